@@ -1,0 +1,560 @@
+/* cak-dataset.c: values by region x period x measure, each remembering where it came from
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-dataset"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-dataset.h"
+
+typedef struct
+{
+  const CakRegion *region;
+  CakPeriod period;
+  guint8 known; /* bit per CakMeasure */
+  CakValue values[CAK_N_MEASURES];
+} Record;
+
+struct _CakDataset
+{
+  GObject parent_instance;
+
+  CakRegionCatalog *catalog;
+  GHashTable *records; /* RecordKey -> Record */
+  GArray *issues;      /* CakIssue */
+  GPtrArray *sheets;   /* CakSheetReport */
+};
+
+G_DEFINE_FINAL_TYPE (CakDataset, cak_dataset, G_TYPE_OBJECT)
+
+static const char *const measure_ids[CAK_N_MEASURES] = {
+  "workforce", "participants", "pu", "bpu", "jakon", "pmi", "target_pct",
+};
+
+static guint
+record_key_hash (gconstpointer key)
+{
+  const Record *r = key;
+
+  return g_str_hash (r->region->code) ^ (cak_period_to_key (r->period) * 2654435761u);
+}
+
+static gboolean
+record_key_equal (gconstpointer a, gconstpointer b)
+{
+  const Record *ra = a, *rb = b;
+
+  return ra->region == rb->region && cak_period_equal (ra->period, rb->period);
+}
+
+static int
+compare_periods (gconstpointer a, gconstpointer b)
+{
+  return cak_period_compare (*(const CakPeriod *)a, *(const CakPeriod *)b);
+}
+
+static int
+compare_regions_by_code (gconstpointer a, gconstpointer b)
+{
+  const CakRegion *ra = *(const CakRegion *const *)a;
+  const CakRegion *rb = *(const CakRegion *const *)b;
+
+  return strcmp (ra->code, rb->code);
+}
+
+static void
+clear_issue (gpointer data)
+{
+  CakIssue *issue = data;
+
+  g_clear_pointer (&issue->message, g_free);
+}
+
+static void
+cak_dataset_finalize (GObject *object)
+{
+  CakDataset *self = CAK_DATASET (object);
+
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->issues, g_array_unref);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cak_dataset_parent_class)->finalize (object);
+}
+
+static void
+cak_dataset_class_init (CakDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cak_dataset_finalize;
+}
+
+static void
+cak_dataset_init (CakDataset *self)
+{
+  self->records = g_hash_table_new_full (record_key_hash, record_key_equal, g_free, NULL);
+  self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
+  g_array_set_clear_func (self->issues, clear_issue);
+  self->sheets = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * cak_measure_to_id:
+ *
+ * Returns: the measure's identifier as the command line and JSON write it ("workforce").
+ */
+const char *
+cak_measure_to_id (CakMeasure measure)
+{
+  g_return_val_if_fail (measure < CAK_N_MEASURES, NULL);
+
+  return measure_ids[measure];
+}
+
+gboolean
+cak_measure_from_id (const char *id, CakMeasure *out_measure)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < CAK_N_MEASURES; i++)
+    if (g_ascii_strcasecmp (id, measure_ids[i]) == 0)
+      {
+        if (out_measure)
+          *out_measure = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cak_measure_get_label:
+ *
+ * Returns: the measure's name in the interface language.
+ */
+const char *
+cak_measure_get_label (CakMeasure measure)
+{
+  g_return_val_if_fail (measure < CAK_N_MEASURES, NULL);
+
+  switch (measure)
+    {
+    case CAK_MEASURE_WORKFORCE:
+      return _("Workforce");
+    case CAK_MEASURE_PARTICIPANTS:
+      return _("Active participants");
+    case CAK_MEASURE_PU:
+      return _("Wage earners (PU)");
+    case CAK_MEASURE_BPU:
+      return _("Informal workers (BPU)");
+    case CAK_MEASURE_JAKON:
+      return _("Construction (Jakon)");
+    case CAK_MEASURE_PMI:
+      return _("Migrant workers (PMI)");
+    case CAK_MEASURE_TARGET_PCT:
+      return _("Coverage target");
+    case CAK_N_MEASURES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * cak_source_column_name:
+ * @column: 0-based column
+ *
+ * Returns: the spreadsheet name of the column: 0 is "A", 26 is "AA".
+ */
+char *
+cak_source_column_name (guint column)
+{
+  char buf[16];
+  int pos = sizeof buf - 1;
+
+  buf[pos] = '\0';
+  column++;
+  while (column > 0 && pos > 0)
+    {
+      guint rem = (column - 1) % 26;
+
+      buf[--pos] = 'A' + rem;
+      column = (column - 1) / 26;
+    }
+  return g_strdup (buf + pos);
+}
+
+/**
+ * cak_dataset_new:
+ * @catalog: the regions the dataset's values refer to; must outlive the dataset
+ */
+CakDataset *
+cak_dataset_new (CakRegionCatalog *catalog)
+{
+  CakDataset *self;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  self = g_object_new (CAK_TYPE_DATASET, NULL);
+  self->catalog = catalog;
+  return self;
+}
+
+CakRegionCatalog *
+cak_dataset_get_catalog (CakDataset *self)
+{
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  return self->catalog;
+}
+
+static Record *
+lookup_record (CakDataset *self, const CakRegion *region, CakPeriod period)
+{
+  Record key = { .region = region, .period = period };
+
+  return g_hash_table_lookup (self->records, &key);
+}
+
+/**
+ * cak_dataset_set:
+ * @out_existing: (optional): receives the value already held when there is a conflict
+ *
+ * Stores a value. The same value from two places is kept once; a different value for a
+ * region, period and measure that already has one is a conflict: nothing is changed and
+ * the value already held is returned in @out_existing.
+ *
+ * Returns: %FALSE on a conflict.
+ */
+gboolean
+cak_dataset_set (CakDataset *self,
+                 const CakRegion *region,
+                 CakPeriod period,
+                 CakMeasure measure,
+                 double value,
+                 const CakSource *source,
+                 CakValue *out_existing)
+{
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (region != NULL, FALSE);
+  g_return_val_if_fail (cak_period_is_valid (period), FALSE);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, FALSE);
+  g_return_val_if_fail (isfinite (value), FALSE);
+
+  record = lookup_record (self, region, period);
+  if (record == NULL)
+    {
+      record = g_new0 (Record, 1);
+      record->region = region;
+      record->period = period;
+      g_hash_table_add (self->records, record);
+    }
+
+  if (record->known & (1u << measure))
+    {
+      if (fabs (record->values[measure].value - value) <= 1e-9 * MAX (1.0, fabs (value)))
+        return TRUE;
+      if (out_existing)
+        *out_existing = record->values[measure];
+      return FALSE;
+    }
+
+  record->known |= 1u << measure;
+  record->values[measure].value = value;
+  if (source)
+    record->values[measure].source = *source;
+  return TRUE;
+}
+
+/**
+ * cak_dataset_get:
+ *
+ * Returns: %TRUE when the value is known.
+ */
+gboolean
+cak_dataset_get (CakDataset *self,
+                 const CakRegion *region,
+                 CakPeriod period,
+                 CakMeasure measure,
+                 CakValue *out_value)
+{
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, FALSE);
+
+  if (region == NULL)
+    return FALSE;
+  record = lookup_record (self, region, period);
+  if (record == NULL || !(record->known & (1u << measure)))
+    return FALSE;
+  if (out_value)
+    *out_value = record->values[measure];
+  return TRUE;
+}
+
+static gboolean
+record_has_participants (const Record *record)
+{
+  const guint8 mask = (1u << CAK_MEASURE_PARTICIPANTS) | (1u << CAK_MEASURE_PU)
+                      | (1u << CAK_MEASURE_BPU) | (1u << CAK_MEASURE_JAKON)
+                      | (1u << CAK_MEASURE_PMI);
+
+  return (record->known & mask) != 0;
+}
+
+gboolean
+cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period)
+{
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+
+  record = lookup_record (self, region, period);
+  return record != NULL && record_has_participants (record);
+}
+
+static GArray *
+collect_periods (CakDataset *self, gboolean reporting_only)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+  GHashTableIter iter;
+  Record *record;
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+    {
+      guint32 key = cak_period_to_key (record->period);
+
+      if (reporting_only && !record_has_participants (record))
+        continue;
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (key)))
+        g_array_append_val (periods, record->period);
+    }
+  g_array_sort (periods, compare_periods);
+  return periods;
+}
+
+/**
+ * cak_dataset_get_periods:
+ *
+ * Returns: (transfer full): every period that holds a value, oldest first.
+ */
+GArray *
+cak_dataset_get_periods (CakDataset *self)
+{
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  return collect_periods (self, FALSE);
+}
+
+/**
+ * cak_dataset_get_reporting_periods:
+ *
+ * The periods a report can be made for: those with participant counts. A file of workforce
+ * alone has no participants; then every period with data is given.
+ *
+ * Returns: (transfer full): periods, oldest first.
+ */
+GArray *
+cak_dataset_get_reporting_periods (CakDataset *self)
+{
+  GArray *periods;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  periods = collect_periods (self, TRUE);
+  if (periods->len == 0)
+    {
+      g_array_unref (periods);
+      periods = collect_periods (self, FALSE);
+    }
+  return periods;
+}
+
+/**
+ * cak_dataset_get_measure_periods:
+ *
+ * Returns: (transfer full): the periods for which @region has @measure, oldest first.
+ */
+GArray *
+cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region, CakMeasure measure)
+{
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+  GHashTableIter iter;
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), periods);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+    if (record->region == region && (record->known & (1u << measure)))
+      g_array_append_val (periods, record->period);
+  g_array_sort (periods, compare_periods);
+  return periods;
+}
+
+/**
+ * cak_dataset_get_provinces:
+ *
+ * Returns: (transfer container): the provinces that have data for at least one of their
+ * regencies, by code.
+ */
+GPtrArray *
+cak_dataset_get_provinces (CakDataset *self)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *provinces = g_ptr_array_new ();
+  GHashTableIter iter;
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), provinces);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+    {
+      const char *code = record->region->province_code;
+
+      if (g_hash_table_add (seen, (gpointer)code))
+        {
+          const CakRegion *province = cak_region_catalog_lookup_code (self->catalog, code);
+
+          if (province)
+            g_ptr_array_add (provinces, (gpointer)province);
+        }
+    }
+  g_ptr_array_sort (provinces, compare_regions_by_code);
+  return provinces;
+}
+
+/**
+ * cak_dataset_get_regencies:
+ * @province_code: (nullable): a province's code, or %NULL for every province
+ *
+ * Returns: (transfer container): the regencies and cities that have data, by code.
+ */
+GPtrArray *
+cak_dataset_get_regencies (CakDataset *self, const char *province_code)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *regions = g_ptr_array_new ();
+  GHashTableIter iter;
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), regions);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+    {
+      const CakRegion *region = record->region;
+
+      if (region->kind == CAK_REGION_KIND_PROVINCE)
+        continue;
+      if (province_code && strcmp (region->province_code, province_code) != 0)
+        continue;
+      if (g_hash_table_add (seen, (gpointer)region))
+        g_ptr_array_add (regions, (gpointer)region);
+    }
+  g_ptr_array_sort (regions, compare_regions_by_code);
+  return regions;
+}
+
+gboolean
+cak_dataset_is_empty (CakDataset *self)
+{
+  g_return_val_if_fail (CAK_IS_DATASET (self), TRUE);
+
+  return g_hash_table_size (self->records) == 0;
+}
+
+/**
+ * cak_dataset_add_issue:
+ * @message: the message, already translated, for the user
+ *
+ * Adds a line to the import report.
+ */
+void
+cak_dataset_add_issue (CakDataset *self,
+                       CakSeverity severity,
+                       const CakSource *source,
+                       gboolean has_column,
+                       const char *message)
+{
+  CakIssue issue = { 0 };
+
+  g_return_if_fail (CAK_IS_DATASET (self));
+  g_return_if_fail (message != NULL);
+
+  issue.severity = severity;
+  if (source)
+    issue.source = *source;
+  issue.has_column = has_column;
+  issue.message = g_strdup (message);
+  g_array_append_val (self->issues, issue);
+}
+
+/**
+ * cak_dataset_get_issues:
+ *
+ * Returns: (transfer none) (element-type CakIssue): the import report's lines, in order.
+ */
+const GArray *
+cak_dataset_get_issues (CakDataset *self)
+{
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  return self->issues;
+}
+
+guint
+cak_dataset_count_errors (CakDataset *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), 0);
+
+  for (guint i = 0; i < self->issues->len; i++)
+    if (g_array_index (self->issues, CakIssue, i).severity == CAK_SEVERITY_ERROR)
+      n++;
+  return n;
+}
+
+/**
+ * cak_dataset_add_sheet_report:
+ * @file: interned file name
+ * @sheet: (nullable): interned sheet name
+ *
+ * Returns: (transfer none): the counts for a sheet, owned by the dataset, for the importer to fill.
+ */
+CakSheetReport *
+cak_dataset_add_sheet_report (CakDataset *self, const char *file, const char *sheet)
+{
+  CakSheetReport *report;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  report = g_new0 (CakSheetReport, 1);
+  report->file = file;
+  report->sheet = sheet;
+  g_ptr_array_add (self->sheets, report);
+  return report;
+}
+
+/**
+ * cak_dataset_get_sheet_reports:
+ *
+ * Returns: (transfer none) (element-type CakSheetReport): the sheets imported, in order.
+ */
+GPtrArray *
+cak_dataset_get_sheet_reports (CakDataset *self)
+{
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  return self->sheets;
+}

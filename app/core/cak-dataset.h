@@ -1,0 +1,112 @@
+/* cak-dataset.h: values by region x period x measure, each remembering where it came from
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cak-period.h"
+#include "cak-region-catalog.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CAK_MEASURE_WORKFORCE,
+  CAK_MEASURE_PARTICIPANTS,
+  CAK_MEASURE_PU,
+  CAK_MEASURE_BPU,
+  CAK_MEASURE_JAKON,
+  CAK_MEASURE_PMI,
+  CAK_MEASURE_TARGET_PCT,
+  CAK_N_MEASURES
+} CakMeasure;
+
+const char *cak_measure_to_id (CakMeasure measure);
+gboolean cak_measure_from_id (const char *id, CakMeasure *out_measure);
+const char *cak_measure_get_label (CakMeasure measure);
+
+/* Where a value was read: strings are interned, row is 1-based, column 0-based (0 = "A"). */
+typedef struct
+{
+  const char *file;
+  const char *sheet;
+  guint row;
+  guint column;
+} CakSource;
+
+char *cak_source_column_name (guint column);
+
+typedef struct
+{
+  double value;
+  CakSource source;
+} CakValue;
+
+typedef enum
+{
+  CAK_SEVERITY_INFO, /* a row skipped for a reason (title, blank, total, note) */
+  CAK_SEVERITY_WARNING,
+  CAK_SEVERITY_ERROR,
+} CakSeverity;
+
+/* One line of the import report. */
+typedef struct
+{
+  CakSeverity severity;
+  CakSource source; /* row/column 0 when the issue is about the whole file or row */
+  gboolean has_column;
+  char *message;
+} CakIssue;
+
+/* How the rows of one imported sheet were accounted for. */
+typedef struct
+{
+  const char *file;
+  const char *sheet;
+  guint rows;
+  guint imported;
+  guint skipped;
+  guint rejected;
+} CakSheetReport;
+
+#define CAK_TYPE_DATASET (cak_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (CakDataset, cak_dataset, CAK, DATASET, GObject)
+
+CakDataset *cak_dataset_new (CakRegionCatalog *catalog);
+CakRegionCatalog *cak_dataset_get_catalog (CakDataset *self);
+
+gboolean cak_dataset_set (CakDataset *self,
+                          const CakRegion *region,
+                          CakPeriod period,
+                          CakMeasure measure,
+                          double value,
+                          const CakSource *source,
+                          CakValue *out_existing);
+gboolean cak_dataset_get (CakDataset *self,
+                          const CakRegion *region,
+                          CakPeriod period,
+                          CakMeasure measure,
+                          CakValue *out_value);
+gboolean cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period);
+
+GArray *cak_dataset_get_periods (CakDataset *self);
+GArray *cak_dataset_get_reporting_periods (CakDataset *self);
+GArray *cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region, CakMeasure measure);
+GPtrArray *cak_dataset_get_provinces (CakDataset *self);
+GPtrArray *cak_dataset_get_regencies (CakDataset *self, const char *province_code);
+gboolean cak_dataset_is_empty (CakDataset *self);
+
+void cak_dataset_add_issue (CakDataset *self,
+                            CakSeverity severity,
+                            const CakSource *source,
+                            gboolean has_column,
+                            const char *message);
+const GArray *cak_dataset_get_issues (CakDataset *self);
+CakSheetReport *cak_dataset_add_sheet_report (CakDataset *self, const char *file, const char *sheet);
+GPtrArray *cak_dataset_get_sheet_reports (CakDataset *self);
+guint cak_dataset_count_errors (CakDataset *self);
+
+G_END_DECLS

@@ -1,0 +1,395 @@
+/* cak-indicators.c: coverage, uncovered, gap to target, rank and change, as pure functions
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-indicators"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cak-indicators.h"
+
+static const CakMeasure segment_measures[4] = {
+  CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON, CAK_MEASURE_PMI,
+};
+
+static int
+compare_by_coverage_desc (gconstpointer a, gconstpointer b)
+{
+  const CakIndicatorRow *ra = *(const CakIndicatorRow *const *)a;
+  const CakIndicatorRow *rb = *(const CakIndicatorRow *const *)b;
+
+  if (ra->coverage_pct > rb->coverage_pct)
+    return -1;
+  if (ra->coverage_pct < rb->coverage_pct)
+    return 1;
+  return strcmp (ra->region->code, rb->region->code);
+}
+
+/**
+ * cak_indicator_coverage_pct:
+ *
+ * Returns: participants as a percentage of the workforce, or NAN when either is unknown or the
+ * workforce is not positive.
+ */
+double
+cak_indicator_coverage_pct (double participants, double workforce)
+{
+  if (isnan (participants) || isnan (workforce) || workforce <= 0 || participants < 0)
+    return NAN;
+  return participants / workforce * 100.0;
+}
+
+/**
+ * cak_indicator_uncovered:
+ *
+ * Returns: workers not yet protected; zero when the participants reach the workforce (files
+ * whose definitions differ can count more participants than workers), NAN when unknown.
+ */
+double
+cak_indicator_uncovered (double participants, double workforce)
+{
+  if (isnan (participants) || isnan (workforce))
+    return NAN;
+  return MAX (0.0, workforce - participants);
+}
+
+/**
+ * cak_indicator_gap_to_target:
+ *
+ * Returns: how many more workers must be enrolled to reach the target (target% x workforce -
+ * participants), in whole workers; zero once the target is reached; NAN when unknown.
+ */
+double
+cak_indicator_gap_to_target (double target_pct, double participants, double workforce)
+{
+  double needed;
+
+  if (isnan (target_pct) || isnan (participants) || isnan (workforce))
+    return NAN;
+  /* Rounded before the ceiling so that 30% of 449717 does not become one worker too many
+   * through floating-point noise. */
+  needed = round (target_pct * workforce * 1e4) / 1e6;
+  return MAX (0.0, ceil (needed - participants - 1e-9));
+}
+
+/**
+ * cak_indicator_participants_from_segments:
+ * @segments: PU, BPU, Jakon and PMI, NAN where unknown
+ *
+ * Returns: the sum of the known segments, NAN when none is known.
+ */
+double
+cak_indicator_participants_from_segments (const double segments[4])
+{
+  double sum = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    if (!isnan (segments[i]))
+      {
+        sum += segments[i];
+        any = TRUE;
+      }
+  return any ? sum : NAN;
+}
+
+/**
+ * cak_indicators_find_workforce:
+ *
+ * Finds the workforce figure that applies to @period: the one for the period itself, or else
+ * the latest one that starts at or before the end of @period. A yearly BPS figure thereby
+ * serves the months of its year and those after, until a newer one.
+ */
+gboolean
+cak_indicators_find_workforce (CakDataset *dataset,
+                               const CakRegion *region,
+                               CakPeriod period,
+                               CakValue *out_value,
+                               CakPeriod *out_period)
+{
+  g_autoptr (GArray) periods = NULL;
+  guint end = cak_period_last_month (period);
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), FALSE);
+
+  if (cak_dataset_get (dataset, region, period, CAK_MEASURE_WORKFORCE, out_value))
+    {
+      if (out_period)
+        *out_period = period;
+      return TRUE;
+    }
+
+  periods = cak_dataset_get_measure_periods (dataset, region, CAK_MEASURE_WORKFORCE);
+  for (guint i = periods->len; i > 0; i--)
+    {
+      CakPeriod p = g_array_index (periods, CakPeriod, i - 1);
+
+      if (cak_period_first_month (p) <= end)
+        {
+          if (out_period)
+            *out_period = p;
+          return cak_dataset_get (dataset, region, p, CAK_MEASURE_WORKFORCE, out_value);
+        }
+    }
+  return FALSE;
+}
+
+static double
+get_or_nan (CakDataset *dataset, const CakRegion *region, CakPeriod period, CakMeasure measure)
+{
+  CakValue value;
+
+  return cak_dataset_get (dataset, region, period, measure, &value) ? value.value : NAN;
+}
+
+static double
+find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period)
+{
+  g_autoptr (GArray) periods = NULL;
+  guint end = cak_period_last_month (period);
+  double target = get_or_nan (dataset, region, period, CAK_MEASURE_TARGET_PCT);
+
+  if (!isnan (target))
+    return target;
+
+  /* A target is set for a year: it applies to that year's months. */
+  periods = cak_dataset_get_measure_periods (dataset, region, CAK_MEASURE_TARGET_PCT);
+  for (guint i = periods->len; i > 0; i--)
+    {
+      CakPeriod p = g_array_index (periods, CakPeriod, i - 1);
+
+      if (cak_period_first_month (p) <= end && cak_period_last_month (p) >= end)
+        return get_or_nan (dataset, region, p, CAK_MEASURE_TARGET_PCT);
+    }
+  return NAN;
+}
+
+/**
+ * cak_indicators_compute_row:
+ *
+ * Fills @out_row with the figures of @region in @period. Participants default to the sum of the
+ * segments when only segments are given.
+ */
+void
+cak_indicators_compute_row (CakDataset *dataset,
+                            const CakRegion *region,
+                            CakPeriod period,
+                            CakIndicatorRow *out_row)
+{
+  CakValue workforce;
+  double segments[4];
+
+  g_return_if_fail (CAK_IS_DATASET (dataset));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (out_row != NULL);
+
+  memset (out_row, 0, sizeof *out_row);
+  out_row->region = region;
+  out_row->period = period;
+  out_row->change_pp = NAN;
+
+  if (cak_indicators_find_workforce (dataset, region, period, &workforce,
+                                     &out_row->workforce_period))
+    out_row->workforce = workforce.value;
+  else
+    out_row->workforce = NAN;
+
+  for (guint i = 0; i < 4; i++)
+    segments[i] = get_or_nan (dataset, region, period, segment_measures[i]);
+  out_row->pu = segments[0];
+  out_row->bpu = segments[1];
+  out_row->jakon = segments[2];
+  out_row->pmi = segments[3];
+
+  out_row->participants = get_or_nan (dataset, region, period, CAK_MEASURE_PARTICIPANTS);
+  if (isnan (out_row->participants))
+    {
+      out_row->participants = cak_indicator_participants_from_segments (segments);
+      out_row->participants_from_segments = !isnan (out_row->participants);
+    }
+
+  out_row->target_pct = find_target (dataset, region, period);
+  out_row->coverage_pct = cak_indicator_coverage_pct (out_row->participants, out_row->workforce);
+  out_row->uncovered = cak_indicator_uncovered (out_row->participants, out_row->workforce);
+  out_row->gap_to_target = cak_indicator_gap_to_target (out_row->target_pct,
+                                                        out_row->participants,
+                                                        out_row->workforce);
+}
+
+/**
+ * cak_indicators_rank:
+ * @rows: (element-type CakIndicatorRow): rows of one province and period
+ *
+ * Ranks the rows by coverage, highest first. Equal coverage shares a rank ("1, 2, 2, 4");
+ * rows without coverage get rank 0.
+ */
+void
+cak_indicators_rank (GArray *rows)
+{
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+
+  g_return_if_fail (rows != NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CakIndicatorRow *row = &g_array_index (rows, CakIndicatorRow, i);
+
+      row->rank = 0;
+      if (!isnan (row->coverage_pct))
+        g_ptr_array_add (sorted, row);
+    }
+  g_ptr_array_sort (sorted, compare_by_coverage_desc);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      CakIndicatorRow *row = g_ptr_array_index (sorted, i);
+      CakIndicatorRow *prev = i > 0 ? g_ptr_array_index (sorted, i - 1) : NULL;
+
+      if (prev && prev->coverage_pct == row->coverage_pct)
+        row->rank = prev->rank;
+      else
+        row->rank = i + 1;
+    }
+}
+
+/**
+ * cak_indicators_compute_regencies:
+ * @province_code: (nullable): a province, or %NULL for all
+ * @compare_period: a period to measure change from, or an invalid period for none
+ *
+ * Returns: (transfer full) (element-type CakIndicatorRow): a row for every regency with data,
+ * by code, ranked within its province.
+ */
+GArray *
+cak_indicators_compute_regencies (CakDataset *dataset,
+                                  const char *province_code,
+                                  CakPeriod period,
+                                  CakPeriod compare_period)
+{
+  g_autoptr (GPtrArray) regions = NULL;
+  g_autoptr (GPtrArray) provinces = NULL;
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (CakIndicatorRow));
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), rows);
+
+  regions = cak_dataset_get_regencies (dataset, province_code);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      CakIndicatorRow row;
+
+      cak_indicators_compute_row (dataset, g_ptr_array_index (regions, i), period, &row);
+      if (cak_period_is_valid (compare_period))
+        {
+          CakIndicatorRow before;
+
+          cak_indicators_compute_row (dataset, row.region, compare_period, &before);
+          if (!isnan (row.coverage_pct) && !isnan (before.coverage_pct))
+            row.change_pp = row.coverage_pct - before.coverage_pct;
+        }
+      g_array_append_val (rows, row);
+    }
+
+  /* Ranks are within a province: rank each province's slice of the rows, which are in code
+   * order and so grouped by province. */
+  for (guint start = 0; start < rows->len;)
+    {
+      const char *prov = g_array_index (rows, CakIndicatorRow, start).region->province_code;
+      guint end = start;
+      g_autoptr (GArray) slice = g_array_new (FALSE, FALSE, sizeof (CakIndicatorRow));
+
+      while (end < rows->len
+             && strcmp (g_array_index (rows, CakIndicatorRow, end).region->province_code, prov)
+                    == 0)
+        end++;
+      g_array_append_vals (slice, &g_array_index (rows, CakIndicatorRow, start), end - start);
+      cak_indicators_rank (slice);
+      for (guint i = start; i < end; i++)
+        g_array_index (rows, CakIndicatorRow, i).rank
+            = g_array_index (slice, CakIndicatorRow, i - start).rank;
+      start = end;
+    }
+  return rows;
+}
+
+static void
+add_known (double *sum, double value)
+{
+  if (isnan (value))
+    return;
+  *sum = isnan (*sum) ? value : *sum + value;
+}
+
+/**
+ * cak_indicators_province_total:
+ * @rows: (element-type CakIndicatorRow): the province's regency rows
+ *
+ * Sums the regencies into a province total. Each measure sums the regencies that have it;
+ * coverage, uncovered and gap are computed over the regencies that have both participants and
+ * workforce, so that a regency missing one figure does not bend the province's percentage.
+ * The target is the province's when every regency shares it, else unknown.
+ */
+void
+cak_indicators_province_total (const GArray *rows,
+                               const CakRegion *province,
+                               CakPeriod period,
+                               CakIndicatorRow *out_total)
+{
+  double both_participants = NAN, both_workforce = NAN;
+  double target = NAN;
+  gboolean target_shared = TRUE;
+  guint32 wf_key = 0;
+  gboolean wf_shared = TRUE;
+
+  g_return_if_fail (rows != NULL);
+  g_return_if_fail (out_total != NULL);
+
+  memset (out_total, 0, sizeof *out_total);
+  out_total->region = province;
+  out_total->period = period;
+  out_total->workforce = out_total->participants = NAN;
+  out_total->pu = out_total->bpu = out_total->jakon = out_total->pmi = NAN;
+  out_total->change_pp = NAN;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (rows, CakIndicatorRow, i);
+
+      if (province && strcmp (row->region->province_code, province->code) != 0)
+        continue;
+      out_total->n_regencies++;
+      add_known (&out_total->workforce, row->workforce);
+      add_known (&out_total->participants, row->participants);
+      add_known (&out_total->pu, row->pu);
+      add_known (&out_total->bpu, row->bpu);
+      add_known (&out_total->jakon, row->jakon);
+      add_known (&out_total->pmi, row->pmi);
+      if (!isnan (row->participants) && !isnan (row->workforce))
+        {
+          add_known (&both_participants, row->participants);
+          add_known (&both_workforce, row->workforce);
+        }
+      if (!isnan (row->workforce))
+        {
+          guint32 key = cak_period_to_key (row->workforce_period);
+
+          if (wf_key != 0 && key != wf_key)
+            wf_shared = FALSE;
+          wf_key = key;
+        }
+      if (isnan (target))
+        target = row->target_pct;
+      else if (isnan (row->target_pct) || row->target_pct != target)
+        target_shared = FALSE;
+    }
+
+  if (wf_key != 0 && wf_shared)
+    out_total->workforce_period = cak_period_from_key (wf_key);
+  out_total->target_pct = target_shared ? target : NAN;
+  out_total->coverage_pct = cak_indicator_coverage_pct (both_participants, both_workforce);
+  out_total->uncovered = cak_indicator_uncovered (both_participants, both_workforce);
+  out_total->gap_to_target = cak_indicator_gap_to_target (out_total->target_pct,
+                                                          both_participants, both_workforce);
+}
