@@ -1,0 +1,474 @@
+/* cak-summary.c: the figures of a dataset as JSON or a text table, for the command line
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-number.h"
+#include "cak-summary.h"
+
+static void
+append_json_string (GString *out, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *)text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_number (GString *out, double value, int decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (decimals >= 0)
+    {
+      double scale = pow (10, decimals);
+
+      value = round (value * scale) / scale;
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    g_string_append_printf (out, "%.0f", value);
+  else
+    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static void
+append_json_period (GString *out, CakPeriod period)
+{
+  g_autofree char *iso = NULL;
+
+  if (!cak_period_is_valid (period))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  iso = cak_period_to_iso (period);
+  append_json_string (out, iso);
+}
+
+static void
+append_json_row (GString *out, const CakIndicatorRow *row)
+{
+  g_string_append (out, "{\"region\": ");
+  append_json_string (out, row->region->code);
+  g_string_append (out, ", \"name\": ");
+  append_json_string (out, row->region->name);
+  g_string_append (out, ", \"province\": ");
+  append_json_string (out, row->region->province_code);
+  g_string_append (out, ", \"period\": ");
+  append_json_period (out, row->period);
+  g_string_append (out, ", \"workforce\": ");
+  append_json_number (out, row->workforce, -1);
+  g_string_append (out, ", \"workforce_period\": ");
+  append_json_period (out, isnan (row->workforce) ? CAK_PERIOD_INIT_NONE : row->workforce_period);
+  g_string_append (out, ", \"participants\": ");
+  append_json_number (out, row->participants, -1);
+  g_string_append (out, ", \"pu\": ");
+  append_json_number (out, row->pu, -1);
+  g_string_append (out, ", \"bpu\": ");
+  append_json_number (out, row->bpu, -1);
+  g_string_append (out, ", \"jakon\": ");
+  append_json_number (out, row->jakon, -1);
+  g_string_append (out, ", \"pmi\": ");
+  append_json_number (out, row->pmi, -1);
+  g_string_append (out, ", \"coverage_pct\": ");
+  append_json_number (out, row->coverage_pct, 2);
+  g_string_append (out, ", \"uncovered\": ");
+  append_json_number (out, row->uncovered, -1);
+  g_string_append (out, ", \"target_pct\": ");
+  append_json_number (out, row->target_pct, -1);
+  g_string_append (out, ", \"gap_to_target\": ");
+  append_json_number (out, row->gap_to_target, -1);
+  if (row->region->kind != CAK_REGION_KIND_PROVINCE)
+    {
+      g_string_append (out, ", \"rank\": ");
+      if (row->rank > 0)
+        g_string_append_printf (out, "%u", row->rank);
+      else
+        g_string_append (out, "null");
+    }
+  else
+    g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
+  g_string_append (out, "}");
+}
+
+/**
+ * cak_summary_resolve_period:
+ *
+ * Returns: @requested, or the latest reporting period when @requested is not valid; an invalid
+ * period when the dataset has none.
+ */
+CakPeriod
+cak_summary_resolve_period (CakDataset *dataset, CakPeriod requested)
+{
+  g_autoptr (GArray) periods = NULL;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), CAK_PERIOD_INIT_NONE);
+
+  if (cak_period_is_valid (requested))
+    return requested;
+  periods = cak_dataset_get_reporting_periods (dataset);
+  if (periods->len == 0)
+    return CAK_PERIOD_INIT_NONE;
+  return g_array_index (periods, CakPeriod, periods->len - 1);
+}
+
+static GArray *
+selected_periods (CakDataset *dataset, const CakSummaryOptions *options)
+{
+  GArray *periods;
+  CakPeriod period;
+
+  if (options->all_periods)
+    return cak_dataset_get_reporting_periods (dataset);
+  periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+  period = cak_summary_resolve_period (dataset, options->period);
+  if (cak_period_is_valid (period))
+    g_array_append_val (periods, period);
+  return periods;
+}
+
+static const char *
+severity_name (CakSeverity severity)
+{
+  switch (severity)
+    {
+    case CAK_SEVERITY_ERROR:
+      return "error";
+    case CAK_SEVERITY_WARNING:
+      return "warning";
+    case CAK_SEVERITY_INFO:
+    default:
+      return "info";
+    }
+}
+
+/* The rows, then the totals of each province, for one period. */
+static void
+compute (CakDataset *dataset,
+         const CakSummaryOptions *options,
+         CakPeriod period,
+         GArray **out_rows,
+         GArray **out_totals)
+{
+  g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (dataset);
+  GArray *rows = cak_indicators_compute_regencies (dataset, options->province_code, period,
+                                                   CAK_PERIOD_INIT_NONE);
+  GArray *totals = g_array_new (FALSE, TRUE, sizeof (CakIndicatorRow));
+
+  for (guint i = 0; i < provinces->len; i++)
+    {
+      const CakRegion *province = g_ptr_array_index (provinces, i);
+      CakIndicatorRow total;
+
+      if (options->province_code && strcmp (province->code, options->province_code) != 0)
+        continue;
+      cak_indicators_province_total (rows, province, period, &total);
+      g_array_append_val (totals, total);
+    }
+  *out_rows = rows;
+  *out_totals = totals;
+}
+
+/**
+ * cak_summary_to_json:
+ *
+ * Returns: (transfer full): one JSON object with the periods, the regency rows, the province
+ * totals, the import issues, the skipped rows and the per-file counts.
+ */
+char *
+cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
+{
+  g_autoptr (GString) out = g_string_new ("{\"periods\": [");
+  g_autoptr (GArray) all_periods = NULL;
+  g_autoptr (GArray) periods = NULL;
+  g_autoptr (GString) totals_json = g_string_new (NULL);
+  const GArray *issues;
+  GPtrArray *sheets;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  all_periods = cak_dataset_get_reporting_periods (dataset);
+  for (guint i = 0; i < all_periods->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      append_json_period (out, g_array_index (all_periods, CakPeriod, i));
+    }
+
+  g_string_append (out, "],\n \"rows\": [");
+  periods = selected_periods (dataset, options);
+  for (guint p = 0; p < periods->len; p++)
+    {
+      g_autoptr (GArray) rows = NULL;
+      g_autoptr (GArray) totals = NULL;
+
+      compute (dataset, options, g_array_index (periods, CakPeriod, p), &rows, &totals);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_string_append (out, first ? "\n  " : ",\n  ");
+          append_json_row (out, &g_array_index (rows, CakIndicatorRow, i));
+          first = FALSE;
+        }
+      for (guint i = 0; i < totals->len; i++)
+        {
+          g_string_append (totals_json, totals_json->len == 0 ? "\n  " : ",\n  ");
+          append_json_row (totals_json, &g_array_index (totals, CakIndicatorRow, i));
+        }
+    }
+  g_string_append (out, "],\n \"totals\": [");
+  g_string_append (out, totals_json->str);
+
+  g_string_append (out, "],\n \"issues\": [");
+  issues = cak_dataset_get_issues (dataset);
+  first = TRUE;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          g_string_append (out, "],\n \"skipped\": [");
+          first = TRUE;
+        }
+      for (guint i = 0; i < issues->len; i++)
+        {
+          const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+          gboolean is_info = issue->severity == CAK_SEVERITY_INFO;
+
+          if (is_info != (pass == 1))
+            continue;
+          g_string_append (out, first ? "\n  {" : ",\n  {");
+          first = FALSE;
+          if (!is_info)
+            {
+              g_string_append (out, "\"severity\": ");
+              append_json_string (out, severity_name (issue->severity));
+              g_string_append (out, ", ");
+            }
+          g_string_append (out, "\"file\": ");
+          append_json_string (out, issue->source.file);
+          g_string_append (out, ", \"sheet\": ");
+          append_json_string (out, issue->source.sheet);
+          g_string_append (out, ", \"row\": ");
+          if (issue->source.row > 0)
+            g_string_append_printf (out, "%u", issue->source.row);
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ", \"column\": ");
+          if (issue->has_column)
+            {
+              g_autofree char *col = cak_source_column_name (issue->source.column);
+
+              append_json_string (out, col);
+            }
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ", \"message\": ");
+          append_json_string (out, issue->message);
+          g_string_append (out, "}");
+        }
+    }
+
+  g_string_append (out, "],\n \"files\": [");
+  sheets = cak_dataset_get_sheet_reports (dataset);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const CakSheetReport *sheet = g_ptr_array_index (sheets, i);
+
+      g_string_append (out, i == 0 ? "\n  {\"file\": " : ",\n  {\"file\": ");
+      append_json_string (out, sheet->file);
+      g_string_append (out, ", \"sheet\": ");
+      append_json_string (out, sheet->sheet);
+      g_string_append_printf (out,
+                              ", \"rows\": %u, \"imported\": %u, \"skipped\": %u, \"rejected\": %u}",
+                              sheet->rows, sheet->imported, sheet->skipped, sheet->rejected);
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+append_cell (GString *out, const char *text, int width, gboolean right)
+{
+  int len = g_utf8_strlen (text, -1);
+  int pad = MAX (0, width - len);
+
+  if (right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static char *
+format_count (double value, CakLang lang)
+{
+  return isnan (value) ? g_strdup ("–") : cak_number_format (value, 0, lang);
+}
+
+static char *
+format_pct (double value, CakLang lang)
+{
+  return isnan (value) ? g_strdup ("–") : cak_number_format_percent (value, 2, lang);
+}
+
+static void
+append_text_row (GString *out, const CakIndicatorRow *row, CakLang lang)
+{
+  g_autofree char *workforce = format_count (row->workforce, lang);
+  g_autofree char *participants = format_count (row->participants, lang);
+  g_autofree char *coverage = format_pct (row->coverage_pct, lang);
+  g_autofree char *uncovered = format_count (row->uncovered, lang);
+  g_autofree char *target = format_pct (row->target_pct, lang);
+  g_autofree char *gap = format_count (row->gap_to_target, lang);
+
+  append_cell (out, row->region->code, 6, FALSE);
+  append_cell (out, row->region->name, 28, FALSE);
+  append_cell (out, workforce, 12, TRUE);
+  append_cell (out, participants, 12, TRUE);
+  append_cell (out, coverage, 8, TRUE);
+  append_cell (out, uncovered, 12, TRUE);
+  append_cell (out, target, 8, TRUE);
+  append_cell (out, gap, 12, TRUE);
+  g_string_truncate (out, out->len - 2);
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * cak_summary_to_text:
+ *
+ * Returns: (transfer full): a table for a terminal, in the interface language: each period's
+ * regencies, the province totals, then the import report.
+ */
+char *
+cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GArray) periods = NULL;
+  const GArray *issues;
+  guint n_skipped = 0;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  periods = selected_periods (dataset, options);
+  for (guint p = 0; p < periods->len; p++)
+    {
+      CakPeriod period = g_array_index (periods, CakPeriod, p);
+      g_autofree char *period_name = cak_period_format (period, options->lang);
+      g_autoptr (GArray) rows = NULL;
+      g_autoptr (GArray) totals = NULL;
+
+      compute (dataset, options, period, &rows, &totals);
+      g_string_append_printf (out, "%s\n\n", period_name);
+      append_cell (out, _("Code"), 6, FALSE);
+      append_cell (out, _("Regency/city"), 28, FALSE);
+      append_cell (out, _("Workforce"), 12, TRUE);
+      append_cell (out, _("Participants"), 12, TRUE);
+      append_cell (out, _("Coverage"), 8, TRUE);
+      append_cell (out, _("Uncovered"), 12, TRUE);
+      append_cell (out, _("Target"), 8, TRUE);
+      append_cell (out, _("Gap"), 12, TRUE);
+      g_string_truncate (out, out->len - 2);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < rows->len; i++)
+        append_text_row (out, &g_array_index (rows, CakIndicatorRow, i), options->lang);
+      for (guint i = 0; i < totals->len; i++)
+        append_text_row (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
+      if (totals->len > 0)
+        {
+          const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, 0);
+
+          if (cak_period_is_valid (total->workforce_period))
+            {
+              g_autofree char *wf = cak_period_format (total->workforce_period, options->lang);
+
+              g_string_append_printf (out, _("Coverage = active participants ÷ workforce; "
+                                             "workforce of %s.\n"),
+                                      wf);
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  issues = cak_dataset_get_issues (dataset);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+      g_autofree char *col = issue->has_column ? cak_source_column_name (issue->source.column)
+                                               : NULL;
+
+      if (issue->severity == CAK_SEVERITY_INFO)
+        {
+          n_skipped++;
+          continue;
+        }
+      if (col)
+        g_string_append_printf (out, _("%s: %s, row %u, column %s: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                issue->source.file, issue->source.row, col, issue->message);
+      else if (issue->source.row > 0)
+        g_string_append_printf (out, _("%s: %s, row %u: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                issue->source.file, issue->source.row, issue->message);
+      else
+        g_string_append_printf (out, _("%s: %s: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                issue->source.file, issue->message);
+    }
+  for (guint i = 0; i < cak_dataset_get_sheet_reports (dataset)->len; i++)
+    {
+      const CakSheetReport *sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (dataset), i);
+
+      g_string_append_printf (out, _("%s: %u rows: %u imported, %u skipped, %u rejected.\n"),
+                              sheet->file, sheet->rows, sheet->imported, sheet->skipped,
+                              sheet->rejected);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
