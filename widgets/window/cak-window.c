@@ -1,0 +1,914 @@
+/* cak-window.c: the main window
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cak-chart-view.h"
+#include "cak-import.h"
+#include "cak-number.h"
+#include "cak-region-row.h"
+#include "cak-window.h"
+
+struct _CakWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  GtkDropDown *period_dropdown;
+  GtkDropDown *province_dropdown;
+  CakChartView *chart_view;
+  GtkColumnView *table;
+
+  GSettings *settings;
+  CakLang lang;
+  CakDataset *dataset;
+  GPtrArray *files;       /* GFile, what the dataset was imported from */
+  GCancellable *cancellable;
+  GPtrArray *provinces;   /* const CakRegion*, those in the dropdown */
+  GArray *periods;        /* CakPeriod, those in the dropdown, newest first */
+  GListStore *rows;       /* CakRegionRow */
+  GtkSingleSelection *selection;
+  gboolean syncing_selection;
+};
+
+G_DEFINE_FINAL_TYPE (CakWindow, cak_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  GPtrArray *files; /* GFile */
+  CakDataset *dataset;
+} ImportData;
+
+static void refresh (CakWindow *self);
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_clear_pointer (&import->files, g_ptr_array_unref);
+  g_clear_object (&import->dataset);
+  g_free (import);
+}
+
+static void
+toast (CakWindow *self, const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static char *
+describe_files (CakWindow *self)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; self->files && i < self->files->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (self->files, i));
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Worker thread: a new dataset from every file, so that a failure leaves the shown one intact. */
+static void
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ImportData *import = task_data;
+  CakImportOptions options = { CAK_PERIOD_INIT_NONE };
+
+  import->dataset = cak_dataset_new (cak_region_catalog_get_default ());
+  for (guint i = 0; i < import->files->len; i++)
+    {
+      GError *error = NULL;
+
+      if (!cak_import_file (import->dataset, g_ptr_array_index (import->files, i), &options,
+                            cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+report_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+}
+
+static void
+show_report (CakWindow *self)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+  const GArray *issues;
+  GPtrArray *sheets;
+  guint shown = 0;
+
+  if (self->dataset == NULL)
+    return;
+  sheets = cak_dataset_get_sheet_reports (self->dataset);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const CakSheetReport *sheet = g_ptr_array_index (sheets, i);
+
+      g_string_append_printf (body, _("%s: %u rows: %u imported, %u skipped, %u rejected."),
+                              sheet->file, sheet->rows, sheet->imported, sheet->skipped,
+                              sheet->rejected);
+      g_string_append_c (body, '\n');
+    }
+  issues = cak_dataset_get_issues (self->dataset);
+  for (guint i = 0; i < issues->len && shown < 40; i++)
+    {
+      const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+      g_autofree char *col = NULL;
+
+      if (issue->severity == CAK_SEVERITY_INFO)
+        continue;
+      shown++;
+      col = issue->has_column ? cak_source_column_name (issue->source.column) : NULL;
+      g_string_append_c (body, '\n');
+      if (col)
+        g_string_append_printf (body, _("%s, row %u, column %s: %s"), issue->source.file,
+                                issue->source.row, col, issue->message);
+      else
+        g_string_append_printf (body, _("%s, row %u: %s"), issue->source.file,
+                                issue->source.row, issue->message);
+    }
+  if (shown == 0)
+    g_string_append_printf (body, "\n%s", _("Every row was imported or skipped for a reason "
+                                            "(title lines, the header, blank rows, totals)."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Report"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect (dialog, "response", G_CALLBACK (report_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remember_recent (CakWindow *self)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) old = NULL;
+  g_auto (GStrv) recent = NULL;
+
+  if (self->settings == NULL || self->files == NULL)
+    return;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (self->files, i));
+
+      if (path)
+        g_strv_builder_add (builder, path);
+    }
+  old = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; old[i] && i < 10; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < self->files->len && !seen; j++)
+        {
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (self->files, j));
+
+          seen = g_strcmp0 (path, old[i]) == 0;
+        }
+      if (!seen)
+        g_strv_builder_add (builder, old[i]);
+    }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char *const *)recent);
+}
+
+static void
+fill_choosers (CakWindow *self)
+{
+  g_autoptr (GtkStringList) province_names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) period_names = gtk_string_list_new (NULL);
+  g_autoptr (GArray) periods = cak_dataset_get_reporting_periods (self->dataset);
+  g_autofree char *saved_province = NULL;
+  g_autofree char *saved_period = NULL;
+  guint province_index = 0, period_index = 0;
+
+  if (self->settings)
+    {
+      saved_province = g_settings_get_string (self->settings, "province");
+      saved_period = g_settings_get_string (self->settings, "period");
+    }
+
+  g_clear_pointer (&self->provinces, g_ptr_array_unref);
+  self->provinces = cak_dataset_get_provinces (self->dataset);
+  for (guint i = 0; i < self->provinces->len; i++)
+    {
+      const CakRegion *province = g_ptr_array_index (self->provinces, i);
+
+      gtk_string_list_append (province_names, province->name);
+      if (g_strcmp0 (saved_province, province->code) == 0)
+        province_index = i;
+    }
+
+  g_array_set_size (self->periods, 0);
+  for (guint i = periods->len; i > 0; i--)
+    {
+      CakPeriod period = g_array_index (periods, CakPeriod, i - 1);
+      g_autofree char *name = cak_period_format (period, self->lang);
+      g_autofree char *iso = cak_period_to_iso (period);
+
+      g_array_append_val (self->periods, period);
+      gtk_string_list_append (period_names, name);
+      if (g_strcmp0 (saved_period, iso) == 0)
+        period_index = self->periods->len - 1;
+    }
+
+  gtk_drop_down_set_model (self->province_dropdown, G_LIST_MODEL (province_names));
+  gtk_drop_down_set_selected (self->province_dropdown, province_index);
+  gtk_widget_set_visible (GTK_WIDGET (self->province_dropdown), self->provinces->len > 0);
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (period_names));
+  gtk_drop_down_set_selected (self->period_dropdown, period_index);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), self->periods->len > 0);
+}
+
+static void
+import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CakWindow *self = CAK_WINDOW (source);
+  ImportData *import = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *names = NULL;
+  guint n_errors;
+
+  gtk_spinner_stop (self->spinner);
+  g_clear_object (&self->cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->dataset ? "data" : "empty");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->dataset);
+  self->dataset = g_steal_pointer (&import->dataset);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  self->files = g_ptr_array_ref (import->files);
+  remember_recent (self);
+
+  names = describe_files (self);
+  adw_window_title_set_subtitle (self->window_title, names);
+
+  if (cak_dataset_is_empty (self->dataset))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s holds no regency figures."), names);
+
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      toast (self, text);
+      show_report (self);
+      return;
+    }
+
+  fill_choosers (self);
+  refresh (self);
+  gtk_stack_set_visible_child_name (self->stack, "data");
+
+  n_errors = cak_dataset_count_errors (self->dataset);
+  if (n_errors > 0)
+    {
+      AdwToast *t;
+      g_autofree char *text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u row could not be imported", "%u rows could not be imported",
+                       n_errors),
+          n_errors);
+
+      t = adw_toast_new (text);
+      adw_toast_set_button_label (t, _("_Details"));
+      adw_toast_set_action_name (t, "win.show-report");
+      adw_toast_set_timeout (t, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, t);
+    }
+}
+
+static void
+start_import (CakWindow *self, GPtrArray *files)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportData *import;
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  import = g_new0 (ImportData, 1);
+  import->files = g_ptr_array_ref (files);
+  task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
+  g_task_set_source_tag (task, start_import);
+  g_task_set_task_data (task, import, import_data_free);
+
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+refresh (CakWindow *self)
+{
+  const CakRegion *province = NULL;
+  CakPeriod period;
+  guint pi, ti;
+  g_autoptr (GArray) rows = NULL;
+  CakIndicatorRow total;
+  g_autofree char *sources = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->dataset == NULL || self->periods->len == 0)
+    return;
+  pi = gtk_drop_down_get_selected (self->province_dropdown);
+  ti = gtk_drop_down_get_selected (self->period_dropdown);
+  if (self->provinces && pi < self->provinces->len)
+    province = g_ptr_array_index (self->provinces, pi);
+  period = g_array_index (self->periods, CakPeriod, MIN (ti, self->periods->len - 1));
+
+  if (self->settings)
+    {
+      iso = cak_period_to_iso (period);
+      g_settings_set_string (self->settings, "period", ti == 0 ? "" : iso);
+      if (province)
+        g_settings_set_string (self->settings, "province", province->code);
+    }
+
+  rows = cak_indicators_compute_regencies (self->dataset, province ? province->code : NULL, period,
+                                           CAK_PERIOD_INIT_NONE);
+  cak_indicators_province_total (rows, province, period, &total);
+  sources = describe_files (self);
+  cak_chart_view_set_model (self->chart_view,
+                            cak_ranking_model_new (rows, &total, sources, self->lang));
+
+  self->syncing_selection = TRUE;
+  g_list_store_remove_all (self->rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (CakRegionRow) item = cak_region_row_new (&g_array_index (rows, CakIndicatorRow, i));
+
+      g_list_store_append (self->rows, item);
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+}
+
+static void
+chooser_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  refresh (CAK_WINDOW (user_data));
+}
+
+static void
+chart_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  const char *code = cak_chart_view_get_selected_code (self->chart_view);
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  if (self->syncing_selection)
+    return;
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; code && i < n; i++)
+    {
+      g_autoptr (CakRegionRow) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cak_region_row_get_row (item)->region->code, code) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->table), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+  self->syncing_selection = FALSE;
+}
+
+static void
+table_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  CakRegionRow *item;
+
+  if (self->syncing_selection)
+    return;
+  item = gtk_single_selection_get_selected_item (self->selection);
+  self->syncing_selection = TRUE;
+  cak_chart_view_select_code (self->chart_view,
+                              item ? cak_region_row_get_row (item)->region->code : NULL);
+  self->syncing_selection = FALSE;
+}
+
+/* Table columns */
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_COVERAGE,
+  COLUMN_PARTICIPANTS,
+  COLUMN_WORKFORCE,
+  COLUMN_UNCOVERED,
+  COLUMN_TARGET,
+  COLUMN_GAP,
+} ColumnId;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  ColumnId id = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (id == COLUMN_NAME)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  ColumnId id = GPOINTER_TO_INT (user_data);
+  CakWindow *self = g_object_get_data (G_OBJECT (factory), "window");
+  const CakIndicatorRow *row = cak_region_row_get_row (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+  double value = NAN;
+  gboolean pct = FALSE;
+
+  switch (id)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_text (GTK_LABEL (label), row->region->name);
+      gtk_widget_set_tooltip_text (label, row->region->code);
+      return;
+    case COLUMN_COVERAGE:
+      value = row->coverage_pct, pct = TRUE;
+      break;
+    case COLUMN_PARTICIPANTS:
+      value = row->participants;
+      break;
+    case COLUMN_WORKFORCE:
+      value = row->workforce;
+      break;
+    case COLUMN_UNCOVERED:
+      value = row->uncovered;
+      break;
+    case COLUMN_TARGET:
+      value = row->target_pct, pct = TRUE;
+      break;
+    case COLUMN_GAP:
+      value = row->gap_to_target;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (isnan (value))
+    text = g_strdup ("–");
+  else if (pct)
+    text = cak_number_format_percent (value, 2, self->lang);
+  else
+    text = cak_number_format (value, 0, self->lang);
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+add_column (CakWindow *self, ColumnId id, const char *title, const char *property, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter;
+  GtkExpression *expression;
+
+  g_object_set_data (G_OBJECT (factory), "window", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (id));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  expression = gtk_property_expression_new (CAK_TYPE_REGION_ROW, NULL, property);
+  if (id == COLUMN_NAME)
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  else
+    {
+      sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
+    }
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_append_column (self->table, column);
+  g_object_unref (column);
+}
+
+static void
+setup_table (CakWindow *self)
+{
+  GtkSortListModel *sorted;
+
+  self->rows = g_list_store_new (CAK_TYPE_REGION_ROW);
+  add_column (self, COLUMN_NAME, _("Regency/City"), "name", TRUE);
+  add_column (self, COLUMN_COVERAGE, _("Coverage"), "coverage", FALSE);
+  add_column (self, COLUMN_PARTICIPANTS, _("Participants"), "participants", FALSE);
+  add_column (self, COLUMN_WORKFORCE, _("Workforce"), "workforce", FALSE);
+  add_column (self, COLUMN_UNCOVERED, _("Uncovered"), "uncovered", FALSE);
+  add_column (self, COLUMN_TARGET, _("Target"), "target", FALSE);
+  add_column (self, COLUMN_GAP, _("Gap to Target"), "gap", FALSE);
+
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->table)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (table_selection_changed_cb), self, 0);
+}
+
+/* Actions */
+
+static void
+files_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  gboolean add = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "add"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len > 0 && self->settings)
+        {
+          g_autoptr (GFile) parent = g_file_get_parent (g_ptr_array_index (files, 0));
+          g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+          if (path)
+            g_settings_set_string (self->settings, "last-folder", path);
+        }
+      cak_window_open_files (self, (GFile **)files->pdata, files->len, add);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_files (CakWindow *self, gboolean add)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *folder = self->settings ? g_settings_get_string (self->settings, "last-folder")
+                                           : NULL;
+
+  dialog = gtk_file_chooser_native_new (add ? _("Import Files") : _("Open Files"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, add ? _("_Import") : _("_Open"),
+                                        _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  if (folder && *folder)
+    {
+      g_autoptr (GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
+    }
+  g_object_set_data (G_OBJECT (dialog), "add", GINT_TO_POINTER (add));
+  g_signal_connect (dialog, "response", G_CALLBACK (files_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  choose_files (CAK_WINDOW (widget), FALSE);
+}
+
+static void
+import_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  choose_files (CAK_WINDOW (widget), TRUE);
+}
+
+static void
+open_sample_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  g_autofree char *path = cak_application_find_sample ();
+  g_autoptr (GFile) file = NULL;
+
+  if (path == NULL)
+    {
+      toast (self, _("The sample file is not installed."));
+      return;
+    }
+  file = g_file_new_for_path (path);
+  cak_window_open_files (self, &file, 1, FALSE);
+}
+
+static void
+cancel_import_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+show_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show_report (CAK_WINDOW (widget));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  GSList *list;
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  cak_window_open_files (self, (GFile **)files->pdata, files->len, FALSE);
+  return TRUE;
+}
+
+static void
+style_dark_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  cak_chart_view_set_theme_kind (self->chart_view, adw_style_manager_get_dark (manager)
+                                                       ? CAK_CHART_THEME_DARK
+                                                       : CAK_CHART_THEME_LIGHT);
+}
+
+static gboolean
+cak_window_close_request (GtkWindow *window)
+{
+  CakWindow *self = CAK_WINDOW (window);
+
+  if (self->settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (cak_window_parent_class)->close_request (window);
+}
+
+static void
+cak_window_dispose (GObject *object)
+{
+  CakWindow *self = CAK_WINDOW (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->provinces, g_ptr_array_unref);
+  g_clear_pointer (&self->periods, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
+  G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
+}
+
+static void
+cak_window_class_init (CakWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cak_window_dispose;
+  window_class->close_request = cak_window_close_request;
+
+  g_type_ensure (CAK_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cak-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, province_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   cancel_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-report", NULL, show_report_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
+}
+
+static void
+cak_window_init (CakWindow *self)
+{
+  GtkDropTarget *drop;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lang = cak_lang_from_environment ();
+  self->periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+  setup_table (self);
+
+  g_signal_connect_object (self->province_dropdown, "notify::selected",
+                           G_CALLBACK (chooser_changed_cb), self, 0);
+  g_signal_connect_object (self->period_dropdown, "notify::selected",
+                           G_CALLBACK (chooser_changed_cb), self, 0);
+  g_signal_connect_object (self->chart_view, "notify::selected-code",
+                           G_CALLBACK (chart_selection_changed_cb), self, 0);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_dark_changed_cb), self, 0);
+  style_dark_changed_cb (manager, NULL, self);
+}
+
+/**
+ * cak_window_new:
+ *
+ * Returns: (transfer none): a new window, sized as the settings remember.
+ */
+CakWindow *
+cak_window_new (CakApplication *application)
+{
+  CakWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (CAK_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CAK_TYPE_WINDOW, "application", application, NULL);
+  settings = cak_application_get_settings (application);
+  if (settings)
+    {
+      self->settings = g_object_ref (settings);
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
+}
+
+/**
+ * cak_window_open_files:
+ * @add: add the files to those already shown, rather than replace them
+ *
+ * Imports the files in a worker thread and shows them.
+ */
+void
+cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (CAK_IS_WINDOW (self));
+  g_return_if_fail (n_files == 0 || files != NULL);
+
+  if (add && self->files)
+    for (guint i = 0; i < self->files->len; i++)
+      g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->files, i)));
+  for (int i = 0; i < n_files; i++)
+    {
+      gboolean dup = FALSE;
+
+      for (guint j = 0; j < all->len && !dup; j++)
+        dup = g_file_equal (g_ptr_array_index (all, j), files[i]);
+      if (!dup)
+        g_ptr_array_add (all, g_object_ref (files[i]));
+    }
+  if (all->len > 0)
+    start_import (self, all);
+}
+
+/**
+ * cak_window_get_dataset:
+ *
+ * Returns: (transfer none) (nullable): the data shown.
+ */
+CakDataset *
+cak_window_get_dataset (CakWindow *self)
+{
+  g_return_val_if_fail (CAK_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+static void
+style_row_selected_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  const char *const schemes[] = { "default", "light", "dark" };
+  GSettings *settings = g_object_get_data (G_OBJECT (row), "settings");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (settings && selected < G_N_ELEMENTS (schemes))
+    g_settings_set_string (settings, "color-scheme", schemes[selected]);
+}
+
+/**
+ * cak_window_show_preferences:
+ *
+ * Shows the preferences: the style of the window and its charts.
+ */
+void
+cak_window_show_preferences (CakWindow *self)
+{
+  AdwPreferencesWindow *prefs;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  AdwComboRow *row;
+  const char *const styles[] = { N_ ("Follow System"), N_ ("Light"), N_ ("Dark"), NULL };
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (CAK_IS_WINDOW (self));
+
+  for (guint i = 0; styles[i]; i++)
+    gtk_string_list_append (names, _(styles[i]));
+
+  prefs = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Appearance"));
+  row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Charts follow the style: dark charts on a dark window"));
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  if (self->settings)
+    {
+      current = g_settings_get_string (self->settings, "color-scheme");
+      adw_combo_row_set_selected (row, g_strcmp0 (current, "light") == 0  ? 1
+                                       : g_strcmp0 (current, "dark") == 0 ? 2
+                                                                          : 0);
+      g_object_set_data_full (G_OBJECT (row), "settings", g_object_ref (self->settings),
+                              g_object_unref);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (style_row_selected_cb), NULL);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (prefs, page);
+  gtk_window_present (GTK_WINDOW (prefs));
+}

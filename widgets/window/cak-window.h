@@ -1,0 +1,23 @@
+/* cak-window.h: the main window
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cak-application.h"
+#include "cak-dataset.h"
+
+G_BEGIN_DECLS
+
+#define CAK_TYPE_WINDOW (cak_window_get_type ())
+G_DECLARE_FINAL_TYPE (CakWindow, cak_window, CAK, WINDOW, AdwApplicationWindow)
+
+CakWindow *cak_window_new (CakApplication *application);
+void cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add);
+CakDataset *cak_window_get_dataset (CakWindow *self);
+void cak_window_show_preferences (CakWindow *self);
+
+G_END_DECLS
