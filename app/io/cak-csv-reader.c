@@ -20,6 +20,7 @@ typedef struct
   CakRowFunc func;
   gpointer user_data;
   gboolean stopped;
+  int last_terminator;
   GCancellable *cancellable;
 } ParseState;
 
@@ -46,6 +47,18 @@ record_cb (int terminator, void *user_data)
       g_ptr_array_set_size (state->cells, 0);
       return;
     }
+
+  /* With CSV_REPALL_NL every line end is reported, so that blank lines keep their place and
+   * rows are numbered as a spreadsheet program numbers them; the \n of a \r\n pair is not a
+   * line of its own. */
+  if (state->cells->len == 0 && terminator == '\n' && state->last_terminator == '\r')
+    {
+      state->last_terminator = terminator;
+      return;
+    }
+  state->last_terminator = terminator;
+  if (state->cells->len == 0 && terminator == -1)
+    return;
 
   state->row++;
   g_ptr_array_add (state->cells, NULL);
@@ -228,7 +241,7 @@ cak_csv_read_bytes (GBytes *bytes,
   n_text = strlen (text);
   info.delimiter = cak_csv_detect_delimiter (text, n_text);
 
-  if (csv_init (&parser, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+  if (csv_init (&parser, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
     g_error ("libcsv could not allocate its parser");
   csv_set_delim (&parser, info.delimiter);
 

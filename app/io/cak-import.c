@@ -422,7 +422,11 @@ resolve_region (Import *import, const StoredRow *row, gboolean *is_total)
                   _("“%s” is not a known province, regency or city."), name);
           return by_name;
         }
-      if (status == CAK_MATCH_FOUND && by_name != by_code)
+      if (status == CAK_MATCH_NONE)
+        note (import, CAK_SEVERITY_WARNING, row->row, import->name_column,
+              _("The name “%s” is not a known region; the code %s (%s) was used."), name,
+              by_code->code, by_code->name);
+      else if (status == CAK_MATCH_FOUND && by_name != by_code)
         note (import, CAK_SEVERITY_WARNING, row->row, import->name_column,
               _("The name “%s” does not fit the code %s (%s); the code was used."), name,
               by_code->code, by_code->name);

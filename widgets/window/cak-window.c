@@ -513,6 +513,9 @@ add_column (CakWindow *self, ColumnId id, const char *title, const char *propert
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
+  /* Regency names are long ("Kabupaten Probolinggo"): give them room to be read whole. */
+  if (id == COLUMN_NAME)
+    gtk_column_view_column_set_fixed_width (column, 200);
   gtk_column_view_column_set_resizable (column, TRUE);
 
   expression = gtk_property_expression_new (CAK_TYPE_REGION_ROW, NULL, property);
@@ -535,7 +538,7 @@ setup_table (CakWindow *self)
   GtkSortListModel *sorted;
 
   self->rows = g_list_store_new (CAK_TYPE_REGION_ROW);
-  add_column (self, COLUMN_NAME, _("Regency/City"), "name", TRUE);
+  add_column (self, COLUMN_NAME, _("Regency/City"), "name", FALSE);
   add_column (self, COLUMN_COVERAGE, _("Coverage"), "coverage", FALSE);
   add_column (self, COLUMN_PARTICIPANTS, _("Participants"), "participants", FALSE);
   add_column (self, COLUMN_WORKFORCE, _("Workforce"), "workforce", FALSE);
