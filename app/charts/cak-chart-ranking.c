@@ -95,7 +95,7 @@ cak_ranking_model_new (const GArray *rows,
   model->title = g_strdup (_("Workforce covered by BPJS Ketenagakerjaan, by regency and city"));
   if (total && total->region)
     g_string_append_printf (subtitle, "%s · ", total->region->name);
-  if (rows->len > 0)
+  if (rows->len > 0 && cak_period_is_valid (g_array_index (rows, CakIndicatorRow, 0).period))
     {
       period = cak_period_format (g_array_index (rows, CakIndicatorRow, 0).period, lang);
       g_string_append_printf (subtitle, "%s · ", period);

@@ -388,6 +388,28 @@ resolve_region (Import *import, const StoredRow *row, gboolean *is_total)
       return NULL;
     }
 
+  /* Totals are often written across merged cells starting in the "No" column: look at the
+   * row's other text cells when the region cells are empty. */
+  if (is_blank_text (name) && is_blank_text (code))
+    for (guint c = 0; c < import->columns->len && c < row->n_cells; c++)
+      {
+        const Column *column = &g_array_index (import->columns, Column, c);
+        const CakRegion *province = NULL;
+
+        if (column->role == CAK_COLUMN_MEASURE || column->role == CAK_COLUMN_PERIOD
+            || is_blank_text (cell (row, c)))
+          continue;
+        if (is_total_label (cell (row, c))
+            || (cak_region_catalog_match (import->catalog, cell (row, c), CAK_REGION_KIND_PROVINCE,
+                                          NULL, &province, NULL)
+                    == CAK_MATCH_FOUND
+                && province->kind == CAK_REGION_KIND_PROVINCE))
+          {
+            *is_total = TRUE;
+            return NULL;
+          }
+      }
+
   if (!is_blank_text (code))
     {
       status = cak_region_catalog_match (import->catalog, code, CAK_REGION_KIND_ANY, NULL,

@@ -1,0 +1,222 @@
+/* test-indicators.c: coverage, uncovered, gap, rank, change and province totals
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-indicators"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cak-indicators.h"
+
+static const CakRegion *
+region (const char *code)
+{
+  const CakRegion *r = cak_region_catalog_lookup_code (cak_region_catalog_get_default (), code);
+
+  g_assert_nonnull (r);
+  return r;
+}
+
+static void
+set (CakDataset *ds, const char *code, const char *period, CakMeasure m, double value)
+{
+  CakPeriod p;
+
+  g_assert_true (cak_period_parse (period, &p));
+  g_assert_true (cak_dataset_set (ds, region (code), p, m, value, NULL, NULL));
+}
+
+static CakPeriod
+period (const char *text)
+{
+  CakPeriod p;
+
+  g_assert_true (cak_period_parse (text, &p));
+  return p;
+}
+
+static void
+test_formulas (void)
+{
+  double segments[4] = { 10, NAN, 5, NAN };
+  double none[4] = { NAN, NAN, NAN, NAN };
+
+  /* DOMAIN.md: Kabupaten Blitar, December 2023 */
+  g_assert_cmpfloat_with_epsilon (cak_indicator_coverage_pct (114377, 449717), 25.4331, 1e-4);
+  g_assert_cmpfloat (cak_indicator_uncovered (114377, 449717), ==, 335340);
+  g_assert_cmpfloat (cak_indicator_gap_to_target (30, 114377, 449717), ==, 20539);
+  /* Blora, May 2022: 17,920 of 352,284 = 5.08% */
+  g_assert_cmpfloat_with_epsilon (cak_indicator_coverage_pct (17920, 352284), 5.0868, 1e-4);
+
+  g_assert_true (isnan (cak_indicator_coverage_pct (NAN, 100)));
+  g_assert_true (isnan (cak_indicator_coverage_pct (10, 0)));
+  g_assert_true (isnan (cak_indicator_coverage_pct (10, NAN)));
+  g_assert_cmpfloat (cak_indicator_uncovered (120, 100), ==, 0);
+  g_assert_cmpfloat (cak_indicator_gap_to_target (30, 50, 100), ==, 0);
+  g_assert_true (isnan (cak_indicator_gap_to_target (NAN, 50, 100)));
+  /* 30% of 449,717 is 134,915.1: one more worker than 134,915 is needed */
+  g_assert_cmpfloat (cak_indicator_gap_to_target (30, 0, 449717), ==, 134916);
+  g_assert_cmpfloat (cak_indicator_gap_to_target (25, 0, 400), ==, 100);
+
+  g_assert_cmpfloat (cak_indicator_participants_from_segments (segments), ==, 15);
+  g_assert_true (isnan (cak_indicator_participants_from_segments (none)));
+}
+
+static void
+test_workforce_period (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  CakIndicatorRow row;
+  CakValue value;
+  CakPeriod used;
+
+  set (ds, "35.05", "2022", CAK_MEASURE_WORKFORCE, 440000);
+  set (ds, "35.05", "2023", CAK_MEASURE_WORKFORCE, 449717);
+  set (ds, "35.05", "2021-12", CAK_MEASURE_PARTICIPANTS, 90000);
+  set (ds, "35.05", "2022-01", CAK_MEASURE_PARTICIPANTS, 100000);
+  set (ds, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 114377);
+  set (ds, "35.05", "2024-06", CAK_MEASURE_PARTICIPANTS, 120000);
+
+  /* A yearly figure serves its own months and later ones, until a newer one */
+  g_assert_true (cak_indicators_find_workforce (ds, region ("35.05"), period ("2022-01"), &value,
+                                                &used));
+  g_assert_cmpfloat (value.value, ==, 440000);
+  g_assert_true (cak_period_equal (used, period ("2022")));
+  cak_indicators_compute_row (ds, region ("35.05"), period ("2023-12"), &row);
+  g_assert_cmpfloat (row.workforce, ==, 449717);
+  g_assert_true (cak_period_equal (row.workforce_period, period ("2023")));
+  g_assert_cmpfloat_with_epsilon (row.coverage_pct, 25.4331, 1e-4);
+  cak_indicators_compute_row (ds, region ("35.05"), period ("2024-06"), &row);
+  g_assert_cmpfloat (row.workforce, ==, 449717);
+  g_assert_true (cak_period_equal (row.workforce_period, period ("2023")));
+  /* Nothing applies before the first figure */
+  cak_indicators_compute_row (ds, region ("35.05"), period ("2021-12"), &row);
+  g_assert_true (isnan (row.workforce));
+  g_assert_true (isnan (row.coverage_pct));
+  g_assert_cmpfloat (row.participants, ==, 90000);
+}
+
+static void
+test_segments_and_target (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  CakIndicatorRow row;
+
+  set (ds, "35.10", "2022", CAK_MEASURE_WORKFORCE, 647000);
+  set (ds, "35.10", "2022", CAK_MEASURE_TARGET_PCT, 30);
+  set (ds, "35.10", "2022-08", CAK_MEASURE_PU, 80000);
+  set (ds, "35.10", "2022-08", CAK_MEASURE_BPU, 30000);
+  set (ds, "35.10", "2022-08", CAK_MEASURE_JAKON, 10000);
+  set (ds, "35.10", "2022-08", CAK_MEASURE_PMI, 3000);
+  cak_indicators_compute_row (ds, region ("35.10"), period ("2022-08"), &row);
+  g_assert_true (row.participants_from_segments);
+  g_assert_cmpfloat (row.participants, ==, 123000);
+  g_assert_cmpfloat_with_epsilon (row.coverage_pct, 19.011, 1e-3);
+  g_assert_cmpfloat (row.uncovered, ==, 524000);
+  g_assert_cmpfloat (row.target_pct, ==, 30);
+  g_assert_cmpfloat (row.gap_to_target, ==, 194100 - 123000);
+  g_assert_cmpfloat (row.pmi, ==, 3000);
+}
+
+static void
+test_rank_and_totals (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GArray) rows = NULL;
+  CakIndicatorRow total;
+  const char *codes[] = { "35.01", "35.02", "35.03", "35.78", "34.71" };
+  double participants[] = { 20, 30, 30, 60, 10 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      set (ds, codes[i], "2022", CAK_MEASURE_WORKFORCE, 100);
+      set (ds, codes[i], "2023", CAK_MEASURE_WORKFORCE, 100);
+      set (ds, codes[i], "2023", CAK_MEASURE_TARGET_PCT, 35);
+      set (ds, codes[i], "2023-12", CAK_MEASURE_PARTICIPANTS, participants[i]);
+      set (ds, codes[i], "2022-12", CAK_MEASURE_PARTICIPANTS, participants[i] - 5);
+    }
+  set (ds, "35.04", "2023", CAK_MEASURE_WORKFORCE, 100); /* no participants */
+  set (ds, "35.04", "2023", CAK_MEASURE_TARGET_PCT, 35);
+
+  rows = cak_indicators_compute_regencies (ds, "35", period ("2023-12"), period ("2022-12"));
+  g_assert_cmpuint (rows->len, ==, 5);
+  /* code order; ties share a rank; a row without coverage is unranked */
+  g_assert_cmpstr (g_array_index (rows, CakIndicatorRow, 0).region->code, ==, "35.01");
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 0).rank, ==, 4);
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 1).rank, ==, 2);
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 2).rank, ==, 2);
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 3).rank, ==, 0);
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 4).rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (rows, CakIndicatorRow, 4).change_pp, 5.0, 1e-9);
+  g_assert_true (isnan (g_array_index (rows, CakIndicatorRow, 3).change_pp));
+
+  cak_indicators_province_total (rows, region ("35"), period ("2023-12"), &total);
+  g_assert_cmpuint (total.n_regencies, ==, 5);
+  g_assert_cmpfloat (total.workforce, ==, 500);
+  g_assert_cmpfloat (total.participants, ==, 140);
+  /* coverage over the regencies that have both figures: 140 / 400 */
+  g_assert_cmpfloat_with_epsilon (total.coverage_pct, 35.0, 1e-9);
+  g_assert_cmpfloat (total.target_pct, ==, 35);
+  g_assert_cmpfloat (total.gap_to_target, ==, 0);
+  g_assert_true (cak_period_equal (total.workforce_period, period ("2023")));
+
+  /* Other provinces stay out of the province's rows */
+  g_clear_pointer (&rows, g_array_unref);
+  rows = cak_indicators_compute_regencies (ds, NULL, period ("2023-12"), CAK_PERIOD_INIT_NONE);
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 0).rank, ==, 1); /* 34.71 alone */
+}
+
+static void
+test_conflict (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  CakSource a = { "a.csv", NULL, 5, 3 };
+  CakValue existing;
+
+  g_assert_true (cak_dataset_set (ds, region ("35.05"), period ("2023"), CAK_MEASURE_WORKFORCE,
+                                  449717, &a, NULL));
+  /* the same value again is no conflict */
+  g_assert_true (cak_dataset_set (ds, region ("35.05"), period ("2023"), CAK_MEASURE_WORKFORCE,
+                                  449717, NULL, NULL));
+  g_assert_false (cak_dataset_set (ds, region ("35.05"), period ("2023"), CAK_MEASURE_WORKFORCE,
+                                   449000, NULL, &existing));
+  g_assert_cmpfloat (existing.value, ==, 449717);
+  g_assert_cmpstr (existing.source.file, ==, "a.csv");
+  g_assert_cmpuint (existing.source.row, ==, 5);
+}
+
+static void
+test_column_names (void)
+{
+  const struct
+  {
+    guint column;
+    const char *name;
+  } cases[] = { { 0, "A" }, { 3, "D" }, { 25, "Z" }, { 26, "AA" }, { 701, "ZZ" }, { 702, "AAA" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = cak_source_column_name (cases[i].column);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/indicators/formulas", test_formulas);
+  g_test_add_func ("/indicators/workforce-period", test_workforce_period);
+  g_test_add_func ("/indicators/segments-and-target", test_segments_and_target);
+  g_test_add_func ("/indicators/rank-and-totals", test_rank_and_totals);
+  g_test_add_func ("/dataset/conflict", test_conflict);
+  g_test_add_func ("/dataset/column-names", test_column_names);
+
+  return g_test_run ();
+}
