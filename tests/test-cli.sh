@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# test-cli.sh: the command line as a user runs it: exit statuses, --help, --version, and
+# --summary --json on the sample checked against the sample's own numbers by an independent
+# reading of the CSV.
+#
+#   test-cli.sh PATH/TO/cakupan SOURCE_DIR
+set -u
+cakupan=$1
+src=$2
+sample="$src/data/samples/jatim-ilustratif-2022-2024.csv"
+template="$src/data/samples/templat-cakupan.csv"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+
+check() { # description, expected status, command...
+  local what=$1 want=$2
+  shift 2
+  n=$((n + 1))
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then
+    echo "ok $n - $what"
+  else
+    echo "not ok $n - $what (exit $got, wanted $want)"
+    sed 's/^/# /' "$tmp/err" | head -5
+    failed=$((failed + 1))
+  fi
+}
+
+contains() { # description, text to find in the last output
+  n=$((n + 1))
+  if grep -qF -- "$2" "$tmp/out" "$tmp/err"; then
+    echo "ok $n - $1"
+  else
+    echo "not ok $n - $1: no “$2”"
+    failed=$((failed + 1))
+  fi
+}
+
+check "--version" 0 "$cakupan" --version
+contains "--version prints the version" "cakupan 0.1.0"
+check "--help" 0 "$cakupan" --help
+contains "--help names --summary" "--summary"
+check "an unknown option is wrong usage" 2 "$cakupan" --frobnicate
+check "--summary without a file is wrong usage" 2 "$cakupan" --summary
+check "--json without --summary is wrong usage" 2 "$cakupan" --json "$sample"
+check "a bad period is wrong usage" 2 "$cakupan" --summary --period "Smarch 2023" "$sample"
+check "an unknown province is wrong usage" 2 "$cakupan" --summary --province Atlantis "$sample"
+check "a missing file cannot be read" 1 "$cakupan" --summary /nonexistent/file.csv
+contains "the message names the file" "file.csv"
+printf 'PK\003\004junk' >"$tmp/book.xlsx"
+check "a workbook is refused for now" 1 "$cakupan" --summary "$tmp/book.xlsx"
+: >"$tmp/empty.csv"
+check "an empty file cannot be read" 1 "$cakupan" --summary "$tmp/empty.csv"
+contains "the message names the empty file" "empty.csv"
+check "a period without data" 1 "$cakupan" --summary --period 2019-01 "$sample"
+
+check "the template" 0 "$cakupan" --summary --json "$template"
+contains "Blitar as in the issue" '"workforce": 449717, "workforce_period": "2023", "participants": 114377'
+contains "coverage 25.43" '"coverage_pct": 25.43, "uncovered": 335340'
+
+check "text summary in Indonesian" 0 env LANGUAGE=id LANG=C.UTF-8 "$cakupan" --summary "$template"
+contains "Indonesian numbers" "449.717"
+contains "Indonesian percentages" "25,43%"
+
+check "--summary --json on the sample" 0 "$cakupan" --summary --json --province "Jawa Timur" \
+  --period "Desember 2023" "$sample"
+cp "$tmp/out" "$tmp/summary.json"
+n=$((n + 1))
+if python3 - "$tmp/summary.json" "$sample" <<'PY'
+import csv, json, sys
+summary = json.load(open(sys.argv[1]))
+rows = list(csv.reader(open(sys.argv[2], encoding="utf-8"), delimiter=";"))
+header = rows.index(next(r for r in rows if r and r[0] == "Kode Wilayah"))
+num = lambda s: int(s.replace(".", "")) if s else None
+workforce, participants = {}, {}
+for r in rows[header + 1:]:
+    if r[2] == "2023":
+        workforce[r[0]] = num(r[3])
+    if r[2] == "Desember 2023":
+        participants[r[0]] = num(r[4])
+assert len(summary["rows"]) == 38, len(summary["rows"])
+assert summary["issues"] == [], summary["issues"]
+assert len(summary["periods"]) == 36
+for row in summary["rows"]:
+    code = row["region"]
+    assert row["workforce"] == workforce[code], code
+    assert row["participants"] == participants[code], code
+    assert row["workforce_period"] == "2023"
+    assert abs(row["coverage_pct"] - round(participants[code] / workforce[code] * 100, 2)) < 1e-9, code
+    assert row["uncovered"] == workforce[code] - participants[code]
+total = summary["totals"][0]
+assert total["workforce"] == sum(workforce.values())
+assert total["participants"] == sum(participants.values())
+print("# 38 regencies and the province total match the file")
+PY
+then echo "ok $n - every regency's coverage matches the file's numbers"; else echo "not ok $n - coverage does not match the file"; failed=$((failed + 1)); fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
