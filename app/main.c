@@ -13,6 +13,17 @@
 #include "cak-application.h"
 #include "cak-cli.h"
 
+/* Run from the build tree, the translations are those built there, not installed ones. */
+static const char *
+find_localedir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe && g_str_has_prefix (exe, BUILD_ROOT "/"))
+    return BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -20,7 +31,7 @@ main (int argc, char *argv[])
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, find_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -92,7 +92,7 @@ cak_ranking_model_new (const GArray *rows,
     }
   g_array_sort (model->items, compare_items);
 
-  model->title = g_strdup (_("Workforce covered by BPJS Ketenagakerjaan, by regency and city"));
+  model->title = g_strdup (_("Coverage of the workforce by regency and city"));
   if (total && total->region)
     g_string_append_printf (subtitle, "%s · ", total->region->name);
   if (rows->len > 0 && cak_period_is_valid (g_array_index (rows, CakIndicatorRow, 0).period))
@@ -487,7 +487,8 @@ cak_chart_ranking_draw (cairo_t *cr,
   if (!isnan (model->average))
     {
       g_autofree char *avg = cak_number_format_percent (model->average, 1, model->lang);
-      g_autofree char *label = g_strdup_printf (_("%s as a whole: %s"),
+      /* Short, so that the legend fits beside the others: "Jawa Timur 31,6%" */
+      g_autofree char *label = g_strdup_printf ("%s %s",
                                                 model->average_label ? model->average_label
                                                                      : _("All regions"),
                                                 avg);
