@@ -15,9 +15,9 @@
 /* How matching works
  *
  * Every name is reduced to a key: lower case, words of letters and digits separated by single
- * spaces, so "KAB.  Toli-Toli" and "kab toli toli" are the same. The text is then read up to
- * three ways: as a whole, without a leading kind word ("Kab.", "Kota", "Provinsi") and without
- * a trailing one ("BLITAR (KOTA)"). A kind written in the text must agree with the region.
+ * spaces, so "KAB.  Toli-Toli" and "kab toli toli" are the same. The text is then read in a few
+ * ways: as a whole, without a leading kind word ("Kab.", "Kota", "Provinsi"), and without a
+ * trailing one ("BLITAR (KOTA)"). A kind written in the text must agree with the region.
  *
  * Keys are looked up in tiers, and the first tier that yields any region decides:
  *   1. the names themselves and the usual ways of writing province names ("Jatim");
@@ -77,6 +77,10 @@ typedef struct
   const char *name;
 } Alias;
 
+/* clang-format off */
+G_DEFINE_QUARK (cak-region-catalog-error-quark, cak_region_catalog_error)
+/* clang-format on */
+
 static const char *const columns[N_COLUMNS] = {
   "code", "bps_code", "name", "kind", "province_code",
 };
@@ -126,9 +130,8 @@ static const Alias province_aliases[] = {
  * name fits, so "Pontianak" is the city while "Kab. Pontianak" is Mempawah, its name until 2014. */
 static const Alias weak_aliases[] = {
   { "12.12", "Toba Samosir" },          /* renamed Toba in 2020 */
-  { "12.77", "Padang Sidempuan" },      /* the spelling most files use */
+  { "12.77", "Padang Sidempuan" },      /* a common spelling */
   { "13.03", "Sawahlunto Sijunjung" },  /* renamed Sijunjung in 2008 */
-  { "14.08", "Siak Sri Indrapura" },    /* the full historical name */
   { "16.12", "PALI" },                  /* Penukal Abab Lematang Ilir */
   { "33.72", "Solo" },                  /* Surakarta */
   { "61.02", "Pontianak" },             /* renamed Mempawah in 2014 */
@@ -142,8 +145,6 @@ static const Alias weak_aliases[] = {
   { "91.05", "Yapen Waropen" },         /* renamed Kepulauan Yapen in 2008 */
   { "92", "Irian Jaya Barat" },         /* Papua Barat before 2007 */
 };
-
-G_DEFINE_QUARK (cak-region-catalog-error-quark, cak_region_catalog_error)
 
 static void
 regions_array_free (gpointer data)
@@ -369,11 +370,7 @@ build_indexes (CakRegionCatalog *self)
 /* Reads one CSV record (RFC 4180: quoted fields, doubled quotes, LF or CRLF) into fields.
  * Returns FALSE at the end of the text or on an error. */
 static gboolean
-read_record (const char **cursor,
-             const char *end,
-             guint *line,
-             GPtrArray *fields,
-             GError **error)
+read_record (const char **cursor, const char *end, guint *line, GPtrArray *fields, GError **error)
 {
   g_autoptr (GString) field = g_string_new (NULL);
   const char *p = *cursor;
@@ -394,7 +391,7 @@ read_record (const char **cursor,
               if (p >= end)
                 {
                   g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                               _("Region list, line %u: a quoted field is not closed"),
+                               _ ("Region list, line %u: a quoted field is not closed"),
                                start_line);
                   return FALSE;
                 }
@@ -417,8 +414,7 @@ read_record (const char **cursor,
           if (p < end && *p != ',' && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n'))
             {
               g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                           _("Region list, line %u: unexpected text after a quoted field"),
-                           *line);
+                           _ ("Region list, line %u: unexpected text after a quoted field"), *line);
               return FALSE;
             }
         }
@@ -429,7 +425,7 @@ read_record (const char **cursor,
               if (*p == '"')
                 {
                   g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                               _("Region list, line %u: a quote inside an unquoted field"), *line);
+                               _ ("Region list, line %u: a quote inside an unquoted field"), *line);
                   return FALSE;
                 }
               g_string_append_c (field, *p);
@@ -438,7 +434,7 @@ read_record (const char **cursor,
           if (p < end && *p == '\r' && !(p + 1 < end && p[1] == '\n'))
             {
               g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                           _("Region list, line %u: a stray carriage return"), *line);
+                           _ ("Region list, line %u: a stray carriage return"), *line);
               return FALSE;
             }
         }
@@ -498,12 +494,8 @@ derive_short_name (const char *name, CakRegionKind kind)
 }
 
 static gboolean
-parse_region (CakRegionCatalog *self,
-              GPtrArray *fields,
-              const int *column_of,
-              guint line,
-              CakRegion *region,
-              GError **error)
+parse_region (CakRegionCatalog *self, GPtrArray *fields, const int *column_of, guint line,
+              CakRegion *region, GError **error)
 {
   const char *code = g_ptr_array_index (fields, column_of[0]);
   const char *bps_code = g_ptr_array_index (fields, column_of[1]);
@@ -514,18 +506,18 @@ parse_region (CakRegionCatalog *self,
   if (!parse_kind (kind, &region->kind))
     {
       g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                   _("Region list, line %u: unknown kind “%s”"), line, kind);
+                   _ ("Region list, line %u: unknown kind “%s”"), line, kind);
       return FALSE;
     }
 
   if (region->kind == CAK_REGION_KIND_PROVINCE
-        ? !is_province_code (code) || !is_province_code (bps_code)
-            || strcmp (province_code, code) != 0
-        : !is_regency_code (code) || !is_digits (bps_code, 4)
-            || strncmp (province_code, code, 2) != 0 || strlen (province_code) != 2)
+          ? !is_province_code (code) || !is_province_code (bps_code)
+                || strcmp (province_code, code) != 0
+          : !is_regency_code (code) || !is_digits (bps_code, 4)
+                || strncmp (province_code, code, 2) != 0 || strlen (province_code) != 2)
     {
       g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                   _("Region list, line %u: the codes “%s”, “%s”, “%s” do not fit a %s"), line,
+                   _ ("Region list, line %u: the codes “%s”, “%s”, “%s” do not fit a %s"), line,
                    code, bps_code, province_code, kind);
       return FALSE;
     }
@@ -533,7 +525,7 @@ parse_region (CakRegionCatalog *self,
   if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
     {
       g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                   _("Region list, line %u: the region %s has no name"), line, code);
+                   _ ("Region list, line %u: the region %s has no name"), line, code);
       return FALSE;
     }
 
@@ -561,7 +553,7 @@ parse_header (GPtrArray *fields, int *column_of, GError **error)
       if (column_of[i] < 0)
         {
           g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                       _("Region list: the header has no column “%s”"), columns[i]);
+                       _ ("Region list: the header has no column “%s”"), columns[i]);
           return FALSE;
         }
     }
@@ -583,7 +575,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
   if (!g_utf8_validate_len (text, length, NULL))
     {
       g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                   _("Region list: the text is not valid UTF-8"));
+                   _ ("Region list: the text is not valid UTF-8"));
       return FALSE;
     }
 
@@ -596,7 +588,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
         g_propagate_error (error, local_error);
       else
         g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                     _("Region list: the list is empty"));
+                     _ ("Region list: the list is empty"));
       return FALSE;
     }
   if (!parse_header (fields, column_of, error))
@@ -624,7 +616,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
           if ((guint)column_of[i] >= fields->len)
             {
               g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                           _("Region list, line %u: %u fields where the header has %u"),
+                           _ ("Region list, line %u: %u fields where the header has %u"),
                            record_line, fields->len, N_COLUMNS);
               return FALSE;
             }
@@ -637,7 +629,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
           || g_hash_table_contains (self->codes, region.bps_code))
         {
           g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                       _("Region list, line %u: the code %s appears twice"), record_line,
+                       _ ("Region list, line %u: the code %s appears twice"), record_line,
                        region.code);
           return FALSE;
         }
@@ -664,7 +656,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
       if (province == NULL || province->kind != CAK_REGION_KIND_PROVINCE)
         {
           g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                       _("Region list: %s (%s) belongs to a province %s that is not listed"),
+                       _ ("Region list: %s (%s) belongs to a province %s that is not listed"),
                        region->name, region->code, region->province_code);
           return FALSE;
         }
@@ -673,7 +665,7 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
   if (self->regions->len == 0)
     {
       g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
-                   _("Region list: the list is empty"));
+                   _ ("Region list: the list is empty"));
       return FALSE;
     }
 
@@ -688,16 +680,11 @@ kind_word (const char *word, gsize len)
     const char *word;
     CakRegionKind kind;
   } words[] = {
-    { "kabupaten", CAK_REGION_KIND_KABUPATEN },
-    { "kab", CAK_REGION_KIND_KABUPATEN },
-    { "kota", CAK_REGION_KIND_KOTA },
-    { "kot", CAK_REGION_KIND_KOTA },
-    { "kotamadya", CAK_REGION_KIND_KOTA },
-    { "kodya", CAK_REGION_KIND_KOTA },
-    { "provinsi", CAK_REGION_KIND_PROVINCE },
-    { "propinsi", CAK_REGION_KIND_PROVINCE },
-    { "prov", CAK_REGION_KIND_PROVINCE },
-    { "prop", CAK_REGION_KIND_PROVINCE },
+    { "kabupaten", CAK_REGION_KIND_KABUPATEN }, { "kab", CAK_REGION_KIND_KABUPATEN },
+    { "kota", CAK_REGION_KIND_KOTA },           { "kot", CAK_REGION_KIND_KOTA },
+    { "kotamadya", CAK_REGION_KIND_KOTA },      { "kodya", CAK_REGION_KIND_KOTA },
+    { "provinsi", CAK_REGION_KIND_PROVINCE },   { "propinsi", CAK_REGION_KIND_PROVINCE },
+    { "prov", CAK_REGION_KIND_PROVINCE },       { "prop", CAK_REGION_KIND_PROVINCE },
   };
   guint i;
 
@@ -738,7 +725,8 @@ read_key (const char *key, Reading readings[MAX_READINGS], char **owned)
       const char *rest = space + 1;
       const char *next = strchr (rest, ' ');
 
-      if (is_word (rest, "adm") || is_word (rest, "administrasi") || is_word (rest, "administratif"))
+      if (is_word (rest, "adm") || is_word (rest, "administrasi")
+          || is_word (rest, "administratif"))
         rest = next != NULL ? next + 1 : rest + strlen (rest);
 
       if (*rest != '\0')
@@ -858,10 +846,7 @@ compare_suggestions (gconstpointer a, gconstpointer b)
 /* Fills suggestions with the regions whose names are a few edits from key. Only this scans every
  * name; it runs for rows that match nothing, which are few. */
 static void
-suggest (CakRegionCatalog *self,
-         const char *key,
-         CakRegionKind kind,
-         const char *province_hint,
+suggest (CakRegionCatalog *self, const char *key, CakRegionKind kind, const char *province_hint,
          GPtrArray *suggestions)
 {
   static const Tier tiers[] = { TIER_NAME_COMPACT, TIER_WEAK_COMPACT };
@@ -925,11 +910,8 @@ suggest (CakRegionCatalog *self,
 }
 
 static CakMatchStatus
-match_key (CakRegionCatalog *self,
-           const char *key,
-           CakRegionKind kind_hint,
-           const char *province_hint,
-           GPtrArray *candidates)
+match_key (CakRegionCatalog *self, const char *key, CakRegionKind kind_hint,
+           const char *province_hint, GPtrArray *candidates)
 {
   g_autoptr (GPtrArray) conflicting = g_ptr_array_new ();
   g_autofree char *owned = NULL;
@@ -982,9 +964,8 @@ match_key (CakRegionCatalog *self,
     {
       const Reading *reading = &readings[n_readings - 1];
 
-      suggest (self, reading->key,
-               reading->kind != CAK_REGION_KIND_ANY ? reading->kind : kind_hint, province_hint,
-               candidates);
+      suggest (self, reading->key, reading->kind != CAK_REGION_KIND_ANY ? reading->kind : kind_hint,
+               province_hint, candidates);
     }
 
   return CAK_MATCH_NONE;
@@ -1195,11 +1176,8 @@ cak_region_catalog_list_provinces (CakRegionCatalog *self)
  * Returns: whether one region, several or none fit
  */
 CakMatchStatus
-cak_region_catalog_match (CakRegionCatalog *self,
-                          const char *text,
-                          CakRegionKind kind_hint,
-                          const char *province_hint,
-                          const CakRegion **out_region,
+cak_region_catalog_match (CakRegionCatalog *self, const char *text, CakRegionKind kind_hint,
+                          const char *province_hint, const CakRegion **out_region,
                           GPtrArray **out_candidates)
 {
   g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
