@@ -23,8 +23,8 @@ test_ticks (void)
     guint max;
     double min, maxv, step;
   } cases[] = {
-    { 0, 62.9, 6, 0, 80, 20 },     { 0, 100, 6, 0, 100, 20 },  { 0, 8.4, 5, 0, 10, 2.5 },
-    { 0, 0.7, 5, 0, 0.75, 0.25 },  { 0, 15e6, 6, 0, 15e6, 5e6 }, { 5, 5, 5, 5, 5.6, 0.2 },
+    { 0, 62.9, 6, 0, 80, 20 },    { 0, 100, 6, 0, 100, 20 },    { 0, 8.4, 5, 0, 10, 2.5 },
+    { 0, 0.7, 5, 0, 0.75, 0.25 }, { 0, 15e6, 6, 0, 15e6, 5e6 }, { 5, 5, 5, 5, 5.6, 0.2 },
     { 0, 1, 2, 0, 1, 1 },
   };
 
@@ -60,9 +60,9 @@ make_model (void)
   g_assert_true (cak_import_file (ds, file, NULL, NULL, &error));
   g_assert_true (cak_period_parse ("2024-12", &period));
   rows = cak_indicators_compute_regencies (ds, "35", period, CAK_PERIOD_INIT_NONE);
-  cak_indicators_province_total (rows, cak_region_catalog_lookup_code (
-                                           cak_region_catalog_get_default (), "35"),
-                                 period, &total);
+  cak_indicators_province_total (
+      rows, cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35"), period,
+      &total);
   return cak_ranking_model_new (rows, &total, "sample.csv", CAK_LANG_ID);
 }
 
@@ -92,8 +92,8 @@ test_layout_and_hit (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
-  const double sizes[][3] = { { 1366, 768, 13.5 }, { 1920, 1080, 18 }, { 800, 1400, 13.5 },
-                              { 1024, 768, 16 } };
+  const double sizes[][3]
+      = { { 1366, 768, 13.5 }, { 1920, 1080, 18 }, { 800, 1400, 13.5 }, { 1024, 768, 16 } };
   CakChartTheme theme;
 
   cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
@@ -146,8 +146,8 @@ static void
 test_draw_png (void)
 {
   g_autoptr (CakRankingModel) model = make_model ();
-  const CakChartThemeKind kinds[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
-                                      CAK_CHART_THEME_PROJECTOR };
+  const CakChartThemeKind kinds[]
+      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -173,7 +173,8 @@ test_draw_png (void)
           {
             guint32 px = *(guint32 *)(data + y * stride + x * 4) & 0xffffff;
             guint32 bar = ((guint)(theme.bar.r * 255 + 0.5) << 16)
-                          | ((guint)(theme.bar.g * 255 + 0.5) << 8) | (guint)(theme.bar.b * 255 + 0.5);
+                          | ((guint)(theme.bar.g * 255 + 0.5) << 8)
+                          | (guint)(theme.bar.b * 255 + 0.5);
             guint32 below = ((guint)(theme.below.r * 255 + 0.5) << 16)
                             | ((guint)(theme.below.g * 255 + 0.5) << 8)
                             | (guint)(theme.below.b * 255 + 0.5);

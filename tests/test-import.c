@@ -103,9 +103,8 @@ test_sample (void)
 
   /* DOMAIN.md's anchor: Kabupaten Blitar, December 2023 */
   g_assert_true (cak_period_parse ("Desember 2023", &dec));
-  cak_indicators_compute_row (ds, cak_region_catalog_lookup_code (cak_region_catalog_get_default (),
-                                                                  "35.05"),
-                              dec, &row);
+  cak_indicators_compute_row (
+      ds, cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35.05"), dec, &row);
   g_assert_cmpfloat (row.participants, ==, 114377);
   g_assert_cmpfloat (row.workforce, ==, 449717);
   g_assert_cmpfloat (row.uncovered, ==, 335340);
@@ -210,7 +209,8 @@ test_encodings (void)
 {
   /* UTF-8 with a byte-order mark, Windows-1252 and UTF-16LE read alike */
   const char utf8_bom[] = "\xEF\xBB\xBFKode Wilayah;Periode;Peserta Aktif\n35.05;2023-12;114.377\n";
-  const char cp1252[] = "Kode Wilayah;Periode;Peserta Aktif;Catatan\n35.05;2023-12;114.377;caf\xE9\n";
+  const char cp1252[]
+      = "Kode Wilayah;Periode;Peserta Aktif;Catatan\n35.05;2023-12;114.377;caf\xE9\n";
   g_autoptr (GString) utf16 = g_string_new_len ("\xFF\xFE", 2);
   const char *ascii = "Kode Wilayah,Periode,Peserta Aktif\n35.05,2023-12,114377\n";
   g_autoptr (GError) error = NULL;
@@ -252,8 +252,8 @@ test_unreadable (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (CakDataset) ds = import_text (cases[i].name, cases[i].text, cases[i].length,
-                                               &error);
+      g_autoptr (CakDataset) ds
+          = import_text (cases[i].name, cases[i].text, cases[i].length, &error);
 
       g_assert_null (ds);
       g_assert_error (error, CAK_IMPORT_ERROR, cases[i].code);
@@ -270,11 +270,8 @@ test_delimiters (void)
     const char *text;
     char delimiter;
   } cases[] = {
-    { "a,b,c\n1,2,3\n", ',' },
-    { "TITLE\n\na;b;c\n1,5;2;3\n", ';' },
-    { "a\tb\tc\n1\t2\t3\n", '\t' },
-    { "a|b|c\n1|2|3\n", '|' },
-    { "\"x;y\",b,c\n1,2,3\n", ',' },
+    { "a,b,c\n1,2,3\n", ',' }, { "TITLE\n\na;b;c\n1,5;2;3\n", ';' }, { "a\tb\tc\n1\t2\t3\n", '\t' },
+    { "a|b|c\n1|2|3\n", '|' }, { "\"x;y\",b,c\n1,2,3\n", ',' },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

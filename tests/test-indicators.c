@@ -81,8 +81,8 @@ test_workforce_period (void)
   set (ds, "35.05", "2024-06", CAK_MEASURE_PARTICIPANTS, 120000);
 
   /* A yearly figure serves its own months and later ones, until a newer one */
-  g_assert_true (cak_indicators_find_workforce (ds, region ("35.05"), period ("2022-01"), &value,
-                                                &used));
+  g_assert_true (
+      cak_indicators_find_workforce (ds, region ("35.05"), period ("2022-01"), &value, &used));
   g_assert_cmpfloat (value.value, ==, 440000);
   g_assert_true (cak_period_equal (used, period ("2022")));
   cak_indicators_compute_row (ds, region ("35.05"), period ("2023-12"), &row);

@@ -27,7 +27,7 @@ wait_until (gboolean (*done) (gpointer), gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  guint tick = g_timeout_add (10, (GSourceFunc) keep_waking_cb, NULL);
+  guint tick = g_timeout_add (10, (GSourceFunc)keep_waking_cb, NULL);
 
   while (!done (data))
     {
@@ -81,10 +81,10 @@ test_window_sample (void)
 {
   CakWindow *window = cak_window_new (app);
   GtkStack *stack = GTK_STACK (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_STACK));
-  CakChartView *chart = CAK_CHART_VIEW (find_child_of_type (GTK_WIDGET (window),
-                                                            CAK_TYPE_CHART_VIEW));
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (window),
-                                                              GTK_TYPE_COLUMN_VIEW));
+  CakChartView *chart
+      = CAK_CHART_VIEW (find_child_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW));
+  GtkColumnView *table
+      = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   g_autofree char *sample = cak_application_find_sample ();
   g_autoptr (GFile) file = NULL;
   CakRankingModel *model;
@@ -112,8 +112,8 @@ test_window_sample (void)
   model = cak_chart_view_get_model (chart);
   g_assert_nonnull (model);
   g_assert_cmpuint (model->items->len, ==, 38);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))),
-                    ==, 38);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    38);
 
   wait_until (drawn, chart);
   /* the chart draws something real: a cairo node of its size */
@@ -127,9 +127,9 @@ test_window_sample (void)
   /* selecting a region in the chart selects it in the table */
   cak_chart_view_select_code (chart, "35.05");
   g_assert_cmpstr (cak_chart_view_get_selected_code (chart), ==, "35.05");
-  g_assert_cmpuint (gtk_single_selection_get_selected (
-                        GTK_SINGLE_SELECTION (gtk_column_view_get_model (table))),
-                    !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (
+      gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table))),
+      !=, GTK_INVALID_LIST_POSITION);
 
   /* the accessible description says what the chart shows */
   gtk_window_destroy (GTK_WINDOW (window));

@@ -58,9 +58,7 @@ format_today (CakLang lang)
  * Returns: (transfer full): the ranking of @rows by coverage, highest first.
  */
 CakRankingModel *
-cak_ranking_model_new (const GArray *rows,
-                       const CakIndicatorRow *total,
-                       const char *sources,
+cak_ranking_model_new (const GArray *rows, const CakIndicatorRow *total, const char *sources,
                        CakLang lang)
 {
   CakRankingModel *model;
@@ -92,7 +90,7 @@ cak_ranking_model_new (const GArray *rows,
     }
   g_array_sort (model->items, compare_items);
 
-  model->title = g_strdup (_("Coverage of the workforce by regency and city"));
+  model->title = g_strdup (_ ("Coverage of the workforce by regency and city"));
   if (total && total->region)
     g_string_append_printf (subtitle, "%s · ", total->region->name);
   if (rows->len > 0 && cak_period_is_valid (g_array_index (rows, CakIndicatorRow, 0).period))
@@ -104,20 +102,20 @@ cak_ranking_model_new (const GArray *rows,
     {
       g_autofree char *wf = cak_period_format (total->workforce_period, lang);
 
-      g_string_append_printf (subtitle, _("coverage = active participants ÷ workforce (BPS, %s)"),
+      g_string_append_printf (subtitle, _ ("coverage = active participants ÷ workforce (BPS, %s)"),
                               wf);
     }
   else
-    g_string_append (subtitle, _("coverage = active participants ÷ workforce"));
+    g_string_append (subtitle, _ ("coverage = active participants ÷ workforce"));
   model->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
 
   if (total && total->region)
     model->average_label = g_strdup (total->region->name);
   today = format_today (lang);
   if (sources)
-    model->footer = g_strdup_printf (_("Source: %s · as of %s"), sources, today);
+    model->footer = g_strdup_printf (_ ("Source: %s · as of %s"), sources, today);
   else
-    model->footer = g_strdup_printf (_("As of %s"), today);
+    model->footer = g_strdup_printf (_ ("As of %s"), today);
   return model;
 }
 
@@ -135,10 +133,7 @@ cak_ranking_model_free (CakRankingModel *model)
 }
 
 static PangoLayout *
-make_layout (PangoContext *context,
-             const CakChartTheme *theme,
-             double px,
-             PangoWeight weight,
+make_layout (PangoContext *context, const CakChartTheme *theme, double px, PangoWeight weight,
              const char *text)
 {
   PangoLayout *layout = pango_layout_new (context);
@@ -158,10 +153,7 @@ make_layout (PangoContext *context,
 }
 
 static double
-text_width (PangoContext *context,
-            const CakChartTheme *theme,
-            double px,
-            PangoWeight weight,
+text_width (PangoContext *context, const CakChartTheme *theme, double px, PangoWeight weight,
             const char *text)
 {
   g_autoptr (PangoLayout) layout = make_layout (context, theme, px, weight, text);
@@ -175,7 +167,7 @@ static char *
 format_value (const CakRankingModel *model, double value)
 {
   if (isnan (value))
-    return g_strdup (_("no data"));
+    return g_strdup (_ ("no data"));
   return cak_number_format_percent (value, 1, model->lang);
 }
 
@@ -201,8 +193,7 @@ chrome_height (double font_px, gboolean wraps)
  * Returns: the height at which every row has room for its name at @font_px.
  */
 double
-cak_chart_ranking_natural_height (const CakRankingModel *model,
-                                  const CakChartTheme *theme,
+cak_chart_ranking_natural_height (const CakRankingModel *model, const CakChartTheme *theme,
                                   double font_px)
 {
   g_return_val_if_fail (model != NULL, 0);
@@ -217,12 +208,8 @@ cak_chart_ranking_natural_height (const CakRankingModel *model,
  * the height left; when they get too short for their names, the names get smaller, never cut.
  */
 void
-cak_chart_ranking_layout (const CakRankingModel *model,
-                          const CakChartTheme *theme,
-                          PangoContext *context,
-                          double width,
-                          double height,
-                          double font_px,
+cak_chart_ranking_layout (const CakRankingModel *model, const CakChartTheme *theme,
+                          PangoContext *context, double width, double height, double font_px,
                           CakRankingLayout *out)
 {
   double label_w = 0, value_w, hi = 0, y;
@@ -276,7 +263,8 @@ cak_chart_ranking_layout (const CakRankingModel *model,
   out->plot.x = out->label_right + font_px * 0.8;
   out->plot.width = MAX (font_px, width - out->pad - value_w - out->plot.x);
 
-  cak_ticks_compute (0, hi > 0 ? hi : 10, MAX (3, (guint)(out->plot.width / (font_px * 6))), &out->ticks);
+  cak_ticks_compute (0, hi > 0 ? hi : 10, MAX (3, (guint)(out->plot.width / (font_px * 6))),
+                     &out->ticks);
   out->ticks.min = 0;
   if (out->ticks.max > 100 && hi <= 100)
     out->ticks.max = 100;
@@ -302,9 +290,7 @@ cak_chart_ranking_x (const CakRankingLayout *layout, double value)
  * Returns: the item whose row holds the point (its name, its bar or its value label), or -1.
  */
 int
-cak_chart_ranking_hit_test (const CakRankingLayout *layout,
-                            const CakRankingModel *model,
-                            double x,
+cak_chart_ranking_hit_test (const CakRankingLayout *layout, const CakRankingModel *model, double x,
                             double y)
 {
   int index;
@@ -326,14 +312,8 @@ set_color (cairo_t *cr, CakColor color)
 }
 
 static void
-show_text (cairo_t *cr,
-           PangoContext *context,
-           const CakChartTheme *theme,
-           double px,
-           PangoWeight weight,
-           const char *text,
-           double x,
-           double y,
+show_text (cairo_t *cr, PangoContext *context, const CakChartTheme *theme, double px,
+           PangoWeight weight, const char *text, double x, double y,
            double align, /* 0 left, 0.5 centre, 1 right of x */
            double max_width)
 {
@@ -385,14 +365,9 @@ draw_hatch (cairo_t *cr, const CakChartTheme *theme, double x, double y, double 
 }
 
 static double
-legend_swatch (cairo_t *cr,
-               PangoContext *context,
-               const CakChartTheme *theme,
-               const CakRankingLayout *lay,
-               double x,
-               int kind, /* 0 box, 1 tick, 2 dashed line */
-               CakColor color,
-               const char *label)
+legend_swatch (cairo_t *cr, PangoContext *context, const CakChartTheme *theme,
+               const CakRankingLayout *lay, double x, int kind, /* 0 box, 1 tick, 2 dashed line */
+               CakColor color, const char *label)
 {
   double px = lay->font_px * 0.92;
   double cy = lay->legend.y + lay->legend.height / 2;
@@ -434,12 +409,8 @@ legend_swatch (cairo_t *cr,
  * Draws the ranking into a @width x @height frame of @cr.
  */
 void
-cak_chart_ranking_draw (cairo_t *cr,
-                        const CakRankingModel *model,
-                        const CakChartTheme *theme,
-                        double width,
-                        double height,
-                        double font_px)
+cak_chart_ranking_draw (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
+                        double width, double height, double font_px)
 {
   PangoContext *context;
   CakRankingLayout lay;
@@ -478,20 +449,18 @@ cak_chart_ranking_draw (cairo_t *cr,
   x = lay.legend.x;
   if (lay.has_targets)
     {
-      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _("At or above target"));
-      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->below, _("Below target"));
-      x = legend_swatch (cr, context, theme, &lay, x, 1, theme->target, _("Target"));
+      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _ ("At or above target"));
+      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->below, _ ("Below target"));
+      x = legend_swatch (cr, context, theme, &lay, x, 1, theme->target, _ ("Target"));
     }
   else
-    x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _("Coverage"));
+    x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _ ("Coverage"));
   if (!isnan (model->average))
     {
       g_autofree char *avg = cak_number_format_percent (model->average, 1, model->lang);
       /* Short, so that the legend fits beside the others: "Jawa Timur 31,6%" */
-      g_autofree char *label = g_strdup_printf ("%s %s",
-                                                model->average_label ? model->average_label
-                                                                     : _("All regions"),
-                                                avg);
+      g_autofree char *label = g_strdup_printf (
+          "%s %s", model->average_label ? model->average_label : _ ("All regions"), avg);
 
       legend_swatch (cr, context, theme, &lay, x, 2, theme->average, label);
     }
@@ -501,8 +470,8 @@ cak_chart_ranking_draw (cairo_t *cr,
   for (guint i = 0; i < lay.ticks.n_ticks; i++)
     {
       double tx = round (cak_chart_ranking_x (&lay, lay.ticks.ticks[i])) + 0.5;
-      g_autofree char *label = cak_number_format_percent (lay.ticks.ticks[i],
-                                                          lay.ticks.step < 1 ? 1 : 0, model->lang);
+      g_autofree char *label
+          = cak_number_format_percent (lay.ticks.ticks[i], lay.ticks.step < 1 ? 1 : 0, model->lang);
 
       set_color (cr, theme->grid);
       cairo_move_to (cr, tx, lay.plot.y - font_px * 0.3);
@@ -629,7 +598,7 @@ cak_chart_ranking_describe (const CakRankingModel *model)
       g_autofree char *bv = cak_number_format_percent (bottom->value, 1, model->lang);
 
       g_string_append_printf (out, " ");
-      g_string_append_printf (out, _("%u regions ranked. Highest: %s, %s. Lowest: %s, %s."),
+      g_string_append_printf (out, _ ("%u regions ranked. Highest: %s, %s. Lowest: %s, %s."),
                               n_with, top->label, tv, bottom->label, bv);
     }
   if (!isnan (model->average))
@@ -637,9 +606,8 @@ cak_chart_ranking_describe (const CakRankingModel *model)
       g_autofree char *avg = cak_number_format_percent (model->average, 1, model->lang);
 
       g_string_append_printf (out, " ");
-      g_string_append_printf (out, _("%s as a whole: %s."),
-                              model->average_label ? model->average_label : _("All regions"),
-                              avg);
+      g_string_append_printf (out, _ ("%s as a whole: %s."),
+                              model->average_label ? model->average_label : _ ("All regions"), avg);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

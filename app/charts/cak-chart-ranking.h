@@ -31,7 +31,7 @@ typedef struct
   char *title;
   char *subtitle;
   char *footer;
-  GArray *items; /* CakRankingItem */
+  GArray *items;  /* CakRankingItem */
   double average; /* the province's coverage, NAN when unknown */
   char *average_label;
   CakLang lang;
@@ -51,7 +51,7 @@ typedef struct
   double font_px;
   double pad;
   CakRect title, subtitle, legend;
-  CakRect plot;  /* the bars' area; x maps the ticks' range */
+  CakRect plot; /* the bars' area; x maps the ticks' range */
   CakRect footer;
   double label_right; /* region names end here, right-aligned */
   double row_height;
@@ -61,34 +61,21 @@ typedef struct
   gboolean has_targets;
 } CakRankingLayout;
 
-CakRankingModel *cak_ranking_model_new (const GArray *rows,
-                                        const CakIndicatorRow *total,
-                                        const char *sources,
-                                        CakLang lang);
+CakRankingModel *cak_ranking_model_new (const GArray *rows, const CakIndicatorRow *total,
+                                        const char *sources, CakLang lang);
 void cak_ranking_model_free (CakRankingModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakRankingModel, cak_ranking_model_free)
 
-double cak_chart_ranking_natural_height (const CakRankingModel *model,
-                                         const CakChartTheme *theme,
+double cak_chart_ranking_natural_height (const CakRankingModel *model, const CakChartTheme *theme,
                                          double font_px);
-void cak_chart_ranking_layout (const CakRankingModel *model,
-                               const CakChartTheme *theme,
-                               PangoContext *context,
-                               double width,
-                               double height,
-                               double font_px,
+void cak_chart_ranking_layout (const CakRankingModel *model, const CakChartTheme *theme,
+                               PangoContext *context, double width, double height, double font_px,
                                CakRankingLayout *out_layout);
-int cak_chart_ranking_hit_test (const CakRankingLayout *layout,
-                                const CakRankingModel *model,
-                                double x,
-                                double y);
+int cak_chart_ranking_hit_test (const CakRankingLayout *layout, const CakRankingModel *model,
+                                double x, double y);
 double cak_chart_ranking_x (const CakRankingLayout *layout, double value);
-void cak_chart_ranking_draw (cairo_t *cr,
-                             const CakRankingModel *model,
-                             const CakChartTheme *theme,
-                             double width,
-                             double height,
-                             double font_px);
+void cak_chart_ranking_draw (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
+                             double width, double height, double font_px);
 char *cak_chart_ranking_describe (const CakRankingModel *model);
 
 G_END_DECLS

@@ -28,7 +28,11 @@ cak_nice_number (double value, gboolean round_it)
   exponent = floor (log10 (value));
   fraction = value / pow (10, exponent);
   if (round_it)
-    nice = fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7.5 ? 5 : 10;
+    nice = fraction < 1.5    ? 1
+           : fraction < 2.25 ? 2
+           : fraction < 3.5  ? 2.5
+           : fraction < 7.5  ? 5
+                             : 10;
   else
     nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
   return nice * pow (10, exponent);

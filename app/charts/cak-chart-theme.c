@@ -36,45 +36,45 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
 
   switch (kind)
     {
-    case CAK_CHART_THEME_DARK:
-      theme->background = rgb (0x242424);
-      theme->text = rgb (0xf6f5f4);
-      theme->muted = rgb (0xb0afac);
-      theme->grid = rgb (0x3d3d3d);
-      theme->bar = rgb (0x56b4e9);
-      theme->below = rgb (0xe69f00);
-      theme->track = rgb (0x383838);
-      theme->target = rgb (0xffffff);
-      theme->average = rgb (0xf0e442);
-      theme->highlight = rgb (0x4a4a4a);
-      break;
-    case CAK_CHART_THEME_PROJECTOR:
-      /* Projectors wash out pale tints: strong contrast, heavier type. */
-      theme->background = rgb (0xffffff);
-      theme->text = rgb (0x000000);
-      theme->muted = rgb (0x333333);
-      theme->grid = rgb (0xbdbdbd);
-      theme->bar = rgb (0x0058a0);
-      theme->below = rgb (0xd55e00);
-      theme->track = rgb (0xd8d8d8);
-      theme->target = rgb (0x000000);
-      theme->average = rgb (0x7a1f5c);
-      theme->highlight = rgb (0xfff2b3);
-      theme->font_scale = 1.35;
-      break;
-    case CAK_CHART_THEME_LIGHT:
-    default:
-      theme->background = rgb (0xffffff);
-      theme->text = rgb (0x1e1e1e);
-      theme->muted = rgb (0x5e5c64);
-      theme->grid = rgb (0xe6e5e3);
-      theme->bar = rgb (0x0072b2);
-      theme->below = rgb (0xe69f00);
-      theme->track = rgb (0xe8e8e7);
-      theme->target = rgb (0x1e1e1e);
-      theme->average = rgb (0xcc3d8a);
-      theme->highlight = rgb (0xf0f4fa);
-      break;
+      case CAK_CHART_THEME_DARK:
+        theme->background = rgb (0x242424);
+        theme->text = rgb (0xf6f5f4);
+        theme->muted = rgb (0xb0afac);
+        theme->grid = rgb (0x3d3d3d);
+        theme->bar = rgb (0x56b4e9);
+        theme->below = rgb (0xe69f00);
+        theme->track = rgb (0x383838);
+        theme->target = rgb (0xffffff);
+        theme->average = rgb (0xf0e442);
+        theme->highlight = rgb (0x4a4a4a);
+        break;
+      case CAK_CHART_THEME_PROJECTOR:
+        /* Projectors wash out pale tints: strong contrast, heavier type. */
+        theme->background = rgb (0xffffff);
+        theme->text = rgb (0x000000);
+        theme->muted = rgb (0x333333);
+        theme->grid = rgb (0xbdbdbd);
+        theme->bar = rgb (0x0058a0);
+        theme->below = rgb (0xd55e00);
+        theme->track = rgb (0xd8d8d8);
+        theme->target = rgb (0x000000);
+        theme->average = rgb (0x7a1f5c);
+        theme->highlight = rgb (0xfff2b3);
+        theme->font_scale = 1.35;
+        break;
+      case CAK_CHART_THEME_LIGHT:
+      default:
+        theme->background = rgb (0xffffff);
+        theme->text = rgb (0x1e1e1e);
+        theme->muted = rgb (0x5e5c64);
+        theme->grid = rgb (0xe6e5e3);
+        theme->bar = rgb (0x0072b2);
+        theme->below = rgb (0xe69f00);
+        theme->track = rgb (0xe8e8e7);
+        theme->target = rgb (0x1e1e1e);
+        theme->average = rgb (0xcc3d8a);
+        theme->highlight = rgb (0xf0f4fa);
+        break;
     }
 }
 

@@ -27,7 +27,7 @@ typedef struct
   CakChartThemeKind kind;
   CakColor background;
   CakColor text;
-  CakColor muted;   /* subtitles, axis labels, footers */
+  CakColor muted; /* subtitles, axis labels, footers */
   CakColor grid;
   CakColor bar;     /* at or above target, or every bar when there are no targets */
   CakColor below;   /* below target */

@@ -16,10 +16,7 @@
 #include "cak-summary.h"
 
 static int
-run_summary (GStrv files,
-             gboolean json,
-             const char *period_text,
-             const char *province_text)
+run_summary (GStrv files, gboolean json, const char *period_text, const char *province_text)
 {
   CakRegionCatalog *catalog = cak_region_catalog_get_default ();
   g_autoptr (CakDataset) dataset = cak_dataset_new (catalog);
@@ -36,8 +33,8 @@ run_summary (GStrv files,
     options.all_periods = TRUE;
   else if (period_text && !cak_period_parse (period_text, &options.period))
     {
-      g_printerr (_("cakupan: “%s” is not a period; write for example 2023-12, 2023-Q4, 2023 or "
-                    "“Desember 2023”.\n"),
+      g_printerr (_ ("cakupan: “%s” is not a period; write for example 2023-12, 2023-Q4, 2023 or "
+                     "“Desember 2023”.\n"),
                   period_text);
       return CAK_EXIT_USAGE;
     }
@@ -52,8 +49,8 @@ run_summary (GStrv files,
               != CAK_MATCH_FOUND
           || province->kind != CAK_REGION_KIND_PROVINCE)
         {
-          g_printerr (_("cakupan: “%s” is not a province; give its code (35) or its name (Jawa "
-                        "Timur).\n"),
+          g_printerr (_ ("cakupan: “%s” is not a province; give its code (35) or its name (Jawa "
+                         "Timur).\n"),
                       province_text);
           return CAK_EXIT_USAGE;
         }
@@ -83,7 +80,7 @@ run_summary (GStrv files,
         {
           g_autofree char *name = cak_period_format (options.period, options.lang);
 
-          g_printerr (_("cakupan: the files hold no participant figures for %s.\n"), name);
+          g_printerr (_ ("cakupan: the files hold no participant figures for %s.\n"), name);
           return CAK_EXIT_INPUT;
         }
     }
@@ -116,8 +113,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period,
       N_ ("The period to show (2023-12, 2023-Q4, 2023 or “all”); the latest by default"),
       N_ ("PERIOD") },
-    { "province", 0, 0, G_OPTION_ARG_STRING, &province,
-      N_ ("Only this province, by code or name"), N_ ("PROVINCE") },
+    { "province", 0, 0, G_OPTION_ARG_STRING, &province, N_ ("Only this province, by code or name"),
+      N_ ("PROVINCE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
@@ -128,15 +125,15 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   memset (out_result, 0, sizeof *out_result);
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Coverage of the workforce by BPJS Ketenagakerjaan, regency by "
-                                  "regency.\nWithout options, opens the window on the files."));
+                                _ ("Coverage of the workforce by BPJS Ketenagakerjaan, regency by "
+                                   "regency.\nWithout options, opens the window on the files."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("cakupan: %s\n", error->message);
-      g_printerr (_("Run “cakupan --help” to see the options.\n"));
+      g_printerr (_ ("Run “cakupan --help” to see the options.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
       return;
     }
@@ -152,7 +149,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     {
       if (json || period || province)
         {
-          g_printerr (_("cakupan: --json, --period and --province go with --summary.\n"));
+          g_printerr (_ ("cakupan: --json, --period and --province go with --summary.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
@@ -163,7 +160,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr (_("cakupan: --summary needs at least one file.\n"));
+      g_printerr (_ ("cakupan: --summary needs at least one file.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
       return;
     }

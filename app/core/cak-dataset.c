@@ -143,23 +143,23 @@ cak_measure_get_label (CakMeasure measure)
 
   switch (measure)
     {
-    case CAK_MEASURE_WORKFORCE:
-      return _("Workforce");
-    case CAK_MEASURE_PARTICIPANTS:
-      return _("Active participants");
-    case CAK_MEASURE_PU:
-      return _("Wage earners (PU)");
-    case CAK_MEASURE_BPU:
-      return _("Informal workers (BPU)");
-    case CAK_MEASURE_JAKON:
-      return _("Construction (Jakon)");
-    case CAK_MEASURE_PMI:
-      return _("Migrant workers (PMI)");
-    case CAK_MEASURE_TARGET_PCT:
-      return _("Coverage target");
-    case CAK_N_MEASURES:
-    default:
-      g_assert_not_reached ();
+      case CAK_MEASURE_WORKFORCE:
+        return _ ("Workforce");
+      case CAK_MEASURE_PARTICIPANTS:
+        return _ ("Active participants");
+      case CAK_MEASURE_PU:
+        return _ ("Wage earners (PU)");
+      case CAK_MEASURE_BPU:
+        return _ ("Informal workers (BPU)");
+      case CAK_MEASURE_JAKON:
+        return _ ("Construction (Jakon)");
+      case CAK_MEASURE_PMI:
+        return _ ("Migrant workers (PMI)");
+      case CAK_MEASURE_TARGET_PCT:
+        return _ ("Coverage target");
+      case CAK_N_MEASURES:
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -230,13 +230,8 @@ lookup_record (CakDataset *self, const CakRegion *region, CakPeriod period)
  * Returns: %FALSE on a conflict.
  */
 gboolean
-cak_dataset_set (CakDataset *self,
-                 const CakRegion *region,
-                 CakPeriod period,
-                 CakMeasure measure,
-                 double value,
-                 const CakSource *source,
-                 CakValue *out_existing)
+cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, CakMeasure measure,
+                 double value, const CakSource *source, CakValue *out_existing)
 {
   Record *record;
 
@@ -277,10 +272,7 @@ cak_dataset_set (CakDataset *self,
  * Returns: %TRUE when the value is known.
  */
 gboolean
-cak_dataset_get (CakDataset *self,
-                 const CakRegion *region,
-                 CakPeriod period,
-                 CakMeasure measure,
+cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period, CakMeasure measure,
                  CakValue *out_value)
 {
   Record *record;
@@ -480,11 +472,8 @@ cak_dataset_is_empty (CakDataset *self)
  * Adds a line to the import report.
  */
 void
-cak_dataset_add_issue (CakDataset *self,
-                       CakSeverity severity,
-                       const CakSource *source,
-                       gboolean has_column,
-                       const char *message)
+cak_dataset_add_issue (CakDataset *self, CakSeverity severity, const CakSource *source,
+                       gboolean has_column, const char *message)
 {
   CakIssue issue = { 0 };
 

@@ -78,34 +78,26 @@ G_DECLARE_FINAL_TYPE (CakDataset, cak_dataset, CAK, DATASET, GObject)
 CakDataset *cak_dataset_new (CakRegionCatalog *catalog);
 CakRegionCatalog *cak_dataset_get_catalog (CakDataset *self);
 
-gboolean cak_dataset_set (CakDataset *self,
-                          const CakRegion *region,
-                          CakPeriod period,
-                          CakMeasure measure,
-                          double value,
-                          const CakSource *source,
+gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period,
+                          CakMeasure measure, double value, const CakSource *source,
                           CakValue *out_existing);
-gboolean cak_dataset_get (CakDataset *self,
-                          const CakRegion *region,
-                          CakPeriod period,
-                          CakMeasure measure,
-                          CakValue *out_value);
+gboolean cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period,
+                          CakMeasure measure, CakValue *out_value);
 gboolean cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period);
 
 GArray *cak_dataset_get_periods (CakDataset *self);
 GArray *cak_dataset_get_reporting_periods (CakDataset *self);
-GArray *cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region, CakMeasure measure);
+GArray *cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region,
+                                         CakMeasure measure);
 GPtrArray *cak_dataset_get_provinces (CakDataset *self);
 GPtrArray *cak_dataset_get_regencies (CakDataset *self, const char *province_code);
 gboolean cak_dataset_is_empty (CakDataset *self);
 
-void cak_dataset_add_issue (CakDataset *self,
-                            CakSeverity severity,
-                            const CakSource *source,
-                            gboolean has_column,
-                            const char *message);
+void cak_dataset_add_issue (CakDataset *self, CakSeverity severity, const CakSource *source,
+                            gboolean has_column, const char *message);
 const GArray *cak_dataset_get_issues (CakDataset *self);
-CakSheetReport *cak_dataset_add_sheet_report (CakDataset *self, const char *file, const char *sheet);
+CakSheetReport *cak_dataset_add_sheet_report (CakDataset *self, const char *file,
+                                              const char *sheet);
 GPtrArray *cak_dataset_get_sheet_reports (CakDataset *self);
 guint cak_dataset_count_errors (CakDataset *self);
 

@@ -13,7 +13,10 @@
 #include "cak-indicators.h"
 
 static const CakMeasure segment_measures[4] = {
-  CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON, CAK_MEASURE_PMI,
+  CAK_MEASURE_PU,
+  CAK_MEASURE_BPU,
+  CAK_MEASURE_JAKON,
+  CAK_MEASURE_PMI,
 };
 
 static int
@@ -105,11 +108,8 @@ cak_indicator_participants_from_segments (const double segments[4])
  * serves the months of its year and those after, until a newer one.
  */
 gboolean
-cak_indicators_find_workforce (CakDataset *dataset,
-                               const CakRegion *region,
-                               CakPeriod period,
-                               CakValue *out_value,
-                               CakPeriod *out_period)
+cak_indicators_find_workforce (CakDataset *dataset, const CakRegion *region, CakPeriod period,
+                               CakValue *out_value, CakPeriod *out_period)
 {
   g_autoptr (GArray) periods = NULL;
   guint end = cak_period_last_month (period);
@@ -175,9 +175,7 @@ find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period)
  * segments when only segments are given.
  */
 void
-cak_indicators_compute_row (CakDataset *dataset,
-                            const CakRegion *region,
-                            CakPeriod period,
+cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPeriod period,
                             CakIndicatorRow *out_row)
 {
   CakValue workforce;
@@ -215,8 +213,7 @@ cak_indicators_compute_row (CakDataset *dataset,
   out_row->target_pct = find_target (dataset, region, period);
   out_row->coverage_pct = cak_indicator_coverage_pct (out_row->participants, out_row->workforce);
   out_row->uncovered = cak_indicator_uncovered (out_row->participants, out_row->workforce);
-  out_row->gap_to_target = cak_indicator_gap_to_target (out_row->target_pct,
-                                                        out_row->participants,
+  out_row->gap_to_target = cak_indicator_gap_to_target (out_row->target_pct, out_row->participants,
                                                         out_row->workforce);
 }
 
@@ -264,9 +261,7 @@ cak_indicators_rank (GArray *rows)
  * by code, ranked within its province.
  */
 GArray *
-cak_indicators_compute_regencies (CakDataset *dataset,
-                                  const char *province_code,
-                                  CakPeriod period,
+cak_indicators_compute_regencies (CakDataset *dataset, const char *province_code, CakPeriod period,
                                   CakPeriod compare_period)
 {
   g_autoptr (GPtrArray) regions = NULL;
@@ -332,9 +327,7 @@ add_known (double *sum, double value)
  * The target is the province's when every regency shares it, else unknown.
  */
 void
-cak_indicators_province_total (const GArray *rows,
-                               const CakRegion *province,
-                               CakPeriod period,
+cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                CakIndicatorRow *out_total)
 {
   double both_participants = NAN, both_workforce = NAN;
@@ -390,6 +383,6 @@ cak_indicators_province_total (const GArray *rows,
   out_total->target_pct = target_shared ? target : NAN;
   out_total->coverage_pct = cak_indicator_coverage_pct (both_participants, both_workforce);
   out_total->uncovered = cak_indicator_uncovered (both_participants, both_workforce);
-  out_total->gap_to_target = cak_indicator_gap_to_target (out_total->target_pct,
-                                                          both_participants, both_workforce);
+  out_total->gap_to_target
+      = cak_indicator_gap_to_target (out_total->target_pct, both_participants, both_workforce);
 }

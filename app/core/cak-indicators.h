@@ -30,30 +30,22 @@ typedef struct
   double uncovered;
   double target_pct;
   double gap_to_target;
-  guint rank; /* 1 = highest coverage in the province; 0 = no coverage to rank */
-  double change_pp; /* coverage change in percentage points since the comparison period */
+  guint rank;        /* 1 = highest coverage in the province; 0 = no coverage to rank */
+  double change_pp;  /* coverage change in percentage points since the comparison period */
   guint n_regencies; /* for a province total: the regencies summed */
 } CakIndicatorRow;
 
-gboolean cak_indicators_find_workforce (CakDataset *dataset,
-                                        const CakRegion *region,
-                                        CakPeriod period,
-                                        CakValue *out_value,
+gboolean cak_indicators_find_workforce (CakDataset *dataset, const CakRegion *region,
+                                        CakPeriod period, CakValue *out_value,
                                         CakPeriod *out_period);
 
-void cak_indicators_compute_row (CakDataset *dataset,
-                                 const CakRegion *region,
-                                 CakPeriod period,
+void cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPeriod period,
                                  CakIndicatorRow *out_row);
 
-GArray *cak_indicators_compute_regencies (CakDataset *dataset,
-                                          const char *province_code,
-                                          CakPeriod period,
-                                          CakPeriod compare_period);
+GArray *cak_indicators_compute_regencies (CakDataset *dataset, const char *province_code,
+                                          CakPeriod period, CakPeriod compare_period);
 void cak_indicators_rank (GArray *rows);
-void cak_indicators_province_total (const GArray *rows,
-                                    const CakRegion *province,
-                                    CakPeriod period,
+void cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                     CakIndicatorRow *out_total);
 
 G_END_DECLS

@@ -38,9 +38,7 @@ typedef struct
 void cak_number_vote (CakNumberVote *vote, const char *text);
 CakNumberStyle cak_number_vote_result (const CakNumberVote *vote);
 
-gboolean cak_number_parse (const char *text,
-                           CakNumberStyle style,
-                           double *out_value,
+gboolean cak_number_parse (const char *text, CakNumberStyle style, double *out_value,
                            CakNumberFlags *out_flags);
 
 char *cak_number_format (double value, int decimals, CakLang lang);

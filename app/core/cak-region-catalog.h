@@ -45,7 +45,8 @@ typedef enum
 
 GQuark cak_region_catalog_error_quark (void);
 
-CakRegionCatalog *cak_region_catalog_new_from_csv (const char *csv_text, gsize length, GError **error);
+CakRegionCatalog *cak_region_catalog_new_from_csv (const char *csv_text, gsize length,
+                                                   GError **error);
 CakRegionCatalog *cak_region_catalog_get_default (void);
 void cak_region_catalog_free (CakRegionCatalog *self);
 
@@ -55,12 +56,9 @@ const CakRegion *cak_region_catalog_lookup_code (CakRegionCatalog *self, const c
 GPtrArray *cak_region_catalog_list_regencies (CakRegionCatalog *self, const char *province_code);
 GPtrArray *cak_region_catalog_list_provinces (CakRegionCatalog *self);
 
-CakMatchStatus cak_region_catalog_match (CakRegionCatalog *self,
-                                         const char *text,
-                                         CakRegionKind kind_hint,
-                                         const char *province_hint,
-                                         const CakRegion **out_region,
-                                         GPtrArray **out_candidates);
+CakMatchStatus cak_region_catalog_match (CakRegionCatalog *self, const char *text,
+                                         CakRegionKind kind_hint, const char *province_hint,
+                                         const CakRegion **out_region, GPtrArray **out_candidates);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakRegionCatalog, cak_region_catalog_free)
 

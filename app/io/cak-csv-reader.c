@@ -24,7 +24,7 @@ typedef struct
   GCancellable *cancellable;
 } ParseState;
 
-G_DEFINE_QUARK (cak-import-error-quark, cak_import_error)
+G_DEFINE_QUARK (cak - import - error - quark, cak_import_error)
 
 static const char candidates[] = { ',', ';', '\t', '|' };
 
@@ -161,12 +161,12 @@ to_utf8 (const char *data, gsize length, const char *display_name, CakCsvInfo *i
     {
       info->had_bom = TRUE;
       info->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      text = g_convert (data + 2, length - 2, "UTF-8", info->encoding, NULL, &written,
-                        &local_error);
+      text
+          = g_convert (data + 2, length - 2, "UTF-8", info->encoding, NULL, &written, &local_error);
       if (text == NULL)
         {
           g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
-                       _("“%s” says it is UTF-16 text but is not: %s"), display_name,
+                       _ ("“%s” says it is UTF-16 text but is not: %s"), display_name,
                        local_error->message);
           return NULL;
         }
@@ -184,7 +184,7 @@ to_utf8 (const char *data, gsize length, const char *display_name, CakCsvInfo *i
   text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
   if (text == NULL)
     g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
-                 _("“%s” is neither UTF-8 nor Windows-1252 text: %s"), display_name,
+                 _ ("“%s” is neither UTF-8 nor Windows-1252 text: %s"), display_name,
                  local_error->message);
   return text;
 }
@@ -202,13 +202,8 @@ to_utf8 (const char *data, gsize length, const char *display_name, CakCsvInfo *i
  * %G_IO_ERROR_CANCELLED.
  */
 gboolean
-cak_csv_read_bytes (GBytes *bytes,
-                    const char *display_name,
-                    CakCsvInfo *out_info,
-                    CakRowFunc func,
-                    gpointer user_data,
-                    GCancellable *cancellable,
-                    GError **error)
+cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_info, CakRowFunc func,
+                    gpointer user_data, GCancellable *cancellable, GError **error)
 {
   CakCsvInfo info = { ',', "UTF-8", FALSE };
   struct csv_parser parser;
@@ -223,15 +218,15 @@ cak_csv_read_bytes (GBytes *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {
-      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_EMPTY, _("“%s” is empty."),
+      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_EMPTY, _ ("“%s” is empty."),
                    display_name);
       return FALSE;
     }
-  if (memchr (data, '\0', MIN (length, 4096)) != NULL && !(length >= 2 && ((guchar)data[0] == 0xFF
-                                                                           || (guchar)data[0] == 0xFE)))
+  if (memchr (data, '\0', MIN (length, 4096)) != NULL
+      && !(length >= 2 && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE)))
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET,
-                   _("“%s” is not a text file, so it cannot be read as CSV."), display_name);
+                   _ ("“%s” is not a text file, so it cannot be read as CSV."), display_name);
       return FALSE;
     }
 
@@ -257,7 +252,7 @@ cak_csv_read_bytes (GBytes *bytes,
       if (csv_parse (&parser, text + off, chunk, field_cb, record_cb, &state) != chunk)
         {
           g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
-                       _("“%s” could not be read as CSV near record %u: %s"), display_name,
+                       _ ("“%s” could not be read as CSV near record %u: %s"), display_name,
                        state.row + 1, csv_strerror (csv_error (&parser)));
           csv_free (&parser);
           g_ptr_array_unref (state.cells);

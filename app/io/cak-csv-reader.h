@@ -41,12 +41,8 @@ typedef struct
 
 char cak_csv_detect_delimiter (const char *text, gsize length);
 
-gboolean cak_csv_read_bytes (GBytes *bytes,
-                             const char *display_name,
-                             CakCsvInfo *out_info,
-                             CakRowFunc func,
-                             gpointer user_data,
-                             GCancellable *cancellable,
+gboolean cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_info,
+                             CakRowFunc func, gpointer user_data, GCancellable *cancellable,
                              GError **error);
 
 G_END_DECLS

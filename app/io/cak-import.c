@@ -187,9 +187,8 @@ is_total_label (const char *text)
   return FALSE;
 }
 
-static void
-note (Import *import, CakSeverity severity, guint row, int column, const char *format, ...)
-    G_GNUC_PRINTF (5, 6);
+static void note (Import *import, CakSeverity severity, guint row, int column, const char *format,
+                  ...) G_GNUC_PRINTF (5, 6);
 
 static void
 note (Import *import, CakSeverity severity, guint row, int column, const char *format, ...)
@@ -256,26 +255,26 @@ map_columns (Import *import, const StoredRow *row)
       column.role = cak_import_classify_header (cell (row, i), &column.measure);
       switch (column.role)
         {
-        case CAK_COLUMN_REGION_CODE:
-          if (import->code_column < 0)
-            import->code_column = i;
-          break;
-        case CAK_COLUMN_REGION_NAME:
-          if (import->name_column < 0)
-            import->name_column = i;
-          break;
-        case CAK_COLUMN_PERIOD:
-          if (import->period_column < 0)
-            import->period_column = i;
-          break;
-        case CAK_COLUMN_MEASURE:
-          has_measure = TRUE;
-          break;
-        case CAK_COLUMN_NONE:
-        case CAK_COLUMN_ROW_NUMBER:
-        case CAK_COLUMN_COVERAGE_PCT:
-        default:
-          break;
+          case CAK_COLUMN_REGION_CODE:
+            if (import->code_column < 0)
+              import->code_column = i;
+            break;
+          case CAK_COLUMN_REGION_NAME:
+            if (import->name_column < 0)
+              import->name_column = i;
+            break;
+          case CAK_COLUMN_PERIOD:
+            if (import->period_column < 0)
+              import->period_column = i;
+            break;
+          case CAK_COLUMN_MEASURE:
+            has_measure = TRUE;
+            break;
+          case CAK_COLUMN_NONE:
+          case CAK_COLUMN_ROW_NUMBER:
+          case CAK_COLUMN_COVERAGE_PCT:
+          default:
+            break;
         }
       g_array_append_val (import->columns, column);
     }
@@ -338,8 +337,8 @@ find_province_hint (Import *import)
 
   for (guint r = import->header_index + 1; r < import->rows->len; r++)
     {
-      const CakRegion *region = match_region_quietly (import,
-                                                      &g_array_index (import->rows, StoredRow, r));
+      const CakRegion *region
+          = match_region_quietly (import, &g_array_index (import->rows, StoredRow, r));
       guint n;
 
       if (region == NULL || region->kind == CAK_REGION_KIND_PROVINCE)
@@ -364,7 +363,7 @@ describe_candidates (GPtrArray *candidates)
       const CakRegion *region = g_ptr_array_index (candidates, i);
 
       if (i > 0)
-        g_string_append (out, i + 1 == candidates->len ? _(" or ") : ", ");
+        g_string_append (out, i + 1 == candidates->len ? _ (" or ") : ", ");
       g_string_append_printf (out, "%s (%s)", region->name, region->code);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -412,12 +411,12 @@ resolve_region (Import *import, const StoredRow *row, gboolean *is_total)
 
   if (!is_blank_text (code))
     {
-      status = cak_region_catalog_match (import->catalog, code, CAK_REGION_KIND_ANY, NULL,
-                                         &by_code, NULL);
+      status = cak_region_catalog_match (import->catalog, code, CAK_REGION_KIND_ANY, NULL, &by_code,
+                                         NULL);
       if (status != CAK_MATCH_FOUND && is_blank_text (name))
         {
           note (import, CAK_SEVERITY_ERROR, row->row, import->code_column,
-                _("“%s” is not a region code of Kemendagri or BPS."), code);
+                _ ("“%s” is not a region code of Kemendagri or BPS."), code);
           return NULL;
         }
     }
@@ -433,30 +432,30 @@ resolve_region (Import *import, const StoredRow *row, gboolean *is_total)
 
           if (status == CAK_MATCH_AMBIGUOUS)
             note (import, CAK_SEVERITY_ERROR, row->row, import->name_column,
-                  _("“%s” could be %s; write “Kabupaten” or “Kota”, or add the region code."),
+                  _ ("“%s” could be %s; write “Kabupaten” or “Kota”, or add the region code."),
                   name, list);
           else if (status == CAK_MATCH_NONE && candidates->len > 0)
             note (import, CAK_SEVERITY_ERROR, row->row, import->name_column,
-                  _("“%s” is not a known province, regency or city. Did you mean %s?"), name,
+                  _ ("“%s” is not a known province, regency or city. Did you mean %s?"), name,
                   list);
           else if (status == CAK_MATCH_NONE)
             note (import, CAK_SEVERITY_ERROR, row->row, import->name_column,
-                  _("“%s” is not a known province, regency or city."), name);
+                  _ ("“%s” is not a known province, regency or city."), name);
           return by_name;
         }
       if (status == CAK_MATCH_NONE)
         note (import, CAK_SEVERITY_WARNING, row->row, import->name_column,
-              _("The name “%s” is not a known region; the code %s (%s) was used."), name,
+              _ ("The name “%s” is not a known region; the code %s (%s) was used."), name,
               by_code->code, by_code->name);
       else if (status == CAK_MATCH_FOUND && by_name != by_code)
         note (import, CAK_SEVERITY_WARNING, row->row, import->name_column,
-              _("The name “%s” does not fit the code %s (%s); the code was used."), name,
+              _ ("The name “%s” does not fit the code %s (%s); the code was used."), name,
               by_code->code, by_code->name);
     }
 
   if (by_code == NULL)
     {
-      note (import, CAK_SEVERITY_ERROR, row->row, -1, _("The row names no region."));
+      note (import, CAK_SEVERITY_ERROR, row->row, -1, _ ("The row names no region."));
       return NULL;
     }
   return by_code;
@@ -491,13 +490,13 @@ import_data_row (Import *import, const StoredRow *row)
 
   if (row_is_blank (row))
     {
-      note (import, CAK_SEVERITY_INFO, row->row, -1, _("Skipped: blank row."));
+      note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Skipped: blank row."));
       import->report->skipped++;
       return;
     }
   if (is_repeated_header (import, row))
     {
-      note (import, CAK_SEVERITY_INFO, row->row, -1, _("Skipped: the header repeated."));
+      note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Skipped: the header repeated."));
       import->report->skipped++;
       return;
     }
@@ -506,7 +505,7 @@ import_data_row (Import *import, const StoredRow *row)
   if (is_total || (region && region->kind == CAK_REGION_KIND_PROVINCE))
     {
       note (import, CAK_SEVERITY_INFO, row->row, -1,
-            _("Skipped: a total row; province totals are summed from the regencies."));
+            _ ("Skipped: a total row; province totals are summed from the regencies."));
       import->report->skipped++;
       return;
     }
@@ -524,11 +523,11 @@ import_data_row (Import *import, const StoredRow *row)
         {
           if (is_blank_text (text))
             note (import, CAK_SEVERITY_ERROR, row->row, import->period_column,
-                  _("The period is empty."));
+                  _ ("The period is empty."));
           else
             note (import, CAK_SEVERITY_ERROR, row->row, import->period_column,
-                  _("“%s” is not a period (write for example “Desember 2023”, “2023-12” or "
-                    "“2023”)."),
+                  _ ("“%s” is not a period (write for example “Desember 2023”, “2023-12” or "
+                     "“2023”)."),
                   text);
           import->report->rejected++;
           return;
@@ -537,7 +536,7 @@ import_data_row (Import *import, const StoredRow *row)
   else if (!cak_period_is_valid (period))
     {
       note (import, CAK_SEVERITY_ERROR, row->row, -1,
-            _("The file has no period column; give the period with --period."));
+            _ ("The file has no period column; give the period with --period."));
       import->report->rejected++;
       return;
     }
@@ -554,7 +553,7 @@ import_data_row (Import *import, const StoredRow *row)
       if (!cak_number_parse (text, column->style, &value, &flags) || value < 0)
         {
           note (import, CAK_SEVERITY_ERROR, row->row, c,
-                _("“%s” is not a number; the row was not imported."), text);
+                _ ("“%s” is not a number; the row was not imported."), text);
           import->report->rejected++;
           return;
         }
@@ -568,7 +567,7 @@ import_data_row (Import *import, const StoredRow *row)
 
   if (!any)
     {
-      note (import, CAK_SEVERITY_INFO, row->row, -1, _("Skipped: the row holds no figures."));
+      note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Skipped: the row holds no figures."));
       import->report->skipped++;
       return;
     }
@@ -585,8 +584,8 @@ import_data_row (Import *import, const StoredRow *row)
           g_autofree char *iso = cak_period_to_iso (period);
 
           note (import, CAK_SEVERITY_ERROR, row->row, value_columns[m],
-                _("%s for %s in %s is %g here but %g in %s, row %u, column %s; the row was not "
-                  "imported."),
+                _ ("%s for %s in %s is %g here but %g in %s, row %u, column %s; the row was not "
+                   "imported."),
                 cak_measure_get_label (m), region->name, iso, values[m], existing.value,
                 existing.source.file, existing.source.row, col);
           import->report->rejected++;
@@ -609,12 +608,12 @@ import_data_row (Import *import, const StoredRow *row)
 
       if (fabs (sum - values[CAK_MEASURE_PARTICIPANTS]) > 0.5)
         note (import, CAK_SEVERITY_WARNING, row->row, value_columns[CAK_MEASURE_PARTICIPANTS],
-              _("Active participants are %g but PU + BPU + Jakon + PMI make %g."),
+              _ ("Active participants are %g but PU + BPU + Jakon + PMI make %g."),
               values[CAK_MEASURE_PARTICIPANTS], sum);
     }
   if (has_value[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
     note (import, CAK_SEVERITY_WARNING, row->row, value_columns[CAK_MEASURE_TARGET_PCT],
-          _("A target of %g%% is above 100%%."), values[CAK_MEASURE_TARGET_PCT]);
+          _ ("A target of %g%% is above 100%%."), values[CAK_MEASURE_TARGET_PCT]);
 
   import->report->imported++;
 }
@@ -624,16 +623,16 @@ import_rows (Import *import, GCancellable *cancellable, GError **error)
 {
   if (import->rows->len == 0)
     {
-      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_EMPTY, _("“%s” holds no rows."),
+      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_EMPTY, _ ("“%s” holds no rows."),
                    import->file);
       return FALSE;
     }
   if (!find_header (import))
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
-                   _("“%s” has no header row naming a region column (such as “Kode Wilayah” or "
-                     "“Kabupaten/Kota”) and a figure (such as “Peserta Aktif” or “Penduduk "
-                     "Bekerja”) in its first %d rows."),
+                   _ ("“%s” has no header row naming a region column (such as “Kode Wilayah” or "
+                      "“Kabupaten/Kota”) and a figure (such as “Peserta Aktif” or “Penduduk "
+                      "Bekerja”) in its first %d rows."),
                    import->file, HEADER_SEARCH_ROWS);
       return FALSE;
     }
@@ -644,12 +643,12 @@ import_rows (Import *import, GCancellable *cancellable, GError **error)
       const StoredRow *row = &g_array_index (import->rows, StoredRow, r);
 
       note (import, CAK_SEVERITY_INFO, row->row, -1,
-            row_is_blank (row) ? _("Skipped: blank row.") : _("Skipped: title line."));
+            row_is_blank (row) ? _ ("Skipped: blank row.") : _ ("Skipped: title line."));
       import->report->skipped++;
     }
   note (import, CAK_SEVERITY_INFO,
         g_array_index (import->rows, StoredRow, import->header_index).row, -1,
-        _("Skipped: the header."));
+        _ ("Skipped: the header."));
   import->report->skipped++;
 
   vote_number_styles (import);
@@ -681,12 +680,8 @@ has_suffix_ci (const char *name, const char *suffix)
  * Returns: %FALSE with @error set when the file cannot be read at all.
  */
 gboolean
-cak_import_bytes (CakDataset *dataset,
-                  GBytes *bytes,
-                  const char *display_name,
-                  const CakImportOptions *options,
-                  GCancellable *cancellable,
-                  GError **error)
+cak_import_bytes (CakDataset *dataset, GBytes *bytes, const char *display_name,
+                  const CakImportOptions *options, GCancellable *cancellable, GError **error)
 {
   Import import = { 0 };
   gsize length;
@@ -704,8 +699,8 @@ cak_import_bytes (CakDataset *dataset,
       || has_suffix_ci (display_name, ".ods"))
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNSUPPORTED,
-                   _("“%s” is a workbook; this version of Cakupan reads CSV files only. Save the "
-                     "sheet as CSV and open that."),
+                   _ ("“%s” is a workbook; this version of Cakupan reads CSV files only. Save the "
+                      "sheet as CSV and open that."),
                    display_name);
       return FALSE;
     }
@@ -737,11 +732,8 @@ cak_import_bytes (CakDataset *dataset,
  * Reads @file and imports it with cak_import_bytes().
  */
 gboolean
-cak_import_file (CakDataset *dataset,
-                 GFile *file,
-                 const CakImportOptions *options,
-                 GCancellable *cancellable,
-                 GError **error)
+cak_import_file (CakDataset *dataset, GFile *file, const CakImportOptions *options,
+                 GCancellable *cancellable, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -758,7 +750,7 @@ cak_import_file (CakDataset *dataset,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
-                     _("“%s” could not be opened: %s"), name, local_error->message);
+                     _ ("“%s” could not be opened: %s"), name, local_error->message);
       return FALSE;
     }
   return cak_import_bytes (dataset, bytes, name, options, cancellable, error);

@@ -31,16 +31,10 @@ typedef struct
 
 CakColumnRole cak_import_classify_header (const char *header, CakMeasure *out_measure);
 
-gboolean cak_import_bytes (CakDataset *dataset,
-                           GBytes *bytes,
-                           const char *display_name,
-                           const CakImportOptions *options,
-                           GCancellable *cancellable,
+gboolean cak_import_bytes (CakDataset *dataset, GBytes *bytes, const char *display_name,
+                           const CakImportOptions *options, GCancellable *cancellable,
                            GError **error);
-gboolean cak_import_file (CakDataset *dataset,
-                          GFile *file,
-                          const CakImportOptions *options,
-                          GCancellable *cancellable,
-                          GError **error);
+gboolean cak_import_file (CakDataset *dataset, GFile *file, const CakImportOptions *options,
+                          GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -27,26 +27,26 @@ append_json_string (GString *out, const char *text)
     {
       switch (*p)
         {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          default:
+            if (*p < 0x20)
+              g_string_append_printf (out, "\\u%04x", *p);
+            else
+              g_string_append_c (out, *p);
         }
     }
   g_string_append_c (out, '"');
@@ -175,22 +175,19 @@ severity_name (CakSeverity severity)
 {
   switch (severity)
     {
-    case CAK_SEVERITY_ERROR:
-      return "error";
-    case CAK_SEVERITY_WARNING:
-      return "warning";
-    case CAK_SEVERITY_INFO:
-    default:
-      return "info";
+      case CAK_SEVERITY_ERROR:
+        return "error";
+      case CAK_SEVERITY_WARNING:
+        return "warning";
+      case CAK_SEVERITY_INFO:
+      default:
+        return "info";
     }
 }
 
 /* The rows, then the totals of each province, for one period. */
 static void
-compute (CakDataset *dataset,
-         const CakSummaryOptions *options,
-         CakPeriod period,
-         GArray **out_rows,
+compute (CakDataset *dataset, const CakSummaryOptions *options, CakPeriod period, GArray **out_rows,
          GArray **out_totals)
 {
   g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (dataset);
@@ -322,9 +319,9 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
       append_json_string (out, sheet->file);
       g_string_append (out, ", \"sheet\": ");
       append_json_string (out, sheet->sheet);
-      g_string_append_printf (out,
-                              ", \"rows\": %u, \"imported\": %u, \"skipped\": %u, \"rejected\": %u}",
-                              sheet->rows, sheet->imported, sheet->skipped, sheet->rejected);
+      g_string_append_printf (
+          out, ", \"rows\": %u, \"imported\": %u, \"skipped\": %u, \"rejected\": %u}", sheet->rows,
+          sheet->imported, sheet->skipped, sheet->rejected);
     }
   g_string_append (out, "]}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -407,14 +404,14 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
 
       compute (dataset, options, period, &rows, &totals);
       g_string_append_printf (out, "%s\n\n", period_name);
-      append_cell (out, _("Code"), 6, FALSE);
-      append_cell (out, _("Regency/city"), 28, FALSE);
-      append_cell (out, _("Workforce"), 12, TRUE);
-      append_cell (out, _("Participants"), 12, TRUE);
-      append_cell (out, _("Coverage"), 8, TRUE);
-      append_cell (out, _("Uncovered"), 12, TRUE);
-      append_cell (out, _("Target"), 8, TRUE);
-      append_cell (out, _("Gap"), 12, TRUE);
+      append_cell (out, _ ("Code"), 6, FALSE);
+      append_cell (out, _ ("Regency/city"), 28, FALSE);
+      append_cell (out, _ ("Workforce"), 12, TRUE);
+      append_cell (out, _ ("Participants"), 12, TRUE);
+      append_cell (out, _ ("Coverage"), 8, TRUE);
+      append_cell (out, _ ("Uncovered"), 12, TRUE);
+      append_cell (out, _ ("Target"), 8, TRUE);
+      append_cell (out, _ ("Gap"), 12, TRUE);
       g_string_truncate (out, out->len - 2);
       g_string_append_c (out, '\n');
       for (guint i = 0; i < rows->len; i++)
@@ -429,8 +426,9 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
             {
               g_autofree char *wf = cak_period_format (total->workforce_period, options->lang);
 
-              g_string_append_printf (out, _("Coverage = active participants ÷ workforce; "
-                                             "workforce of %s.\n"),
+              g_string_append_printf (out,
+                                      _ ("Coverage = active participants ÷ workforce; "
+                                         "workforce of %s.\n"),
                                       wf);
             }
         }
@@ -441,8 +439,8 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
   for (guint i = 0; i < issues->len; i++)
     {
       const CakIssue *issue = &g_array_index (issues, CakIssue, i);
-      g_autofree char *col = issue->has_column ? cak_source_column_name (issue->source.column)
-                                               : NULL;
+      g_autofree char *col
+          = issue->has_column ? cak_source_column_name (issue->source.column) : NULL;
 
       if (issue->severity == CAK_SEVERITY_INFO)
         {
@@ -450,23 +448,23 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
           continue;
         }
       if (col)
-        g_string_append_printf (out, _("%s: %s, row %u, column %s: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+        g_string_append_printf (out, _ ("%s: %s, row %u, column %s: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
                                 issue->source.file, issue->source.row, col, issue->message);
       else if (issue->source.row > 0)
-        g_string_append_printf (out, _("%s: %s, row %u: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+        g_string_append_printf (out, _ ("%s: %s, row %u: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
                                 issue->source.file, issue->source.row, issue->message);
       else
-        g_string_append_printf (out, _("%s: %s: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+        g_string_append_printf (out, _ ("%s: %s: %s\n"),
+                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
                                 issue->source.file, issue->message);
     }
   for (guint i = 0; i < cak_dataset_get_sheet_reports (dataset)->len; i++)
     {
       const CakSheetReport *sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (dataset), i);
 
-      g_string_append_printf (out, _("%s: %u rows: %u imported, %u skipped, %u rejected.\n"),
+      g_string_append_printf (out, _ ("%s: %u rows: %u imported, %u skipped, %u rejected.\n"),
                               sheet->file, sheet->rows, sheet->imported, sheet->skipped,
                               sheet->rejected);
     }

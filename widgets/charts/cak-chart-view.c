@@ -62,9 +62,9 @@ update_accessible (CakChartView *self)
   if (self->model == NULL)
     return;
   description = cak_chart_ranking_describe (self->model);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->model->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->model->title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
 }
 
 static void
@@ -80,13 +80,13 @@ set_selected (CakChartView *self, int index)
     {
       const CakRankingItem *item = &g_array_index (self->model->items, CakRankingItem, index);
       g_autofree char *value = isnan (item->value)
-                                   ? g_strdup (_("no data"))
+                                   ? g_strdup (_ ("no data"))
                                    : cak_number_format_percent (item->value, 2, self->model->lang);
-      g_autofree char *text = g_strdup_printf (_("%s, rank %d: %s"), item->label, index + 1,
-                                               value);
+      g_autofree char *text
+          = g_strdup_printf (_ ("%s, rank %d: %s"), item->label, index + 1, value);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      text, -1);
     }
 }
 
@@ -130,11 +130,8 @@ pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer 
 }
 
 static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint keyval,
-                guint keycode,
-                GdkModifierType state,
-                gpointer user_data)
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, gpointer user_data)
 {
   CakChartView *self = user_data;
   int n, index;
@@ -145,36 +142,32 @@ key_pressed_cb (GtkEventControllerKey *controller,
   index = self->model->selected;
   switch (keyval)
     {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      index = index < 0 ? 0 : MIN (n - 1, index + 1);
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      index = index < 0 ? 0 : MAX (0, index - 1);
-      break;
-    case GDK_KEY_Home:
-      index = 0;
-      break;
-    case GDK_KEY_End:
-      index = n - 1;
-      break;
-    case GDK_KEY_Escape:
-      index = -1;
-      break;
-    default:
-      return FALSE;
+      case GDK_KEY_Down:
+      case GDK_KEY_KP_Down:
+        index = index < 0 ? 0 : MIN (n - 1, index + 1);
+        break;
+      case GDK_KEY_Up:
+      case GDK_KEY_KP_Up:
+        index = index < 0 ? 0 : MAX (0, index - 1);
+        break;
+      case GDK_KEY_Home:
+        index = 0;
+        break;
+      case GDK_KEY_End:
+        index = n - 1;
+        break;
+      case GDK_KEY_Escape:
+        index = -1;
+        break;
+      default:
+        return FALSE;
     }
   set_selected (self, index);
   return TRUE;
 }
 
 static gboolean
-query_tooltip_cb (GtkWidget *widget,
-                  int x,
-                  int y,
-                  gboolean keyboard_mode,
-                  GtkTooltip *tooltip,
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTooltip *tooltip,
                   gpointer user_data)
 {
   CakChartView *self = CAK_CHART_VIEW (widget);
@@ -194,33 +187,33 @@ query_tooltip_cb (GtkWidget *widget,
 
   g_string_append_printf (text, "<b>%s</b>", item->label);
   if (isnan (item->value))
-    g_string_append_printf (text, "\n%s", _("No participant or workforce figure"));
+    g_string_append_printf (text, "\n%s", _ ("No participant or workforce figure"));
   else
     {
       g_autofree char *cov = cak_number_format_percent (item->value, 2, lang);
       g_autofree char *num = cak_number_format (item->numerator, 0, lang);
       g_autofree char *den = cak_number_format (item->denominator, 0, lang);
 
-      g_string_append_printf (text, "\n%s %s", _("Coverage"), cov);
+      g_string_append_printf (text, "\n%s %s", _ ("Coverage"), cov);
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("%s participants of %s workers"), num, den);
+      g_string_append_printf (text, _ ("%s participants of %s workers"), num, den);
     }
   if (!isnan (item->target))
     {
       g_autofree char *target = cak_number_format_percent (item->target, 2, lang);
 
-      g_string_append_printf (text, "\n%s %s", _("Target"), target);
+      g_string_append_printf (text, "\n%s %s", _ ("Target"), target);
       if (!isnan (item->value) && !isnan (item->denominator))
         {
-          double gap = cak_indicator_gap_to_target (item->target, item->numerator,
-                                                    item->denominator);
+          double gap
+              = cak_indicator_gap_to_target (item->target, item->numerator, item->denominator);
           g_autofree char *gap_text = cak_number_format (gap, 0, lang);
 
           g_string_append_c (text, '\n');
           if (gap > 0)
-            g_string_append_printf (text, _("%s more workers to enrol to reach it"), gap_text);
+            g_string_append_printf (text, _ ("%s more workers to enrol to reach it"), gap_text);
           else
-            g_string_append (text, _("Target reached"));
+            g_string_append (text, _ ("Target reached"));
         }
     }
   gtk_tooltip_set_markup (tooltip, text->str);
@@ -228,13 +221,8 @@ query_tooltip_cb (GtkWidget *widget,
 }
 
 static void
-cak_chart_view_measure (GtkWidget *widget,
-                        GtkOrientation orientation,
-                        int for_size,
-                        int *minimum,
-                        int *natural,
-                        int *minimum_baseline,
-                        int *natural_baseline)
+cak_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                        int *natural, int *minimum_baseline, int *natural_baseline)
 {
   CakChartView *self = CAK_CHART_VIEW (widget);
 
@@ -245,8 +233,7 @@ cak_chart_view_measure (GtkWidget *widget,
     }
   else
     {
-      double h = self->model ? cak_chart_ranking_natural_height (self->model, &self->theme,
-                                                                  FONT_PX)
+      double h = self->model ? cak_chart_ranking_natural_height (self->model, &self->theme, FONT_PX)
                              : 200;
 
       *minimum = *natural = (int)ceil (h);
@@ -281,11 +268,11 @@ cak_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_SELECTED_CODE:
-      g_value_set_string (value, cak_chart_view_get_selected_code (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SELECTED_CODE:
+        g_value_set_string (value, cak_chart_view_get_selected_code (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -310,9 +297,9 @@ cak_chart_view_class_init (CakChartViewClass *klass)
   widget_class->size_allocate = cak_chart_view_size_allocate;
   widget_class->snapshot = cak_chart_view_snapshot;
 
-  properties[PROP_SELECTED_CODE] = g_param_spec_string (
-      "selected-code", NULL, NULL, NULL,
-      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_CODE]
+      = g_param_spec_string ("selected-code", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "cakchartview");

@@ -36,8 +36,8 @@ create_settings (void)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema == NULL)
     {
-      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE,
-                                                                  NULL);
+      build_source
+          = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE, NULL);
       if (build_source)
         schema = g_settings_schema_source_lookup (build_source, APPLICATION_ID, FALSE);
     }
@@ -67,23 +67,20 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
   const char *developers[] = { "The Cakupan authors", NULL };
   GtkWindow *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("Cakupan"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", _("The Cakupan authors"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Coverage of the workforce by BPJS Ketenagakerjaan, regency "
-                                      "by regency, for monitoring and evaluation meetings."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                        gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _ ("Cakupan"), "application-icon", APPLICATION_ID,
+                        "developer-name", _ ("The Cakupan authors"), "version", PACKAGE_VERSION,
+                        "comments",
+                        _ ("Coverage of the workforce by BPJS Ketenagakerjaan, regency "
+                           "by regency, for monitoring and evaluation meetings."),
+                        "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
                         /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+                        "translator-credits", _ ("translator-credits"), NULL);
   adw_about_window_add_legal_section (
-      ADW_ABOUT_WINDOW (about), _("Region list"),
-      _("Provinces, regencies and cities with their Kemendagri codes from the idn-area-data "
-        "project by Fityan, made available under the Open Database License (ODbL) 1.0."),
+      ADW_ABOUT_WINDOW (about), _ ("Region list"),
+      _ ("Provinces, regencies and cities with their Kemendagri codes from the idn-area-data "
+         "project by Fityan, made available under the Open Database License (ODbL) 1.0."),
       GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (about);
 }
@@ -137,8 +134,7 @@ cak_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
   self->settings = create_settings ();
   if (self->settings)
@@ -193,11 +189,9 @@ cak_application_init (CakApplication *self)
 CakApplication *
 cak_application_new (void)
 {
-  return g_object_new (CAK_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", RESOURCE_BASE,
-                       NULL);
+  return g_object_new (CAK_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE, "resource-base-path",
+                       RESOURCE_BASE, NULL);
 }
 
 /**

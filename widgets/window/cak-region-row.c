@@ -52,35 +52,35 @@ cak_region_row_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      g_value_set_string (value, self->row.region->code);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->row.region->name);
-      break;
-    case PROP_WORKFORCE:
-      g_value_set_double (value, sortable (self->row.workforce));
-      break;
-    case PROP_PARTICIPANTS:
-      g_value_set_double (value, sortable (self->row.participants));
-      break;
-    case PROP_COVERAGE:
-      g_value_set_double (value, sortable (self->row.coverage_pct));
-      break;
-    case PROP_UNCOVERED:
-      g_value_set_double (value, sortable (self->row.uncovered));
-      break;
-    case PROP_TARGET:
-      g_value_set_double (value, sortable (self->row.target_pct));
-      break;
-    case PROP_GAP:
-      g_value_set_double (value, sortable (self->row.gap_to_target));
-      break;
-    case PROP_RANK:
-      g_value_set_uint (value, self->row.rank > 0 ? self->row.rank : G_MAXUINT);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        g_value_set_string (value, self->row.region->code);
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, self->row.region->name);
+        break;
+      case PROP_WORKFORCE:
+        g_value_set_double (value, sortable (self->row.workforce));
+        break;
+      case PROP_PARTICIPANTS:
+        g_value_set_double (value, sortable (self->row.participants));
+        break;
+      case PROP_COVERAGE:
+        g_value_set_double (value, sortable (self->row.coverage_pct));
+        break;
+      case PROP_UNCOVERED:
+        g_value_set_double (value, sortable (self->row.uncovered));
+        break;
+      case PROP_TARGET:
+        g_value_set_double (value, sortable (self->row.target_pct));
+        break;
+      case PROP_GAP:
+        g_value_set_double (value, sortable (self->row.gap_to_target));
+        break;
+      case PROP_RANK:
+        g_value_set_uint (value, self->row.rank > 0 ? self->row.rank : G_MAXUINT);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -94,18 +94,18 @@ cak_region_row_class_init (CakRegionRowClass *klass)
 
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_WORKFORCE] = g_param_spec_double ("workforce", NULL, NULL, -G_MAXDOUBLE,
-                                                    G_MAXDOUBLE, 0, flags);
-  properties[PROP_PARTICIPANTS] = g_param_spec_double ("participants", NULL, NULL, -G_MAXDOUBLE,
-                                                       G_MAXDOUBLE, 0, flags);
-  properties[PROP_COVERAGE] = g_param_spec_double ("coverage", NULL, NULL, -G_MAXDOUBLE,
-                                                   G_MAXDOUBLE, 0, flags);
-  properties[PROP_UNCOVERED] = g_param_spec_double ("uncovered", NULL, NULL, -G_MAXDOUBLE,
-                                                    G_MAXDOUBLE, 0, flags);
-  properties[PROP_TARGET] = g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
-                                                 0, flags);
-  properties[PROP_GAP] = g_param_spec_double ("gap", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                                              flags);
+  properties[PROP_WORKFORCE]
+      = g_param_spec_double ("workforce", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_PARTICIPANTS]
+      = g_param_spec_double ("participants", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_COVERAGE]
+      = g_param_spec_double ("coverage", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_UNCOVERED]
+      = g_param_spec_double ("uncovered", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_TARGET]
+      = g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_GAP]
+      = g_param_spec_double ("gap", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_RANK] = g_param_spec_uint ("rank", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -33,11 +33,11 @@ struct _CakWindow
   GSettings *settings;
   CakLang lang;
   CakDataset *dataset;
-  GPtrArray *files;       /* GFile, what the dataset was imported from */
+  GPtrArray *files; /* GFile, what the dataset was imported from */
   GCancellable *cancellable;
-  GPtrArray *provinces;   /* const CakRegion*, those in the dropdown */
-  GArray *periods;        /* CakPeriod, those in the dropdown, newest first */
-  GListStore *rows;       /* CakRegionRow */
+  GPtrArray *provinces; /* const CakRegion*, those in the dropdown */
+  GArray *periods;      /* CakPeriod, those in the dropdown, newest first */
+  GListStore *rows;     /* CakRegionRow */
   GtkSingleSelection *selection;
   gboolean syncing_selection;
 };
@@ -130,7 +130,7 @@ show_report (CakWindow *self)
     {
       const CakSheetReport *sheet = g_ptr_array_index (sheets, i);
 
-      g_string_append_printf (body, _("%s: %u rows: %u imported, %u skipped, %u rejected."),
+      g_string_append_printf (body, _ ("%s: %u rows: %u imported, %u skipped, %u rejected."),
                               sheet->file, sheet->rows, sheet->imported, sheet->skipped,
                               sheet->rejected);
       g_string_append_c (body, '\n');
@@ -147,18 +147,19 @@ show_report (CakWindow *self)
       col = issue->has_column ? cak_source_column_name (issue->source.column) : NULL;
       g_string_append_c (body, '\n');
       if (col)
-        g_string_append_printf (body, _("%s, row %u, column %s: %s"), issue->source.file,
+        g_string_append_printf (body, _ ("%s, row %u, column %s: %s"), issue->source.file,
                                 issue->source.row, col, issue->message);
       else
-        g_string_append_printf (body, _("%s, row %u: %s"), issue->source.file,
-                                issue->source.row, issue->message);
+        g_string_append_printf (body, _ ("%s, row %u: %s"), issue->source.file, issue->source.row,
+                                issue->message);
     }
   if (shown == 0)
-    g_string_append_printf (body, "\n%s", _("Every row was imported or skipped for a reason "
-                                            "(title lines, the header, blank rows, totals)."));
+    g_string_append_printf (body, "\n%s",
+                            _ ("Every row was imported or skipped for a reason "
+                               "(title lines, the header, blank rows, totals)."));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Report"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Import Report"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   g_signal_connect (dialog, "response", G_CALLBACK (report_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -277,7 +278,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (cak_dataset_is_empty (self->dataset))
     {
-      g_autofree char *text = g_strdup_printf (_("%s holds no regency figures."), names);
+      g_autofree char *text = g_strdup_printf (_ ("%s holds no regency figures."), names);
 
       gtk_stack_set_visible_child_name (self->stack, "empty");
       toast (self, text);
@@ -293,13 +294,13 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (n_errors > 0)
     {
       AdwToast *t;
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u row could not be imported", "%u rows could not be imported",
-                       n_errors),
-          n_errors);
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row could not be imported",
+                                          "%u rows could not be imported", n_errors),
+                             n_errors);
 
       t = adw_toast_new (text);
-      adw_toast_set_button_label (t, _("_Details"));
+      adw_toast_set_button_label (t, _ ("_Details"));
       adw_toast_set_action_name (t, "win.show-report");
       adw_toast_set_timeout (t, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, t);
@@ -366,7 +367,8 @@ refresh (CakWindow *self)
   g_list_store_remove_all (self->rows);
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (CakRegionRow) item = cak_region_row_new (&g_array_index (rows, CakIndicatorRow, i));
+      g_autoptr (CakRegionRow) item
+          = cak_region_row_new (&g_array_index (rows, CakIndicatorRow, i));
 
       g_list_store_append (self->rows, item);
     }
@@ -466,30 +468,30 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
 
   switch (id)
     {
-    case COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (label), row->region->name);
-      gtk_widget_set_tooltip_text (label, row->region->code);
-      return;
-    case COLUMN_COVERAGE:
-      value = row->coverage_pct, pct = TRUE;
-      break;
-    case COLUMN_PARTICIPANTS:
-      value = row->participants;
-      break;
-    case COLUMN_WORKFORCE:
-      value = row->workforce;
-      break;
-    case COLUMN_UNCOVERED:
-      value = row->uncovered;
-      break;
-    case COLUMN_TARGET:
-      value = row->target_pct, pct = TRUE;
-      break;
-    case COLUMN_GAP:
-      value = row->gap_to_target;
-      break;
-    default:
-      g_assert_not_reached ();
+      case COLUMN_NAME:
+        gtk_label_set_text (GTK_LABEL (label), row->region->name);
+        gtk_widget_set_tooltip_text (label, row->region->code);
+        return;
+      case COLUMN_COVERAGE:
+        value = row->coverage_pct, pct = TRUE;
+        break;
+      case COLUMN_PARTICIPANTS:
+        value = row->participants;
+        break;
+      case COLUMN_WORKFORCE:
+        value = row->workforce;
+        break;
+      case COLUMN_UNCOVERED:
+        value = row->uncovered;
+        break;
+      case COLUMN_TARGET:
+        value = row->target_pct, pct = TRUE;
+        break;
+      case COLUMN_GAP:
+        value = row->gap_to_target;
+        break;
+      default:
+        g_assert_not_reached ();
     }
   if (isnan (value))
     text = g_strdup ("–");
@@ -538,13 +540,13 @@ setup_table (CakWindow *self)
   GtkSortListModel *sorted;
 
   self->rows = g_list_store_new (CAK_TYPE_REGION_ROW);
-  add_column (self, COLUMN_NAME, _("Regency/City"), "name", FALSE);
-  add_column (self, COLUMN_COVERAGE, _("Coverage"), "coverage", FALSE);
-  add_column (self, COLUMN_PARTICIPANTS, _("Participants"), "participants", FALSE);
-  add_column (self, COLUMN_WORKFORCE, _("Workforce"), "workforce", FALSE);
-  add_column (self, COLUMN_UNCOVERED, _("Uncovered"), "uncovered", FALSE);
-  add_column (self, COLUMN_TARGET, _("Target"), "target", FALSE);
-  add_column (self, COLUMN_GAP, _("Gap to Target"), "gap", FALSE);
+  add_column (self, COLUMN_NAME, _ ("Regency/City"), "name", FALSE);
+  add_column (self, COLUMN_COVERAGE, _ ("Coverage"), "coverage", FALSE);
+  add_column (self, COLUMN_PARTICIPANTS, _ ("Participants"), "participants", FALSE);
+  add_column (self, COLUMN_WORKFORCE, _ ("Workforce"), "workforce", FALSE);
+  add_column (self, COLUMN_UNCOVERED, _ ("Uncovered"), "uncovered", FALSE);
+  add_column (self, COLUMN_TARGET, _ ("Target"), "target", FALSE);
+  add_column (self, COLUMN_GAP, _ ("Gap to Target"), "gap", FALSE);
 
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                     g_object_ref (gtk_column_view_get_sorter (self->table)));
@@ -591,19 +593,19 @@ choose_files (CakWindow *self, gboolean add)
   GtkFileChooserNative *dialog;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  g_autofree char *folder = self->settings ? g_settings_get_string (self->settings, "last-folder")
-                                           : NULL;
+  g_autofree char *folder
+      = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
 
-  dialog = gtk_file_chooser_native_new (add ? _("Import Files") : _("Open Files"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, add ? _("_Import") : _("_Open"),
-                                        _("_Cancel"));
+  dialog = gtk_file_chooser_native_new (add ? _ ("Import Files") : _ ("Open Files"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        add ? _ ("_Import") : _ ("_Open"), _ ("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_set_name (filter, _ ("CSV Files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
   if (folder && *folder)
@@ -638,7 +640,7 @@ open_sample_action_cb (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (path == NULL)
     {
-      toast (self, _("The sample file is not installed."));
+      toast (self, _ ("The sample file is not installed."));
       return;
     }
   file = g_file_new_for_path (path);
@@ -885,18 +887,18 @@ cak_window_show_preferences (CakWindow *self)
   g_return_if_fail (CAK_IS_WINDOW (self));
 
   for (guint i = 0; styles[i]; i++)
-    gtk_string_list_append (names, _(styles[i]));
+    gtk_string_list_append (names, _ (styles[i]));
 
   prefs = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
   page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Appearance"));
+  adw_preferences_group_set_title (group, _ ("Appearance"));
   row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Style"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Charts follow the style: dark charts on a dark window"));
+                               _ ("Charts follow the style: dark charts on a dark window"));
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
   if (self->settings)
     {
