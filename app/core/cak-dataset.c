@@ -26,9 +26,10 @@ struct _CakDataset
   GObject parent_instance;
 
   CakRegionCatalog *catalog;
-  GHashTable *records; /* RecordKey -> Record */
-  GArray *issues;      /* CakIssue */
-  GPtrArray *sheets;   /* CakSheetReport */
+  GHashTable *records;   /* Record, keyed by its region and period */
+  GHashTable *by_region; /* const CakRegion* -> GPtrArray of its Record* */
+  GArray *issues;        /* CakIssue */
+  GPtrArray *sheets;     /* CakSheetReport */
 };
 
 G_DEFINE_FINAL_TYPE (CakDataset, cak_dataset, G_TYPE_OBJECT)
@@ -81,6 +82,7 @@ cak_dataset_finalize (GObject *object)
 {
   CakDataset *self = CAK_DATASET (object);
 
+  g_clear_pointer (&self->by_region, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->issues, g_array_unref);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
@@ -98,6 +100,7 @@ static void
 cak_dataset_init (CakDataset *self)
 {
   self->records = g_hash_table_new_full (record_key_hash, record_key_equal, g_free, NULL);
+  self->by_region = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
   self->sheets = g_ptr_array_new_with_free_func (g_free);
@@ -233,6 +236,7 @@ gboolean
 cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, CakMeasure measure,
                  double value, const CakSource *source, CakValue *out_existing)
 {
+  GPtrArray *region_records;
   Record *record;
 
   g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
@@ -248,6 +252,13 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
       record->region = region;
       record->period = period;
       g_hash_table_add (self->records, record);
+      region_records = g_hash_table_lookup (self->by_region, region);
+      if (region_records == NULL)
+        {
+          region_records = g_ptr_array_new ();
+          g_hash_table_insert (self->by_region, (gpointer)region, region_records);
+        }
+      g_ptr_array_add (region_records, record);
     }
 
   if (record->known & (1u << measure))
@@ -379,15 +390,18 @@ GArray *
 cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region, CakMeasure measure)
 {
   GArray *periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
-  GHashTableIter iter;
-  Record *record;
+  GPtrArray *region_records;
 
   g_return_val_if_fail (CAK_IS_DATASET (self), periods);
 
-  g_hash_table_iter_init (&iter, self->records);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
-    if (record->region == region && (record->known & (1u << measure)))
-      g_array_append_val (periods, record->period);
+  region_records = g_hash_table_lookup (self->by_region, region);
+  for (guint i = 0; region_records && i < region_records->len; i++)
+    {
+      const Record *record = g_ptr_array_index (region_records, i);
+
+      if (record->known & (1u << measure))
+        g_array_append_val (periods, record->period);
+    }
   g_array_sort (periods, compare_periods);
   return periods;
 }
@@ -404,14 +418,14 @@ cak_dataset_get_provinces (CakDataset *self)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *provinces = g_ptr_array_new ();
   GHashTableIter iter;
-  Record *record;
+  const CakRegion *region;
 
   g_return_val_if_fail (CAK_IS_DATASET (self), provinces);
 
-  g_hash_table_iter_init (&iter, self->records);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+  g_hash_table_iter_init (&iter, self->by_region);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&region, NULL))
     {
-      const char *code = record->region->province_code;
+      const char *code = region->province_code;
 
       if (g_hash_table_add (seen, (gpointer)code))
         {
@@ -434,24 +448,20 @@ cak_dataset_get_provinces (CakDataset *self)
 GPtrArray *
 cak_dataset_get_regencies (CakDataset *self, const char *province_code)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *regions = g_ptr_array_new ();
   GHashTableIter iter;
-  Record *record;
+  const CakRegion *region;
 
   g_return_val_if_fail (CAK_IS_DATASET (self), regions);
 
-  g_hash_table_iter_init (&iter, self->records);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&record, NULL))
+  g_hash_table_iter_init (&iter, self->by_region);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&region, NULL))
     {
-      const CakRegion *region = record->region;
-
       if (region->kind == CAK_REGION_KIND_PROVINCE)
         continue;
       if (province_code && strcmp (region->province_code, province_code) != 0)
         continue;
-      if (g_hash_table_add (seen, (gpointer)region))
-        g_ptr_array_add (regions, (gpointer)region);
+      g_ptr_array_add (regions, (gpointer)region);
     }
   g_ptr_array_sort (regions, compare_regions_by_code);
   return regions;

@@ -100,6 +100,37 @@ cak_indicator_participants_from_segments (const double segments[4])
   return any ? sum : NAN;
 }
 
+/* The figure of @measure that applies to @period: the one for the period itself, or else the
+ * latest one that starts at or before the end of @period and, when @must_cover, also runs to
+ * its end. */
+static gboolean
+find_applicable (CakDataset *dataset, const CakRegion *region, CakPeriod period, CakMeasure measure,
+                 gboolean must_cover, CakValue *out_value, CakPeriod *out_period)
+{
+  g_autoptr (GArray) periods = NULL;
+  guint end = cak_period_last_month (period);
+
+  if (cak_dataset_get (dataset, region, period, measure, out_value))
+    {
+      if (out_period)
+        *out_period = period;
+      return TRUE;
+    }
+
+  periods = cak_dataset_get_measure_periods (dataset, region, measure);
+  for (guint i = periods->len; i > 0; i--)
+    {
+      CakPeriod p = g_array_index (periods, CakPeriod, i - 1);
+
+      if (cak_period_first_month (p) > end || (must_cover && cak_period_last_month (p) < end))
+        continue;
+      if (out_period)
+        *out_period = p;
+      return cak_dataset_get (dataset, region, p, measure, out_value);
+    }
+  return FALSE;
+}
+
 /**
  * cak_indicators_find_workforce:
  *
@@ -111,31 +142,10 @@ gboolean
 cak_indicators_find_workforce (CakDataset *dataset, const CakRegion *region, CakPeriod period,
                                CakValue *out_value, CakPeriod *out_period)
 {
-  g_autoptr (GArray) periods = NULL;
-  guint end = cak_period_last_month (period);
-
   g_return_val_if_fail (CAK_IS_DATASET (dataset), FALSE);
 
-  if (cak_dataset_get (dataset, region, period, CAK_MEASURE_WORKFORCE, out_value))
-    {
-      if (out_period)
-        *out_period = period;
-      return TRUE;
-    }
-
-  periods = cak_dataset_get_measure_periods (dataset, region, CAK_MEASURE_WORKFORCE);
-  for (guint i = periods->len; i > 0; i--)
-    {
-      CakPeriod p = g_array_index (periods, CakPeriod, i - 1);
-
-      if (cak_period_first_month (p) <= end)
-        {
-          if (out_period)
-            *out_period = p;
-          return cak_dataset_get (dataset, region, p, CAK_MEASURE_WORKFORCE, out_value);
-        }
-    }
-  return FALSE;
+  return find_applicable (dataset, region, period, CAK_MEASURE_WORKFORCE, FALSE, out_value,
+                          out_period);
 }
 
 static double
@@ -146,26 +156,15 @@ get_or_nan (CakDataset *dataset, const CakRegion *region, CakPeriod period, CakM
   return cak_dataset_get (dataset, region, period, measure, &value) ? value.value : NAN;
 }
 
+/* A target is set for a year: it applies to that year's months only. */
 static double
 find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period)
 {
-  g_autoptr (GArray) periods = NULL;
-  guint end = cak_period_last_month (period);
-  double target = get_or_nan (dataset, region, period, CAK_MEASURE_TARGET_PCT);
+  CakValue value;
 
-  if (!isnan (target))
-    return target;
-
-  /* A target is set for a year: it applies to that year's months. */
-  periods = cak_dataset_get_measure_periods (dataset, region, CAK_MEASURE_TARGET_PCT);
-  for (guint i = periods->len; i > 0; i--)
-    {
-      CakPeriod p = g_array_index (periods, CakPeriod, i - 1);
-
-      if (cak_period_first_month (p) <= end && cak_period_last_month (p) >= end)
-        return get_or_nan (dataset, region, p, CAK_MEASURE_TARGET_PCT);
-    }
-  return NAN;
+  return find_applicable (dataset, region, period, CAK_MEASURE_TARGET_PCT, TRUE, &value, NULL)
+             ? value.value
+             : NAN;
 }
 
 /**
