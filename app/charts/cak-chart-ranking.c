@@ -402,35 +402,68 @@ legend_swatch (cairo_t *cr, PangoContext *context, const CakChartTheme *theme,
   return x + sw + px * 0.4 + text_width (context, theme, px, PANGO_WEIGHT_NORMAL, label) + px * 1.6;
 }
 
+static PangoContext *
+create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
 /**
  * cak_chart_ranking_draw:
  * @font_px: the size of body text in device units
  *
- * Draws the ranking into a @width x @height frame of @cr.
+ * Lays out and draws the ranking into a @width x @height frame of @cr.
  */
 void
 cak_chart_ranking_draw (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
                         double width, double height, double font_px)
 {
   PangoContext *context;
-  CakRankingLayout lay;
-  double x, avg_x = 0;
+  CakRankingLayout layout;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (model != NULL);
   g_return_if_fail (theme != NULL);
 
-  context = pango_cairo_create_context (cr);
-  {
-    cairo_font_options_t *options = cairo_font_options_create ();
+  context = create_context (cr);
+  cak_chart_ranking_layout (model, theme, context, width, height, font_px, &layout);
+  g_object_unref (context);
+  cak_chart_ranking_paint (cr, model, theme, &layout);
+}
 
-    cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-    cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options (context, options);
-    cairo_font_options_destroy (options);
-  }
-  cak_chart_ranking_layout (model, theme, context, width, height, font_px, &lay);
+/**
+ * cak_chart_ranking_paint:
+ * @layout: from cak_chart_ranking_layout() for this model and theme
+ *
+ * Draws the ranking with a layout already computed, so that a widget redrawing for a hover
+ * does not measure every name again.
+ */
+void
+cak_chart_ranking_paint (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
+                         const CakRankingLayout *layout)
+{
+  PangoContext *context;
+  CakRankingLayout lay;
+  double width, height, font_px, x, avg_x = 0;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (layout != NULL);
+
+  lay = *layout;
+  width = lay.width;
+  height = lay.height;
+  font_px = lay.font_px;
+  context = create_context (cr);
 
   cairo_save (cr);
   set_color (cr, theme->background);

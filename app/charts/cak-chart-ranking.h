@@ -76,6 +76,8 @@ int cak_chart_ranking_hit_test (const CakRankingLayout *layout, const CakRanking
 double cak_chart_ranking_x (const CakRankingLayout *layout, double value);
 void cak_chart_ranking_draw (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
                              double width, double height, double font_px);
+void cak_chart_ranking_paint (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
+                              const CakRankingLayout *layout);
 char *cak_chart_ranking_describe (const CakRankingModel *model);
 
 G_END_DECLS

@@ -254,10 +254,10 @@ cak_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->model == NULL || width <= 0 || height <= 0)
+  if (self->model == NULL || !self->layout_valid || width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cak_chart_ranking_draw (cr, self->model, &self->theme, width, height, FONT_PX);
+  cak_chart_ranking_paint (cr, self->model, &self->theme, &self->layout);
   cairo_destroy (cr);
 }
 

@@ -110,11 +110,6 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 static void
-report_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-}
-
-static void
 show_report (CakWindow *self)
 {
   g_autoptr (GString) body = g_string_new (NULL);
@@ -160,7 +155,6 @@ show_report (CakWindow *self)
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Import Report"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  g_signal_connect (dialog, "response", G_CALLBACK (report_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
