@@ -321,7 +321,9 @@ test_line_ends (void)
       g_autoptr (GError) error = NULL;
       g_autofree char *joined = NULL;
 
-      g_assert_true (cak_csv_read_bytes (bytes, "t.csv", NULL, collect_cb, &c, NULL, &error));
+      CakSheetCallbacks callbacks = { .row = collect_cb, .user_data = &c };
+
+      g_assert_true (cak_csv_read_bytes (bytes, "t.csv", NULL, &callbacks, NULL, &error));
       g_assert_no_error (error);
       g_ptr_array_add (c.rows, NULL);
       joined = g_strjoinv ("|", (char **)c.rows->pdata);

@@ -17,8 +17,7 @@ typedef struct
 {
   GPtrArray *cells; /* char*, the record being built */
   guint row;
-  CakRowFunc func;
-  gpointer user_data;
+  const CakSheetCallbacks *callbacks;
   gboolean stopped;
   int last_terminator;
   GCancellable *cancellable;
@@ -65,7 +64,8 @@ record_cb (int terminator, void *user_data)
   row.row = state->row;
   row.n_cells = state->cells->len - 1;
   row.cells = (const char *const *)state->cells->pdata;
-  if (!state->func (&row, state->user_data))
+  row.types = NULL;
+  if (!state->callbacks->row (&row, state->callbacks->user_data))
     state->stopped = TRUE;
   if ((state->row & 0x3ff) == 0 && g_cancellable_is_cancelled (state->cancellable))
     state->stopped = TRUE;
@@ -193,7 +193,7 @@ to_utf8 (const char *data, gsize length, const char *display_name, CakCsvInfo *i
  * cak_csv_read_bytes:
  * @display_name: the file's name as the user knows it, for messages
  * @out_info: (optional): receives the delimiter and encoding found
- * @func: called for every record, in order; return %FALSE to stop
+ * @callbacks: its row function is called for every record, in order
  *
  * Reads CSV text: quotes and embedded newlines, CRLF, LF or CR line ends, UTF-8 with or without
  * a byte-order mark, UTF-16 with one, and Windows-1252 when the text is not UTF-8.
@@ -202,8 +202,8 @@ to_utf8 (const char *data, gsize length, const char *display_name, CakCsvInfo *i
  * %G_IO_ERROR_CANCELLED.
  */
 gboolean
-cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_info, CakRowFunc func,
-                    gpointer user_data, GCancellable *cancellable, GError **error)
+cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_info,
+                    const CakSheetCallbacks *callbacks, GCancellable *cancellable, GError **error)
 {
   CakCsvInfo info = { ',', "UTF-8", FALSE };
   struct csv_parser parser;
@@ -213,7 +213,7 @@ cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_inf
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (callbacks != NULL && callbacks->row != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
@@ -241,8 +241,7 @@ cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_inf
   csv_set_delim (&parser, info.delimiter);
 
   state.cells = g_ptr_array_new_with_free_func (g_free);
-  state.func = func;
-  state.user_data = user_data;
+  state.callbacks = callbacks;
   state.cancellable = cancellable;
 
   for (gsize off = 0; off < n_text && !state.stopped;)

@@ -7,30 +7,9 @@
 
 #include <gio/gio.h>
 
+#include "cak-sheet.h"
+
 G_BEGIN_DECLS
-
-#define CAK_IMPORT_ERROR (cak_import_error_quark ())
-
-typedef enum
-{
-  CAK_IMPORT_ERROR_UNREADABLE,
-  CAK_IMPORT_ERROR_EMPTY,
-  CAK_IMPORT_ERROR_NOT_A_SPREADSHEET,
-  CAK_IMPORT_ERROR_NO_HEADER,
-  CAK_IMPORT_ERROR_UNSUPPORTED,
-} CakImportError;
-
-GQuark cak_import_error_quark (void);
-
-/* One record of a sheet. Cells are UTF-8, owned by the reader and valid during the callback. */
-typedef struct
-{
-  guint row; /* 1-based, as a spreadsheet program numbers the records */
-  guint n_cells;
-  const char *const *cells;
-} CakRow;
-
-typedef gboolean (*CakRowFunc) (const CakRow *row, gpointer user_data);
 
 typedef struct
 {
@@ -42,7 +21,7 @@ typedef struct
 char cak_csv_detect_delimiter (const char *text, gsize length);
 
 gboolean cak_csv_read_bytes (GBytes *bytes, const char *display_name, CakCsvInfo *out_info,
-                             CakRowFunc func, gpointer user_data, GCancellable *cancellable,
+                             const CakSheetCallbacks *callbacks, GCancellable *cancellable,
                              GError **error);
 
 G_END_DECLS

@@ -713,8 +713,11 @@ cak_import_bytes (CakDataset *dataset, GBytes *bytes, const char *display_name,
   g_array_set_clear_func (import.rows, clear_stored_row);
   import.columns = g_array_new (FALSE, TRUE, sizeof (Column));
 
-  ok = cak_csv_read_bytes (bytes, display_name, NULL, store_row_cb, import.rows, cancellable,
-                           error);
+  {
+    CakSheetCallbacks callbacks = { .row = store_row_cb, .user_data = import.rows };
+
+    ok = cak_csv_read_bytes (bytes, display_name, NULL, &callbacks, cancellable, error);
+  }
   if (ok)
     {
       import.report = cak_dataset_add_sheet_report (dataset, import.file, NULL);
