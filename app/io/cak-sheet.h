@@ -89,7 +89,7 @@ typedef struct
 
 /* Limits against hostile workbooks: a zip part may not inflate beyond these. */
 #define CAK_SHEET_MAX_PART_SIZE (G_GUINT64_CONSTANT (2) << 30) /* 2 GiB per part */
-#define CAK_SHEET_MAX_RATIO 1000                                 /* inflated / compressed */
+#define CAK_SHEET_MAX_RATIO 1000                               /* inflated / compressed */
 #define CAK_SHEET_MAX_COLUMNS 16384
 #define CAK_SHEET_MAX_ROWS 1048576
 
