@@ -356,7 +356,19 @@ test_headers (void)
     { "Target Cakupan (%)", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
     { "No.", CAK_COLUMN_ROW_NUMBER, 0 },
     { "Cakupan (%)", CAK_COLUMN_COVERAGE_PCT, 0 },
-    { "Keterangan", CAK_COLUMN_NONE, 0 },
+    { "Keterangan", CAK_COLUMN_NOTE, 0 },
+    { "Tenaga Kerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+    { "Workforce", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+    { "Bukan Penerima Upah", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+    { "Jakon", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+    { "Target", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+    { "Wilayah", CAK_COLUMN_REGION_NAME, 0 },
+    { "Indikator", CAK_COLUMN_MEASURE_NAME, 0 },
+    { "Nilai", CAK_COLUMN_VALUE, 0 },
+    { "segmen", CAK_COLUMN_SEGMENT, 0 },
+    { "Status Kepesertaan", CAK_COLUMN_STATUS, 0 },
+    { "kode_wil", CAK_COLUMN_REGION_CODE, 0 },
+    { "Catatan Lain", CAK_COLUMN_NONE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -63,6 +63,13 @@ test_parse_months (void)
   static const ParseCase cases[] = {
     /* DOMAIN.md */
     { "Desember 2023", 2023, M, 12 },
+    /* A day stands for its month: date cells and "posisi 31 Desember 2023". */
+    { "31-12-2023", 2023, M, 12 },
+    { "31/12/2023", 2023, M, 12 },
+    { "2023-12-31", 2023, M, 12 },
+    { "2023-12-01T00:00:00", 2023, M, 12 },
+    { "31 Desember 2023", 2023, M, 12 },
+    { "Posisi 31 Desember 2023", 2023, M, 12 },
     { "Des 2023", 2023, M, 12 },
     { "posisi Desember 2023", 2023, M, 12 },
     /* Every Indonesian name, full and short. */
@@ -231,9 +238,8 @@ test_parse_reject (void)
     "123/2023",
     "2023 12",
     "12 2023",
-    "31-12-2023",
-    "31/12/2023",
-    "2023-12-31",
+    "32/12/2023",
+    "2023-12-32",
     "2023-2024",
     "2022/2023",
     "TW V 2023",
@@ -291,6 +297,47 @@ test_parse_reject (void)
   /* The out argument is optional. */
   g_assert_true (cak_period_parse ("2023-12", NULL));
   g_assert_false (cak_period_parse ("2023-13", NULL));
+}
+
+static void
+test_find_in_text (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *iso; /* NULL: no period */
+  } cases[] = {
+    { "REKAPITULASI KEPESERTAAN POSISI DESEMBER 2023", "2023-12" },
+    { "Data BPJS Posisi Per 31 Desember 2023", "2023-12" },
+    { "REKAPITULASI KEPESERTAAN BPJS KETENAGAKERJAAN (TW IV 2023)", "2023-Q4" },
+    { "Keadaan Agustus 2023", "2023-08" },
+    { "TW IV 2023", "2023-Q4" },
+    { "Des 2023", "2023-12" },
+    { "Jumlah Tahun 2023", "2023" },
+    { "Lampiran Semester I 2024 (angka sementara)", "2024-S1" },
+    { "Desember 2023 dan Desember 2023", "2023-12" },
+    /* Years alone say too little; two periods say too much. */
+    { "RENCANA KERJA 2024-2026", NULL },
+    { "DATA PESERTA KAB BLITAR 2023", NULL },
+    { "Desember 2023 s.d. Januari 2024", NULL },
+    { "Sheet1", NULL },
+    { "", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakPeriod period;
+      gboolean found = cak_period_find_in_text (cases[i].text, &period);
+
+      g_test_message ("find in \"%s\"", cases[i].text);
+      g_assert_cmpint (found, ==, cases[i].iso != NULL);
+      if (found)
+        {
+          g_autofree char *iso = cak_period_to_iso (period);
+
+          g_assert_cmpstr (iso, ==, cases[i].iso);
+        }
+    }
 }
 
 static void
@@ -586,6 +633,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/period/parse/years", test_parse_years);
   g_test_add_func ("/period/parse/reject", test_parse_reject);
   g_test_add_func ("/period/parse/precondition", test_parse_precondition);
+  g_test_add_func ("/period/find-in-text", test_find_in_text);
   g_test_add_func ("/period/format/text", test_format);
   g_test_add_func ("/period/format/precondition", test_format_precondition);
   g_test_add_func ("/period/round-trip/text", test_round_trip_text);

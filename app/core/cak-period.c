@@ -207,6 +207,17 @@ read_month_number (const Token *token, guint *month)
 }
 
 static gboolean
+read_day (const Token *token)
+{
+  guint value;
+
+  if (token->kind != TOKEN_NUMBER || token->len > 2)
+    return FALSE;
+  value = (guint)g_ascii_strtoull (token->text, NULL, 10);
+  return value >= 1 && value <= 31;
+}
+
+static gboolean
 read_month_name (const Token *token, guint *month)
 {
   if (token->kind != TOKEN_WORD)
@@ -327,6 +338,35 @@ match_period (const Token *t, gsize n, CakPeriod *out)
           *out = cak_period_month (year, month);
           return TRUE;
         }
+    }
+
+  /* A day stands for its month: "2023-12-31" (as date cells come from workbooks, with or
+   * without a time "T00:00:00"), "31/12/2023", "31-12-2023", "31 Desember 2023". */
+  if (n >= 3 && read_year (&t[0], &year) && is_date_separator (t[1].sep_before)
+      && read_month_number (&t[1], &month) && is_date_separator (t[2].sep_before)
+      && read_day (&t[2]) && (n == 3 || token_is (&t[3], "t")))
+    {
+      *out = cak_period_month (year, month);
+      return TRUE;
+    }
+  if (n == 3 && read_day (&t[0]) && is_date_separator (t[1].sep_before)
+      && read_month_number (&t[1], &month) && is_date_separator (t[2].sep_before)
+      && read_year (&t[2], &year))
+    {
+      *out = cak_period_month (year, month);
+      return TRUE;
+    }
+  if (n >= 3 && read_day (&t[0]) && read_month_name (&t[1], &month))
+    {
+      i = 2;
+      if (i < n && token_is (&t[i], "tahun"))
+        i++;
+      if (i + 1 == n && read_year (&t[i], &year))
+        {
+          *out = cak_period_month (year, month);
+          return TRUE;
+        }
+      return FALSE;
     }
 
   /* "Desember 2023", "DES-2023", "Desember Tahun 2023" */
@@ -681,4 +721,76 @@ cak_period_from_key (guint32 key)
     return CAK_PERIOD_INIT_NONE;
 
   return period;
+}
+
+/**
+ * cak_period_find_in_text:
+ * @text: a title line or a sheet name, any text
+ * @out: (out) (optional): the period
+ *
+ * Finds a period written inside a longer text: "REKAPITULASI KEPESERTAAN POSISI DESEMBER 2023",
+ * "Data per 31 Desember 2023 (sumber: BPJS)", "Lampiran TW IV 2023". A month, quarter or
+ * semester counts wherever it stands; a bare year only after "tahun", "posisi", "periode" or
+ * "per", since titles name years for many reasons ("RENCANA KERJA 2024-2026").
+ *
+ * Returns: %TRUE if exactly one period is found (the same one written twice counts once)
+ */
+gboolean
+cak_period_find_in_text (const char *text, CakPeriod *out)
+{
+  g_autofree char *clean = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GPtrArray) kept = NULL;
+  CakPeriod found = CAK_PERIOD_INIT_NONE;
+
+  if (out != NULL)
+    *out = CAK_PERIOD_INIT_NONE;
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (cak_period_parse (text, out))
+    return TRUE;
+
+  /* Anything the period grammar does not use becomes a space, then windows of up to seven
+   * words are tried, longest first at each place. */
+  clean = g_strdup (text);
+  for (char *p = clean; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-/.:", *p) == NULL)
+      *p = ' ';
+  words = g_strsplit_set (clean, " ", -1);
+  kept = g_ptr_array_new ();
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_ptr_array_add (kept, words[i]);
+
+  for (guint i = 0; i < kept->len; i++)
+    for (guint len = MIN (7, kept->len - i); len >= 1; len--)
+      {
+        g_autoptr (GString) window = g_string_new (NULL);
+        const char *first = g_ptr_array_index (kept, i);
+        CakPeriod period;
+
+        for (guint k = i; k < i + len; k++)
+          {
+            if (k > i)
+              g_string_append_c (window, ' ');
+            g_string_append (window, g_ptr_array_index (kept, k));
+          }
+        if (!cak_period_parse (window->str, &period))
+          continue;
+        if (period.kind == CAK_PERIOD_YEAR && g_ascii_strcasecmp (first, "tahun") != 0
+            && g_ascii_strcasecmp (first, "posisi") != 0
+            && g_ascii_strcasecmp (first, "periode") != 0 && g_ascii_strcasecmp (first, "per") != 0)
+          continue;
+        if (cak_period_is_valid (found) && !cak_period_equal (found, period))
+          return FALSE;
+        found = period;
+        i += len - 1;
+        break;
+      }
+
+  if (!cak_period_is_valid (found))
+    return FALSE;
+  if (out != NULL)
+    *out = found;
+  return TRUE;
 }

@@ -32,6 +32,7 @@ typedef struct
 #define CAK_PERIOD_INIT_NONE ((CakPeriod){ 0, CAK_PERIOD_NONE, 0 })
 
 gboolean cak_period_parse (const char *text, CakPeriod *out);
+gboolean cak_period_find_in_text (const char *text, CakPeriod *out);
 CakPeriod cak_period_month (guint year, guint month);
 CakPeriod cak_period_year (guint year);
 gboolean cak_period_is_valid (CakPeriod period);
