@@ -16,8 +16,11 @@
 #include "cak-summary.h"
 
 static int
-run_summary (GStrv files, gboolean json, const char *period_text, const char *province_text)
+run_summary (GStrv files, gboolean json, const char *period_text, const char *province_text,
+             GStrv maps)
 {
+  g_autoptr (GPtrArray) column_map
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)cak_column_mapping_free);
   CakRegionCatalog *catalog = cak_region_catalog_get_default ();
   g_autoptr (CakDataset) dataset = cak_dataset_new (catalog);
   CakSummaryOptions options = { 0 };
@@ -39,6 +42,20 @@ run_summary (GStrv files, gboolean json, const char *period_text, const char *pr
       return CAK_EXIT_USAGE;
     }
   import_options.default_period = options.period;
+
+  for (guint i = 0; maps && maps[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      CakColumnMapping *mapping = NULL;
+
+      if (!cak_import_parse_mapping (maps[i], &mapping, &error))
+        {
+          g_printerr ("cakupan: %s\n", error->message);
+          return CAK_EXIT_USAGE;
+        }
+      g_ptr_array_add (column_map, mapping);
+    }
+  import_options.column_map = column_map;
 
   if (province_text)
     {
@@ -104,6 +121,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   g_autofree char *period = NULL;
   g_autofree char *province = NULL;
   g_auto (GStrv) files = NULL;
+  g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
@@ -115,6 +133,11 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       N_ ("PERIOD") },
     { "province", 0, 0, G_OPTION_ARG_STRING, &province, N_ ("Only this province, by code or name"),
       N_ ("PROVINCE") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_ ("Read the column with this header as ROLE (region, region-code, period, workforce, "
+          "participants, pu, bpu, jakon, pmi, target, coverage, measure, value, segment, status, "
+          "ignore); may be repeated"),
+      N_ ("HEADER=ROLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
@@ -147,9 +170,9 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
 
   if (!summary)
     {
-      if (json || period || province)
+      if (json || period || province || maps)
         {
-          g_printerr (_ ("cakupan: --json, --period and --province go with --summary.\n"));
+          g_printerr (_ ("cakupan: --json, --period, --province and --map go with --summary.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
@@ -164,7 +187,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       out_result->exit_status = CAK_EXIT_USAGE;
       return;
     }
-  out_result->exit_status = run_summary (files, json, period, province);
+  out_result->exit_status = run_summary (files, json, period, province, maps);
 }
 
 void

@@ -2490,7 +2490,8 @@ finish_import (Import *import, gboolean ok, GError **error)
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
                    _ ("“%s” has no header row naming a region column (such as “Kode Wilayah” or "
                       "“Kabupaten/Kota”) and a figure (such as “Peserta Aktif” or “Penduduk "
-                      "Bekerja”) in its first %d rows."),
+                      "Bekerja”) in its first %d rows. Say which column is which in the mapping "
+                      "step, or with --map on the command line."),
                    import->file, HEADER_SEARCH_ROWS);
       return FALSE;
     }
