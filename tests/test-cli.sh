@@ -50,11 +50,26 @@ check "an unknown province is wrong usage" 2 "$cakupan" --summary --province Atl
 check "a missing file cannot be read" 1 "$cakupan" --summary /nonexistent/file.csv
 contains "the message names the file" "file.csv"
 printf 'PK\003\004junk' >"$tmp/book.xlsx"
-check "a workbook is refused for now" 1 "$cakupan" --summary "$tmp/book.xlsx"
+check "a broken workbook cannot be read" 1 "$cakupan" --summary "$tmp/book.xlsx"
+contains "the message names the workbook" "book.xlsx"
 : >"$tmp/empty.csv"
 check "an empty file cannot be read" 1 "$cakupan" --summary "$tmp/empty.csv"
 contains "the message names the empty file" "empty.csv"
 check "a period without data" 1 "$cakupan" --summary --period 2019-01 "$sample"
+
+# A row-level extract whose headers mean nothing to the detector, named with --map.
+printf 'wil,jenis,keadaan\n35.05,PU,AKTIF\n3505,BPU,Aktif\n35.05,PU,NONAKTIF\n35.72,PMI,AKTIF\n' >"$tmp/extract.csv"
+check "unknown headers need --map" 1 "$cakupan" --summary "$tmp/extract.csv"
+contains "the message says how" "--map"
+check "a bad --map is wrong usage" 2 "$cakupan" --summary --map "wil" "$tmp/extract.csv"
+check "a bad --map role is wrong usage" 2 "$cakupan" --summary --map "wil=kecamatan" "$tmp/extract.csv"
+check "--map without --summary is wrong usage" 2 "$cakupan" --map "wil=region" "$tmp/extract.csv"
+check "the extract without a period" 1 "$cakupan" --summary --map "wil=region" --map "jenis=segment" "$tmp/extract.csv"
+contains "the message asks for --period" "--period"
+check "the extract mapped" 0 "$cakupan" --summary --json --period 2024-06 --map "wil=region" \
+  --map "jenis=segment" --map "keadaan=status" "$tmp/extract.csv"
+contains "counted by regency and segment" '"region": "35.05", "name": "Kabupaten Blitar", "province": "35", "period": "2024-06", "workforce": null, "workforce_period": null, "participants": 2, "pu": 1, "bpu": 1, "jakon": 0, "pmi": 0'
+contains "inactive rows are skipped with their reason" 'NONAKTIF'
 
 check "the template" 0 "$cakupan" --summary --json "$template"
 contains "Blitar as in the issue" '"workforce": 449717, "workforce_period": "2023", "participants": 114377'

@@ -454,6 +454,39 @@ test_long_file (void)
   g_assert_cmpfloat (value_of (ds, "35.09", "2029-12", CAK_MEASURE_PARTICIPANTS), ==, 9012);
 }
 
+/* Workforce from BPS, participants from BPJS: two files join by region and period; the same
+ * figure written twice with two values is a conflict naming both places. */
+static void
+test_join (void)
+{
+  const char *bps = "Kode BPS;Kabupaten/Kota;Tahun;Penduduk Bekerja\n"
+                    "3505;Blitar;2023;449.717\n"
+                    "3572;Kota Blitar;2023;80.000\n";
+  const char *bpjs = "Kode Wilayah,Periode,Peserta Aktif,Penduduk Bekerja\n"
+                     "35.05,2023-12,114377,\n"
+                     "35.72,2023,,81000\n";
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GBytes) a = g_bytes_new_static (bps, strlen (bps));
+  g_autoptr (GBytes) b = g_bytes_new_static (bpjs, strlen (bpjs));
+  g_autoptr (GError) error = NULL;
+  GPtrArray *sheets;
+  const CakIssue *issue;
+
+  g_assert_true (cak_import_bytes (ds, a, "bps.csv", NULL, NULL, &error));
+  g_assert_true (cak_import_bytes (ds, b, "bpjs.csv", NULL, NULL, &error));
+  g_assert_no_error (error);
+  sheets = cak_dataset_get_sheet_reports (ds);
+  g_assert_cmpuint (sheets->len, ==, 2);
+  g_assert_cmpfloat (value_of (ds, "35.05", "2023", CAK_MEASURE_WORKFORCE), ==, 449717);
+  g_assert_cmpfloat (value_of (ds, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_assert_cmpuint (((CakSheetReport *)g_ptr_array_index (sheets, 1))->rejected, ==, 1);
+  issue = issue_with (ds, 3, "bps.csv, row 3, column D");
+  g_assert_nonnull (issue);
+  g_assert_cmpstr (issue->source.file, ==, "bpjs.csv");
+  g_assert_nonnull (strstr (issue->message, "81,000"));
+  g_assert_nonnull (strstr (issue->message, "80,000"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -472,5 +505,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/region-map", test_region_map);
   g_test_add_func ("/layout/preview", test_preview);
   g_test_add_func ("/layout/long-file", test_long_file);
+  g_test_add_func ("/layout/join", test_join);
   return g_test_run ();
 }

@@ -199,6 +199,8 @@ static const struct
   { "nama daerah", CAK_COLUMN_REGION_NAME, 0 },
   { "provinsi kabupaten kota", CAK_COLUMN_REGION_NAME, 0 },
   { "regency city", CAK_COLUMN_REGION_NAME, 0 },
+  { "tahun", CAK_COLUMN_PERIOD, 0 },
+  { "year", CAK_COLUMN_PERIOD, 0 },
   { "tahun bulan", CAK_COLUMN_PERIOD, 0 },
   { "bulan tahun", CAK_COLUMN_PERIOD, 0 },
   { "tanggal", CAK_COLUMN_PERIOD, 0 },
