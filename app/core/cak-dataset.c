@@ -191,6 +191,40 @@ cak_source_column_name (guint column)
 }
 
 /**
+ * cak_source_describe:
+ * @has_column: whether the column is part of the place
+ *
+ * Returns: (transfer full): where a value or an issue is, as a person reads it: "x.xlsx, sheet
+ * “TW IV 2023”, row 12, column D"; parts that are not known are left out
+ */
+char *
+cak_source_describe (const CakSource *source, gboolean has_column)
+{
+  g_autoptr (GString) out = g_string_new (source->file ? source->file : "");
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->sheet)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out, _ ("sheet “%s”"), source->sheet);
+    }
+  if (source->row > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out, _ ("row %u"), source->row);
+    }
+  if (has_column)
+    {
+      g_autofree char *column = cak_source_column_name (source->column);
+
+      g_string_append (out, ", ");
+      g_string_append_printf (out, _ ("column %s"), column);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
  * cak_dataset_new:
  * @catalog: the regions the dataset's values refer to; must outlive the dataset
  */

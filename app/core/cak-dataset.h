@@ -38,6 +38,7 @@ typedef struct
 } CakSource;
 
 char *cak_source_column_name (guint column);
+char *cak_source_describe (const CakSource *source, gboolean has_column);
 
 typedef struct
 {

@@ -439,33 +439,27 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
   for (guint i = 0; i < issues->len; i++)
     {
       const CakIssue *issue = &g_array_index (issues, CakIssue, i);
-      g_autofree char *col
-          = issue->has_column ? cak_source_column_name (issue->source.column) : NULL;
+      g_autofree char *where = NULL;
 
       if (issue->severity == CAK_SEVERITY_INFO)
         {
           n_skipped++;
           continue;
         }
-      if (col)
-        g_string_append_printf (out, _ ("%s: %s, row %u, column %s: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
-                                issue->source.file, issue->source.row, col, issue->message);
-      else if (issue->source.row > 0)
-        g_string_append_printf (out, _ ("%s: %s, row %u: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
-                                issue->source.file, issue->source.row, issue->message);
-      else
-        g_string_append_printf (out, _ ("%s: %s: %s\n"),
-                                issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
-                                issue->source.file, issue->message);
+      where = cak_source_describe (&issue->source, issue->has_column);
+      g_string_append_printf (out, _ ("%s: %s: %s\n"),
+                              issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
+                              where, issue->message);
     }
   for (guint i = 0; i < cak_dataset_get_sheet_reports (dataset)->len; i++)
     {
       const CakSheetReport *sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (dataset), i);
 
+      CakSource source = { sheet->file, sheet->sheet, 0, 0 };
+      g_autofree char *where = cak_source_describe (&source, FALSE);
+
       g_string_append_printf (out, _ ("%s: %u rows: %u imported, %u skipped, %u rejected.\n"),
-                              sheet->file, sheet->rows, sheet->imported, sheet->skipped,
+                              where, sheet->rows, sheet->imported, sheet->skipped,
                               sheet->rejected);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
