@@ -40,13 +40,6 @@ typedef struct
   char *lf, *cr, *quote;
 } Marks;
 
-/* A field of a quoted record */
-typedef struct
-{
-  char *start, *end;
-  gboolean escaped; /* holds doubled quotes */
-} Span;
-
 typedef struct
 {
   GInputStream *stream;
@@ -75,9 +68,8 @@ typedef struct
 
   /* The row: cells in place in the text, or copied into row_text at offsets */
   const char **cells;
+  char **ends; /* where the cells of a quoted record end, before they are ended */
   guint cells_size;
-  Span *spans;
-  guint spans_size;
   GString *row_text;
   GArray *offsets; /* gsize */
   guint row;
@@ -103,6 +95,7 @@ grow_cells (Reader *r, guint n)
 {
   r->cells_size = MAX (2 * r->cells_size, n + 1);
   r->cells = g_renew (const char *, r->cells, r->cells_size);
+  r->ends = g_renew (char *, r->ends, r->cells_size);
 }
 
 /* Hands a row to the callback. With CSV_REPALL_NL every line end is a record, so that blank
@@ -296,35 +289,44 @@ find_line_end (Marks *m, char *p, char *end)
   return MIN (find_mark (&m->lf, p, end, '\n'), find_mark (&m->cr, p, end, '\r'));
 }
 
+/* "" in a quoted field is one quote */
+static char *
+unescape_quotes (char *start, char *end)
+{
+  char *to = start;
+
+  for (const char *from = start; from < end; from++)
+    {
+      *to++ = *from;
+      if (*from == '"')
+        from++;
+    }
+  return to;
+}
+
 /* A record with quotes, from p to at least line_end. It is split in place too, but only once it
- * is known to be plain: until then the text is left as it was, for libcsv. Returns where the
- * next record starts, or NULL when libcsv is to read this one: it goes on beyond the text, or is
- * not plain. */
+ * is known to be plain: until then the text is left as it was, for libcsv, and the fields are
+ * only marked, their starts in cells and their ends in ends. Returns where the next record
+ * starts, or NULL when libcsv is to read this one: it goes on beyond the text, or is not plain. */
 static char *
 split_quoted_record (Reader *r, Marks *m, char *p, char *line_end, char *end)
 {
   char *quote = find_mark (&m->quote, p, end, '"'); /* the next quote, never before p */
+  gboolean escaped = FALSE;
   int terminator;
   guint n = 0;
 
   for (;;)
     {
-      Span *span;
-
       while (p < line_end && is_blank (r, *p))
         p++;
-      if (n + 1 >= r->spans_size)
-        {
-          r->spans_size = 2 * (n + 1);
-          r->spans = g_renew (Span, r->spans, r->spans_size);
-        }
-      span = &r->spans[n++];
-      span->escaped = FALSE;
+      if (n + 1 >= r->cells_size)
+        grow_cells (r, n + 1);
 
       if (p == quote)
         {
           /* Quoted: to the next quote that is not doubled; blanks after it are dropped */
-          span->start = p + 1;
+          r->cells[n] = p + 1;
           for (;;)
             {
               quote = memchr (quote + 1, '"', end - quote - 1);
@@ -332,10 +334,10 @@ split_quoted_record (Reader *r, Marks *m, char *p, char *line_end, char *end)
                 return NULL;
               if (quote[1] != '"')
                 break;
-              span->escaped = TRUE;
+              escaped = TRUE;
               quote++;
             }
-          span->end = quote;
+          r->ends[n++] = quote;
           p = quote + 1;
           if (p > line_end)
             {
@@ -353,15 +355,16 @@ split_quoted_record (Reader *r, Marks *m, char *p, char *line_end, char *end)
         {
           /* Unquoted: to the next delimiter or the line end, with no quote in it (libcsv keeps
            * a quote there as a character of the field) */
-          char *stop = memchr (p, r->delimiter, line_end - p);
+          char *stop = memchr (p, r->delimiter, line_end - p), *field_end;
 
           if (stop == NULL)
             stop = line_end;
           if (quote < stop)
             return NULL;
-          span->start = p;
-          for (span->end = stop; span->end > p && is_blank (r, span->end[-1]);)
-            span->end--;
+          for (field_end = stop; field_end > p && is_blank (r, field_end[-1]);)
+            field_end--;
+          r->cells[n] = p;
+          r->ends[n++] = field_end;
           p = stop;
         }
 
@@ -373,27 +376,12 @@ split_quoted_record (Reader *r, Marks *m, char *p, char *line_end, char *end)
       p++;
     }
 
-  if (n >= r->cells_size)
-    grow_cells (r, n);
+  /* Plain: end the fields */
   for (guint i = 0; i < n; i++)
     {
-      Span *span = &r->spans[i];
-
-      /* "" in a quoted field is one quote */
-      if (span->escaped)
-        {
-          char *to = span->start;
-
-          for (const char *from = span->start; from < span->end; from++)
-            {
-              *to++ = *from;
-              if (*from == '"')
-                from++;
-            }
-          span->end = to;
-        }
-      *span->end = '\0';
-      r->cells[i] = span->start;
+      if (escaped && memchr (r->cells[i], '"', r->ends[i] - r->cells[i]) != NULL)
+        r->ends[i] = unescape_quotes ((char *)r->cells[i], r->ends[i]);
+      *r->ends[i] = '\0';
     }
   emit_row (r, n, terminator);
   return p + 1;
@@ -428,9 +416,17 @@ split_text (Reader *r, char *p, char *end, GError **error)
 
   while (p < end && !r->stopped)
     {
-      char *line_end = find_line_end (&marks, p, end);
-      char *next;
+      char *line_end, *next;
 
+      /* the \n of a \r\n pair, which emit_row() would drop */
+      if (*p == '\n' && r->last_terminator == '\r' && !r->in_libcsv)
+        {
+          r->last_terminator = '\n';
+          p++;
+          continue;
+        }
+
+      line_end = find_line_end (&marks, p, end);
       if (!r->in_libcsv && line_end < end)
         {
           if (find_mark (&marks.quote, p, end, '"') > line_end)
@@ -638,7 +634,7 @@ reader_clear (Reader *r)
   g_free (r->raw);
   g_free (r->text);
   g_free (r->cells);
-  g_free (r->spans);
+  g_free (r->ends);
   g_string_free (r->row_text, TRUE);
   g_array_unref (r->offsets);
 }
@@ -763,8 +759,7 @@ cak_csv_read_stream_chunked (GInputStream *stream, goffset size, gsize chunk_siz
   r.raw = g_malloc (r.chunk_size + MAX_CARRY);
   r.utf8 = TRUE;
   r.iconv = (GIConv)-1;
-  r.cells_size = 16;
-  r.cells = g_new (const char *, r.cells_size);
+  grow_cells (&r, 16);
   r.row_text = g_string_sized_new (256);
   r.offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
 
