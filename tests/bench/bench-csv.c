@@ -89,12 +89,18 @@ append_number_id (GString *s, guint value)
     }
 }
 
+/* Writes out what @s holds once it nears a megabyte, or at the end */
 static void
-flush_to (FILE *file, GString *s)
+flush_to (FILE *file, GString *s, guint64 *written, gboolean end)
 {
+  if (!end && s->len < (1 << 20) - 256)
+    return;
   if (fwrite (s->str, 1, s->len, file) != s->len)
     g_error ("could not write the benchmark file: %s", g_strerror (errno));
+  *written += s->len;
   g_string_truncate (s, 0);
+  if (end)
+    fclose (file);
 }
 
 static guint64
@@ -118,15 +124,9 @@ write_extract (const char *path, gsize target, guint64 *out_rows)
           (guint)(a % 38 < 29 ? a % 38 + 1 : a % 38 - 29 + 71), segments[(a >> 8) % 4],
           statuses[(a >> 12) % 10 < 8 ? 0 : 1], a, b);
       rows++;
-      if (s->len > (1 << 20) - 128)
-        {
-          written += s->len;
-          flush_to (file, s);
-        }
+      flush_to (file, s, &written, FALSE);
     }
-  written += s->len;
-  flush_to (file, s);
-  fclose (file);
+  flush_to (file, s, &written, TRUE);
   *out_rows = rows + 1;
   return written;
 }
@@ -171,15 +171,9 @@ write_regency_table (const char *path, gsize target, guint64 *out_rows)
       g_string_append_printf (s, ";%u,%02u\r\n", participants * 100 / workforce,
                               (participants * 10000 / workforce) % 100);
       rows++;
-      if (s->len > (1 << 20) - 256)
-        {
-          written += s->len;
-          flush_to (file, s);
-        }
+      flush_to (file, s, &written, FALSE);
     }
-  written += s->len;
-  flush_to (file, s);
-  fclose (file);
+  flush_to (file, s, &written, TRUE);
   *out_rows = rows + 1;
   return written;
 }
