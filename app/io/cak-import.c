@@ -2432,7 +2432,6 @@ read_stream (Import *import, GInputStream *stream, goffset size, const char *dis
     .user_data = import,
   };
   CakCsvInfo info = { 0 };
-  g_autoptr (GBytes) bytes = NULL;
 
   if ((n_magic >= 4 && memcmp (magic, "PK\3\4", 4) == 0)
       || (n_magic >= 8 && memcmp (magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
@@ -2446,21 +2445,11 @@ read_stream (Import *import, GInputStream *stream, goffset size, const char *dis
       return FALSE;
     }
 
-  {
-    g_autoptr (GByteArray) all = g_byte_array_new ();
-    guint8 buffer[65536];
-    gssize n;
-
-    while ((n = g_input_stream_read (stream, buffer, sizeof buffer, import->cancellable, error)) > 0)
-      g_byte_array_append (all, buffer, n);
-    if (n < 0)
-      return FALSE;
-    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&all));
-  }
-  if (!cak_csv_read_bytes (bytes, display_name, &info, &callbacks, import->cancellable, error))
+  if (!cak_csv_read_stream (stream, size, display_name, &info, &callbacks, import->cancellable,
+                            error))
     return FALSE;
-  if (info.encoding && strcmp (info.encoding, "WINDOWS-1252") == 0)
-    note (import, CAK_SEVERITY_WARNING, 0, -1,
+  if (info.encoding_fallback)
+    note (import, CAK_SEVERITY_WARNING, info.fallback_row, -1,
           _ ("The file is not UTF-8 text; it was read as Windows-1252, the encoding Excel uses "
              "on Windows. Check the names with accents."));
   return TRUE;
