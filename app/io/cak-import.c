@@ -68,6 +68,15 @@ typedef struct
   double counts[4]; /* PU, BPU, Jakon, PMI */
 } Tally;
 
+/* The values a column held in the last rows, looked at before the cache: extracts have few
+ * distinct segments and statuses, and are often sorted by region. */
+typedef struct
+{
+  char text[4][24];
+  gpointer value[4];
+  guint next;
+} Memo;
+
 /* Rows of an extract skipped or rejected for the same reason and text. */
 typedef struct
 {
@@ -108,10 +117,12 @@ typedef struct
   /* Row-level extracts */
   GHashTable *tallies; /* Tally*, by region and period */
   GHashTable *reasons; /* "kind|column|text" -> Reason* */
+  Reason *last_reason;
   GHashTable *region_cache;
   GHashTable *segment_cache;
   GHashTable *status_cache;
   GHashTable *period_cache;
+  Memo region_memo, segment_memo, status_memo;
   guint n_data_rows;
 } Sheet;
 
@@ -1871,6 +1882,15 @@ tally_reason (Import *import, const CakRow *row, CakRowKind kind, int column, co
   g_autofree char *key = NULL;
   Reason *reason;
 
+  /* Rows that follow one another often share their reason: no key to build then. */
+  reason = sheet->last_reason;
+  if (reason && reason->kind == kind && reason->column == (guint)MAX (column, 0)
+      && strcmp (reason->text, text) == 0)
+    {
+      reason->count++;
+      account (import, row->row, kind, TRUE);
+      return;
+    }
   if (g_hash_table_size (sheet->reasons) >= TALLY_LIMIT)
     text = "…";
   key = g_strdup_printf ("%d|%d|%s", kind, column, text);
@@ -1886,6 +1906,7 @@ tally_reason (Import *import, const CakRow *row, CakRowKind kind, int column, co
       g_hash_table_insert (sheet->reasons, g_steal_pointer (&key), reason);
     }
   reason->count++;
+  sheet->last_reason = reason;
   account (import, row->row, kind, TRUE);
 }
 
@@ -1896,6 +1917,29 @@ cache_lookup (GHashTable *cache, const char *text, gboolean *found)
 
   *found = g_hash_table_lookup_extended (cache, text, NULL, &value);
   return value;
+}
+
+
+static gboolean
+memo_lookup (const Memo *memo, const char *text, gpointer *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (memo->text); i++)
+    if (memo->text[i][0] != '\0' && strcmp (memo->text[i], text) == 0)
+      {
+        *value = memo->value[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+memo_remember (Memo *memo, const char *text, gpointer value)
+{
+  if (*text == '\0' || strlen (text) >= sizeof memo->text[0])
+    return;
+  strcpy (memo->text[memo->next], text);
+  memo->value[memo->next] = value;
+  memo->next = (memo->next + 1) % G_N_ELEMENTS (memo->text);
 }
 
 static void
@@ -1913,9 +1957,18 @@ extract_region (Import *import, const CakRow *row, int column)
   const CakRegion *region;
   gboolean found;
 
+  {
+    gpointer memo;
+
+    if (memo_lookup (&sheet->region_memo, text, &memo))
+      return memo == (gpointer)&unknown_region ? NULL : memo;
+  }
   region = cache_lookup (sheet->region_cache, text, &found);
   if (found)
-    return region == (gpointer)&unknown_region ? NULL : region;
+    {
+      memo_remember (&sheet->region_memo, text, (gpointer)region);
+      return region == (gpointer)&unknown_region ? NULL : region;
+    }
 
   region = mapped_region (import, text);
   if (region == NULL)
@@ -1940,10 +1993,16 @@ extract_segment (Sheet *sheet, const char *text)
 {
   g_autofree char *norm = NULL;
   gboolean found;
-  gpointer value = cache_lookup (sheet->segment_cache, text, &found);
+  gpointer value;
 
-  if (found)
+  if (memo_lookup (&sheet->segment_memo, text, &value))
     return GPOINTER_TO_INT (value) - 1;
+  value = cache_lookup (sheet->segment_cache, text, &found);
+  if (found)
+    {
+      memo_remember (&sheet->segment_memo, text, value);
+      return GPOINTER_TO_INT (value) - 1;
+    }
   norm = cak_import_normalize (text);
   for (guint i = 0; i < G_N_ELEMENTS (segment_words); i++)
     if (strcmp (norm, segment_words[i].text) == 0)
@@ -1961,11 +2020,17 @@ extract_status (Sheet *sheet, const char *text)
 {
   g_autofree char *norm = NULL;
   gboolean found;
-  gpointer value = cache_lookup (sheet->status_cache, text, &found);
+  gpointer value;
   int status = -1;
 
-  if (found)
+  if (memo_lookup (&sheet->status_memo, text, &value))
     return GPOINTER_TO_INT (value) - 2;
+  value = cache_lookup (sheet->status_cache, text, &found);
+  if (found)
+    {
+      memo_remember (&sheet->status_memo, text, value);
+      return GPOINTER_TO_INT (value) - 2;
+    }
   norm = cak_import_normalize (text);
   for (guint i = 0; i < G_N_ELEMENTS (active_words) && status < 0; i++)
     if (strcmp (norm, active_words[i]) == 0)
