@@ -1724,10 +1724,13 @@ is_encrypted_package (const char *path)
  *
  * Reads the worksheets of an Office Open XML workbook (.xlsx, .xlsm), finding its parts
  * through the package's relationships. Chart sheets and other sheets without cells are left
- * out; hidden sheets are read and marked hidden. Cells come typed: shared, rich and inline text
- * as TEXT, numbers as "%.15g" gives them, numbers in a date or time format and t="d" cells as
- * ISO 8601 DATE text (1900 and 1904 date systems), booleans as TRUE or FALSE, errors as Excel
- * shows them. A formula gives the value Excel last computed for it.
+ * out, though CakSheetInfo.index counts them, so that it is the position of the sheet's tab;
+ * hidden sheets are read and marked hidden. Cells come typed: shared, rich and inline text as
+ * TEXT, numbers as "%.15g" gives them, numbers in a date or time format and t="d" cells as ISO
+ * 8601 DATE text (1900 and 1904 date systems; a time of day alone, a serial below 1, as
+ * "08:30:00"; serial 60 of the 1900 system, a 29 February 1900 that never was, stays a NUMBER),
+ * booleans as TRUE or FALSE, errors as Excel shows them. A formula gives the value Excel last
+ * computed for it. Every row element of the file comes, even one without values.
  *
  * When @callbacks' sheet_begin returns %FALSE the sheet's rows are not read and its sheet_end
  * is not called; when its row function returns %FALSE reading stops there, without a sheet_end
