@@ -266,6 +266,16 @@ xml_part_ended_well (Xlsx *x, XmlPart *xp, int ret, GError **error)
   return TRUE;
 }
 
+/* Closes a part after its last read, which returned @ret. */
+static gboolean
+xml_part_finish (Xlsx *x, XmlPart *xp, int ret, GError **error)
+{
+  gboolean ok = xml_part_ended_well (x, xp, ret, error);
+
+  xml_part_close (xp);
+  return ok;
+}
+
 /* Where a relationship's target lies: relative to the folder of the part that names it, or
  * from the package's root when it begins with a slash. */
 static char *
@@ -350,12 +360,8 @@ read_relationships (Xlsx *x, const char *source, GError **error)
                        : resolve_target (source, target);
       g_array_append_val (rels, rel);
     }
-  if (!xml_part_ended_well (x, &xp, ret, error))
-    {
-      xml_part_close (&xp);
-      return NULL;
-    }
-  xml_part_close (&xp);
+  if (!xml_part_finish (x, &xp, ret, error))
+    return NULL;
   return g_steal_pointer (&rels);
 }
 
@@ -503,12 +509,8 @@ read_workbook (Xlsx *x, const char *workbook, GError **error)
           g_array_append_val (x->sheets, sheet);
         }
     }
-  if (!xml_part_ended_well (x, &xp, ret, error))
-    {
-      xml_part_close (&xp);
-      return FALSE;
-    }
-  xml_part_close (&xp);
+  if (!xml_part_finish (x, &xp, ret, error))
+    return FALSE;
   if (!seen_root)
     return set_not_a_workbook (x, error);
   return TRUE;
@@ -652,12 +654,8 @@ read_styles (Xlsx *x, GError **error)
           g_array_append_val (xf_formats, id);
         }
     }
-  if (!xml_part_ended_well (x, &xp, ret, error))
-    {
-      xml_part_close (&xp);
-      return FALSE;
-    }
-  xml_part_close (&xp);
+  if (!xml_part_finish (x, &xp, ret, error))
+    return FALSE;
 
   for (guint i = 0; i < xf_formats->len; i++)
     {
@@ -780,12 +778,8 @@ read_shared_strings (Xlsx *x, GError **error)
       else if (in_t && is_text_node (type))
         g_string_append (text, (const char *)xmlTextReaderConstValue (xp.reader));
     }
-  if (!xml_part_ended_well (x, &xp, ret, error))
-    {
-      xml_part_close (&xp);
-      return FALSE;
-    }
-  xml_part_close (&xp);
+  if (!xml_part_finish (x, &xp, ret, error))
+    return FALSE;
   return TRUE;
 }
 
