@@ -12,7 +12,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "cak-zip.h"
@@ -34,14 +38,55 @@ struct _CakZipPart
   GError *error;           /* kept for the XML reader's callbacks */
 };
 
+/* What a file that libzip would not open is: libzip finds no zip archive in a workbook cut
+ * short, and an inconsistent one in some files that are no zip archive at all (old .xls files
+ * among them). A file that begins as a zip archive is a damaged one. */
+static void
+set_open_error (const char *path, const char *display_name, int code, GError **error)
+{
+  char start[4] = { 0 };
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean zip_like;
+  zip_error_t ze;
+
+  if (fd >= 0)
+    {
+      n = read (fd, start, sizeof start);
+      close (fd);
+    }
+  zip_like = n == sizeof start && memcmp (start, "PK\3\4", 4) == 0;
+
+  zip_error_init_with_code (&ze, code);
+  if (n == 0)
+    g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_EMPTY, _ ("“%s” is empty."),
+                 display_name);
+  else if ((code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) && !zip_like)
+    g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET,
+                 _ ("“%s” is not a spreadsheet: it is neither a workbook nor text."), display_name);
+  else if (code == ZIP_ER_NOZIP)
+    g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
+                 _ ("“%s” is a damaged or incomplete workbook: the end of the zip archive is "
+                    "missing."),
+                 display_name);
+  else if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT)
+    g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
+                 _ ("“%s” could not be opened: %s"), display_name, zip_error_strerror (&ze));
+  else
+    g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
+                 _ ("“%s” is a damaged or incomplete workbook (%s)."), display_name,
+                 zip_error_strerror (&ze));
+  zip_error_fini (&ze);
+}
+
 /**
  * cak_zip_open:
  * @path: a file in the local file system
  * @display_name: the file's name as the user knows it, for messages
  *
- * Opens a zip package. Files that are not zip archives, truncated ones and ones whose central
- * directory is inconsistent give %CAK_IMPORT_ERROR_CORRUPT or
- * %CAK_IMPORT_ERROR_NOT_A_SPREADSHEET.
+ * Opens a zip package. Files that are not zip archives give
+ * %CAK_IMPORT_ERROR_NOT_A_SPREADSHEET (%CAK_IMPORT_ERROR_EMPTY when they have no bytes);
+ * truncated ones and ones whose central directory is inconsistent %CAK_IMPORT_ERROR_CORRUPT.
  *
  * Returns: (transfer full) (nullable): the package
  */
@@ -58,21 +103,7 @@ cak_zip_open (const char *path, const char *display_name, GError **error)
   archive = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
   if (archive == NULL)
     {
-      zip_error_t ze;
-
-      zip_error_init_with_code (&ze, code);
-      if (code == ZIP_ER_NOZIP)
-        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET,
-                     _ ("“%s” is not a spreadsheet: it is neither a workbook nor text."),
-                     display_name);
-      else if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT)
-        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
-                     _ ("“%s” could not be opened: %s"), display_name, zip_error_strerror (&ze));
-      else
-        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
-                     _ ("“%s” is a damaged or incomplete workbook (%s)."), display_name,
-                     zip_error_strerror (&ze));
-      zip_error_fini (&ze);
+      set_open_error (path, display_name, code, error);
       return NULL;
     }
 
@@ -99,6 +130,25 @@ cak_zip_get_display_name (CakZip *zip)
   return zip->display_name;
 }
 
+/* The Open Packaging Conventions compare part names without regard to case, and some writers
+ * name a part "xl/SharedStrings.xml" that the relationships call "xl/sharedStrings.xml"; others
+ * separate folders with backslashes, which Excel accepts too. */
+static zip_int64_t
+locate (CakZip *zip, const char *name)
+{
+  zip_int64_t index = zip_name_locate (zip->archive, name, 0);
+
+  if (index < 0)
+    index = zip_name_locate (zip->archive, name, ZIP_FL_NOCASE);
+  if (index < 0 && strchr (name, '/'))
+    {
+      g_autofree char *windows = g_strdelimit (g_strdup (name), "/", '\\');
+
+      index = zip_name_locate (zip->archive, windows, ZIP_FL_NOCASE);
+    }
+  return index;
+}
+
 /**
  * cak_zip_has:
  * @name: a part's name, without a leading slash ("xl/workbook.xml")
@@ -107,7 +157,7 @@ gboolean
 cak_zip_has (CakZip *zip, const char *name)
 {
   g_return_val_if_fail (zip != NULL, FALSE);
-  return name && *name && zip_name_locate (zip->archive, name, 0) >= 0;
+  return name && *name && locate (zip, name) >= 0;
 }
 
 /**
@@ -131,7 +181,7 @@ cak_zip_part_open (CakZip *zip, const char *name, GError **error)
 
   while (*name == '/')
     name++;
-  index = zip_name_locate (zip->archive, name, 0);
+  index = locate (zip, name);
   if (index < 0)
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
