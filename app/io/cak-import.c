@@ -20,9 +20,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cak-import.h"
 #include "cak-number.h"
+#include "cak-xlsx-reader.h"
 
 /* How far down a sheet the header may be: title lines come first in hand-made files. */
 #define HEADER_SEARCH_ROWS 30
@@ -2476,17 +2478,39 @@ row_cb (const CakRow *row, gpointer user_data)
 
 /* ---- Files --------------------------------------------------------------------------- */
 
-static gboolean
-has_suffix_ci (const char *name, const char *suffix)
+typedef enum
 {
-  gsize n = strlen (name), m = strlen (suffix);
+  FORMAT_CSV,
+  FORMAT_XLSX,
+  FORMAT_ODS,
+  FORMAT_XLS, /* and any other compound file: an encrypted XLSX is one */
+} Format;
 
-  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+#define MAGIC_SIZE 128
+
+/* The kind of file its first bytes say, whatever its name says. An ODS package starts with its
+ * "mimetype" part, stored uncompressed. */
+static Format
+sniff (const guchar *magic, gsize n_magic)
+{
+  static const char ods[] = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+
+  if (n_magic >= 4 && memcmp (magic, "PK\3\4", 4) == 0)
+    {
+      for (gsize i = 0; i + sizeof ods - 1 <= n_magic; i++)
+        if (memcmp (magic + i, ods, sizeof ods - 1) == 0)
+          return FORMAT_ODS;
+      return FORMAT_XLSX;
+    }
+  if (n_magic >= 8 && memcmp (magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return FORMAT_XLS;
+  return FORMAT_CSV;
 }
 
-/* Reads a file with the reader its first bytes call for, whatever its name says. */
+/* Reads a file with the reader its first bytes call for. Workbooks are read from @path, which
+ * the zip and BIFF libraries need; CSV streams. */
 static gboolean
-read_stream (Import *import, GInputStream *stream, goffset size, const char *display_name,
+read_source (Import *import, GInputStream *stream, goffset size, const char *path,
              const guchar *magic, gsize n_magic, GError **error)
 {
   CakSheetCallbacks callbacks = {
@@ -2496,18 +2520,23 @@ read_stream (Import *import, GInputStream *stream, goffset size, const char *dis
     .progress = progress_cb,
     .user_data = import,
   };
+  const char *display_name = import->file;
   CakCsvInfo info = { 0 };
 
-  if ((n_magic >= 4 && memcmp (magic, "PK\3\4", 4) == 0)
-      || (n_magic >= 8 && memcmp (magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-      || has_suffix_ci (display_name, ".xlsx") || has_suffix_ci (display_name, ".xls")
-      || has_suffix_ci (display_name, ".ods"))
+  switch (sniff (magic, n_magic))
     {
-      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNSUPPORTED,
-                   _ ("“%s” is a workbook; this version of Cakupan reads CSV files only. Save the "
-                      "sheet as CSV and open that."),
-                   display_name);
-      return FALSE;
+      case FORMAT_XLSX:
+        return cak_xlsx_read (path, display_name, &callbacks, import->cancellable, error);
+      case FORMAT_ODS:
+      case FORMAT_XLS:
+        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNSUPPORTED,
+                     _ ("“%s” is a workbook; this version of Cakupan reads CSV files only. Save "
+                        "the sheet as CSV and open that."),
+                     display_name);
+        return FALSE;
+      case FORMAT_CSV:
+      default:
+        break;
     }
 
   if (!cak_csv_read_stream (stream, size, display_name, &info, &callbacks, import->cancellable,
@@ -2597,8 +2626,22 @@ cak_import_bytes (CakDataset *dataset, GBytes *bytes, const char *display_name,
       return FALSE;
     }
   import_init (&import, dataset, display_name, options, cancellable);
+  if (sniff (data, MIN (length, MAGIC_SIZE)) != FORMAT_CSV)
+    {
+      g_autofree char *path = NULL;
+      int fd = g_file_open_tmp ("cakupan-XXXXXX", &path, error);
+
+      if (fd < 0)
+        return FALSE;
+      ok = g_file_set_contents (path, (const char *)data, length, error);
+      close (fd);
+      if (ok)
+        ok = read_source (&import, NULL, length, path, data, MIN (length, MAGIC_SIZE), error);
+      g_unlink (path);
+      return finish_import (&import, ok, error);
+    }
   stream = g_memory_input_stream_new_from_bytes (bytes);
-  ok = read_stream (&import, stream, length, display_name, data, MIN (length, 8), error);
+  ok = read_source (&import, stream, length, NULL, data, MIN (length, MAGIC_SIZE), error);
   return finish_import (&import, ok, error);
 }
 
@@ -2609,7 +2652,8 @@ import_file (Import *import, GFile *file, GError **error)
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local_error = NULL;
   const char *name = import->file;
-  guchar magic[8];
+  g_autofree char *path = NULL;
+  guchar magic[MAGIC_SIZE];
   gsize n_magic = 0;
   gboolean ok;
 
@@ -2639,7 +2683,15 @@ import_file (Import *import, GFile *file, GError **error)
                    _ ("“%s” could not be read: %s"), name, local_error->message);
       return FALSE;
     }
-  ok = read_stream (import, G_INPUT_STREAM (stream), g_file_info_get_size (info), name, magic,
+  path = g_file_get_path (file);
+  if (path == NULL && sniff (magic, n_magic) != FORMAT_CSV)
+    {
+      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNREADABLE,
+                   _ ("“%s” is not on this computer; copy it to a local folder and open it there."),
+                   name);
+      return FALSE;
+    }
+  ok = read_source (import, G_INPUT_STREAM (stream), g_file_info_get_size (info), path, magic,
                     n_magic, error);
   return finish_import (import, ok, error);
 }
