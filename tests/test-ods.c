@@ -69,6 +69,21 @@ write_package (const char *mimetype, const char *manifest, const char *content)
   return path;
 }
 
+/* A zip archive of one part, as an XLSX renamed .ods would be as far as the reader cares. */
+static char *
+write_zip (const char *name, const char *text)
+{
+  char *path = g_strdup_printf ("%s/fixture-%u.ods", tmp_dir, n_files++);
+  zip_t *za = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, NULL);
+  zip_source_t *source;
+
+  g_assert_nonnull (za);
+  source = zip_source_buffer (za, text, strlen (text), 0);
+  g_assert_cmpint (zip_file_add (za, name, source, ZIP_FL_ENC_UTF_8), >=, 0);
+  g_assert_cmpint (zip_close (za), ==, 0);
+  return path;
+}
+
 static char *
 content_xml (const char *styles, const char *tables)
 {
@@ -467,6 +482,7 @@ test_not_ods (void)
       "<office:document-content " NAMESPACES "><office:body><office:text><text:p>surat</text:p>"
       "</office:text></office:body></office:document-content>");
   g_autofree char *no_mimetype = write_package (NULL, NULL, content);
+  g_autofree char *xlsx = write_zip ("xl/workbook.xml", "<workbook/>");
   g_autofree char *text_file = g_build_filename (tmp_dir, "text.ods", NULL);
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.ods", NULL);
   g_autofree char *log = NULL;
@@ -477,6 +493,7 @@ test_not_ods (void)
   g_assert_true (g_file_set_contents (text_file, "Kabupaten;Peserta\nBlitar;1\n", -1, NULL));
   assert_fails (text_file, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET, NULL);
   assert_fails (missing, CAK_IMPORT_ERROR_UNREADABLE, NULL);
+  assert_fails (xlsx, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET, "zip archive");
 
   /* A package without its mimetype part is still read when its body is a spreadsheet. */
   log = read_log (no_mimetype, &error);

@@ -1020,9 +1020,9 @@ cak_ods_read (const char *path, const char *display_name, const CakSheetCallback
     return FALSE;
   if (!cak_zip_has (zip, "content.xml") && !cak_zip_has (zip, "mimetype"))
     {
+      /* An XLSX, or any other zip archive */
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET,
-                   _ ("“%s” is not a spreadsheet: it is neither a workbook nor text."),
-                   display_name);
+                   _ ("“%s” is a zip archive, but not an OpenDocument spreadsheet."), display_name);
       return FALSE;
     }
   part = cak_zip_part_open (zip, "content.xml", error);
