@@ -245,7 +245,12 @@ test_unreadable (void)
   } cases[] = {
     { "empty.csv", "", 0, CAK_IMPORT_ERROR_EMPTY },
     { "binary.csv", "\x01\x02\x00\x00\x05", 5, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET },
-    { "book.xlsx", "PK\3\4rest", 8, CAK_IMPORT_ERROR_UNSUPPORTED },
+    { "book.xlsx", "PK\3\4rest", 8, CAK_IMPORT_ERROR_CORRUPT },
+    { "book.ods", "PK\3\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+                  "mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+      84, CAK_IMPORT_ERROR_CORRUPT },
+    { "old.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", 12, CAK_IMPORT_ERROR_CORRUPT },
+    { "renamed.xlsx", "Kode;Peserta Aktif\nx;1\n", 22, CAK_IMPORT_ERROR_NO_PERIOD },
     { "noheader.csv", "a;b;c\n1;2;3\n", 12, CAK_IMPORT_ERROR_NO_HEADER },
   };
 

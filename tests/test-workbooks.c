@@ -117,7 +117,7 @@ test_workbook (gconstpointer data)
   g_assert_cmpfloat (value_of (ds, "35.05", "2023-Q4", CAK_MEASURE_WORKFORCE), ==, 449717);
   g_assert_cmpfloat (value_of (ds, "35.72", "2023-Q4", CAK_MEASURE_WORKFORCE), ==, 80000);
   g_assert_cmpfloat (value_of (ds, "35.10", "2023-Q4", CAK_MEASURE_BPU), ==, 54000);
-  g_assert_cmpfloat (value_of (ds, "35.78", "2023-Q3", CAK_MEASURE_PARTICIPANTS), ==, 1005000);
+  g_assert_cmpfloat (value_of (ds, "35.78", "2023-Q3", CAK_MEASURE_PARTICIPANTS), ==, 885000);
   /* Date cells in a period column are months. */
   g_assert_cmpfloat (value_of (ds, "35.05", "2023-10", CAK_MEASURE_PARTICIPANTS), ==,
                      58000 + 39000 + 9500 + 4100 + 10);

@@ -24,6 +24,8 @@
 
 #include "cak-import.h"
 #include "cak-number.h"
+#include "cak-ods-reader.h"
+#include "cak-xls-reader.h"
 #include "cak-xlsx-reader.h"
 
 /* How far down a sheet the header may be: title lines come first in hand-made files. */
@@ -2528,12 +2530,9 @@ read_source (Import *import, GInputStream *stream, goffset size, const char *pat
       case FORMAT_XLSX:
         return cak_xlsx_read (path, display_name, &callbacks, import->cancellable, error);
       case FORMAT_ODS:
+        return cak_ods_read (path, display_name, &callbacks, import->cancellable, error);
       case FORMAT_XLS:
-        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_UNSUPPORTED,
-                     _ ("“%s” is a workbook; this version of Cakupan reads CSV files only. Save "
-                        "the sheet as CSV and open that."),
-                     display_name);
-        return FALSE;
+        return cak_xls_read (path, display_name, &callbacks, import->cancellable, error);
       case FORMAT_CSV:
       default:
         break;
