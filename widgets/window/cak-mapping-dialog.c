@@ -24,6 +24,8 @@
 
 /* Beyond this many columns a table is not a table of regencies; the rest are not shown. */
 #define MAX_COLUMNS 40
+/* Files of this many headers are remembered at most. */
+#define MAX_REMEMBERED 50
 /* Longer cell texts are cut in the preview; the tooltip has them whole. */
 #define MAX_CELL_CHARS 28
 #define MAX_SPAN_CHARS 90
@@ -1145,6 +1147,7 @@ remember (CakMappingDialog *self, const CakImportChoices *choices)
   GVariantBuilder builder;
   GVariantIter iter;
   const char *key, *value;
+  gsize skip;
 
   if (self->settings == NULL || self->signature == NULL || *self->signature == '\0')
     return;
@@ -1152,9 +1155,21 @@ remember (CakMappingDialog *self, const CakImportChoices *choices)
   text = cak_import_choices_serialize (choices);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, maps);
+  /* The newest last; the oldest go when there are too many. */
+  skip = g_variant_n_children (maps) >= MAX_REMEMBERED
+             ? g_variant_n_children (maps) + 1 - MAX_REMEMBERED
+             : 0;
   while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
-    if (strcmp (key, self->signature) != 0)
+    {
+      if (strcmp (key, self->signature) == 0)
+        continue;
+      if (skip > 0)
+        {
+          skip--;
+          continue;
+        }
       g_variant_builder_add (&builder, "{ss}", key, value);
+    }
   if (*text)
     g_variant_builder_add (&builder, "{ss}", self->signature, text);
   g_settings_set_value (self->settings, "column-maps", g_variant_builder_end (&builder));
@@ -1181,6 +1196,8 @@ cak_mapping_dialog_dispose (GObject *object)
 {
   CakMappingDialog *self = CAK_MAPPING_DIALOG (object);
 
+  /* A reading still under way finds nothing to show. */
+  self->generation++;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

@@ -525,6 +525,9 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *names = NULL;
   guint n_errors;
 
+  /* An import the user started another over, or a window closed meanwhile: nothing to show. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
   stop_progress (self);
   g_clear_object (&self->cancellable);
 
@@ -1133,7 +1136,7 @@ cak_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  stop_progress (self);
   dismiss_mapping_toast (self);
   if (self->mapping_dialog)
     gtk_window_destroy (GTK_WINDOW (self->mapping_dialog));
