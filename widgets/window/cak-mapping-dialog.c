@@ -908,6 +908,22 @@ update_state (CakMappingDialog *self)
                                  sheet != NULL && complete && period_ok);
 }
 
+/* Puts the keyboard where the user has something to say first: the period when it is all
+ * that is missing, else the first column's role. */
+static void
+focus_first_question (CakMappingDialog *self)
+{
+  GtkWidget *focus = NULL;
+
+  if (roles_are_complete (self) && gtk_widget_get_visible (GTK_WIDGET (self->period_box))
+      && gtk_widget_get_visible (GTK_WIDGET (self->period_message)))
+    focus = GTK_WIDGET (self->period_entry);
+  else if (self->dropdowns->len > 0)
+    focus = g_ptr_array_index (self->dropdowns, 0);
+  if (focus)
+    gtk_widget_grab_focus (focus);
+}
+
 static void
 show_sheet (CakMappingDialog *self)
 {
@@ -984,7 +1000,11 @@ show_reading (CakMappingDialog *self, CakImportPreview *preview)
       update_state (self);
     }
   update_unmatched (self);
-  gtk_stack_set_visible_child_name (self->stack, "content");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "content") != 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "content");
+      focus_first_question (self);
+    }
 }
 
 static void
