@@ -290,6 +290,17 @@ typed_period (CakMappingDialog *self, CakPeriod *out)
   return cak_period_parse (text, out);
 }
 
+static void
+copy_region_names (GHashTable *to, GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to, g_strdup (key), g_strdup (value));
+}
+
 static CakImportChoices *
 build_choices (CakMappingDialog *self, gboolean with_regions)
 {
@@ -311,14 +322,7 @@ build_choices (CakMappingDialog *self, gboolean with_regions)
   if (self->header_row_set)
     choices->header_row = (guint)gtk_spin_button_get_value_as_int (self->header_spin);
   if (with_regions)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_iter_init (&iter, self->picks);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (choices->region_map, g_strdup (key), g_strdup (value));
-    }
+    copy_region_names (choices->region_map, self->picks);
   if (gtk_widget_get_visible (GTK_WIDGET (self->period_box)) && typed_period (self, &period))
     choices->default_period = period;
   return choices;
@@ -1041,6 +1045,33 @@ schedule_refresh (CakMappingDialog *self)
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
 }
 
+/* The widgets take up the choices the step starts from; the column roles go on the columns
+ * once the grid is built. */
+static void
+take_up_initial (CakMappingDialog *self)
+{
+  if (self->initial == NULL)
+    return;
+  self->header_row_set = self->initial->header_row > 0;
+  if (self->header_row_set)
+    {
+      self->updating = TRUE;
+      gtk_spin_button_set_range (self->header_spin, 1, MAX (self->initial->header_row, 40));
+      gtk_spin_button_set_value (self->header_spin, self->initial->header_row);
+      self->updating = FALSE;
+    }
+  copy_region_names (self->picks, self->initial->region_map);
+  if (cak_period_is_valid (self->initial->default_period))
+    {
+      g_autofree char *text = cak_period_format (self->initial->default_period, self->lang);
+
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->period_entry), text);
+      self->updating = FALSE;
+      self->period_typed = TRUE;
+    }
+}
+
 static void
 first_reading_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -1076,39 +1107,18 @@ first_reading_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
     }
 
-  if (cak_import_choices_is_empty (self->initial))
+  take_up_initial (self);
+  if (self->initial == NULL
+      || (self->initial->column_map->len == 0 && self->initial->header_row == 0
+          && !cak_period_is_valid (self->initial->default_period)))
     {
       show_reading (self, preview);
       return;
     }
 
-  /* Read again with the choices, to show what they make of the file. */
+  /* Read again with the choices, to show what they make of the file; region names are not
+   * part of the reading. */
   cak_import_preview_free (preview);
-  self->header_row_set = self->initial->header_row > 0;
-  if (self->header_row_set)
-    {
-      self->updating = TRUE;
-      gtk_spin_button_set_range (self->header_spin, 1, MAX (self->initial->header_row, 40));
-      gtk_spin_button_set_value (self->header_spin, self->initial->header_row);
-      self->updating = FALSE;
-    }
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, self->initial->region_map);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (self->picks, g_strdup (key), g_strdup (value));
-  }
-  if (cak_period_is_valid (self->initial->default_period))
-    {
-      g_autofree char *text = cak_period_format (self->initial->default_period, self->lang);
-
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->period_entry), text);
-      self->updating = FALSE;
-      self->period_typed = TRUE;
-    }
   {
     CakImportChoices *choices = cak_import_choices_copy (self->initial);
 

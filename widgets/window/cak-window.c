@@ -64,9 +64,8 @@ typedef struct
   GPtrArray *choices;   /* CakImportChoices* or NULL per file; remembered ones are added */
   GVariant *remembered; /* a{ss}, the settings' column-maps, or NULL */
   CakDataset *dataset;
-  int problem;           /* the file to show in the mapping step, or -1 */
-  gboolean unmatched;    /* ... because of region names, the import having gone through */
-  char *problem_message; /* why */
+  int problem;        /* the file to show in the mapping step, or -1 */
+  gboolean unmatched; /* ... because of region names, the import having gone through */
 
   /* Progress, reported from the worker thread. */
   CakWindow *window;
@@ -100,7 +99,6 @@ import_data_free (gpointer data)
   g_clear_pointer (&import->remembered, g_variant_unref);
   g_clear_object (&import->dataset);
   g_clear_object (&import->window);
-  g_free (import->problem_message);
   g_free (import);
 }
 
@@ -296,7 +294,6 @@ import_all (ImportData *import, GCancellable *cancellable, GError **error)
                         }
                     }
                   import->problem = i;
-                  import->problem_message = g_strdup (local_error->message);
                 }
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
