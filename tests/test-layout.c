@@ -318,6 +318,30 @@ test_no_period (void)
   g_assert_cmpfloat (value_of (ds, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
 }
 
+/* The preview of a file without a period still shows its header, for the mapping step. */
+static void
+test_preview_no_period (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cakupan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tabel.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakImportPreview) preview = NULL;
+  const CakSheetPreview *sheet;
+
+  g_assert_true (g_file_set_contents (path, "Kabupaten/Kota;Peserta Aktif\nKab. Blitar;114.377\n",
+                                      -1, NULL));
+  preview = cak_import_preview_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sheet = g_ptr_array_index (preview->sheets, 0);
+  g_assert_cmpuint (sheet->header_last, ==, 1);
+  g_assert_cmpuint (sheet->headers->len, ==, 2);
+  g_assert_cmpint (g_array_index (sheet->roles, CakColumnRole, 0), ==, CAK_COLUMN_REGION_NAME);
+  g_assert_false (cak_period_is_valid (sheet->period));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_code_in_name (void)
 {
@@ -500,6 +524,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/extract-mapped", test_extract_mapped);
   g_test_add_func ("/layout/mapping-spec", test_mapping_spec);
   g_test_add_func ("/layout/no-period", test_no_period);
+  g_test_add_func ("/layout/preview-no-period", test_preview_no_period);
   g_test_add_func ("/layout/code-in-name", test_code_in_name);
   g_test_add_func ("/layout/ambiguous-first", test_ambiguous_first);
   g_test_add_func ("/layout/region-map", test_region_map);

@@ -11,6 +11,8 @@
 
 #include "cak-application.h"
 #include "cak-chart-view.h"
+#include "cak-import-choices.h"
+#include "cak-mapping-dialog.h"
 #include "cak-window.h"
 
 static CakApplication *app;
@@ -161,6 +163,324 @@ test_window_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The mapping step ------------------------------------------------------------------ */
+
+static char *
+write_file (const char *name, const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  CakWindow *window = data;
+  GtkStack *stack = g_object_get_data (G_OBJECT (window), "test-stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+/* The mapping step is shown, has read its file and waits for the user. */
+static gboolean
+mapping_ready (gpointer data)
+{
+  CakMappingDialog *dialog = cak_window_get_mapping_dialog (data);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog))
+         && !cak_mapping_dialog_is_busy (dialog) && cak_mapping_dialog_get_n_columns (dialog) > 0;
+}
+
+static gboolean
+mapping_settled (gpointer data)
+{
+  return !cak_mapping_dialog_is_busy (data);
+}
+
+static CakWindow *
+new_window (void)
+{
+  CakWindow *window = cak_window_new (app);
+  GtkStack *stack = GTK_STACK (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+
+  g_object_set_data (G_OBJECT (window), "test-stack", stack);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_path (CakWindow *window, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  cak_window_open_files (window, &file, 1, FALSE);
+}
+
+static double
+value_of (CakWindow *window, const char *code, const char *period_text, CakMeasure measure)
+{
+  CakDataset *dataset = cak_window_get_dataset (window);
+  CakRegionCatalog *catalog = cak_dataset_get_catalog (dataset);
+  CakPeriod period;
+  CakValue value;
+
+  g_assert_true (cak_period_parse (period_text, &period));
+  if (!cak_dataset_get (dataset, cak_region_catalog_lookup_code (catalog, code), period, measure,
+                        &value))
+    return -1;
+  return value.value;
+}
+
+static void
+test_choices_text (void)
+{
+  g_autoptr (CakImportChoices) choices = cak_import_choices_new ();
+  g_autoptr (CakImportChoices) back = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_true (cak_import_choices_is_empty (choices));
+  cak_import_choices_set_role (choices, "PESERTA AKTIF / PU", CAK_COLUMN_MEASURE, CAK_MEASURE_PU);
+  cak_import_choices_set_role (choices, "Kab/Kota", CAK_COLUMN_REGION_NAME, 0);
+  cak_import_choices_set_role (choices, "No.", CAK_COLUMN_NONE, 0);
+  /* the same header said again replaces the role */
+  cak_import_choices_set_role (choices, "kab kota", CAK_COLUMN_REGION_CODE, 0);
+  choices->header_row = 5;
+  g_hash_table_insert (choices->region_map, g_strdup ("kab blitaar"), g_strdup ("35.05"));
+  choices->default_period = cak_period_month (2024, 12);
+  g_assert_false (cak_import_choices_is_empty (choices));
+  g_assert_cmpuint (choices->column_map->len, ==, 3);
+
+  text = cak_import_choices_serialize (choices);
+  g_assert_cmpstr (text, ==,
+                   "peserta aktif pu=pu\x1ekab kota=region-code\x1eno=ignore\x1e@header-row=5"
+                   "\x1e@region:kab blitaar=35.05");
+  back = cak_import_choices_deserialize (text);
+  g_assert_cmpuint (back->column_map->len, ==, 3);
+  g_assert_cmpint (((CakColumnMapping *)g_ptr_array_index (back->column_map, 0))->measure, ==,
+                   CAK_MEASURE_PU);
+  g_assert_cmpuint (back->header_row, ==, 5);
+  g_assert_cmpstr (g_hash_table_lookup (back->region_map, "kab blitaar"), ==, "35.05");
+  /* the period is for one file, not for the next one of the same shape */
+  g_assert_false (cak_period_is_valid (back->default_period));
+  again = cak_import_choices_serialize (back);
+  g_assert_cmpstr (again, ==, text);
+
+  /* records from elsewhere are left out, not misread */
+  g_clear_pointer (&back, cak_import_choices_free);
+  back = cak_import_choices_deserialize ("x=no-such-role\x1e=region\x1e@future=1\x1eKODE=region");
+  g_assert_cmpuint (back->column_map->len, ==, 1);
+  g_assert_cmpuint (back->header_row, ==, 0);
+  g_clear_pointer (&back, cak_import_choices_free);
+  back = cak_import_choices_deserialize ("");
+  g_assert_true (cak_import_choices_is_empty (back));
+}
+
+/* The loading page names the file and shows a bar while the import runs. */
+static void
+test_window_progress (void)
+{
+  CakWindow *window = new_window ();
+  GtkStack *stack = g_object_get_data (G_OBJECT (window), "test-stack");
+  GtkWidget *loading = gtk_stack_get_child_by_name (stack, "loading");
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_child_of_type (loading, GTK_TYPE_PROGRESS_BAR));
+  GtkLabel *label = GTK_LABEL (find_child_of_type (loading, GTK_TYPE_LABEL));
+  g_autoptr (GString) text = g_string_new ("Kode Wilayah,Periode,Peserta Aktif,Penduduk Bekerja\n");
+  g_autofree char *path = NULL;
+
+  for (guint y = 1990; y < 2030; y++)
+    for (guint m = 1; m <= 12; m++)
+      for (guint r = 1; r <= 9; r++)
+        g_string_append_printf (text, "35.0%u,%u-%02u,%u,%u\n", r, y, m, r * 1000 + m, r * 9000);
+  path = write_file ("cakupan-test-besar.csv", text->str);
+
+  g_assert_nonnull (bar);
+  g_assert_nonnull (label);
+  open_path (window, path);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Reading cakupan-test-besar.csv…");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  wait_until (dataset_loaded, window);
+  g_assert_cmpfloat (value_of (window, "35.09", "2029-12", CAK_MEASURE_PARTICIPANTS), ==, 9012);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Headers that mean nothing to the importer: the step opens, the user says what each column
+ * is and gives the period, and the figures are imported. */
+static void
+test_mapping_unknown_headers (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *path
+      = write_file ("cakupan-test-tanpa-judul.csv", "Daerah X;Jml TK;Jml Peserta\n"
+                                                    "Kab. Blitar;449.717;114.377\n"
+                                                    "Kota Blitar;80.000;27.000\n"
+                                                    "Kab. Malang;1.400.000;430.000\n");
+  CakMappingDialog *dialog;
+
+  open_path (window, path);
+  wait_until (mapping_ready, window);
+  g_assert_null (cak_window_get_dataset (window));
+  dialog = cak_window_get_mapping_dialog (window);
+  g_assert_cmpuint (cak_mapping_dialog_get_n_columns (dialog), ==, 3);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 0, NULL), ==, CAK_COLUMN_NONE);
+  /* nothing to import yet */
+  g_assert_false (cak_mapping_dialog_import (dialog));
+
+  cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
+  cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
+  cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
+  wait_until (mapping_settled, dialog);
+  /* the roles are complete, but the file names no period */
+  g_assert_false (cak_mapping_dialog_import (dialog));
+  cak_mapping_dialog_set_period (dialog, "Smarch 2024");
+  g_assert_false (cak_mapping_dialog_import (dialog));
+  cak_mapping_dialog_set_period (dialog, "2024-12");
+  wait_until (mapping_settled, dialog);
+  g_assert_true (cak_mapping_dialog_import (dialog));
+
+  wait_until (dataset_loaded, window);
+  g_assert_null (cak_window_get_mapping_dialog (window));
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_assert_cmpfloat (value_of (window, "35.72", "2024-12", CAK_MEASURE_WORKFORCE), ==, 80000);
+  g_assert_cmpfloat (value_of (window, "35.07", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 430000);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A file the importer reads but for its period: the step opens with the roles it found, and a
+ * typed period imports it. A failure leaves the data shown. */
+static void
+test_mapping_no_period (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *sample = cak_application_find_sample ();
+  g_autofree char *path = write_file ("cakupan-test-tanpa-periode.csv",
+                                      "Kode Wilayah;Kabupaten/Kota;Peserta Aktif;Penduduk Bekerja\n"
+                                      "35.05;Kab. Blitar;114377;449717\n"
+                                      "35.72;Kota Blitar;27000;80000\n");
+  CakMappingDialog *dialog;
+  CakMeasure measure;
+  CakDataset *before;
+
+  open_path (window, sample);
+  wait_until (dataset_loaded, window);
+  before = cak_window_get_dataset (window);
+
+  open_path (window, path);
+  wait_until (mapping_ready, window);
+  /* the sample is still shown */
+  g_assert_true (cak_window_get_dataset (window) == before);
+  dialog = cak_window_get_mapping_dialog (window);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 0, NULL), ==, CAK_COLUMN_REGION_CODE);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 2, &measure), ==, CAK_COLUMN_MEASURE);
+  g_assert_cmpint (measure, ==, CAK_MEASURE_PARTICIPANTS);
+  g_assert_false (cak_mapping_dialog_import (dialog));
+  cak_mapping_dialog_set_period (dialog, "Desember 2023");
+  wait_until (mapping_settled, dialog);
+  g_assert_true (cak_mapping_dialog_import (dialog));
+
+  wait_until (import_done, window);
+  wait_until (dataset_loaded, window);
+  g_assert_true (cak_window_get_dataset (window) != before);
+  g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_assert_cmpfloat (value_of (window, "35.72", "2023-12", CAK_MEASURE_WORKFORCE), ==, 80000);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Choices made for one file are used for the next with the same header: in a plain import, and
+ * as the mapping step's starting point. */
+static void
+test_mapping_remembered (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *first
+      = write_file ("cakupan-test-bulan-1.csv", "POSISI NOVEMBER 2024\n"
+                                                "Daerah Y;Jumlah A;Jumlah B;Ket\n"
+                                                "Kab. Blitar;449.717;114.377;\n"
+                                                "Kota Blitar;80.000;27.000;baru\n");
+  g_autofree char *second
+      = write_file ("cakupan-test-bulan-2.csv", "POSISI DESEMBER 2024\n"
+                                                "Daerah Y;Jumlah A;Jumlah B;Ket\n"
+                                                "Kab. Blitar;449.717;120.000;\n"
+                                                "Kota Blitar;80.000;28.000;\n");
+  g_autoptr (GFile) second_file = g_file_new_for_path (second);
+  CakMappingDialog *dialog;
+  CakMeasure measure;
+
+  open_path (window, first);
+  wait_until (mapping_ready, window);
+  dialog = cak_window_get_mapping_dialog (window);
+  cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
+  cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
+  cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
+  wait_until (mapping_settled, dialog);
+  g_assert_true (cak_mapping_dialog_import (dialog));
+  wait_until (dataset_loaded, window);
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-11", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+
+  /* The next month's file goes straight in. */
+  open_path (window, second);
+  wait_until (import_done, window);
+  g_assert_null (cak_window_get_mapping_dialog (window));
+  wait_until (dataset_loaded, window);
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 120000);
+  g_assert_cmpfloat (value_of (window, "35.72", "2024-12", CAK_MEASURE_WORKFORCE), ==, 80000);
+
+  /* Import with Mapping starts from the remembered roles. */
+  cak_window_import_mapped (window, second_file);
+  wait_until (mapping_ready, window);
+  dialog = cak_window_get_mapping_dialog (window);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 0, NULL), ==, CAK_COLUMN_REGION_NAME);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 2, &measure), ==, CAK_COLUMN_MEASURE);
+  g_assert_cmpint (measure, ==, CAK_MEASURE_PARTICIPANTS);
+  g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 3, NULL), ==, CAK_COLUMN_NONE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_null (cak_window_get_mapping_dialog (window));
+
+  g_unlink (first);
+  g_unlink (second);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Region names the catalog cannot settle: the import goes through without their rows, and the
+ * mapping step lets the user say which regions they are. */
+static void
+test_mapping_regions (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *path
+      = write_file ("cakupan-test-wilayah.csv", "Kabupaten/Kota;Periode;Peserta Aktif\n"
+                                                "Kab. Blitar;2024-12;114377\n"
+                                                "Kab. Malangg;2024-12;430000\n");
+  CakMappingDialog *dialog;
+
+  open_path (window, path);
+  wait_until (dataset_loaded, window);
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_assert_cmpfloat (value_of (window, "35.07", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, -1);
+
+  /* as the toast's button does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-columns", NULL));
+  wait_until (mapping_ready, window);
+  dialog = cak_window_get_mapping_dialog (window);
+  g_assert_cmpuint (cak_mapping_dialog_get_n_unmatched (dialog), ==, 1);
+  g_assert_false (cak_mapping_dialog_set_region (dialog, "Kab. Malangg", "11.01"));
+  g_assert_true (cak_mapping_dialog_set_region (dialog, "Kab. Malangg", "35.07"));
+  g_assert_true (cak_mapping_dialog_import (dialog));
+
+  wait_until (import_done, window);
+  wait_until (dataset_loaded, window);
+  g_assert_cmpfloat (value_of (window, "35.07", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 430000);
+  g_assert_cmpuint (cak_dataset_count_errors (cak_window_get_dataset (window)), ==, 0);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static int status;
 
 /* The tests run inside the application's main loop, as the window does for a user. */
@@ -194,6 +514,12 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/progress", test_window_progress);
+  g_test_add_func ("/window/choices-text", test_choices_text);
+  g_test_add_func ("/window/mapping/unknown-headers", test_mapping_unknown_headers);
+  g_test_add_func ("/window/mapping/no-period", test_mapping_no_period);
+  g_test_add_func ("/window/mapping/remembered", test_mapping_remembered);
+  g_test_add_func ("/window/mapping/regions", test_mapping_regions);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -2325,6 +2325,8 @@ settle_header (Import *import)
   for (guint i = sheet->header_first; i <= sheet->header_last; i++)
     account (import, ((StoredRow *)g_ptr_array_index (sheet->kept, i))->row.row, CAK_ROW_HEADER,
              FALSE);
+  /* The mapping step shows the header of a sheet without a period too, and asks for one. */
+  preview_header (import);
   if (!find_sheet_period (import))
     return;
   preview_header (import);

@@ -11,7 +11,9 @@
 #include <math.h>
 
 #include "cak-chart-view.h"
+#include "cak-import-choices.h"
 #include "cak-import.h"
+#include "cak-mapping-dialog.h"
 #include "cak-number.h"
 #include "cak-region-row.h"
 #include "cak-window.h"
@@ -24,7 +26,8 @@ struct _CakWindow
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
-  GtkSpinner *spinner;
+  GtkLabel *loading_label;
+  GtkProgressBar *progress_bar;
   GtkDropDown *period_dropdown;
   GtkDropDown *province_dropdown;
   CakChartView *chart_view;
@@ -33,11 +36,22 @@ struct _CakWindow
   GSettings *settings;
   CakLang lang;
   CakDataset *dataset;
-  GPtrArray *files; /* GFile, what the dataset was imported from */
+  GPtrArray *files;   /* GFile, what the dataset was imported from */
+  GPtrArray *choices; /* CakImportChoices* or NULL, how each file was imported */
   GCancellable *cancellable;
-  GPtrArray *provinces; /* const CakRegion*, those in the dropdown */
-  GArray *periods;      /* CakPeriod, those in the dropdown, newest first */
-  GListStore *rows;     /* CakRegionRow */
+  guint import_generation; /* progress reports of other imports are dropped */
+  guint pulse_source;      /* pulses the progress bar while the fraction is not known */
+
+  /* The import the mapping step is for: its files, their choices, and the one to map. */
+  GPtrArray *pending_files;
+  GPtrArray *pending_choices;
+  guint pending_index;
+  char *pending_reason;
+  CakMappingDialog *mapping_dialog;
+  AdwToast *mapping_toast; /* offers the mapping step again, until the next import */
+  GPtrArray *provinces;    /* const CakRegion*, those in the dropdown */
+  GArray *periods;         /* CakPeriod, those in the dropdown, newest first */
+  GListStore *rows;        /* CakRegionRow */
   GtkSingleSelection *selection;
   gboolean syncing_selection;
 };
@@ -46,9 +60,32 @@ G_DEFINE_FINAL_TYPE (CakWindow, cak_window, ADW_TYPE_APPLICATION_WINDOW)
 
 typedef struct
 {
-  GPtrArray *files; /* GFile */
+  GPtrArray *files;     /* GFile */
+  GPtrArray *choices;   /* CakImportChoices* or NULL per file; remembered ones are added */
+  GVariant *remembered; /* a{ss}, the settings' column-maps, or NULL */
   CakDataset *dataset;
+  int problem;        /* the file to show in the mapping step, or -1 */
+  gboolean unmatched; /* ... because of region names, the import having gone through */
+
+  /* Progress, reported from the worker thread. */
+  CakWindow *window;
+  guint generation;
+  guint current;
+  gint64 last_report;
 } ImportData;
+
+/* A progress report on its way from the worker thread to the window. */
+typedef struct
+{
+  CakWindow *window;
+  guint generation;
+  char *file;
+  guint index, n_files;
+  double fraction; /* of all the files; negative when not known */
+} Progress;
+
+/* Reports come at most this often; the bar cannot show more. */
+#define PROGRESS_INTERVAL_USEC (G_USEC_PER_SEC / 15)
 
 static void refresh (CakWindow *self);
 
@@ -58,8 +95,41 @@ import_data_free (gpointer data)
   ImportData *import = data;
 
   g_clear_pointer (&import->files, g_ptr_array_unref);
+  g_clear_pointer (&import->choices, g_ptr_array_unref);
+  g_clear_pointer (&import->remembered, g_variant_unref);
   g_clear_object (&import->dataset);
+  g_clear_object (&import->window);
   g_free (import);
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->window);
+  g_free (progress->file);
+  g_free (progress);
+}
+
+static GPtrArray *
+choices_array_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)cak_import_choices_free);
+}
+
+/* A copy of @choices (NULL entries too), as long as @n. */
+static GPtrArray *
+choices_array_copy (GPtrArray *choices, guint n)
+{
+  GPtrArray *copy = choices_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CakImportChoices *c
+          = choices && i < choices->len ? g_ptr_array_index (choices, i) : NULL;
+
+      g_ptr_array_add (copy, c ? cak_import_choices_copy (c) : NULL);
+    }
+  return copy;
 }
 
 static void
@@ -87,26 +157,180 @@ describe_files (CakWindow *self)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* Worker thread: a new dataset from every file, so that a failure leaves the shown one intact. */
+static gboolean
+progress_idle_cb (gpointer data)
+{
+  Progress *progress = data;
+  CakWindow *self = progress->window;
+  g_autofree char *text = NULL;
+
+  if (progress->generation != self->import_generation)
+    return G_SOURCE_REMOVE;
+  if (progress->n_files > 1)
+    /* Translators: a file's name, which of the files it is, and how many there are */
+    text = g_strdup_printf (_ ("Reading %s (%u of %u)…"), progress->file, progress->index + 1,
+                            progress->n_files);
+  else
+    /* Translators: %s is a file's name */
+    text = g_strdup_printf (_ ("Reading %s…"), progress->file);
+  gtk_label_set_text (self->loading_label, text);
+  if (progress->fraction >= 0)
+    {
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: hands the window where the import stands, now and then. */
+static void
+report_progress (ImportData *import, double file_fraction, gboolean force)
+{
+  gint64 now = g_get_monotonic_time ();
+  Progress *progress;
+
+  if (!force && now - import->last_report < PROGRESS_INTERVAL_USEC)
+    return;
+  import->last_report = now;
+  progress = g_new0 (Progress, 1);
+  progress->window = g_object_ref (import->window);
+  progress->generation = import->generation;
+  progress->file = g_file_get_basename (g_ptr_array_index (import->files, import->current));
+  progress->index = import->current;
+  progress->n_files = import->files->len;
+  if (file_fraction >= 0)
+    progress->fraction = (import->current + CLAMP (file_fraction, 0, 1)) / import->files->len;
+  else if (import->files->len > 1)
+    progress->fraction = (double)import->current / import->files->len;
+  else
+    progress->fraction = -1;
+  g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle_cb, progress, (GDestroyNotify)progress_free);
+}
+
+static void
+import_progress_cb (double fraction, gpointer user_data)
+{
+  report_progress (user_data, fraction, fraction >= 1.0);
+}
+
+static gboolean
+needs_mapping (const GError *error)
+{
+  return g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER)
+         || g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_PERIOD);
+}
+
+/* Worker thread: the choices remembered for a file with the header of @preview, if any. */
+static gboolean
+adopt_remembered (ImportData *import, guint i, const CakImportPreview *preview)
+{
+  const char *text;
+
+  if (import->remembered == NULL || preview == NULL || preview->signature == NULL
+      || !g_variant_lookup (import->remembered, preview->signature, "&s", &text))
+    return FALSE;
+  g_ptr_array_index (import->choices, i) = cak_import_choices_deserialize (text);
+  g_debug ("Choices remembered for the header of %s applied", preview->file);
+  return TRUE;
+}
+
+/* Worker thread: how many rows of the sheets from @first on were rejected. */
+static guint
+count_rejected (CakDataset *dataset, guint first)
+{
+  GPtrArray *sheets = cak_dataset_get_sheet_reports (dataset);
+  guint rejected = 0;
+
+  for (guint i = first; i < sheets->len; i++)
+    rejected += ((const CakSheetReport *)g_ptr_array_index (sheets, i))->rejected;
+  return rejected;
+}
+
+/* Worker thread: imports every file into a new dataset, so that a failure leaves the shown one
+ * intact. Choices remembered for a file's header are used only when the file needs them: when
+ * the importer finds no header or period in it, or region names it cannot settle. Finding
+ * the header takes reading the file, so files read without trouble are read once. When the
+ * remembered choices are taken up, the import starts over, at most once per file. */
+static gboolean
+import_all (ImportData *import, GCancellable *cancellable, GError **error)
+{
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      g_clear_object (&import->dataset);
+      import->dataset = cak_dataset_new (cak_region_catalog_get_default ());
+      import->problem = -1;
+      import->unmatched = FALSE;
+
+      for (guint i = 0; i < import->files->len && !again; i++)
+        {
+          GFile *file = g_ptr_array_index (import->files, i);
+          CakImportChoices *choices = g_ptr_array_index (import->choices, i);
+          CakImportOptions options = { CAK_PERIOD_INIT_NONE };
+          g_autoptr (GError) local_error = NULL;
+          g_autoptr (CakImportPreview) preview = NULL;
+          guint first_sheet = cak_dataset_get_sheet_reports (import->dataset)->len;
+          gboolean may_adopt;
+
+          cak_import_choices_to_options (choices, &options);
+          options.progress = import_progress_cb;
+          options.progress_data = import;
+          import->current = i;
+          report_progress (import, -1, TRUE);
+
+          if (!cak_import_file (import->dataset, file, &options, cancellable, &local_error))
+            {
+              if (needs_mapping (local_error))
+                {
+                  if (choices == NULL && import->remembered)
+                    {
+                      preview = cak_import_preview_file (file, NULL, cancellable, NULL);
+                      if (adopt_remembered (import, i, preview))
+                        {
+                          again = TRUE;
+                          continue;
+                        }
+                    }
+                  import->problem = i;
+                }
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
+          may_adopt = choices == NULL && import->remembered != NULL;
+          if (count_rejected (import->dataset, first_sheet) == 0
+              || (import->problem >= 0 && !may_adopt))
+            continue;
+          /* Rows were rejected: for region names the mapping step can settle? */
+          options.progress = NULL;
+          preview = cak_import_preview_file (file, choices ? &options : NULL, cancellable, NULL);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (preview == NULL || preview->unmatched->len == 0)
+            continue;
+          if (choices == NULL && adopt_remembered (import, i, preview))
+            again = TRUE;
+          else if (import->problem < 0)
+            {
+              import->problem = i;
+              import->unmatched = TRUE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 static void
 import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  ImportData *import = task_data;
-  CakImportOptions options = { CAK_PERIOD_INIT_NONE };
+  GError *error = NULL;
 
-  import->dataset = cak_dataset_new (cak_region_catalog_get_default ());
-  for (guint i = 0; i < import->files->len; i++)
-    {
-      GError *error = NULL;
-
-      if (!cak_import_file (import->dataset, g_ptr_array_index (import->files, i), &options,
-                            cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  g_task_return_boolean (task, TRUE);
+  if (import_all (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -241,6 +465,54 @@ fill_choosers (CakWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), self->periods->len > 0);
 }
 
+static void show_mapping (CakWindow *self);
+
+static void
+stop_progress (CakWindow *self)
+{
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  self->import_generation++;
+}
+
+/* The import the mapping step is for, kept so that a toast can offer the step again. */
+static void
+set_pending (CakWindow *self, GPtrArray *files, GPtrArray *choices, guint index, const char *reason)
+{
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_reason, g_free);
+  self->pending_files = g_ptr_array_ref (files);
+  self->pending_choices = choices_array_copy (choices, files->len);
+  self->pending_index = index;
+  self->pending_reason = g_strdup (reason);
+}
+
+static void
+dismiss_mapping_toast (CakWindow *self)
+{
+  if (self->mapping_toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->mapping_toast),
+                                    (gpointer *)&self->mapping_toast);
+      adw_toast_dismiss (self->mapping_toast);
+      self->mapping_toast = NULL;
+    }
+}
+
+static void
+toast_with_mapping (CakWindow *self, const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  dismiss_mapping_toast (self);
+  adw_toast_set_button_label (t, _ ("_Map Columns…"));
+  adw_toast_set_action_name (t, "win.map-columns");
+  adw_toast_set_timeout (t, 0);
+  self->mapping_toast = t;
+  g_object_add_weak_pointer (G_OBJECT (t), (gpointer *)&self->mapping_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
 static void
 import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -250,13 +522,25 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *names = NULL;
   guint n_errors;
 
-  gtk_spinner_stop (self->spinner);
+  /* An import the user started another over, or a window closed meanwhile: nothing to show. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  stop_progress (self);
   g_clear_object (&self->cancellable);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       gtk_stack_set_visible_child_name (self->stack, self->dataset ? "data" : "empty");
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (import->problem >= 0)
+        {
+          /* The importer cannot read the file on its own: the user says how. */
+          set_pending (self, import->files, import->choices, import->problem, error->message);
+          toast_with_mapping (self, error->message);
+          show_mapping (self);
+        }
+      else
         toast (self, error->message);
       return;
     }
@@ -265,17 +549,34 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->dataset = g_steal_pointer (&import->dataset);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   self->files = g_ptr_array_ref (import->files);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  self->choices = g_ptr_array_ref (import->choices);
   remember_recent (self);
 
   names = describe_files (self);
   adw_window_title_set_subtitle (self->window_title, names);
+
+  if (import->problem >= 0 && import->unmatched)
+    {
+      g_autofree char *file
+          = g_file_get_basename (g_ptr_array_index (import->files, import->problem));
+      g_autofree char *reason = g_strdup_printf (
+          _ ("Some region names in %s are not regions Cakupan knows, or could be more than one; "
+             "their rows were not imported."),
+          file);
+
+      set_pending (self, import->files, import->choices, import->problem, reason);
+    }
 
   if (cak_dataset_is_empty (self->dataset))
     {
       g_autofree char *text = g_strdup_printf (_ ("%s holds no regency figures."), names);
 
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      toast (self, text);
+      if (import->problem >= 0 && import->unmatched)
+        toast_with_mapping (self, text);
+      else
+        toast (self, text);
       show_report (self);
       return;
     }
@@ -293,6 +594,12 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                           "%u rows could not be imported", n_errors),
                              n_errors);
 
+      if (import->problem >= 0 && import->unmatched)
+        {
+          /* Region names the user can settle in the mapping step; the report is in the menu. */
+          toast_with_mapping (self, text);
+          return;
+        }
       t = adw_toast_new (text);
       adw_toast_set_button_label (t, _ ("_Details"));
       adw_toast_set_action_name (t, "win.show-report");
@@ -301,24 +608,52 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Imports @files with their @choices (NULL entries, or NULL for none) in a worker thread. */
 static void
-start_import (CakWindow *self, GPtrArray *files)
+start_import (CakWindow *self, GPtrArray *files, GPtrArray *choices)
 {
   g_autoptr (GTask) task = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
   ImportData *import;
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  stop_progress (self);
+  dismiss_mapping_toast (self);
 
   import = g_new0 (ImportData, 1);
   import->files = g_ptr_array_ref (files);
+  import->choices = choices_array_copy (choices, files->len);
+  import->problem = -1;
+  import->window = g_object_ref (self);
+  import->generation = self->import_generation;
+  if (self->settings)
+    {
+      import->remembered = g_settings_get_value (self->settings, "column-maps");
+      if (g_variant_n_children (import->remembered) == 0)
+        g_clear_pointer (&import->remembered, g_variant_unref);
+    }
   task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
   g_task_set_source_tag (task, start_import);
   g_task_set_task_data (task, import, import_data_free);
 
-  gtk_spinner_start (self->spinner);
+  first = g_file_get_basename (g_ptr_array_index (files, 0));
+  text = g_strdup_printf (_ ("Reading %s…"), first);
+  gtk_label_set_text (self->loading_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->pulse_source = g_timeout_add (100, pulse_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   g_task_run_in_thread (task, import_thread);
 }
@@ -555,6 +890,16 @@ setup_table (CakWindow *self)
 /* Actions */
 
 static void
+remember_folder (CakWindow *self, GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (path && self->settings)
+    g_settings_set_string (self->settings, "last-folder", path);
+}
+
+static void
 files_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   CakWindow *self = user_data;
@@ -567,47 +912,49 @@ files_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 
       for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      if (files->len > 0 && self->settings)
-        {
-          g_autoptr (GFile) parent = g_file_get_parent (g_ptr_array_index (files, 0));
-          g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
-
-          if (path)
-            g_settings_set_string (self->settings, "last-folder", path);
-        }
+      if (files->len > 0)
+        remember_folder (self, g_ptr_array_index (files, 0));
       cak_window_open_files (self, (GFile **)files->pdata, files->len, add);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
 
+/* The filters and the folder every file chooser of the window starts with. */
 static void
-choose_files (CakWindow *self, gboolean add)
+setup_file_chooser (CakWindow *self, GtkFileChooser *chooser)
 {
-  GtkFileChooserNative *dialog;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *folder
       = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
 
-  dialog = gtk_file_chooser_native_new (add ? _ ("Import Files") : _ ("Open Files"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        add ? _ ("_Import") : _ ("_Open"), _ ("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_filter_set_name (filter, _ ("CSV Files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (chooser, filter);
   gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_add_filter (chooser, all);
   if (folder && *folder)
     {
       g_autoptr (GFile) dir = g_file_new_for_path (folder);
 
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
+      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
     }
+}
+
+static void
+choose_files (CakWindow *self, gboolean add)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (add ? _ ("Import Files") : _ ("Open Files"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        add ? _ ("_Import") : _ ("_Open"), _ ("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  setup_file_chooser (self, GTK_FILE_CHOOSER (dialog));
   g_object_set_data (G_OBJECT (dialog), "add", GINT_TO_POINTER (add));
   g_signal_connect (dialog, "response", G_CALLBACK (files_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -654,6 +1001,81 @@ static void
 show_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   show_report (CAK_WINDOW (widget));
+}
+
+static void
+mapping_import_cb (CakMappingDialog *dialog, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GPtrArray) choices = NULL;
+
+  if (self->pending_files == NULL)
+    return;
+  files = g_ptr_array_ref (self->pending_files);
+  choices = choices_array_copy (self->pending_choices, files->len);
+  g_clear_pointer (&g_ptr_array_index (choices, self->pending_index), cak_import_choices_free);
+  g_ptr_array_index (choices, self->pending_index) = cak_mapping_dialog_get_choices (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  start_import (self, files, choices);
+}
+
+/* Shows the mapping step for the pending import's file. */
+static void
+show_mapping (CakWindow *self)
+{
+  GFile *file;
+  const CakImportChoices *choices;
+
+  if (self->pending_files == NULL || self->pending_index >= self->pending_files->len)
+    return;
+  if (self->mapping_dialog)
+    gtk_window_destroy (GTK_WINDOW (self->mapping_dialog));
+  file = g_ptr_array_index (self->pending_files, self->pending_index);
+  choices = g_ptr_array_index (self->pending_choices, self->pending_index);
+  self->mapping_dialog = cak_mapping_dialog_new (GTK_WINDOW (self), file, choices, self->settings,
+                                                 self->lang, self->pending_reason);
+  g_object_add_weak_pointer (G_OBJECT (self->mapping_dialog), (gpointer *)&self->mapping_dialog);
+  g_signal_connect_object (self->mapping_dialog, "import", G_CALLBACK (mapping_import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->mapping_dialog));
+}
+
+static void
+map_columns_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show_mapping (CAK_WINDOW (widget));
+}
+
+static void
+file_to_map_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file)
+        {
+          remember_folder (self, file);
+          cak_window_import_mapped (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_mapped_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_ ("Import with Mapping"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
+  setup_file_chooser (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (file_to_map_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static gboolean
@@ -711,11 +1133,19 @@ cak_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_progress (self);
+  dismiss_mapping_toast (self);
+  if (self->mapping_dialog)
+    gtk_window_destroy (GTK_WINDOW (self->mapping_dialog));
   g_clear_object (&self->settings);
   g_clear_object (&self->dataset);
   g_clear_object (&self->rows);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_reason, g_free);
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
@@ -737,7 +1167,8 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CakWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, province_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, chart_view);
@@ -745,6 +1176,9 @@ cak_window_class_init (CakWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-mapped", NULL,
+                                   import_mapped_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.map-columns", NULL, map_columns_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action_cb);
@@ -752,6 +1186,8 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "win.import-mapped", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 }
 
@@ -818,13 +1254,21 @@ void
 cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) choices = choices_array_new ();
 
   g_return_if_fail (CAK_IS_WINDOW (self));
   g_return_if_fail (n_files == 0 || files != NULL);
 
+  /* Files shown already are imported again as they were. */
   if (add && self->files)
     for (guint i = 0; i < self->files->len; i++)
-      g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->files, i)));
+      {
+        const CakImportChoices *c
+            = self->choices && i < self->choices->len ? g_ptr_array_index (self->choices, i) : NULL;
+
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->files, i)));
+        g_ptr_array_add (choices, c ? cak_import_choices_copy (c) : NULL);
+      }
   for (int i = 0; i < n_files; i++)
     {
       gboolean dup = FALSE;
@@ -832,10 +1276,58 @@ cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add
       for (guint j = 0; j < all->len && !dup; j++)
         dup = g_file_equal (g_ptr_array_index (all, j), files[i]);
       if (!dup)
-        g_ptr_array_add (all, g_object_ref (files[i]));
+        {
+          g_ptr_array_add (all, g_object_ref (files[i]));
+          g_ptr_array_add (choices, NULL);
+        }
     }
   if (all->len > 0)
-    start_import (self, all);
+    start_import (self, all, choices);
+}
+
+/**
+ * cak_window_import_mapped:
+ *
+ * Shows the mapping step for @file, then imports it beside the files shown.
+ */
+void
+cak_window_import_mapped (CakWindow *self, GFile *file)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) choices = NULL;
+  int index = -1;
+
+  g_return_if_fail (CAK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (guint i = 0; self->files && i < self->files->len; i++)
+    {
+      g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->files, i)));
+      if (g_file_equal (g_ptr_array_index (self->files, i), file))
+        index = i;
+    }
+  choices = choices_array_copy (self->choices, all->len);
+  if (index < 0)
+    {
+      index = all->len;
+      g_ptr_array_add (all, g_object_ref (file));
+      g_ptr_array_add (choices, NULL);
+    }
+  set_pending (self, all, choices, index, NULL);
+  show_mapping (self);
+}
+
+/**
+ * cak_window_get_mapping_dialog:
+ *
+ * Returns: (transfer none) (nullable): the mapping step, when it is shown
+ */
+CakMappingDialog *
+cak_window_get_mapping_dialog (CakWindow *self)
+{
+  g_return_val_if_fail (CAK_IS_WINDOW (self), NULL);
+
+  return self->mapping_dialog;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "cak-application.h"
 #include "cak-dataset.h"
+#include "cak-mapping-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CakWindow, cak_window, CAK, WINDOW, AdwApplicationWindow)
 
 CakWindow *cak_window_new (CakApplication *application);
 void cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add);
+void cak_window_import_mapped (CakWindow *self, GFile *file);
+CakMappingDialog *cak_window_get_mapping_dialog (CakWindow *self);
 CakDataset *cak_window_get_dataset (CakWindow *self);
 void cak_window_show_preferences (CakWindow *self);
 
