@@ -349,28 +349,39 @@ show_report (CakWindow *self)
     {
       const CakSheetReport *sheet = g_ptr_array_index (sheets, i);
 
+      CakSource source = { sheet->file, sheet->sheet, 0, 0 };
+      g_autofree char *where = cak_source_describe (&source, FALSE);
+
       g_string_append_printf (body, _ ("%s: %u rows: %u imported, %u skipped, %u rejected."),
-                              sheet->file, sheet->rows, sheet->imported, sheet->skipped,
+                              where, sheet->rows, sheet->imported, sheet->skipped,
                               sheet->rejected);
       g_string_append_c (body, '\n');
     }
   issues = cak_dataset_get_issues (self->dataset);
-  for (guint i = 0; i < issues->len && shown < 40; i++)
+  for (guint i = 0; i < issues->len; i++)
     {
       const CakIssue *issue = &g_array_index (issues, CakIssue, i);
-      g_autofree char *col = NULL;
+      g_autofree char *where = NULL;
 
       if (issue->severity == CAK_SEVERITY_INFO)
         continue;
-      shown++;
-      col = issue->has_column ? cak_source_column_name (issue->source.column) : NULL;
+      if (shown++ >= 40)
+        continue;
+      where = cak_source_describe (&issue->source, issue->has_column);
       g_string_append_c (body, '\n');
-      if (col)
-        g_string_append_printf (body, _ ("%s, row %u, column %s: %s"), issue->source.file,
-                                issue->source.row, col, issue->message);
-      else
-        g_string_append_printf (body, _ ("%s, row %u: %s"), issue->source.file, issue->source.row,
-                                issue->message);
+      g_string_append_printf (body, _ ("%s: %s"), where, issue->message);
+    }
+  if (shown > 40)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "…and %u more; “cakupan --summary --json FILE” lists "
+                                           "every one.",
+                                           "…and %u more; “cakupan --summary --json FILE” lists "
+                                           "every one.",
+                                           shown - 40),
+                              shown - 40);
     }
   if (shown == 0)
     g_string_append_printf (body, "\n%s",
