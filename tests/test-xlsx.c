@@ -400,6 +400,35 @@ test_numbers (void)
                 "2:Ttujuh|_|_|T1e999|N7\n");
 }
 
+/* Numbers of 16 digits and more, rounded to 15 as "%.15g" rounds the double they read as, near
+ * one half of the 15th digit's unit and away from it: the reader rounds most without a double. */
+static void
+test_numbers_rounded (void)
+{
+  static const char *const values[] = {
+    "16.83080420732561",      "97.72874493763119",     "67.09855647135254",
+    "57.7884537504718",       "0.1234567890123449",    "0.1234567890123451",
+    "123456789012345.5",      "999999999999999.7",     "9.999999999999996",
+    "5.000000000000050001",   "1.00000000000000049",   "8.888888888888883889",
+    "2.675000000000000001",   "-3.141592653589793238", "1.000000000000000611",
+    "9.99999999999999611e-7",
+  };
+  g_autoptr (GString) rows = g_string_new ("<row r=\"1\">");
+  g_autoptr (GString) expected = g_string_new ("1:");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (rows, "<c r=\"%c1\"><v>%s</v></c>", 'A' + i, values[i]);
+      g_ascii_formatd (buffer, sizeof buffer, "%.15g", g_ascii_strtod (values[i], NULL));
+      g_string_append_printf (expected, "%sN%s", i ? "|" : "", buffer);
+    }
+  g_string_append (rows, "</row>");
+  g_string_append_c (expected, '\n');
+  assert_sheet ("numbers-rounded.xlsx", rows->str, NULL, NULL, NULL, expected->str);
+}
+
 /* Numbers as "%.15g" gives them, for many numbers written many ways, the reader's shortcut
  * against strtod and printf. */
 static void
@@ -1560,6 +1589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/xlsx/shared-strings", test_shared_strings);
   g_test_add_func ("/import/xlsx/inline-strings", test_inline_strings);
   g_test_add_func ("/import/xlsx/numbers", test_numbers);
+  g_test_add_func ("/import/xlsx/numbers-rounded", test_numbers_rounded);
   g_test_add_func ("/import/xlsx/number-text", test_number_text);
   g_test_add_func ("/import/xlsx/numbers-in-locale", test_numbers_in_locale);
   g_test_add_func ("/import/xlsx/booleans-and-errors", test_booleans_and_errors);

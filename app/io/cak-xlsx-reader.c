@@ -967,15 +967,18 @@ format_iso_date (const char *text, char *out, gsize size)
 
 /* Writes the decimal number @text as "%.15g" writes the double it reads as, without going
  * through a double: strtod and printf cost more than all the rest of a cell. The digits are
- * rounded to 15 where the 16th digit decides alone. The double nearest a decimal lies within
- * 0.111 units of its 15th digit, so a 16th digit of 0 to 2 rounds down and one of 7 to 9 rounds
- * up whatever the digits after it; for 3 to 6, for exponents near the double's limits and for
- * anything that is not a plain decimal, this gives up and returns FALSE. */
+ * rounded to 15 where the 16th and 17th digits decide. The double nearest a decimal D lies within
+ * D * 2^-53 of it, which is less than (L + 1) / 1000 * 0.11103 units of D's 15th digit, L being
+ * D's first three digits; the digits beyond the 15th, read as a fraction of that unit, lie within
+ * [t, t + 0.01] where t is the 16th and 17th digits. Unless the two ranges could meet around
+ * one half, the double rounds as the decimal does. When they could, for exponents near the
+ * double's limits and for anything that is not a plain decimal, this gives up and returns
+ * FALSE. */
 static gboolean
 format_decimal (const char *text, gsize length, char *out, gsize size)
 {
   const char *p = text, *end = text + length;
-  char digits[16];
+  char digits[17];
   guint n = 0;
   int exponent = -1; /* of the first significant digit */
   gboolean negative = FALSE, seen_digit = FALSE, seen_point = FALSE;
@@ -1034,12 +1037,16 @@ format_decimal (const char *text, gsize length, char *out, gsize size)
     }
   if (exponent <= -300 || exponent >= 300)
     return FALSE;
-  if (n == 16)
+  if (n > 15)
     {
-      if (digits[15] >= '3' && digits[15] <= '6')
+      double tail = (digits[15] - '0') / 10.0 + (n > 16 ? (digits[16] - '0') / 100.0 : 0.0);
+      double lead = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
+      double bound = (lead + 1) / 1000 * 0.1111 + 0.001;
+
+      if (tail < 0.5 + bound && tail + 0.01 > 0.5 - bound)
         return FALSE;
       n = 15;
-      if (digits[15] >= '7')
+      if (tail > 0.5)
         {
           int i = 14;
 
