@@ -802,7 +802,7 @@ parse_reference (const char *ref, guint *out_column, guint *out_row)
 
   for (; g_ascii_isalpha (*p); p++, n_letters++)
     if (column <= CAK_SHEET_MAX_COLUMNS)
-      column = column * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+      column = column * 26 + ((*p & ~0x20) - 'A' + 1); /* an ASCII letter in upper case */
   for (; g_ascii_isdigit (*p); p++, n_digits++)
     if (row <= CAK_SHEET_MAX_ROWS)
       row = row * 10 + (*p - '0');
@@ -1117,6 +1117,21 @@ parse_number (const char *text, double *out)
   return end && *end == '\0' && isfinite (*out);
 }
 
+/* g_string_append_len() without the call into GLib when the text fits, as it nearly always
+ * does: it runs for every cell. */
+static inline void
+append_text (GString *string, const char *text, gsize length)
+{
+  if (G_LIKELY (string->len + length < string->allocated_len))
+    {
+      memcpy (string->str + string->len, text, length);
+      string->len += length;
+      string->str[string->len] = '\0';
+    }
+  else
+    g_string_append_len (string, text, length);
+}
+
 static void
 sheet_reader_grow (SheetReader *s, guint column)
 {
@@ -1161,7 +1176,7 @@ put_text_cell (SheetReader *s, guint column, guint8 type, const char *text, gsiz
   if (unescape)
     append_unescaped (s->row_text, text, length);
   else
-    g_string_append_len (s->row_text, text, length);
+    append_text (s->row_text, text, length);
   if (s->row_text->len == start)
     return;
   g_string_append_c (s->row_text, '\0');
@@ -1665,7 +1680,7 @@ sheet_characters_cb (void *user_data, const xmlChar *text, int length)
                           xmlSAX2GetLineNumber (s->parser), "xmlSAX2Characters: huge text node"));
       return;
     }
-  g_string_append_len (s->collect, (const char *)text, length);
+  append_text (s->collect, (const char *)text, length);
 }
 
 /* No spreadsheet program writes a document type declaration, and one is where entity tricks
