@@ -400,6 +400,35 @@ test_numbers (void)
                 "2:Ttujuh|_|_|T1e999|N7\n");
 }
 
+/* Numbers of 16 digits and more, rounded to 15 as "%.15g" rounds the double they read as, near
+ * one half of the 15th digit's unit and away from it: the reader rounds most without a double. */
+static void
+test_numbers_rounded (void)
+{
+  static const char *const values[] = {
+    "16.83080420732561",      "97.72874493763119",     "67.09855647135254",
+    "57.7884537504718",       "0.1234567890123449",    "0.1234567890123451",
+    "123456789012345.5",      "999999999999999.7",     "9.999999999999996",
+    "5.000000000000050001",   "1.00000000000000049",   "8.888888888888883889",
+    "2.675000000000000001",   "-3.141592653589793238", "1.000000000000000611",
+    "9.99999999999999611e-7",
+  };
+  g_autoptr (GString) rows = g_string_new ("<row r=\"1\">");
+  g_autoptr (GString) expected = g_string_new ("1:");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (rows, "<c r=\"%c1\"><v>%s</v></c>", 'A' + i, values[i]);
+      g_ascii_formatd (buffer, sizeof buffer, "%.15g", g_ascii_strtod (values[i], NULL));
+      g_string_append_printf (expected, "%sN%s", i ? "|" : "", buffer);
+    }
+  g_string_append (rows, "</row>");
+  g_string_append_c (expected, '\n');
+  assert_sheet ("numbers-rounded.xlsx", rows->str, NULL, NULL, NULL, expected->str);
+}
+
 /* Numbers as "%.15g" gives them, for many numbers written many ways, the reader's shortcut
  * against strtod and printf. */
 static void
@@ -1284,6 +1313,54 @@ test_zip_bomb (void)
   g_assert_nonnull (strstr (message, "xl/sharedStrings.xml"));
 }
 
+/* Letters that do not compress a thousand times, as a zip bomb would. */
+static void
+append_letters (GString *out, GRand *rand, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_string_append_c (out, 'a' + g_rand_int_range (rand, 0, 26));
+}
+
+/* A cell's text comes from the parser in pieces, across the chunks it is fed, around entities
+ * and CDATA: it is read whole. A text longer than libxml2 allows a text node without
+ * XML_PARSE_HUGE (10,000,000 bytes) makes the workbook damaged, not cut short. */
+static void
+test_long_text (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) rows = g_string_new ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>");
+  g_autoptr (GString) expected = g_string_new ("[0:Data]\n1:T");
+  g_autofree char *path = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *message = NULL;
+
+  append_letters (text, rand, 150000);
+  g_string_append (rows, text->str);
+  g_string_append (expected, text->str);
+  g_string_append (rows, "&amp;<![CDATA[<b>]]>");
+  g_string_append (expected, "&<b>");
+  g_string_truncate (text, 0);
+  append_letters (text, rand, 150000);
+  g_string_append (rows, text->str);
+  g_string_append (expected, text->str);
+  g_string_append (rows, "</t></is></c><c r=\"B1\"><v>7</v></c></row>");
+  g_string_append (expected, "|N7\nend\n");
+  path = simple_book ("long-text.xlsx", rows->str, NULL, NULL, NULL, NULL);
+  got = transcribe (path);
+  g_assert_cmpuint (strlen (got), ==, expected->len);
+  g_assert_true (strcmp (got, expected->str) == 0); /* not cmpstr: 300 KB in a message */
+
+  g_string_assign (rows, "<row r=\"1\"><c r=\"A1\" t=\"str\"><f>A2</f><v>");
+  append_letters (rows, rand, 10000001);
+  g_string_append (rows, "</v></c></row>");
+  g_clear_pointer (&path, g_free);
+  path = simple_book ("huge-text.xlsx", rows->str, NULL, NULL, NULL, NULL);
+  message = read_error (path, CAK_IMPORT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (message, "huge-text.xlsx"));
+  g_assert_nonnull (strstr (message, "xl/worksheets/sheet1.xml"));
+}
+
 typedef enum
 {
   IN_BOOK = 1 << 0,
@@ -1560,6 +1637,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/xlsx/shared-strings", test_shared_strings);
   g_test_add_func ("/import/xlsx/inline-strings", test_inline_strings);
   g_test_add_func ("/import/xlsx/numbers", test_numbers);
+  g_test_add_func ("/import/xlsx/numbers-rounded", test_numbers_rounded);
   g_test_add_func ("/import/xlsx/number-text", test_number_text);
   g_test_add_func ("/import/xlsx/numbers-in-locale", test_numbers_in_locale);
   g_test_add_func ("/import/xlsx/booleans-and-errors", test_booleans_and_errors);
@@ -1590,6 +1668,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/xlsx/hostile/damaged-references", test_damaged_references);
   g_test_add_func ("/import/xlsx/hostile/zip-bomb", test_zip_bomb);
   g_test_add_func ("/import/xlsx/hostile/entities", test_entities);
+  g_test_add_func ("/import/xlsx/hostile/long-text", test_long_text);
   g_test_add_func ("/import/xlsx/hostile/encrypted", test_encrypted);
   g_test_add_func ("/import/xlsx/corpus/values", test_corpus_values);
   g_test_add_func ("/import/xlsx/corpus/all", test_corpus_all);

@@ -272,6 +272,14 @@ cak_zip_part_read (CakZipPart *part, void *buffer, gsize size, GError **error)
   return n;
 }
 
+/* The part's name as the package has it, for messages. */
+const char *
+cak_zip_part_get_name (CakZipPart *part)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+  return part->name;
+}
+
 /* The size the archive declares; only for progress, never trusted for allocation. */
 guint64
 cak_zip_part_get_size (CakZipPart *part)

@@ -22,6 +22,7 @@ const char *cak_zip_get_display_name (CakZip *zip);
 
 CakZipPart *cak_zip_part_open (CakZip *zip, const char *name, GError **error);
 gssize cak_zip_part_read (CakZipPart *part, void *buffer, gsize size, GError **error);
+const char *cak_zip_part_get_name (CakZipPart *part);
 guint64 cak_zip_part_get_size (CakZipPart *part);
 guint64 cak_zip_part_get_read (CakZipPart *part);
 void cak_zip_part_close (CakZipPart *part);
