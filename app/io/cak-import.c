@@ -127,7 +127,6 @@ typedef struct
   GHashTable *status_cache;
   GHashTable *period_cache;
   Memo region_memo, segment_memo, status_memo;
-  guint n_data_rows;
 } Sheet;
 
 typedef struct
@@ -139,7 +138,7 @@ typedef struct
   GCancellable *cancellable;
   CakImportPreview *preview; /* NULL unless previewing */
   Sheet *sheet;              /* the sheet being read */
-  guint n_sheets, n_sheets_with_header;
+  guint n_sheets_with_header;
   GError *error; /* stops reading */
   guint rows_seen;
 } Import;
@@ -2255,7 +2254,6 @@ begin_sheet (Import *import, const CakSheetInfo *info)
   sheet->code_column = sheet->name_column = sheet->period_column = -1;
   sheet->report = cak_dataset_add_sheet_report (import->dataset, import->file, sheet->name);
   import->sheet = sheet;
-  import->n_sheets++;
 
   if (import->preview)
     {
