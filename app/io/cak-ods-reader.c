@@ -890,22 +890,6 @@ read_node (OdsReader *self)
     }
 }
 
-/* libzip takes a zip that was cut short, as a download that stopped, for something that is not
- * a zip at all, since a zip's table of contents is at its end; its first bytes tell. */
-static gboolean
-starts_like_zip (const char *path)
-{
-  FILE *file = g_fopen (path, "rb");
-  char head[4] = { 0 };
-  gboolean zip;
-
-  if (file == NULL)
-    return FALSE;
-  zip = fread (head, 1, sizeof head, file) == sizeof head && memcmp (head, "PK\3\4", 4) == 0;
-  fclose (file);
-  return zip;
-}
-
 static gboolean
 check_mimetype (CakZip *zip, const char *display_name, GError **error)
 {
@@ -991,7 +975,6 @@ cak_ods_read (const char *path, const char *display_name, const CakSheetCallback
 {
   g_autoptr (CakZip) zip = NULL;
   g_autoptr (CakZipPart) part = NULL;
-  g_autoptr (GError) local_error = NULL;
   OdsReader self = { 0 };
   int ret;
   gboolean ok;
@@ -1001,21 +984,10 @@ cak_ods_read (const char *path, const char *display_name, const CakSheetCallback
   g_return_val_if_fail (callbacks != NULL && callbacks->row != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  zip = cak_zip_open (path, display_name, &local_error);
+  /* cak_zip_open() tells a zip cut short (CORRUPT) from a file that is none. */
+  zip = cak_zip_open (path, display_name, error);
   if (zip == NULL)
-    {
-      if (g_error_matches (local_error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NOT_A_SPREADSHEET)
-          && starts_like_zip (path))
-        {
-          g_clear_error (&local_error);
-          g_set_error (&local_error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
-                       _ ("“%s” is an incomplete workbook: it ends before its table of contents. "
-                          "It may not have been saved or copied completely."),
-                       display_name);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   if (!check_mimetype (zip, display_name, error) || !check_encryption (zip, display_name, error))
     return FALSE;
   if (!cak_zip_has (zip, "content.xml") && !cak_zip_has (zip, "mimetype"))
