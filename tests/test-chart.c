@@ -1,4 +1,4 @@
-/* test-chart.c: scales, ticks, the ranking's layout and hit testing, and drawing it
+/* test-chart.c: scales and ticks, the chart model, the ranking, and what every chart must do
  *
  * Copyright 2026 The Cakupan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,12 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <math.h>
-#include <string.h>
-
-#include "cak-chart-ranking.h"
-#include "cak-import.h"
+#include "chart-test-util.h"
 
 static void
 test_ticks (void)
@@ -45,158 +40,109 @@ test_ticks (void)
   g_assert_cmpfloat (cak_scale_map (25, 0, 100, 100, 500), ==, 200);
 }
 
-static CakRankingModel *
-make_model (void)
+static void
+test_data (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CAKUPAN_SOURCE_DIR"), "data", "samples",
-                                            "jatim-ilustratif-2022-2024.csv", NULL);
-  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GArray) rows = NULL;
-  g_autoptr (GError) error = NULL;
-  CakIndicatorRow total;
-  CakPeriod period;
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  int blitar = cak_chart_data_find_code (data, "35.05");
+  g_autofree char *tip = NULL;
 
-  g_assert_true (cak_import_file (ds, file, NULL, NULL, &error));
-  g_assert_true (cak_period_parse ("2024-12", &period));
-  rows = cak_indicators_compute_regencies (ds, "35", period, CAK_PERIOD_INIT_NONE);
-  cak_indicators_province_total (
-      rows, cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35"), period,
-      &total);
-  return cak_ranking_model_new (rows, &total, "sample.csv", CAK_LANG_ID);
+  g_assert_cmpuint (data->rows->len, ==, 38);
+  g_assert_cmpstr (data->place, ==, "Jawa Timur");
+  g_assert_cmpint (blitar, >=, 0);
+  g_assert_cmpint (cak_chart_data_find_code (data, "35"), ==, CAK_CHART_ITEM_TOTAL);
+  g_assert_cmpint (cak_chart_data_find_code (data, "99.99"), ==, CAK_CHART_ITEM_NONE);
+  /* The province's coverage in December 2024 and the change since December 2023 */
+  g_assert_cmpfloat_with_epsilon (data->total.coverage_pct, 31.6, 0.05);
+  g_assert_false (isnan (data->total.change_pp));
+  g_assert_false (isnan (data->compare_total.coverage_pct));
+  /* Monthly history January 2022 - December 2024; Blitar's December 2023 is its public figure */
+  g_assert_cmpuint (data->periods->len, ==, 36);
+  g_assert_cmpfloat_with_epsilon (cak_chart_data_history (data, blitar, 23),
+                                  114377.0 / 449717 * 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cak_chart_data_history (data, CAK_CHART_ITEM_TOTAL, 35),
+                                  data->total.coverage_pct, 1e-9);
+  g_assert_cmpfloat (data->history_target[35], ==, 40);
+  g_assert_true (isnan (cak_chart_data_history (data, blitar, 36)));
+  /* The tooltip's exact figures, in Indonesian */
+  tip = cak_chart_data_describe_item (data, blitar);
+  g_assert_nonnull (strstr (tip, "Kabupaten Blitar"));
+  g_assert_nonnull (strstr (tip, "124.076"));
+  g_assert_nonnull (strstr (tip, "454.557"));
+  g_assert_nonnull (strstr (tip, "27,30%"));
+  g_assert_nonnull (strstr (tip, "57.747"));
 }
 
 static void
-test_model (void)
+test_kinds (void)
 {
-  g_autoptr (CakRankingModel) model = make_model ();
-  g_autofree char *description = cak_chart_ranking_describe (model);
+  CakChartKind kind;
 
-  g_assert_cmpuint (model->items->len, ==, 38);
-  /* sorted, highest first */
-  for (guint i = 1; i < model->items->len; i++)
-    g_assert_cmpfloat (g_array_index (model->items, CakRankingItem, i - 1).value, >=,
-                       g_array_index (model->items, CakRankingItem, i).value);
-  g_assert_cmpstr (g_array_index (model->items, CakRankingItem, 0).region->code, ==, "35.78");
-  g_assert_cmpstr (g_array_index (model->items, CakRankingItem, 37).region->code, ==, "35.27");
-  g_assert_nonnull (strstr (model->subtitle, "Jawa Timur"));
-  g_assert_nonnull (strstr (model->subtitle, "Desember 2024"));
+  g_assert_true (cak_chart_kind_from_id ("ranking", &kind));
+  g_assert_cmpint (kind, ==, CAK_CHART_RANKING);
+  g_assert_false (cak_chart_kind_from_id ("pie", &kind));
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    {
+      g_assert_nonnull (cak_chart_kind_to_id (k));
+      g_assert_nonnull (cak_chart_kind_get_name (k));
+    }
+}
+
+static void
+test_ranking (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  g_autofree char *description = cak_chart_describe (CAK_CHART_RANKING, data);
+  g_autoptr (CakChartLayout) layout = NULL;
+  g_autoptr (CakChartLayout) tall = NULL;
+  int surabaya = cak_chart_data_find_code (data, "35.78");
+  int sampang = cak_chart_data_find_code (data, "35.27");
+  CakRect top, bottom;
+
   g_assert_nonnull (strstr (description, "Kota Surabaya, 62,9%"));
   g_assert_nonnull (strstr (description, "Kabupaten Sampang, 8,5%"));
+  g_assert_nonnull (strstr (description, "Jawa Timur"));
+
+  /* At 1920x1080 every one of the 38 has its row, highest first */
+  layout = ctu_layout (CAK_CHART_RANKING, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
+  g_assert_cmpuint (layout->hits->len, ==, 38);
+  g_assert_true (cak_chart_find_item (layout, surabaya, &top));
+  g_assert_true (cak_chart_find_item (layout, sampang, &bottom));
+  g_assert_cmpfloat (top.y, <, bottom.y);
+  g_assert_cmpfloat (top.y, >=, layout->plot.y);
+  g_assert_cmpfloat (bottom.y + bottom.height, <=, layout->footer.y);
+  g_assert_cmpfloat (top.height, >=, layout->font_px * 0.7 * 1.3 - 1e-9);
+  g_assert_cmpint (cak_chart_hit_test (layout, 960, top.y + top.height / 2), ==, surabaya);
+
+  /* At its natural height every name is drawn at full size, whatever the number of rows */
+  tall = ctu_layout_px (CAK_CHART_RANKING, data, CAK_CHART_THEME_LIGHT, 700,
+                        cak_chart_natural_height (CAK_CHART_RANKING, data, NULL, 700, 14), 14);
+  g_assert_cmpuint (tall->hits->len, ==, 38);
+  for (guint i = 0; i < tall->hits->len; i++)
+    g_assert_cmpfloat (g_array_index (tall->hits, CakChartHit, i).rect.height, >=,
+                       14 * 1.85 - 0.01);
 }
 
 static void
-test_layout_and_hit (void)
+test_ranking_national (void)
 {
-  g_autoptr (CakRankingModel) model = make_model ();
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
-  const double sizes[][3]
-      = { { 1366, 768, 13.5 }, { 1920, 1080, 18 }, { 800, 1400, 13.5 }, { 1024, 768, 16 } };
-  CakChartTheme theme;
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) data = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                      ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  g_autoptr (CakChartLayout) image = NULL;
+  g_autoptr (CakChartLayout) scrolled = NULL;
+  double natural;
 
-  cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    {
-      CakRankingLayout lay;
-      double w = sizes[s][0], h = sizes[s][1], px = sizes[s][2];
-
-      cak_chart_ranking_layout (model, &theme, context, w, h, px, &lay);
-      /* everything inside the frame, in order from top to bottom */
-      g_assert_cmpfloat (lay.title.y, >=, 0);
-      g_assert_cmpfloat (lay.subtitle.y, >=, lay.title.y + lay.title.height - 0.01);
-      g_assert_cmpfloat (lay.plot.y, >, lay.legend.y + lay.legend.height);
-      g_assert_cmpfloat (lay.plot.y + lay.plot.height, <=, lay.footer.y);
-      g_assert_cmpfloat (lay.footer.y + lay.footer.height, <=, h);
-      /* names end before the bars start; bars and value labels fit the width */
-      g_assert_cmpfloat (lay.label_right, <, lay.plot.x);
-      g_assert_cmpfloat (lay.plot.x + lay.plot.width, <, w - lay.pad);
-      /* rows never overlap their labels: each row is at least the label's line high */
-      g_assert_cmpfloat (lay.row_height, >=, lay.label_font_px * 1.15 - 1e-9);
-      g_assert_cmpfloat (lay.bar_height, <, lay.row_height);
-      /* the axis covers every value */
-      g_assert_cmpfloat (lay.ticks.max, >=, 62.86);
-      g_assert_cmpfloat (cak_chart_ranking_x (&lay, 0), ==, lay.plot.x);
-
-      /* hit testing: the middle of each row is that row; outside is nothing */
-      for (guint i = 0; i < model->items->len; i++)
-        g_assert_cmpint (cak_chart_ranking_hit_test (&lay, model, w / 2,
-                                                     lay.plot.y + (i + 0.5) * lay.row_height),
-                         ==, i);
-      g_assert_cmpint (cak_chart_ranking_hit_test (&lay, model, w / 2, lay.plot.y - 1), ==, -1);
-      g_assert_cmpint (cak_chart_ranking_hit_test (&lay, model, w / 2, h - 1), ==, -1);
-    }
-
-  /* At its natural height every name is drawn at full size */
-  {
-    CakRankingLayout lay;
-    double h = cak_chart_ranking_natural_height (model, &theme, 13.5);
-
-    cak_chart_ranking_layout (model, &theme, context, 700, h, 13.5, &lay);
-    g_assert_cmpfloat (lay.label_font_px, ==, 13.5);
-  }
-
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
-static void
-test_draw_png (void)
-{
-  g_autoptr (CakRankingModel) model = make_model ();
-  const CakChartThemeKind kinds[]
-      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
-      cairo_t *cr = cairo_create (surface);
-      CakChartTheme theme;
-      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cakupan-test-ranking.png", NULL);
-      cairo_surface_t *back;
-      guint32 bar_pixels = 0, below_pixels = 0;
-      guchar *data;
-      int stride;
-
-      cak_chart_theme_init (&theme, kinds[k]);
-      cak_chart_ranking_draw (cr, model, &theme, 1920, 1080, 18);
-      cairo_surface_flush (surface);
-      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-
-      /* The bars are there in both colours: some regencies reach the target, some do not */
-      data = cairo_image_surface_get_data (surface);
-      stride = cairo_image_surface_get_stride (surface);
-      for (int y = 0; y < 1080; y++)
-        for (int x = 0; x < 1920; x++)
-          {
-            guint32 px = *(guint32 *)(data + y * stride + x * 4) & 0xffffff;
-            guint32 bar = ((guint)(theme.bar.r * 255 + 0.5) << 16)
-                          | ((guint)(theme.bar.g * 255 + 0.5) << 8)
-                          | (guint)(theme.bar.b * 255 + 0.5);
-            guint32 below = ((guint)(theme.below.r * 255 + 0.5) << 16)
-                            | ((guint)(theme.below.g * 255 + 0.5) << 8)
-                            | (guint)(theme.below.b * 255 + 0.5);
-
-            bar_pixels += px == bar;
-            below_pixels += px == below;
-          }
-      g_assert_cmpuint (bar_pixels, >, 10000);
-      g_assert_cmpuint (below_pixels, >, 10000);
-
-      /* A valid PNG of the requested size */
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-      back = cairo_image_surface_create_from_png (path);
-      g_assert_cmpint (cairo_surface_status (back), ==, CAIRO_STATUS_SUCCESS);
-      g_assert_cmpint (cairo_image_surface_get_width (back), ==, 1920);
-      g_assert_cmpint (cairo_image_surface_get_height (back), ==, 1080);
-      cairo_surface_destroy (back);
-      g_unlink (path);
-
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
+  g_assert_cmpuint (data->rows->len, ==, 514);
+  /* In an image: the top and the bottom, the rest summarised in one row */
+  image = ctu_layout (CAK_CHART_RANKING, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
+  g_assert_cmpuint (image->hits->len, >=, 20);
+  g_assert_cmpuint (image->hits->len, <, 100);
+  g_assert_cmpuint (image->hits->len % 2, ==, 0);
+  /* Scrolled at its natural height: all 514 */
+  natural = cak_chart_natural_height (CAK_CHART_RANKING, data, NULL, 1200, 14);
+  scrolled = ctu_layout_px (CAK_CHART_RANKING, data, CAK_CHART_THEME_LIGHT, 1200, natural, 14);
+  g_assert_cmpuint (scrolled->hits->len, ==, 514);
 }
 
 static void
@@ -204,7 +150,9 @@ test_no_data (void)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (CakIndicatorRow));
   CakIndicatorRow a = { 0 }, b = { 0 };
-  g_autoptr (CakRankingModel) model = NULL;
+  g_autoptr (CakChartData) data = NULL;
+  g_autoptr (CakChartLayout) layout = NULL;
+  CakRect ra, rb;
 
   a.region = cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35.01");
   a.coverage_pct = NAN, a.target_pct = NAN, a.participants = NAN, a.workforce = NAN;
@@ -212,33 +160,113 @@ test_no_data (void)
   b.coverage_pct = 20, b.target_pct = NAN, b.participants = 20, b.workforce = 100;
   g_array_append_val (rows, a);
   g_array_append_val (rows, b);
-  model = cak_ranking_model_new (rows, NULL, NULL, CAK_LANG_EN);
+  data = cak_chart_data_new_from_rows (rows, NULL, NULL, CAK_LANG_EN);
   /* regions without data go to the bottom, never drawn as zero */
-  g_assert_cmpstr (g_array_index (model->items, CakRankingItem, 0).region->code, ==, "35.02");
-  g_assert_true (isnan (g_array_index (model->items, CakRankingItem, 1).value));
-  {
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 360);
-    cairo_t *cr = cairo_create (surface);
-    CakChartTheme theme;
+  layout = ctu_layout (CAK_CHART_RANKING, data, CAK_CHART_THEME_LIGHT, 640, 360);
+  g_assert_true (cak_chart_find_item (layout, 0, &ra));
+  g_assert_true (cak_chart_find_item (layout, 1, &rb));
+  g_assert_cmpfloat (rb.y, <, ra.y);
+}
 
-    cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
-    cak_chart_ranking_draw (cr, model, &theme, 640, 360, 13);
-    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
+static void
+test_colors (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
+  const CakChartThemeKind themes[]
+      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
+
+  for (guint k = 0; k < G_N_ELEMENTS (themes); k++)
+    {
+      cairo_surface_t *surface = ctu_draw (CAK_CHART_RANKING, data, themes[k], 1920, 1080);
+      CakChartTheme theme;
+
+      /* Bars in all three bands: on target, near it, below it */
+      cak_chart_theme_init (&theme, themes[k]);
+      g_assert_cmpuint (ctu_count_color (surface, theme.bar), >, 5000);
+      g_assert_cmpuint (ctu_count_color (surface, theme.near), >, 2000);
+      g_assert_cmpuint (ctu_count_color (surface, theme.below), >, 5000);
+      g_assert_cmpuint (ctu_count_color (surface, theme.background), >, 1920 * 1080 / 3);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* What every chart must do, at the sizes it is shown at, in both languages and every theme. */
+static void
+test_every_chart (void)
+{
+  g_autoptr (CakChartData) id = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakChartData) en = ctu_sample_data (CAK_LANG_EN);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) national = cak_chart_data_new (
+      ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  const double sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1024, 768 }, { 800, 600 } };
+  const CakChartThemeKind themes[]
+      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
+
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    {
+      CakChartKind kind;
+
+      if (!cak_chart_kind_from_id (cak_chart_kind_to_id (k), &kind))
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+          {
+            g_autoptr (CakChartLayout) a
+                = ctu_layout (kind, id, themes[t], sizes[s][0], sizes[s][1]);
+            g_autoptr (CakChartLayout) b
+                = ctu_layout (kind, en, themes[t], sizes[s][0], sizes[s][1]);
+            g_autoptr (CakChartLayout) c
+                = ctu_layout (kind, national, themes[t], sizes[s][0], sizes[s][1]);
+            g_autofree char *description = cak_chart_describe (kind, id);
+
+            g_assert_cmpuint (strlen (description), >, 40);
+          }
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        ctu_check_exports (kind, id, themes[t]);
+    }
+}
+
+static void
+test_export_errors (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cakupan-test.bmp", NULL);
+  CakChartTheme theme;
+  g_autoptr (GBytes) png = NULL;
+
+  cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
+  g_assert_false (cak_chart_export (CAK_CHART_RANKING, data, &theme, path, 800, 600, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (cak_chart_export (CAK_CHART_RANKING, data, &theme, "/nonexistent/x.png", 800, 600,
+                                    1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (
+      cak_chart_export (CAK_CHART_RANKING, data, &theme, "/tmp/x.png", 20, 20, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* HiDPI: twice the pixels, the same drawing */
+  png = cak_chart_render_png (CAK_CHART_RANKING, data, &theme, 800, 600, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
 }
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
   g_test_add_func ("/chart/ticks", test_ticks);
-  g_test_add_func ("/chart/ranking/model", test_model);
-  g_test_add_func ("/chart/ranking/layout-and-hit", test_layout_and_hit);
-  g_test_add_func ("/chart/ranking/draw-png", test_draw_png);
+  g_test_add_func ("/chart/data", test_data);
+  g_test_add_func ("/chart/kinds", test_kinds);
+  g_test_add_func ("/chart/ranking/layout", test_ranking);
+  g_test_add_func ("/chart/ranking/national", test_ranking_national);
   g_test_add_func ("/chart/ranking/no-data", test_no_data);
-
+  g_test_add_func ("/chart/ranking/colors", test_colors);
+  g_test_add_func ("/chart/every-chart", test_every_chart);
+  g_test_add_func ("/chart/export-errors", test_export_errors);
   return g_test_run ();
 }

@@ -89,7 +89,7 @@ test_window_sample (void)
       = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   g_autofree char *sample = cak_application_find_sample ();
   g_autoptr (GFile) file = NULL;
-  CakRankingModel *model;
+  CakChartData *data;
   GtkSnapshot *snapshot;
   GskRenderNode *node;
 
@@ -111,9 +111,9 @@ test_window_sample (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
   wait_until (dataset_loaded, window);
 
-  model = cak_chart_view_get_model (chart);
-  g_assert_nonnull (model);
-  g_assert_cmpuint (model->items->len, ==, 38);
+  data = cak_chart_view_get_data (chart);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->rows->len, ==, 38);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
                     38);
 

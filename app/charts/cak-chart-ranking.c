@@ -11,636 +11,425 @@
 #include <math.h>
 #include <string.h>
 
-#include "cak-chart-ranking.h"
+#include "cak-chart-private.h"
 #include "cak-number.h"
 
-/* Rows are this many font sizes tall at their natural height: a name and a bar with air. */
+/* Rows are this many font sizes tall at their natural height: a name and a bar with air. The
+ * names may shrink to LABEL_MIN of the body size before rows are left out. */
 #define ROW_EM 1.85
-#define MIN_ROW_EM 1.15
+#define MIN_ROW_EM 1.3
+#define LABEL_MIN 0.7
+
+typedef struct
+{
+  GArray *rows; /* int: items in drawing order, CAK_CHART_ITEM_REST for the summary */
+  double plot_top;
+  double row_height;
+  double bar_height;
+  double label_px;
+  double label_right;
+  double value_px;
+  CakTicks ticks;
+  gboolean has_targets;
+  char *rest_text;
+  guint n_legend;
+  CakLegendEntry legend[5];
+  char *near_label;
+  char *average_label;
+} Ranking;
 
 static void
-clear_item (gpointer data)
+ranking_free (gpointer data)
 {
-  CakRankingItem *item = data;
+  Ranking *r = data;
 
-  g_clear_pointer (&item->label, g_free);
-}
-
-static int
-compare_items (gconstpointer a, gconstpointer b)
-{
-  const CakRankingItem *ia = a, *ib = b;
-
-  /* Highest coverage first; regions without data at the bottom, by name. */
-  if (isnan (ia->value) != isnan (ib->value))
-    return isnan (ia->value) ? 1 : -1;
-  if (!isnan (ia->value) && ia->value != ib->value)
-    return ia->value > ib->value ? -1 : 1;
-  return g_utf8_collate (ia->label, ib->label);
-}
-
-static char *
-format_today (CakLang lang)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  CakPeriod month = cak_period_month (g_date_time_get_year (now), g_date_time_get_month (now));
-  g_autofree char *month_name = cak_period_format (month, lang);
-
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (now), month_name);
-}
-
-/**
- * cak_ranking_model_new:
- * @rows: (element-type CakIndicatorRow): the regencies of one province and period
- * @total: (nullable): the province total, for the average line and the subtitle
- * @sources: (nullable): the files the figures come from, for the footer
- *
- * Returns: (transfer full): the ranking of @rows by coverage, highest first.
- */
-CakRankingModel *
-cak_ranking_model_new (const GArray *rows, const CakIndicatorRow *total, const char *sources,
-                       CakLang lang)
-{
-  CakRankingModel *model;
-  g_autofree char *period = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr (GString) subtitle = g_string_new (NULL);
-
-  g_return_val_if_fail (rows != NULL, NULL);
-
-  model = g_new0 (CakRankingModel, 1);
-  model->lang = lang;
-  model->highlighted = model->selected = -1;
-  model->average = total ? total->coverage_pct : NAN;
-  model->items = g_array_new (FALSE, TRUE, sizeof (CakRankingItem));
-  g_array_set_clear_func (model->items, clear_item);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CakIndicatorRow *row = &g_array_index (rows, CakIndicatorRow, i);
-      CakRankingItem item = { 0 };
-
-      item.label = g_strdup (row->region->name);
-      item.region = row->region;
-      item.value = row->coverage_pct;
-      item.target = row->target_pct;
-      item.numerator = row->participants;
-      item.denominator = row->workforce;
-      g_array_append_val (model->items, item);
-    }
-  g_array_sort (model->items, compare_items);
-
-  model->title = g_strdup (_ ("Coverage of the workforce by regency and city"));
-  if (total && total->region)
-    g_string_append_printf (subtitle, "%s · ", total->region->name);
-  if (rows->len > 0 && cak_period_is_valid (g_array_index (rows, CakIndicatorRow, 0).period))
-    {
-      period = cak_period_format (g_array_index (rows, CakIndicatorRow, 0).period, lang);
-      g_string_append_printf (subtitle, "%s · ", period);
-    }
-  if (total && cak_period_is_valid (total->workforce_period))
-    {
-      g_autofree char *wf = cak_period_format (total->workforce_period, lang);
-
-      g_string_append_printf (subtitle, _ ("coverage = active participants ÷ workforce (BPS, %s)"),
-                              wf);
-    }
-  else
-    g_string_append (subtitle, _ ("coverage = active participants ÷ workforce"));
-  model->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
-
-  if (total && total->region)
-    model->average_label = g_strdup (total->region->name);
-  today = format_today (lang);
-  if (sources)
-    model->footer = g_strdup_printf (_ ("Source: %s · as of %s"), sources, today);
-  else
-    model->footer = g_strdup_printf (_ ("As of %s"), today);
-  return model;
-}
-
-void
-cak_ranking_model_free (CakRankingModel *model)
-{
-  if (model == NULL)
-    return;
-  g_free (model->title);
-  g_free (model->subtitle);
-  g_free (model->footer);
-  g_free (model->average_label);
-  g_clear_pointer (&model->items, g_array_unref);
-  g_free (model);
-}
-
-static PangoLayout *
-make_layout (PangoContext *context, const CakChartTheme *theme, double px, PangoWeight weight,
-             const char *text)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *desc = pango_font_description_from_string (theme->font_family);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  pango_layout_set_font_description (layout, desc);
-  /* Tabular figures keep the value labels' digits in columns. */
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_text (layout, text, -1);
-  pango_attr_list_unref (attrs);
-  pango_font_description_free (desc);
-  return layout;
+  g_clear_pointer (&r->rows, g_array_unref);
+  g_free (r->rest_text);
+  g_free (r->near_label);
+  g_free (r->average_label);
+  g_free (r);
 }
 
 static double
-text_width (PangoContext *context, const CakChartTheme *theme, double px, PangoWeight weight,
-            const char *text)
+coverage_key (const CakIndicatorRow *row)
 {
-  g_autoptr (PangoLayout) layout = make_layout (context, theme, px, weight, text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return w;
-}
-
-static char *
-format_value (const CakRankingModel *model, double value)
-{
-  if (isnan (value))
-    return g_strdup (_ ("no data"));
-  return cak_number_format_percent (value, 1, model->lang);
+  return row->coverage_pct;
 }
 
 static gboolean
-model_has_targets (const CakRankingModel *model)
+has_targets (const CakChartData *data)
 {
-  for (guint i = 0; i < model->items->len; i++)
-    if (!isnan (g_array_index (model->items, CakRankingItem, i).target))
+  for (guint i = 0; i < data->rows->len; i++)
+    if (!isnan (g_array_index (data->rows, CakIndicatorRow, i).target_pct))
       return TRUE;
   return FALSE;
 }
 
 static double
-chrome_height (double font_px, gboolean wraps)
+x_of (const CakChartLayout *layout, const Ranking *r, double value)
 {
-  /* Padding, title, subtitle, legend, axis labels, footer. */
-  return font_px * (1.4 + 1.9 + 1.5 + 2.2 + 1.6 + 2.2 + 1.0) + (wraps ? font_px * 1.3 : 0);
-}
-
-/**
- * cak_chart_ranking_natural_height:
- *
- * Returns: the height at which every row has room for its name at @font_px.
- */
-double
-cak_chart_ranking_natural_height (const CakRankingModel *model, const CakChartTheme *theme,
-                                  double font_px)
-{
-  g_return_val_if_fail (model != NULL, 0);
-
-  return chrome_height (font_px, FALSE) + MAX (1u, model->items->len) * font_px * ROW_EM;
-}
-
-/**
- * cak_chart_ranking_layout:
- *
- * Places the title, the legend, the rows and the footer in a @width x @height frame. Rows share
- * the height left; when they get too short for their names, the names get smaller, never cut.
- */
-void
-cak_chart_ranking_layout (const CakRankingModel *model, const CakChartTheme *theme,
-                          PangoContext *context, double width, double height, double font_px,
-                          CakRankingLayout *out)
-{
-  double label_w = 0, value_w, hi = 0, y;
-  guint n;
-
-  g_return_if_fail (model != NULL);
-  g_return_if_fail (out != NULL);
-
-  memset (out, 0, sizeof *out);
-  out->width = width;
-  out->height = height;
-  out->font_px = font_px;
-  out->pad = round (font_px * 1.4);
-  out->has_targets = model_has_targets (model);
-  n = MAX (1u, model->items->len);
-
-  y = out->pad;
-  out->title = (CakRect){ out->pad, y, width - 2 * out->pad, font_px * 1.9 };
-  y += out->title.height;
-  out->subtitle = (CakRect){ out->pad, y, width - 2 * out->pad, font_px * 1.5 };
-  y += out->subtitle.height;
-  out->legend = (CakRect){ out->pad, y + font_px * 0.5, width - 2 * out->pad, font_px * 1.4 };
-  y += font_px * 2.2;
-  /* Axis labels sit above the plot. */
-  y += font_px * 1.6;
-  out->footer = (CakRect){ out->pad, height - out->pad - font_px * 1.2, width - 2 * out->pad,
-                           font_px * 1.2 };
-  out->plot.y = y;
-  out->plot.height = MAX (font_px, out->footer.y - font_px * 1.0 - y);
-  out->row_height = out->plot.height / n;
-  out->label_font_px = MIN (font_px, MAX (4.0, out->row_height / MIN_ROW_EM));
-  out->bar_height = MAX (1.0, MIN (out->row_height * 0.62, font_px * 1.15));
-
-  for (guint i = 0; i < model->items->len; i++)
-    {
-      const CakRankingItem *item = &g_array_index (model->items, CakRankingItem, i);
-
-      label_w = MAX (label_w, text_width (context, theme, out->label_font_px, PANGO_WEIGHT_NORMAL,
-                                          item->label));
-      if (!isnan (item->value))
-        hi = MAX (hi, item->value);
-      if (!isnan (item->target))
-        hi = MAX (hi, item->target);
-    }
-  if (!isnan (model->average))
-    hi = MAX (hi, model->average);
-  label_w = MIN (label_w, width * 0.38);
-  value_w = text_width (context, theme, out->label_font_px, PANGO_WEIGHT_BOLD, "100,0%") + font_px;
-
-  out->label_right = out->pad + label_w;
-  out->plot.x = out->label_right + font_px * 0.8;
-  out->plot.width = MAX (font_px, width - out->pad - value_w - out->plot.x);
-
-  cak_ticks_compute (0, hi > 0 ? hi : 10, MAX (3, (guint)(out->plot.width / (font_px * 6))),
-                     &out->ticks);
-  out->ticks.min = 0;
-  if (out->ticks.max > 100 && hi <= 100)
-    out->ticks.max = 100;
-}
-
-/**
- * cak_chart_ranking_x:
- *
- * Returns: the x position of a coverage value.
- */
-double
-cak_chart_ranking_x (const CakRankingLayout *layout, double value)
-{
-  g_return_val_if_fail (layout != NULL, 0);
-
-  return cak_scale_map (value, layout->ticks.min, layout->ticks.max, layout->plot.x,
+  return cak_scale_map (value, r->ticks.min, r->ticks.max, layout->plot.x,
                         layout->plot.x + layout->plot.width);
 }
 
-/**
- * cak_chart_ranking_hit_test:
- *
- * Returns: the item whose row holds the point (its name, its bar or its value label), or -1.
- */
-int
-cak_chart_ranking_hit_test (const CakRankingLayout *layout, const CakRankingModel *model, double x,
-                            double y)
+static char *
+title_of (void)
 {
-  int index;
-
-  g_return_val_if_fail (layout != NULL, -1);
-  g_return_val_if_fail (model != NULL, -1);
-
-  if (x < layout->pad || x > layout->width - layout->pad || y < layout->plot.y
-      || y >= layout->plot.y + layout->row_height * model->items->len || layout->row_height <= 0)
-    return -1;
-  index = (int)floor ((y - layout->plot.y) / layout->row_height);
-  return index >= 0 && (guint)index < model->items->len ? index : -1;
+  return g_strdup (_ ("Coverage of the workforce by regency and city"));
 }
 
-static void
-set_color (cairo_t *cr, CakColor color)
+/* Axis labels above the rows, then the rows; chrome is everything but the rows. */
+static double
+chrome_height (double font_px)
 {
-  cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
-}
-
-static void
-show_text (cairo_t *cr, PangoContext *context, const CakChartTheme *theme, double px,
-           PangoWeight weight, const char *text, double x, double y,
-           double align, /* 0 left, 0.5 centre, 1 right of x */
-           double max_width)
-{
-  g_autoptr (PangoLayout) layout = make_layout (context, theme, px, weight, text);
-  int w, h;
-
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * align), round (y - h / 2.0));
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-rounded_bar (cairo_t *cr, double x, double y, double w, double h)
-{
-  double r = MIN (h / 2.0, MIN (w, 3.0));
-
-  if (w <= 0)
-    return;
-  cairo_new_sub_path (cr);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w - r, y);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_line_to (cr, x + w, y + h - r);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_line_to (cr, x, y + h);
-  cairo_close_path (cr);
-}
-
-static void
-draw_hatch (cairo_t *cr, const CakChartTheme *theme, double x, double y, double w, double h)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  set_color (cr, theme->track);
-  cairo_set_line_width (cr, 1.2);
-  for (double d = -h; d < w; d += 6)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + 2.2 + 1.6 + 1.0 + 1.2);
 }
 
 static double
-legend_swatch (cairo_t *cr, PangoContext *context, const CakChartTheme *theme,
-               const CakRankingLayout *lay, double x, int kind, /* 0 box, 1 tick, 2 dashed line */
-               CakColor color, const char *label)
+ranking_natural_height (const CakChartData *data, const CakChartTheme *theme, double width,
+                        double font_px)
 {
-  double px = lay->font_px * 0.92;
-  double cy = lay->legend.y + lay->legend.height / 2;
-  double sw = px * 0.9;
+  return ceil (chrome_height (font_px) + MAX (1u, data->rows->len) * font_px * ROW_EM);
+}
 
-  set_color (cr, color);
-  if (kind == 0)
+static void
+build_legend (Ranking *r, const CakChartData *data, const CakChartTheme *theme)
+{
+  guint n = 0;
+
+  if (r->has_targets)
     {
-      rounded_bar (cr, x, cy - sw / 2, sw, sw);
-      cairo_fill (cr);
-    }
-  else if (kind == 1)
-    {
-      cairo_set_line_width (cr, 2.5);
-      cairo_move_to (cr, x + sw / 2, cy - sw * 0.7);
-      cairo_line_to (cr, x + sw / 2, cy + sw * 0.7);
-      cairo_stroke (cr);
+      r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->bar, _ ("At or above target") };
+      if (data->near_band > 0)
+        {
+          g_autofree char *band = cak_number_format (data->near_band, 0, data->lang);
+
+          r->near_label = g_strdup_printf (_ ("Within %s pp of target"), band);
+          r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->near, r->near_label };
+        }
+      r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->below, _ ("Below target") };
+      r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_TICK, theme->target, _ ("Target") };
     }
   else
+    r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->bar, _ ("Coverage") };
+  if (!isnan (data->total.coverage_pct))
     {
-      double dash[] = { 4, 3 };
+      g_autofree char *avg = cak_number_format_percent (data->total.coverage_pct, 1, data->lang);
 
-      cairo_set_line_width (cr, 2);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, x + sw / 2, cy - sw * 0.7);
-      cairo_line_to (cr, x + sw / 2, cy + sw * 0.7);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-  set_color (cr, theme->muted);
-  show_text (cr, context, theme, px, PANGO_WEIGHT_NORMAL, label, x + sw + px * 0.4, cy, 0, 0);
-  return x + sw + px * 0.4 + text_width (context, theme, px, PANGO_WEIGHT_NORMAL, label) + px * 1.6;
-}
-
-static PangoContext *
-create_context (cairo_t *cr)
-{
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
-/**
- * cak_chart_ranking_draw:
- * @font_px: the size of body text in device units
- *
- * Lays out and draws the ranking into a @width x @height frame of @cr.
- */
-void
-cak_chart_ranking_draw (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
-                        double width, double height, double font_px)
-{
-  PangoContext *context;
-  CakRankingLayout layout;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (model != NULL);
-  g_return_if_fail (theme != NULL);
-
-  context = create_context (cr);
-  cak_chart_ranking_layout (model, theme, context, width, height, font_px, &layout);
-  g_object_unref (context);
-  cak_chart_ranking_paint (cr, model, theme, &layout);
-}
-
-/**
- * cak_chart_ranking_paint:
- * @layout: from cak_chart_ranking_layout() for this model and theme
- *
- * Draws the ranking with a layout already computed, so that a widget redrawing for a hover
- * does not measure every name again.
- */
-void
-cak_chart_ranking_paint (cairo_t *cr, const CakRankingModel *model, const CakChartTheme *theme,
-                         const CakRankingLayout *layout)
-{
-  PangoContext *context;
-  CakRankingLayout lay;
-  double width, height, font_px, x, avg_x = 0;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (model != NULL);
-  g_return_if_fail (theme != NULL);
-  g_return_if_fail (layout != NULL);
-
-  lay = *layout;
-  width = lay.width;
-  height = lay.height;
-  font_px = lay.font_px;
-  context = create_context (cr);
-
-  cairo_save (cr);
-  set_color (cr, theme->background);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-
-  /* Title, subtitle */
-  set_color (cr, theme->text);
-  show_text (cr, context, theme, font_px * 1.45, PANGO_WEIGHT_BOLD, model->title, lay.title.x,
-             lay.title.y + lay.title.height / 2, 0, lay.title.width);
-  set_color (cr, theme->muted);
-  show_text (cr, context, theme, font_px, PANGO_WEIGHT_NORMAL, model->subtitle, lay.subtitle.x,
-             lay.subtitle.y + lay.subtitle.height / 2, 0, lay.subtitle.width);
-
-  /* Legend */
-  x = lay.legend.x;
-  if (lay.has_targets)
-    {
-      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _ ("At or above target"));
-      x = legend_swatch (cr, context, theme, &lay, x, 0, theme->below, _ ("Below target"));
-      x = legend_swatch (cr, context, theme, &lay, x, 1, theme->target, _ ("Target"));
-    }
-  else
-    x = legend_swatch (cr, context, theme, &lay, x, 0, theme->bar, _ ("Coverage"));
-  if (!isnan (model->average))
-    {
-      g_autofree char *avg = cak_number_format_percent (model->average, 1, model->lang);
       /* Short, so that the legend fits beside the others: "Jawa Timur 31,6%" */
-      g_autofree char *label = g_strdup_printf (
-          "%s %s", model->average_label ? model->average_label : _ ("All regions"), avg);
-
-      legend_swatch (cr, context, theme, &lay, x, 2, theme->average, label);
+      r->average_label = g_strdup_printf ("%s %s", data->place, avg);
+      r->legend[n++] = (CakLegendEntry){ CAK_LEGEND_DASH, theme->average, r->average_label };
     }
+  r->n_legend = n;
+}
+
+static void
+ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
+{
+  Ranking *r = g_new0 (Ranking, 1);
+  double px = layout->font_px;
+  double label_w = 0, value_w, hi = 0, rows_h;
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
+  g_autofree char *footer = cak_chart_footer (data);
+  g_autoptr (GArray) order = NULL;
+  guint n_fit;
+
+  layout->priv = r;
+  layout->priv_free = ranking_free;
+  r->has_targets = has_targets (data);
+  build_legend (r, data, theme);
+
+  cak_chart_frame_layout (layout, theme, title, subtitle, footer, TRUE);
+  cak_chart_legend_layout (layout, theme, r->legend, r->n_legend);
+
+  /* Axis labels take a line above the rows. */
+  r->plot_top = layout->plot.y + px * 1.6;
+  rows_h = MAX (px, layout->plot.y + layout->plot.height - r->plot_top);
+
+  order = cak_chart_sort_items (data, coverage_key);
+  n_fit = MAX (1u, (guint)floor (rows_h / (px * LABEL_MIN * MIN_ROW_EM)));
+  r->rows = cak_chart_pick_rows (order, n_fit);
+  r->row_height = rows_h / MAX (1u, r->rows->len);
+  r->row_height = MIN (r->row_height, px * ROW_EM * 1.4);
+  r->label_px = MIN (px, MAX (px * LABEL_MIN, r->row_height / MIN_ROW_EM));
+  r->value_px = r->label_px;
+  r->bar_height = MAX (1.0, round (MIN (r->row_height * 0.62, px * 1.15)));
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
+
+      if (!isnan (row->coverage_pct))
+        hi = MAX (hi, row->coverage_pct);
+      if (!isnan (row->target_pct))
+        hi = MAX (hi, row->target_pct);
+    }
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      int item = g_array_index (r->rows, int, i);
+
+      if (item >= 0)
+        label_w = MAX (
+            label_w,
+            cak_chart_text_width (layout, theme, r->label_px, PANGO_WEIGHT_BOLD,
+                                  g_array_index (data->rows, CakIndicatorRow, item).region->name));
+    }
+  if (!isnan (data->total.coverage_pct))
+    hi = MAX (hi, data->total.coverage_pct);
+  label_w = MIN (label_w, layout->width * 0.34);
+  value_w = cak_chart_text_width (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, "100,0%") + px;
+
+  r->label_right = layout->pad + label_w;
+  layout->plot.x = r->label_right + px * 0.8;
+  layout->plot.width = MAX (px, layout->width - layout->pad - value_w - layout->plot.x);
+
+  cak_ticks_compute (0, hi > 0 ? hi : 10, MAX (3, (guint)(layout->plot.width / (px * 6))),
+                     &r->ticks);
+  r->ticks.min = 0;
+  if (r->ticks.max > 100 && hi <= 100)
+    r->ticks.max = 100;
+
+  for (guint i = 0; i < r->ticks.n_ticks; i++)
+    {
+      g_autofree char *label
+          = cak_number_format_percent (r->ticks.ticks[i], r->ticks.step < 1 ? 1 : 0, data->lang);
+
+      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                            round (x_of (layout, r, r->ticks.ticks[i])) + 0.5,
+                            layout->plot.y + px * 0.6, 0.5, 0);
+    }
+
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      int item = g_array_index (r->rows, int, i);
+      double top = r->plot_top + i * r->row_height;
+      double cy = top + r->row_height / 2;
+      const CakIndicatorRow *row;
+      g_autofree char *value = NULL;
+      double vx;
+
+      if (item == CAK_CHART_ITEM_REST)
+        {
+          guint left_out = data->rows->len - (r->rows->len - 1);
+
+          r->rest_text = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
+                           "… and %u more regencies and cities in between", left_out),
+              left_out);
+          cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
+                                layout->plot.x, cy, 0,
+                                layout->width - layout->pad - layout->plot.x);
+          continue;
+        }
+      row = &g_array_index (data->rows, CakIndicatorRow, item);
+      cak_chart_add_hit (
+          layout, (CakRect){ layout->pad, top, layout->width - 2 * layout->pad, r->row_height },
+          item);
+      /* Bold is the wider of the two weights a name is drawn in (selected). */
+      cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_BOLD, row->region->name,
+                            r->label_right, cy, 1, r->label_right - layout->pad);
+      value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
+      if (isnan (row->coverage_pct))
+        vx = layout->plot.x + layout->plot.width * 0.25 + px * 0.4;
+      else
+        vx = MAX (x_of (layout, r, MIN (row->coverage_pct, r->ticks.max)),
+                  !isnan (row->target_pct) ? x_of (layout, r, row->target_pct) : 0)
+             + px * 0.45;
+      cak_chart_place_text (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value, vx, cy, 0, 0);
+    }
+}
+
+static void
+ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+               const CakChartTheme *theme)
+{
+  const Ranking *r = layout->priv;
+  double px = layout->font_px;
+  double rows_bottom = r->plot_top + r->row_height * r->rows->len;
+  double clip_y0, clip_y1, x0, x1;
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
+  g_autofree char *footer = cak_chart_footer (data);
+
+  /* A scrolled window paints a strip: rows outside it are not drawn. */
+  cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
+
+  cak_chart_fill_background (cr, theme, layout);
+  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_legend_paint (cr, layout, theme, r->legend, r->n_legend);
 
   /* Grid and axis labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < lay.ticks.n_ticks; i++)
+  for (guint i = 0; i < r->ticks.n_ticks; i++)
     {
-      double tx = round (cak_chart_ranking_x (&lay, lay.ticks.ticks[i])) + 0.5;
+      double tx = round (x_of (layout, r, r->ticks.ticks[i])) + 0.5;
       g_autofree char *label
-          = cak_number_format_percent (lay.ticks.ticks[i], lay.ticks.step < 1 ? 1 : 0, model->lang);
+          = cak_number_format_percent (r->ticks.ticks[i], r->ticks.step < 1 ? 1 : 0, data->lang);
 
-      set_color (cr, theme->grid);
-      cairo_move_to (cr, tx, lay.plot.y - font_px * 0.3);
-      cairo_line_to (cr, tx, lay.plot.y + lay.row_height * model->items->len);
+      cak_chart_set_color (cr, theme->grid);
+      cairo_move_to (cr, tx, r->plot_top - px * 0.3);
+      cairo_line_to (cr, tx, rows_bottom);
       cairo_stroke (cr);
-      set_color (cr, theme->muted);
-      show_text (cr, context, theme, font_px * 0.85, PANGO_WEIGHT_NORMAL, label, tx,
-                 lay.plot.y - font_px * 0.95, 0.5, 0);
+      cak_chart_set_color (cr, theme->muted);
+      cak_chart_show_text (cr, layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label, tx,
+                           layout->plot.y + px * 0.6, 0.5, 0);
     }
 
-  /* Rows */
-  for (guint i = 0; i < model->items->len; i++)
+  for (guint i = 0; i < r->rows->len; i++)
     {
-      const CakRankingItem *item = &g_array_index (model->items, CakRankingItem, i);
-      double top = lay.plot.y + i * lay.row_height;
-      double cy = top + lay.row_height / 2;
-      double by = round (cy - lay.bar_height / 2);
-      g_autofree char *value = format_value (model, item->value);
-      gboolean below = !isnan (item->target) && !isnan (item->value) && item->value < item->target;
+      int item = g_array_index (r->rows, int, i);
+      double top = r->plot_top + i * r->row_height;
+      double cy = top + r->row_height / 2;
+      double by = round (cy - r->bar_height / 2);
+      const CakIndicatorRow *row;
+      g_autofree char *value = NULL;
+      gboolean selected = item == data->selected;
 
-      if ((int)i == model->selected || (int)i == model->highlighted)
+      if (top > clip_y1 || top + r->row_height < clip_y0)
+        continue;
+      if (item == CAK_CHART_ITEM_REST)
+        {
+          double dash[] = { 2, 4 };
+
+          cak_chart_set_color (cr, theme->grid);
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, layout->pad, round (top) + 0.5);
+          cairo_line_to (cr, layout->width - layout->pad, round (top) + 0.5);
+          cairo_move_to (cr, layout->pad, round (top + r->row_height) - 0.5);
+          cairo_line_to (cr, layout->width - layout->pad, round (top + r->row_height) - 0.5);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cak_chart_set_color (cr, theme->muted);
+          cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
+                               layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+          continue;
+        }
+      row = &g_array_index (data->rows, CakIndicatorRow, item);
+
+      if (selected || item == data->highlighted)
         {
           CakColor c = theme->highlight;
 
-          if ((int)i != model->selected)
+          if (!selected)
             c.a = 0.6;
-          set_color (cr, c);
-          cairo_rectangle (cr, lay.pad * 0.5, top, width - lay.pad, lay.row_height);
+          cak_chart_set_color (cr, c);
+          cairo_rectangle (cr, layout->pad * 0.5, top, layout->width - layout->pad, r->row_height);
           cairo_fill (cr);
         }
 
-      set_color (cr, theme->text);
-      show_text (cr, context, theme, lay.label_font_px,
-                 (int)i == model->selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, item->label,
-                 lay.label_right, cy, 1, lay.label_right - lay.pad);
+      cak_chart_set_color (cr, theme->text);
+      cak_chart_show_text (cr, layout, theme, r->label_px,
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, row->region->name,
+                           r->label_right, cy, 1, r->label_right - layout->pad);
 
-      if (isnan (item->value))
+      value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
+      if (isnan (row->coverage_pct))
         {
-          draw_hatch (cr, theme, lay.plot.x, by, lay.plot.width * 0.25, lay.bar_height);
-          set_color (cr, theme->muted);
-          show_text (cr, context, theme, lay.label_font_px, PANGO_WEIGHT_NORMAL, value,
-                     lay.plot.x + lay.plot.width * 0.25 + font_px * 0.4, cy, 0, 0);
+          cak_chart_hatch (cr, theme, layout->plot.x, by, layout->plot.width * 0.25, r->bar_height);
+          cak_chart_set_color (cr, theme->muted);
+          cak_chart_show_text (cr, layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value,
+                               layout->plot.x + layout->plot.width * 0.25 + px * 0.4, cy, 0, 0);
           continue;
         }
 
-      set_color (cr, below ? theme->below : theme->bar);
-      rounded_bar (cr, lay.plot.x, by,
-                   cak_chart_ranking_x (&lay, MIN (item->value, lay.ticks.max)) - lay.plot.x,
-                   lay.bar_height);
+      cak_chart_set_color (cr, cak_chart_coverage_color (theme, data, row));
+      cak_chart_rounded_bar (
+          cr, layout->plot.x, by,
+          x_of (layout, r, MIN (row->coverage_pct, r->ticks.max)) - layout->plot.x, r->bar_height);
       cairo_fill (cr);
 
-      if (!isnan (item->target))
+      if (!isnan (row->target_pct))
         {
-          double tx = round (cak_chart_ranking_x (&lay, item->target)) + 0.5;
+          double tx = round (x_of (layout, r, row->target_pct)) + 0.5;
 
-          set_color (cr, theme->target);
-          cairo_set_line_width (cr, MAX (2.0, font_px * 0.16));
-          cairo_move_to (cr, tx, by - lay.bar_height * 0.2);
-          cairo_line_to (cr, tx, by + lay.bar_height * 1.2);
+          cak_chart_set_color (cr, theme->target);
+          cairo_set_line_width (cr, MAX (2.0, px * 0.16));
+          cairo_move_to (cr, tx, by - r->bar_height * 0.2);
+          cairo_line_to (cr, tx, by + r->bar_height * 1.2);
           cairo_stroke (cr);
         }
 
-      set_color (cr, theme->text);
-      show_text (cr, context, theme, lay.label_font_px, PANGO_WEIGHT_BOLD, value,
-                 MAX (cak_chart_ranking_x (&lay, MIN (item->value, lay.ticks.max)),
-                      !isnan (item->target) ? cak_chart_ranking_x (&lay, item->target) : 0)
-                     + font_px * 0.45,
-                 cy, 0, 0);
+      cak_chart_set_color (cr, theme->text);
+      cak_chart_show_text (cr, layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value,
+                           MAX (x_of (layout, r, MIN (row->coverage_pct, r->ticks.max)),
+                                !isnan (row->target_pct) ? x_of (layout, r, row->target_pct) : 0)
+                               + px * 0.45,
+                           cy, 0, 0);
     }
 
   /* The province line over the bars */
-  if (!isnan (model->average))
+  if (!isnan (data->total.coverage_pct))
     {
       double dash[] = { 5, 4 };
+      double avg_x = round (x_of (layout, r, data->total.coverage_pct)) + 0.5;
 
-      avg_x = round (cak_chart_ranking_x (&lay, model->average)) + 0.5;
-      set_color (cr, theme->average);
+      cak_chart_set_color (cr, theme->average);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, avg_x, lay.plot.y - font_px * 0.3);
-      cairo_line_to (cr, avg_x, lay.plot.y + lay.row_height * model->items->len);
+      cairo_move_to (cr, avg_x, r->plot_top - px * 0.3);
+      cairo_line_to (cr, avg_x, rows_bottom);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-
-  /* Footer */
-  set_color (cr, theme->muted);
-  show_text (cr, context, theme, font_px * 0.82, PANGO_WEIGHT_NORMAL, model->footer, lay.footer.x,
-             lay.footer.y + lay.footer.height / 2, 0, lay.footer.width);
-  cairo_restore (cr);
-  g_object_unref (context);
 }
 
-/**
- * cak_chart_ranking_describe:
- *
- * Returns: (transfer full): what the chart shows, in words, for screen readers: the top and
- * bottom regions and the province's coverage.
- */
-char *
-cak_chart_ranking_describe (const CakRankingModel *model)
+static char *
+ranking_describe (const CakChartData *data)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  const CakRankingItem *top = NULL, *bottom = NULL;
-  guint n_with = 0;
+  g_autoptr (GArray) order = cak_chart_sort_items (data, coverage_key);
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
+  const CakIndicatorRow *top = NULL, *bottom = NULL;
+  guint n_with = 0, n_below = 0;
 
-  g_return_val_if_fail (model != NULL, NULL);
-
-  for (guint i = 0; i < model->items->len; i++)
+  for (guint i = 0; i < order->len; i++)
     {
-      const CakRankingItem *item = &g_array_index (model->items, CakRankingItem, i);
+      const CakIndicatorRow *row
+          = &g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i));
 
-      if (isnan (item->value))
+      if (isnan (row->coverage_pct))
         continue;
       if (top == NULL)
-        top = item;
-      bottom = item;
+        top = row;
+      bottom = row;
       n_with++;
+      if (!isnan (row->target_pct) && row->coverage_pct < row->target_pct)
+        n_below++;
     }
-  g_string_append_printf (out, "%s. %s.", model->title, model->subtitle);
+  g_string_append_printf (out, "%s. %s.", title, subtitle);
   if (top)
     {
-      g_autofree char *tv = cak_number_format_percent (top->value, 1, model->lang);
-      g_autofree char *bv = cak_number_format_percent (bottom->value, 1, model->lang);
+      g_autofree char *tv = cak_number_format_percent (top->coverage_pct, 1, data->lang);
+      g_autofree char *bv = cak_number_format_percent (bottom->coverage_pct, 1, data->lang);
 
-      g_string_append_printf (out, " ");
+      g_string_append (out, " ");
       g_string_append_printf (out, _ ("%u regions ranked. Highest: %s, %s. Lowest: %s, %s."),
-                              n_with, top->label, tv, bottom->label, bv);
+                              n_with, top->region->name, tv, bottom->region->name, bv);
     }
-  if (!isnan (model->average))
+  if (!isnan (data->total.coverage_pct))
     {
-      g_autofree char *avg = cak_number_format_percent (model->average, 1, model->lang);
+      g_autofree char *avg = cak_number_format_percent (data->total.coverage_pct, 1, data->lang);
 
-      g_string_append_printf (out, " ");
-      g_string_append_printf (out, _ ("%s as a whole: %s."),
-                              model->average_label ? model->average_label : _ ("All regions"), avg);
+      g_string_append (out, " ");
+      g_string_append_printf (out, _ ("%s as a whole: %s."), data->place, avg);
+    }
+  if (has_targets (data))
+    {
+      g_string_append (out, " ");
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u region is below its target.",
+                                           "%u regions are below their target.", n_below),
+                              n_below);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+const CakChartPainter cak_chart_ranking_painter = {
+  .layout = ranking_layout,
+  .paint = ranking_paint,
+  .describe = ranking_describe,
+  .natural_height = ranking_natural_height,
+};

@@ -22,7 +22,8 @@ rgb (guint32 hex)
  * cak_chart_theme_init:
  *
  * Fills @theme. The bar colours come from the Okabe-Ito palette, told apart by readers with
- * any common colour-vision deficiency: blue for on target, orange for below it.
+ * any common colour-vision deficiency: blue for on target, orange for near it, vermillion for below
+ * it.
  */
 void
 cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
@@ -34,6 +35,21 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
   theme->font_family = "Cantarell, Inter, DejaVu Sans, sans-serif";
   theme->font_scale = 1.0;
 
+  /* Okabe-Ito throughout; each theme adjusts only what its background needs. */
+  theme->near = rgb (0xe69f00);
+  theme->gain = rgb (0x0072b2);
+  theme->loss = rgb (0xd55e00);
+  theme->segment[0] = rgb (0x0072b2);
+  theme->segment[1] = rgb (0xe69f00);
+  theme->segment[2] = rgb (0x009e73);
+  theme->segment[3] = rgb (0xcc79a7);
+  theme->series[0] = rgb (0xe69f00);
+  theme->series[1] = rgb (0x009e73);
+  theme->series[2] = rgb (0xcc79a7);
+  theme->series[3] = rgb (0x56b4e9);
+  theme->series[4] = rgb (0xd55e00);
+  theme->series[5] = rgb (0x999999);
+
   switch (kind)
     {
       case CAK_CHART_THEME_DARK:
@@ -42,11 +58,16 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
         theme->muted = rgb (0xb0afac);
         theme->grid = rgb (0x3d3d3d);
         theme->bar = rgb (0x56b4e9);
-        theme->below = rgb (0xe69f00);
         theme->track = rgb (0x383838);
         theme->target = rgb (0xffffff);
-        theme->average = rgb (0xf0e442);
+        theme->average = rgb (0xcc79a7);
         theme->highlight = rgb (0x4a4a4a);
+        theme->near = rgb (0xf0e442);
+        theme->segment[0] = rgb (0x56b4e9);
+        theme->gain = rgb (0x56b4e9);
+        theme->loss = rgb (0xf07e3c);
+        theme->below = rgb (0xf07e3c);
+        theme->series[3] = rgb (0x0072b2);
         break;
       case CAK_CHART_THEME_PROJECTOR:
         /* Projectors wash out pale tints: strong contrast, heavier type. */
@@ -69,7 +90,7 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
         theme->muted = rgb (0x5e5c64);
         theme->grid = rgb (0xe6e5e3);
         theme->bar = rgb (0x0072b2);
-        theme->below = rgb (0xe69f00);
+        theme->below = rgb (0xd55e00);
         theme->track = rgb (0xe8e8e7);
         theme->target = rgb (0x1e1e1e);
         theme->average = rgb (0xcc3d8a);

@@ -35,6 +35,10 @@ typedef struct
   CakColor target;  /* target marks */
   CakColor average; /* the province average line */
   CakColor highlight;
+  CakColor near;       /* within the near band below target */
+  CakColor gain, loss; /* change since the comparison period */
+  CakColor segment[4]; /* PU, BPU, Jakon, PMI */
+  CakColor series[6];  /* trend lines for chosen regions, after the province's */
   const char *font_family;
   double font_scale; /* 1.0 in the window; larger for the projector */
 } CakChartTheme;

@@ -11,37 +11,78 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cak-chart.h"
 #include "cak-cli.h"
 #include "cak-import.h"
 #include "cak-summary.h"
 
+/* What both commands read: the files, the period, the province. */
+typedef struct
+{
+  CakDataset *dataset;
+  CakLang lang;
+  CakPeriod period; /* invalid: the latest */
+  CakPeriod compare;
+  gboolean all_periods;
+  const CakRegion *province;
+} Input;
+
+static void
+input_clear (Input *input)
+{
+  g_clear_object (&input->dataset);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
+
+static gboolean
+parse_period (const char *text, CakPeriod *out)
+{
+  if (cak_period_parse (text, out))
+    return TRUE;
+  g_printerr (_ ("cakupan: “%s” is not a period; write for example 2023-12, 2023-Q4, 2023 or "
+                 "“Desember 2023”.\n"),
+              text);
+  return FALSE;
+}
+
+static gboolean
+has_period (CakDataset *dataset, CakPeriod period, CakLang lang)
+{
+  g_autoptr (GArray) periods = cak_dataset_get_reporting_periods (dataset);
+
+  for (guint i = 0; i < periods->len; i++)
+    if (cak_period_equal (g_array_index (periods, CakPeriod, i), period))
+      return TRUE;
+  {
+    g_autofree char *name = cak_period_format (period, lang);
+
+    g_printerr (_ ("cakupan: the files hold no participant figures for %s.\n"), name);
+  }
+  return FALSE;
+}
+
 static int
-run_summary (GStrv files, gboolean json, const char *period_text, const char *province_text,
-             GStrv maps)
+load_input (GStrv files, const char *period_text, const char *compare_text,
+            const char *province_text, GStrv maps, Input *input)
 {
   g_autoptr (GPtrArray) column_map
       = g_ptr_array_new_with_free_func ((GDestroyNotify)cak_column_mapping_free);
   CakRegionCatalog *catalog = cak_region_catalog_get_default ();
-  g_autoptr (CakDataset) dataset = cak_dataset_new (catalog);
-  CakSummaryOptions options = { 0 };
   CakImportOptions import_options = { 0 };
-  const CakRegion *province = NULL;
-  g_autofree char *output = NULL;
 
-  options.lang = cak_lang_from_environment ();
-  options.period = CAK_PERIOD_INIT_NONE;
+  input->lang = cak_lang_from_environment ();
+  input->period = input->compare = CAK_PERIOD_INIT_NONE;
+  input->dataset = cak_dataset_new (catalog);
   import_options.default_period = CAK_PERIOD_INIT_NONE;
 
   if (period_text && g_ascii_strcasecmp (period_text, "all") == 0)
-    options.all_periods = TRUE;
-  else if (period_text && !cak_period_parse (period_text, &options.period))
-    {
-      g_printerr (_ ("cakupan: “%s” is not a period; write for example 2023-12, 2023-Q4, 2023 or "
-                     "“Desember 2023”.\n"),
-                  period_text);
-      return CAK_EXIT_USAGE;
-    }
-  import_options.default_period = options.period;
+    input->all_periods = TRUE;
+  else if (period_text && !parse_period (period_text, &input->period))
+    return CAK_EXIT_USAGE;
+  if (compare_text && !parse_period (compare_text, &input->compare))
+    return CAK_EXIT_USAGE;
+  import_options.default_period = input->period;
 
   for (guint i = 0; maps && maps[i]; i++)
     {
@@ -62,16 +103,15 @@ run_summary (GStrv files, gboolean json, const char *period_text, const char *pr
       g_autoptr (GPtrArray) candidates = NULL;
 
       if (cak_region_catalog_match (catalog, province_text, CAK_REGION_KIND_PROVINCE, NULL,
-                                    &province, &candidates)
+                                    &input->province, &candidates)
               != CAK_MATCH_FOUND
-          || province->kind != CAK_REGION_KIND_PROVINCE)
+          || input->province->kind != CAK_REGION_KIND_PROVINCE)
         {
           g_printerr (_ ("cakupan: “%s” is not a province; give its code (35) or its name (Jawa "
                          "Timur).\n"),
                       province_text);
           return CAK_EXIT_USAGE;
         }
-      options.province_code = province->code;
     }
 
   for (guint i = 0; files[i]; i++)
@@ -79,32 +119,158 @@ run_summary (GStrv files, gboolean json, const char *period_text, const char *pr
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr (GError) error = NULL;
 
-      if (!cak_import_file (dataset, file, &import_options, NULL, &error))
+      if (!cak_import_file (input->dataset, file, &import_options, NULL, &error))
         {
           g_printerr ("cakupan: %s\n", error->message);
           return CAK_EXIT_INPUT;
         }
     }
 
-  if (cak_period_is_valid (options.period))
-    {
-      g_autoptr (GArray) periods = cak_dataset_get_reporting_periods (dataset);
-      gboolean found = FALSE;
+  if (cak_period_is_valid (input->period)
+      && !has_period (input->dataset, input->period, input->lang))
+    return CAK_EXIT_INPUT;
+  if (cak_period_is_valid (input->compare)
+      && !has_period (input->dataset, input->compare, input->lang))
+    return CAK_EXIT_INPUT;
+  return CAK_EXIT_OK;
+}
 
-      for (guint i = 0; i < periods->len && !found; i++)
-        found = cak_period_equal (g_array_index (periods, CakPeriod, i), options.period);
-      if (!found)
-        {
-          g_autofree char *name = cak_period_format (options.period, options.lang);
+static int
+run_summary (GStrv files, gboolean json, const char *period_text, const char *province_text,
+             GStrv maps)
+{
+  g_auto (Input) input = { 0 };
+  CakSummaryOptions options = { 0 };
+  g_autofree char *output = NULL;
+  int status = load_input (files, period_text, NULL, province_text, maps, &input);
 
-          g_printerr (_ ("cakupan: the files hold no participant figures for %s.\n"), name);
-          return CAK_EXIT_INPUT;
-        }
-    }
-
-  output = json ? cak_summary_to_json (dataset, &options) : cak_summary_to_text (dataset, &options);
+  if (status != CAK_EXIT_OK)
+    return status;
+  options.lang = input.lang;
+  options.period = input.period;
+  options.all_periods = input.all_periods;
+  options.province_code = input.province ? input.province->code : NULL;
+  output = json ? cak_summary_to_json (input.dataset, &options)
+                : cak_summary_to_text (input.dataset, &options);
   fputs (output, stdout);
   fflush (stdout);
+  return CAK_EXIT_OK;
+}
+
+static gboolean
+parse_size (const char *text, double *out_width, double *out_height)
+{
+  unsigned int w = 0, h = 0;
+  char x = 0, rest = 0;
+
+  if (sscanf (text, "%u%c%u%c", &w, &x, &h, &rest) != 3 || (x != 'x' && x != 'X'))
+    return FALSE;
+  *out_width = w;
+  *out_height = h;
+  return TRUE;
+}
+
+static char *
+describe_sources (GStrv files)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (files[i]);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, base);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+run_chart (GStrv files, const char *kind_text, const char *output, const char *size_text,
+           double scale, const char *theme_text, const char *period_text, const char *compare_text,
+           const char *province_text, GStrv maps)
+{
+  g_auto (Input) input = { 0 };
+  g_autoptr (CakChartData) data = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sources = NULL;
+  CakChartKind kind;
+  CakChartThemeKind theme_kind = CAK_CHART_THEME_LIGHT;
+  CakChartTheme theme;
+  CakPeriod period, compare;
+  double width = 1920, height = 1080;
+  const char *province_code = NULL;
+  int status;
+
+  if (!cak_chart_kind_from_id (kind_text, &kind))
+    {
+      g_printerr (_ ("cakupan: “%s” is not a chart; choose ranking, coverage-workforce, segments, "
+                     "trend, scatter, change or kpi.\n"),
+                  kind_text);
+      return CAK_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_ ("cakupan: --chart needs --output FILE.png, .svg or .pdf.\n"));
+      return CAK_EXIT_USAGE;
+    }
+  if (size_text && !parse_size (size_text, &width, &height))
+    {
+      g_printerr (_ ("cakupan: “%s” is not a size; write it as WIDTHxHEIGHT, for example "
+                     "1920x1080.\n"),
+                  size_text);
+      return CAK_EXIT_USAGE;
+    }
+  if (theme_text && !cak_chart_theme_kind_from_name (theme_text, &theme_kind))
+    {
+      g_printerr (_ ("cakupan: “%s” is not a theme; choose light, dark or projector.\n"),
+                  theme_text);
+      return CAK_EXIT_USAGE;
+    }
+  if (period_text && g_ascii_strcasecmp (period_text, "all") == 0)
+    {
+      g_printerr (_ ("cakupan: a chart shows one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
+      return CAK_EXIT_USAGE;
+    }
+  status = load_input (files, period_text, compare_text, province_text, maps, &input);
+  if (status != CAK_EXIT_OK)
+    return status;
+
+  period = cak_summary_resolve_period (input.dataset, input.period);
+  if (!cak_period_is_valid (period))
+    {
+      g_printerr (_ ("cakupan: the files hold no figures to draw.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  compare = cak_period_is_valid (input.compare) ? input.compare
+                                                : cak_chart_default_compare (input.dataset, period);
+  if (input.province)
+    province_code = input.province->code;
+  else
+    {
+      g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (input.dataset);
+
+      /* One province in the files: its chart; several: the whole country. */
+      if (provinces->len == 1)
+        province_code = ((const CakRegion *)g_ptr_array_index (provinces, 0))->code;
+    }
+  sources = describe_sources (files);
+  data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
+  if (data->rows->len == 0)
+    {
+      g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  cak_chart_theme_init (&theme, theme_kind);
+  if (!cak_chart_export (kind, data, &theme, output, width, height, scale, &error))
+    {
+      g_printerr ("cakupan: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+                     || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                 ? CAK_EXIT_USAGE
+                 : CAK_EXIT_INPUT;
+    }
   return CAK_EXIT_OK;
 }
 
@@ -118,6 +284,12 @@ void
 cak_cli_run (int argc, char **argv, CakCliResult *out_result)
 {
   gboolean summary = FALSE, json = FALSE, version = FALSE;
+  g_autofree char *chart = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *compare = NULL;
+  double scale = 1;
   g_autofree char *period = NULL;
   g_autofree char *province = NULL;
   g_auto (GStrv) files = NULL;
@@ -128,6 +300,21 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "summary", 's', 0, G_OPTION_ARG_NONE, &summary,
       N_ ("Import the files, print coverage by regency and exit"), NULL },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_ ("With --summary, print JSON"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart,
+      N_ ("Draw a chart and exit: ranking, coverage-workforce, segments, trend, scatter, change "
+          "or kpi"),
+      N_ ("KIND") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("With --chart, the file to write: .png, .svg or .pdf"), N_ ("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_ ("With --chart, the size in pixels (1920x1080 by default)"), N_ ("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+      N_ ("With --chart, pixels per point of a PNG (2 for HiDPI)"), N_ ("N") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_ ("With --chart, the colours: light, dark or projector"), N_ ("THEME") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare,
+      N_ ("With --chart, the earlier period to measure change from; a year before by default"),
+      N_ ("PERIOD") },
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period,
       N_ ("The period to show (2023-12, 2023-Q4, 2023 or “all”); the latest by default"),
       N_ ("PERIOD") },
@@ -168,11 +355,38 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       return;
     }
 
+  if (summary && chart)
+    {
+      g_printerr (_ ("cakupan: choose either --summary or --chart.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (!chart && (output || size || theme || compare || scale != 1))
+    {
+      g_printerr (_ ("cakupan: --output, --size, --scale, --theme and --compare go with "
+                     "--chart.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (chart)
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr (_ ("cakupan: --chart needs at least one file.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      out_result->exit_status
+          = run_chart (files, chart, output, size, scale, theme, period, compare, province, maps);
+      return;
+    }
+
   if (!summary)
     {
       if (json || period || province || maps)
         {
-          g_printerr (_ ("cakupan: --json, --period, --province and --map go with --summary.\n"));
+          g_printerr (_ ("cakupan: --json, --period, --province and --map go with --summary or "
+                         "--chart.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }

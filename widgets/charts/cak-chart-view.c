@@ -1,4 +1,4 @@
-/* cak-chart-view.c: a widget that hosts a chart painter, with hover, selection and keys
+/* cak-chart-view.c: a widget that hosts any chart painter, with hover, selection and keys
  *
  * Copyright 2026 The Cakupan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,43 +15,120 @@
 
 /* Body text of the chart in the window, in logical pixels. */
 #define FONT_PX 13.5
+/* Data changes cross-fade for this long, unless animations are off. */
+#define FADE_USEC (220 * 1000)
 
 struct _CakChartView
 {
   GtkWidget parent_instance;
 
-  CakRankingModel *model;
+  CakChartKind kind;
+  CakChartData *data;
   CakChartTheme theme;
-  CakRankingLayout layout;
-  gboolean layout_valid;
+  CakChartLayout *layout;
+  char *selected_code;
+  int highlighted;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint hscroll_policy : 1;
+  guint vscroll_policy : 1;
+
+  GskRenderNode *last_node; /* what was drawn last, to fade from */
+  GskRenderNode *old_node;
+  gint64 fade_start;
+  guint fade_tick;
 };
 
-G_DEFINE_FINAL_TYPE (CakChartView, cak_chart_view, GTK_TYPE_WIDGET)
+static void scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CakChartView, cak_chart_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, scrollable_init))
 
 enum
 {
   PROP_0,
+  PROP_KIND,
   PROP_SELECTED_CODE,
-  N_PROPS
+  N_PROPS,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
-update_layout (CakChartView *self)
+scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+static double
+scroll_y (CakChartView *self)
+{
+  return self->vadjustment ? round (gtk_adjustment_get_value (self->vadjustment)) : 0;
+}
+
+static int
+selected_item (CakChartView *self)
+{
+  if (self->data == NULL || self->selected_code == NULL)
+    return CAK_CHART_ITEM_NONE;
+  return cak_chart_data_find_code (self->data, self->selected_code);
+}
+
+static void
+invalidate_layout (CakChartView *self)
+{
+  g_clear_pointer (&self->layout, cak_chart_layout_free);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+configure_adjustment (CakChartView *self, double content_height)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->vadjustment)
+    gtk_adjustment_configure (
+        self->vadjustment,
+        MIN (gtk_adjustment_get_value (self->vadjustment), MAX (0, content_height - height)), 0,
+        MAX (content_height, height), height * 0.1, height * 0.9, height);
+  if (self->hadjustment)
+    {
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+      gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
+    }
+}
+
+static void
+ensure_layout (CakChartView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double font_px = round (FONT_PX * self->theme.font_scale * 2) / 2;
+  double natural, content;
 
-  if (self->model == NULL || width <= 0 || height <= 0)
-    {
-      self->layout_valid = FALSE;
-      return;
-    }
-  cak_chart_ranking_layout (self->model, &self->theme,
-                            gtk_widget_get_pango_context (GTK_WIDGET (self)), width, height,
-                            FONT_PX, &self->layout);
-  self->layout_valid = TRUE;
+  if (self->layout || self->data == NULL || width <= 0 || height <= 0)
+    return;
+  /* Charts with a row per regency scroll when the rows do not fit; the others fit the view. */
+  natural = cak_chart_natural_height (self->kind, self->data, &self->theme, width, font_px);
+  content = MAX (height, natural);
+  self->layout = cak_chart_layout_new (self->kind, self->data, &self->theme,
+                                       gtk_widget_get_pango_context (GTK_WIDGET (self)), width,
+                                       content, font_px);
+  configure_adjustment (self, content);
 }
 
 static void
@@ -59,49 +136,92 @@ update_accessible (CakChartView *self)
 {
   g_autofree char *description = NULL;
 
-  if (self->model == NULL)
+  if (self->data == NULL)
     return;
-  description = cak_chart_ranking_describe (self->model);
+  description = cak_chart_describe (self->kind, self->data);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->model->title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+                                  cak_chart_kind_get_name (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
-set_selected (CakChartView *self, int index)
+announce_selection (CakChartView *self)
 {
-  if (self->model == NULL || self->model->selected == index)
-    return;
-  self->model->selected = index;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
+  int item = selected_item (self);
+  g_autofree char *text = NULL;
 
-  if (index >= 0)
+  if (item == CAK_CHART_ITEM_NONE)
     {
-      const CakRankingItem *item = &g_array_index (self->model->items, CakRankingItem, index);
-      g_autofree char *value = isnan (item->value)
-                                   ? g_strdup (_ ("no data"))
-                                   : cak_number_format_percent (item->value, 2, self->model->lang);
-      g_autofree char *text
-          = g_strdup_printf (_ ("%s, rank %d: %s"), item->label, index + 1, value);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      text, -1);
+      update_accessible (self);
+      return;
     }
+  text = cak_chart_data_describe_item (self->data, item);
+  if (text == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+#if GTK_CHECK_VERSION(4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+}
+
+static void
+scroll_to_item (CakChartView *self, int item)
+{
+  CakRect rect;
+  double top, height;
+
+  if (self->layout == NULL || self->vadjustment == NULL
+      || !cak_chart_find_item (self->layout, item, &rect))
+    return;
+  top = gtk_adjustment_get_value (self->vadjustment);
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (rect.y < top)
+    gtk_adjustment_set_value (self->vadjustment, rect.y - rect.height);
+  else if (rect.y + rect.height > top + height)
+    gtk_adjustment_set_value (self->vadjustment, rect.y + 2 * rect.height - height);
+}
+
+static void
+set_selected_item (CakChartView *self, int item)
+{
+  const CakIndicatorRow *row;
+  const char *code = NULL;
+
+  if (self->data == NULL)
+    return;
+  row = cak_chart_data_get_row (self->data, item);
+  if (row && row->region)
+    code = row->region->code;
+  if (g_strcmp0 (code, self->selected_code) == 0)
+    return;
+  g_free (self->selected_code);
+  self->selected_code = g_strdup (code);
+  scroll_to_item (self, item);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  announce_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
+}
+
+static int
+hit_test (CakChartView *self, double x, double y)
+{
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return CAK_CHART_ITEM_NONE;
+  return cak_chart_hit_test (self->layout, x, y + scroll_y (self));
 }
 
 static void
 motion_cb (GtkEventControllerMotion *controller, double x, double y, gpointer user_data)
 {
   CakChartView *self = user_data;
-  int index;
+  int item = hit_test (self, x, y);
 
-  if (self->model == NULL || !self->layout_valid)
-    return;
-  index = cak_chart_ranking_hit_test (&self->layout, self->model, x, y);
-  if (index != self->model->highlighted)
+  if (item != self->highlighted)
     {
-      self->model->highlighted = index;
+      self->highlighted = item;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -111,9 +231,9 @@ leave_cb (GtkEventControllerMotion *controller, gpointer user_data)
 {
   CakChartView *self = user_data;
 
-  if (self->model && self->model->highlighted != -1)
+  if (self->highlighted != CAK_CHART_ITEM_NONE)
     {
-      self->model->highlighted = -1;
+      self->highlighted = CAK_CHART_ITEM_NONE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -122,11 +242,36 @@ static void
 pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
 {
   CakChartView *self = user_data;
+  int item = hit_test (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (self->model == NULL || !self->layout_valid)
-    return;
-  set_selected (self, cak_chart_ranking_hit_test (&self->layout, self->model, x, y));
+  set_selected_item (self, item);
+  if (n_press == 2 && self->selected_code)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected_code);
+}
+
+/* The items in the order they are drawn, top to bottom, left to right: what the arrow keys
+ * walk through. */
+static GArray *
+visual_order (CakChartView *self)
+{
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (CakChartHit));
+
+  if (self->layout == NULL)
+    return order;
+  for (guint i = 0; i < self->layout->hits->len; i++)
+    {
+      const CakChartHit *hit = &g_array_index (self->layout->hits, CakChartHit, i);
+      gboolean seen = FALSE;
+
+      if (hit->item < 0 && hit->item != CAK_CHART_ITEM_TOTAL)
+        continue;
+      for (guint j = 0; j < order->len && !seen; j++)
+        seen = g_array_index (order, CakChartHit, j).item == hit->item;
+      if (!seen)
+        g_array_append_val (order, *hit);
+    }
+  return order;
 }
 
 static gboolean
@@ -134,35 +279,52 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, gpointer user_data)
 {
   CakChartView *self = user_data;
-  int n, index;
+  g_autoptr (GArray) order = NULL;
+  int current = selected_item (self);
+  int pos = -1, n;
 
-  if (self->model == NULL || self->model->items->len == 0)
+  ensure_layout (self);
+  order = visual_order (self);
+  n = order->len;
+  if (n == 0)
     return FALSE;
-  n = self->model->items->len;
-  index = self->model->selected;
+  for (int i = 0; i < n; i++)
+    if (g_array_index (order, CakChartHit, i).item == current)
+      pos = i;
   switch (keyval)
     {
       case GDK_KEY_Down:
       case GDK_KEY_KP_Down:
-        index = index < 0 ? 0 : MIN (n - 1, index + 1);
+      case GDK_KEY_Right:
+      case GDK_KEY_KP_Right:
+        pos = pos < 0 ? 0 : MIN (n - 1, pos + 1);
         break;
       case GDK_KEY_Up:
       case GDK_KEY_KP_Up:
-        index = index < 0 ? 0 : MAX (0, index - 1);
+      case GDK_KEY_Left:
+      case GDK_KEY_KP_Left:
+        pos = pos < 0 ? 0 : MAX (0, pos - 1);
         break;
       case GDK_KEY_Home:
-        index = 0;
+        pos = 0;
         break;
       case GDK_KEY_End:
-        index = n - 1;
+        pos = n - 1;
         break;
+      case GDK_KEY_Return:
+      case GDK_KEY_KP_Enter:
+        if (self->selected_code)
+          g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected_code);
+        return self->selected_code != NULL;
       case GDK_KEY_Escape:
-        index = -1;
-        break;
+        if (current == CAK_CHART_ITEM_NONE)
+          return FALSE;
+        set_selected_item (self, CAK_CHART_ITEM_NONE);
+        return TRUE;
       default:
         return FALSE;
     }
-  set_selected (self, index);
+  set_selected_item (self, g_array_index (order, CakChartHit, pos).item);
   return TRUE;
 }
 
@@ -171,79 +333,97 @@ query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTo
                   gpointer user_data)
 {
   CakChartView *self = CAK_CHART_VIEW (widget);
-  const CakRankingItem *item;
-  g_autoptr (GString) text = g_string_new (NULL);
-  int index;
-  CakLang lang;
+  int item = keyboard_mode ? selected_item (self) : hit_test (self, x, y);
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  char *newline;
 
-  if (self->model == NULL || !self->layout_valid)
+  if (self->data == NULL || item == CAK_CHART_ITEM_NONE)
     return FALSE;
-  index = keyboard_mode ? self->model->selected
-                        : cak_chart_ranking_hit_test (&self->layout, self->model, x, y);
-  if (index < 0)
+  text = cak_chart_data_describe_item (self->data, item);
+  if (text == NULL)
     return FALSE;
-  item = &g_array_index (self->model->items, CakRankingItem, index);
-  lang = self->model->lang;
+  /* The name in bold, the figures below it */
+  newline = strchr (text, '\n');
+  if (newline)
+    {
+      g_autofree char *name = g_markup_escape_text (text, newline - text);
+      g_autofree char *rest = g_markup_escape_text (newline, -1);
 
-  g_string_append_printf (text, "<b>%s</b>", item->label);
-  if (isnan (item->value))
-    g_string_append_printf (text, "\n%s", _ ("No participant or workforce figure"));
+      markup = g_strdup_printf ("<b>%s</b>%s", name, rest);
+    }
   else
-    {
-      g_autofree char *cov = cak_number_format_percent (item->value, 2, lang);
-      g_autofree char *num = cak_number_format (item->numerator, 0, lang);
-      g_autofree char *den = cak_number_format (item->denominator, 0, lang);
-
-      g_string_append_printf (text, "\n%s %s", _ ("Coverage"), cov);
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _ ("%s participants of %s workers"), num, den);
-    }
-  if (!isnan (item->target))
-    {
-      g_autofree char *target = cak_number_format_percent (item->target, 2, lang);
-
-      g_string_append_printf (text, "\n%s %s", _ ("Target"), target);
-      if (!isnan (item->value) && !isnan (item->denominator))
-        {
-          double gap
-              = cak_indicator_gap_to_target (item->target, item->numerator, item->denominator);
-          g_autofree char *gap_text = cak_number_format (gap, 0, lang);
-
-          g_string_append_c (text, '\n');
-          if (gap > 0)
-            g_string_append_printf (text, _ ("%s more workers to enrol to reach it"), gap_text);
-          else
-            g_string_append (text, _ ("Target reached"));
-        }
-    }
-  gtk_tooltip_set_markup (tooltip, text->str);
+    markup = g_markup_printf_escaped ("<b>%s</b>", text);
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
+}
+
+static gboolean
+fade_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  CakChartView *self = CAK_CHART_VIEW (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (gdk_frame_clock_get_frame_time (clock) - self->fade_start >= FADE_USEC)
+    {
+      g_clear_pointer (&self->old_node, gsk_render_node_unref);
+      self->fade_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+adjustment_changed_cb (GtkAdjustment *adjustment, gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+}
+
+static void
+set_adjustment (CakChartView *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+  if (*slot)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_changed_cb, self);
+  g_set_object (slot, adjustment);
+  if (adjustment)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self,
+                             0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
 cak_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                         int *natural, int *minimum_baseline, int *natural_baseline)
 {
-  CakChartView *self = CAK_CHART_VIEW (widget);
-
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 360;
+      *minimum = 320;
       *natural = 720;
     }
   else
     {
-      double h = self->model ? cak_chart_ranking_natural_height (self->model, &self->theme, FONT_PX)
-                             : 200;
-
-      *minimum = *natural = (int)ceil (h);
+      *minimum = 240;
+      *natural = 480;
     }
 }
 
 static void
 cak_chart_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
-  update_layout (CAK_CHART_VIEW (widget));
+  CakChartView *self = CAK_CHART_VIEW (widget);
+
+  if (self->layout
+      && (self->layout->width != width || self->layout->height < height
+          || (self->layout->height > height
+              && cak_chart_natural_height (self->kind, self->data, &self->theme, width,
+                                           self->layout->font_px)
+                     <= height)))
+    g_clear_pointer (&self->layout, cak_chart_layout_free);
+  ensure_layout (self);
+  if (self->layout)
+    configure_adjustment (self, self->layout->height);
 }
 
 static void
@@ -252,13 +432,43 @@ cak_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   CakChartView *self = CAK_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GskRenderNode *node;
   cairo_t *cr;
+  double dy;
 
-  if (self->model == NULL || !self->layout_valid || width <= 0 || height <= 0)
+  ensure_layout (self);
+  if (self->layout == NULL || width <= 0 || height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cak_chart_ranking_paint (cr, self->model, &self->theme, &self->layout);
+  dy = scroll_y (self);
+
+  node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, -dy);
+  self->data->selected = selected_item (self);
+  self->data->highlighted = self->highlighted;
+  cak_chart_paint (cr, self->data, &self->theme, self->layout);
   cairo_destroy (cr);
+
+  if (self->old_node && self->fade_tick)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+      double t
+          = clock ? (gdk_frame_clock_get_frame_time (clock) - self->fade_start) / (double)FADE_USEC
+                  : 1;
+
+      gtk_snapshot_push_cross_fade (snapshot, CLAMP (t, 0, 1));
+      gtk_snapshot_append_node (snapshot, self->old_node);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_node (snapshot, node);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    gtk_snapshot_append_node (snapshot, node);
+  g_clear_pointer (&self->last_node, gsk_render_node_unref);
+  self->last_node = node;
 }
 
 static void
@@ -268,8 +478,23 @@ cak_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
+      case PROP_KIND:
+        g_value_set_int (value, self->kind);
+        break;
       case PROP_SELECTED_CODE:
-        g_value_set_string (value, cak_chart_view_get_selected_code (self));
+        g_value_set_string (value, self->selected_code);
+        break;
+      case PROP_HADJUSTMENT:
+        g_value_set_object (value, self->hadjustment);
+        break;
+      case PROP_VADJUSTMENT:
+        g_value_set_object (value, self->vadjustment);
+        break;
+      case PROP_HSCROLL_POLICY:
+        g_value_set_enum (value, self->hscroll_policy);
+        break;
+      case PROP_VSCROLL_POLICY:
+        g_value_set_enum (value, self->vscroll_policy);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -277,11 +502,58 @@ cak_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
+cak_chart_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CakChartView *self = CAK_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_KIND:
+        cak_chart_view_set_kind (self, g_value_get_int (value));
+        break;
+      case PROP_SELECTED_CODE:
+        cak_chart_view_select_code (self, g_value_get_string (value));
+        break;
+      case PROP_HADJUSTMENT:
+        set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+        break;
+      case PROP_VADJUSTMENT:
+        set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+        break;
+      case PROP_HSCROLL_POLICY:
+        self->hscroll_policy = g_value_get_enum (value);
+        break;
+      case PROP_VSCROLL_POLICY:
+        self->vscroll_policy = g_value_get_enum (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cak_chart_view_dispose (GObject *object)
+{
+  CakChartView *self = CAK_CHART_VIEW (object);
+
+  if (self->fade_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
+  self->fade_tick = 0;
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+  G_OBJECT_CLASS (cak_chart_view_parent_class)->dispose (object);
+}
+
+static void
 cak_chart_view_finalize (GObject *object)
 {
   CakChartView *self = CAK_CHART_VIEW (object);
 
-  g_clear_pointer (&self->model, cak_ranking_model_free);
+  g_clear_pointer (&self->layout, cak_chart_layout_free);
+  g_clear_pointer (&self->data, cak_chart_data_unref);
+  g_clear_pointer (&self->last_node, gsk_render_node_unref);
+  g_clear_pointer (&self->old_node, gsk_render_node_unref);
+  g_free (self->selected_code);
   G_OBJECT_CLASS (cak_chart_view_parent_class)->finalize (object);
 }
 
@@ -291,16 +563,35 @@ cak_chart_view_class_init (CakChartViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = cak_chart_view_dispose;
   object_class->finalize = cak_chart_view_finalize;
   object_class->get_property = cak_chart_view_get_property;
+  object_class->set_property = cak_chart_view_set_property;
   widget_class->measure = cak_chart_view_measure;
   widget_class->size_allocate = cak_chart_view_size_allocate;
   widget_class->snapshot = cak_chart_view_snapshot;
 
+  properties[PROP_KIND]
+      = g_param_spec_int ("kind", NULL, NULL, 0, CAK_N_CHART_KINDS - 1, 0,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_CODE]
       = g_param_spec_string ("selected-code", NULL, NULL, NULL,
-                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * CakChartView::item-activated:
+   * @code: the region's code
+   *
+   * A region was double-clicked, or Enter pressed on it: show its details.
+   */
+  signals[ITEM_ACTIVATED]
+      = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "cakchartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -313,8 +604,10 @@ cak_chart_view_init (CakChartView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  self->highlighted = CAK_CHART_ITEM_NONE;
   cak_chart_theme_init (&self->theme, CAK_CHART_THEME_LIGHT);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
@@ -328,38 +621,88 @@ cak_chart_view_init (CakChartView *self)
 }
 
 GtkWidget *
-cak_chart_view_new (void)
+cak_chart_view_new (CakChartKind kind)
 {
-  return g_object_new (CAK_TYPE_CHART_VIEW, NULL);
+  return g_object_new (CAK_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+void
+cak_chart_view_set_kind (CakChartView *self, CakChartKind kind)
+{
+  g_return_if_fail (CAK_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < CAK_N_CHART_KINDS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  invalidate_layout (self);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+CakChartKind
+cak_chart_view_get_kind (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), 0);
+
+  return self->kind;
+}
+
+static gboolean
+animations_enabled (CakChartView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
+                NULL);
+  return enabled;
 }
 
 /**
- * cak_chart_view_set_model:
- * @model: (transfer full) (nullable): the chart to show
+ * cak_chart_view_set_data:
+ * @data: (nullable): the figures to show; the view keeps a reference
+ *
+ * Shows new figures. The selected region stays selected when it is in them; the old chart
+ * fades into the new one, unless the system's animations are off.
  */
 void
-cak_chart_view_set_model (CakChartView *self, CakRankingModel *model)
+cak_chart_view_set_data (CakChartView *self, CakChartData *data)
 {
-  g_autofree char *code = NULL;
-
   g_return_if_fail (CAK_IS_CHART_VIEW (self));
 
-  /* Keep the selected region selected across a change of period. */
-  code = g_strdup (cak_chart_view_get_selected_code (self));
-  g_clear_pointer (&self->model, cak_ranking_model_free);
-  self->model = model;
-  if (code)
-    cak_chart_view_select_code (self, code);
+  if (self->data == data)
+    return;
+  if (self->last_node && data && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && animations_enabled (self))
+    {
+      g_clear_pointer (&self->old_node, gsk_render_node_unref);
+      self->old_node = g_steal_pointer (&self->last_node);
+      self->fade_start = g_get_monotonic_time ();
+      if (gtk_widget_get_frame_clock (GTK_WIDGET (self)))
+        self->fade_start
+            = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      if (self->fade_tick == 0)
+        self->fade_tick
+            = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
+    }
+  g_clear_pointer (&self->data, cak_chart_data_unref);
+  self->data = data ? cak_chart_data_ref (data) : NULL;
+  self->highlighted = CAK_CHART_ITEM_NONE;
+  if (self->data && self->selected_code && selected_item (self) == CAK_CHART_ITEM_NONE)
+    {
+      g_clear_pointer (&self->selected_code, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
+    }
+  invalidate_layout (self);
   update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-CakRankingModel *
-cak_chart_view_get_model (CakChartView *self)
+CakChartData *
+cak_chart_view_get_data (CakChartView *self)
 {
   g_return_val_if_fail (CAK_IS_CHART_VIEW (self), NULL);
 
-  return self->model;
+  return self->data;
 }
 
 void
@@ -370,7 +713,29 @@ cak_chart_view_set_theme_kind (CakChartView *self, CakChartThemeKind kind)
   if (self->theme.kind == kind)
     return;
   cak_chart_theme_init (&self->theme, kind);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_layout (self);
+}
+
+const CakChartTheme *
+cak_chart_view_get_theme (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), NULL);
+
+  return &self->theme;
+}
+
+/**
+ * cak_chart_view_get_layout:
+ *
+ * Returns: (nullable): where everything is drawn, in content coordinates (before scrolling)
+ */
+const CakChartLayout *
+cak_chart_view_get_layout (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), NULL);
+
+  ensure_layout (self);
+  return self->layout;
 }
 
 const char *
@@ -378,23 +743,26 @@ cak_chart_view_get_selected_code (CakChartView *self)
 {
   g_return_val_if_fail (CAK_IS_CHART_VIEW (self), NULL);
 
-  if (self->model == NULL || self->model->selected < 0)
-    return NULL;
-  return g_array_index (self->model->items, CakRankingItem, self->model->selected).region->code;
+  return self->selected_code;
 }
 
+/**
+ * cak_chart_view_select_code:
+ * @code: (nullable): a region's code, or %NULL to select nothing
+ */
 void
 cak_chart_view_select_code (CakChartView *self, const char *code)
 {
   g_return_if_fail (CAK_IS_CHART_VIEW (self));
 
-  if (self->model == NULL)
+  if (g_strcmp0 (code, self->selected_code) == 0)
     return;
-  for (guint i = 0; i < self->model->items->len; i++)
-    if (g_strcmp0 (g_array_index (self->model->items, CakRankingItem, i).region->code, code) == 0)
-      {
-        set_selected (self, i);
-        return;
-      }
-  set_selected (self, -1);
+  if (self->data == NULL)
+    {
+      g_free (self->selected_code);
+      self->selected_code = g_strdup (code);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
+      return;
+    }
+  set_selected_item (self, cak_chart_data_find_code (self->data, code));
 }

@@ -1,4 +1,4 @@
-/* cak-chart-view.h: a widget that hosts a chart painter, with hover, selection and keys
+/* cak-chart-view.h: a widget that hosts any chart painter, with hover, selection and keys
  *
  * Copyright 2026 The Cakupan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,17 +7,21 @@
 
 #include <gtk/gtk.h>
 
-#include "cak-chart-ranking.h"
+#include "cak-chart.h"
 
 G_BEGIN_DECLS
 
 #define CAK_TYPE_CHART_VIEW (cak_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (CakChartView, cak_chart_view, CAK, CHART_VIEW, GtkWidget)
 
-GtkWidget *cak_chart_view_new (void);
-void cak_chart_view_set_model (CakChartView *self, CakRankingModel *model);
-CakRankingModel *cak_chart_view_get_model (CakChartView *self);
+GtkWidget *cak_chart_view_new (CakChartKind kind);
+void cak_chart_view_set_kind (CakChartView *self, CakChartKind kind);
+CakChartKind cak_chart_view_get_kind (CakChartView *self);
+void cak_chart_view_set_data (CakChartView *self, CakChartData *data);
+CakChartData *cak_chart_view_get_data (CakChartView *self);
 void cak_chart_view_set_theme_kind (CakChartView *self, CakChartThemeKind kind);
+const CakChartTheme *cak_chart_view_get_theme (CakChartView *self);
+const CakChartLayout *cak_chart_view_get_layout (CakChartView *self);
 const char *cak_chart_view_get_selected_code (CakChartView *self);
 void cak_chart_view_select_code (CakChartView *self, const char *code);
 

@@ -679,6 +679,7 @@ refresh (CakWindow *self)
   CakIndicatorRow total;
   g_autofree char *sources = NULL;
   g_autofree char *iso = NULL;
+  g_autoptr (CakChartData) data = NULL;
 
   if (self->dataset == NULL || self->periods->len == 0)
     return;
@@ -700,8 +701,9 @@ refresh (CakWindow *self)
                                            CAK_PERIOD_INIT_NONE);
   cak_indicators_province_total (rows, province, period, &total);
   sources = describe_files (self);
-  cak_chart_view_set_model (self->chart_view,
-                            cak_ranking_model_new (rows, &total, sources, self->lang));
+  data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period,
+                             CAK_PERIOD_INIT_NONE, sources, self->lang);
+  cak_chart_view_set_data (self->chart_view, data);
 
   self->syncing_selection = TRUE;
   g_list_store_remove_all (self->rows);

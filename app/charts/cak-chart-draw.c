@@ -1,0 +1,516 @@
+/* cak-chart-draw.c: what the painters share: text, the frame, the legend, rows, formats
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-chart-draw"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-chart-private.h"
+#include "cak-number.h"
+
+/* Text */
+
+static PangoLayout *
+make_text (PangoContext *context, const CakChartTheme *theme, double px, PangoWeight weight,
+           const char *text, double max_width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (theme->font_family);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  /* Tabular figures keep the value labels' digits in columns. */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_attr_list_unref (attrs);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+/**
+ * cak_chart_text:
+ *
+ * Returns: (transfer none): @text shaped at @px, kept in @layout for the next redraw
+ */
+PangoLayout *
+cak_chart_text (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                PangoWeight weight, const char *text, double max_width)
+{
+  char key[64];
+  g_autofree char *full = NULL;
+  PangoLayout *pl;
+
+  g_assert (layout != NULL && layout->texts != NULL);
+
+  g_snprintf (key, sizeof key, "%.2f|%d|%.1f|", px, (int)weight, MAX (0, max_width));
+  full = g_strconcat (key, text, NULL);
+  pl = g_hash_table_lookup (layout->texts, full);
+  if (pl == NULL)
+    {
+      pl = make_text (layout->context, theme, px, weight, text, max_width);
+      g_hash_table_insert (layout->texts, g_steal_pointer (&full), pl);
+    }
+  return pl;
+}
+
+double
+cak_chart_text_width (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                      PangoWeight weight, const char *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (cak_chart_text (layout, theme, px, weight, text, 0), NULL, &logical);
+  return logical.width / (double)PANGO_SCALE;
+}
+
+CakRect
+cak_chart_text_rect (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                     PangoWeight weight, const char *text, double x, double y, double align,
+                     double max_width)
+{
+  PangoLayout *pl = cak_chart_text (layout, theme, px, weight, text, max_width);
+  PangoRectangle logical;
+  double w, h;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  w = logical.width / (double)PANGO_SCALE;
+  h = logical.height / (double)PANGO_SCALE;
+  return (CakRect){ round (x - w * align), round (y - h / 2.0), w, h };
+}
+
+CakRect
+cak_chart_place_text (CakChartLayout *layout, const CakChartTheme *theme, double px,
+                      PangoWeight weight, const char *text, double x, double y, double align,
+                      double max_width)
+{
+  CakRect rect = cak_chart_text_rect (layout, theme, px, weight, text, x, y, align, max_width);
+
+  g_array_append_val (layout->labels, rect);
+  return rect;
+}
+
+void
+cak_chart_show_text (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                     double px, PangoWeight weight, const char *text, double x, double y,
+                     double align, double max_width)
+{
+  PangoLayout *pl = cak_chart_text (layout, theme, px, weight, text, max_width);
+  CakRect rect = cak_chart_text_rect (layout, theme, px, weight, text, x, y, align, max_width);
+
+  cairo_move_to (cr, rect.x, rect.y);
+  pango_cairo_show_layout (cr, pl);
+}
+
+void
+cak_chart_add_hit (CakChartLayout *layout, CakRect rect, int item)
+{
+  CakChartHit hit = { rect, item };
+
+  g_array_append_val (layout->hits, hit);
+}
+
+gboolean
+cak_rect_overlaps (const CakRect *a, const CakRect *b)
+{
+  /* Half a pixel of touching is not an overlap: rounding puts neighbours edge to edge. */
+  return a->x + a->width > b->x + 0.5 && b->x + b->width > a->x + 0.5
+         && a->y + a->height > b->y + 0.5 && b->y + b->height > a->y + 0.5;
+}
+
+gboolean
+cak_rect_contains (const CakRect *r, double x, double y)
+{
+  return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
+}
+
+/* Drawing */
+
+void
+cak_chart_set_color (cairo_t *cr, CakColor color)
+{
+  cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
+}
+
+CakColor
+cak_chart_mix (CakColor a, CakColor b, double t)
+{
+  return (CakColor){ a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t,
+                     a.a + (b.a - a.a) * t };
+}
+
+/* A bar with its far end rounded; a negative width rounds the left end. */
+void
+cak_chart_rounded_bar (cairo_t *cr, double x, double y, double w, double h)
+{
+  double r;
+
+  if (w < 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 2 * x, 0);
+      cairo_scale (cr, -1, 1);
+      cak_chart_rounded_bar (cr, x, y, -w, h);
+      cairo_restore (cr);
+      return;
+    }
+  if (w <= 0 || h <= 0)
+    return;
+  r = MIN (h / 2.0, MIN (w, 3.0));
+  cairo_new_sub_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + w - r, y);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_line_to (cr, x + w, y + h - r);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_line_to (cr, x, y + h);
+  cairo_close_path (cr);
+}
+
+/* No data is hatched, never drawn as an empty (zero) bar. */
+void
+cak_chart_hatch (cairo_t *cr, const CakChartTheme *theme, double x, double y, double w, double h)
+{
+  double step = MAX (5.0, h / 2.5);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cak_chart_set_color (cr, cak_chart_mix (theme->track, theme->muted, 0.35));
+  cairo_set_line_width (cr, MAX (1.2, h / 12));
+  for (double d = -h; d < w; d += step)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+cak_chart_fill_background (cairo_t *cr, const CakChartTheme *theme, const CakChartLayout *layout)
+{
+  cak_chart_set_color (cr, theme->background);
+  cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+  cairo_fill (cr);
+}
+
+/* The frame */
+
+#define TITLE_SCALE 1.45
+#define FOOTER_SCALE 0.82
+
+void
+cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
+                        const char *subtitle, const char *footer, gboolean has_legend)
+{
+  double px = layout->font_px;
+  double pad = layout->pad;
+  double inner = layout->width - 2 * pad;
+  double y = pad;
+
+  layout->title = (CakRect){ pad, y, inner, px * 1.9 };
+  cak_chart_place_text (layout, theme, px * TITLE_SCALE, PANGO_WEIGHT_BOLD, title, pad,
+                        y + layout->title.height / 2, 0, inner);
+  y += layout->title.height;
+  layout->subtitle = (CakRect){ pad, y, inner, px * 1.5 };
+  if (subtitle && *subtitle)
+    cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle, pad,
+                          y + layout->subtitle.height / 2, 0, inner);
+  y += layout->subtitle.height;
+  if (has_legend)
+    {
+      layout->legend = (CakRect){ pad, y + px * 0.5, inner, px * 1.4 };
+      y += px * 2.2;
+    }
+  else
+    {
+      layout->legend = (CakRect){ pad, y, inner, 0 };
+      y += px * 0.8;
+    }
+  layout->footer = (CakRect){ pad, layout->height - pad - px * 1.2, inner, px * 1.2 };
+  if (footer && *footer)
+    cak_chart_place_text (layout, theme, px * FOOTER_SCALE, PANGO_WEIGHT_NORMAL, footer, pad,
+                          layout->footer.y + layout->footer.height / 2, 0, inner);
+  layout->plot = (CakRect){ pad, y, inner, MAX (px, layout->footer.y - px * 1.0 - y) };
+}
+
+void
+cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                       const char *title, const char *subtitle, const char *footer)
+{
+  double px = layout->font_px;
+
+  cak_chart_set_color (cr, theme->text);
+  cak_chart_show_text (cr, layout, theme, px * TITLE_SCALE, PANGO_WEIGHT_BOLD, title,
+                       layout->title.x, layout->title.y + layout->title.height / 2, 0,
+                       layout->title.width);
+  cak_chart_set_color (cr, theme->muted);
+  if (subtitle && *subtitle)
+    cak_chart_show_text (cr, layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle, layout->subtitle.x,
+                         layout->subtitle.y + layout->subtitle.height / 2, 0,
+                         layout->subtitle.width);
+  if (footer && *footer)
+    cak_chart_show_text (cr, layout, theme, px * FOOTER_SCALE, PANGO_WEIGHT_NORMAL, footer,
+                         layout->footer.x, layout->footer.y + layout->footer.height / 2, 0,
+                         layout->footer.width);
+}
+
+/**
+ * cak_chart_subtitle:
+ * @extra: (nullable): appended after the period, e.g. "change since Desember 2023"
+ *
+ * Returns: (transfer full): "Jawa Timur · Desember 2024 · coverage = active participants ÷
+ * workforce (BPS, 2024)"
+ */
+char *
+cak_chart_subtitle (const CakChartData *data, const char *extra)
+{
+  GString *out = g_string_new (data->place);
+
+  if (cak_period_is_valid (data->period))
+    {
+      g_autofree char *period = cak_period_format (data->period, data->lang);
+
+      g_string_append_printf (out, " · %s", period);
+    }
+  if (extra && *extra)
+    g_string_append_printf (out, " · %s", extra);
+  g_string_append (out, " · ");
+  if (cak_period_is_valid (data->total.workforce_period))
+    {
+      g_autofree char *wf = cak_period_format (data->total.workforce_period, data->lang);
+
+      g_string_append_printf (out, _ ("coverage = active participants ÷ workforce (BPS, %s)"), wf);
+    }
+  else
+    g_string_append (out, _ ("coverage = active participants ÷ workforce"));
+  return g_string_free (out, FALSE);
+}
+
+char *
+cak_chart_footer (const CakChartData *data)
+{
+  if (data->sources && *data->sources)
+    return g_strdup_printf (_ ("Source: %s · as of %s"), data->sources, data->as_of);
+  return g_strdup_printf (_ ("As of %s"), data->as_of);
+}
+
+/* The legend */
+
+static double
+legend_swatch_width (double px)
+{
+  return px * 0.9;
+}
+
+void
+cak_chart_legend_layout (CakChartLayout *layout, const CakChartTheme *theme,
+                         const CakLegendEntry *entries, guint n_entries)
+{
+  double px = layout->font_px * 0.92;
+  double cy = layout->legend.y + layout->legend.height / 2;
+  double x = layout->legend.x;
+  double sw = legend_swatch_width (px);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      CakRect rect = cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, entries[i].label,
+                                           x + sw + px * 0.4, cy, 0, 0);
+
+      x = rect.x + rect.width + px * 1.6;
+    }
+}
+
+void
+cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                        const CakLegendEntry *entries, guint n_entries)
+{
+  double px = layout->font_px * 0.92;
+  double cy = layout->legend.y + layout->legend.height / 2;
+  double x = layout->legend.x;
+  double sw = legend_swatch_width (px);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const CakLegendEntry *e = &entries[i];
+      double dash[] = { 4, 3 };
+      CakRect rect;
+
+      cairo_save (cr);
+      cak_chart_set_color (cr, e->color);
+      switch (e->kind)
+        {
+          case CAK_LEGEND_BOX:
+            cak_chart_rounded_bar (cr, x, cy - sw / 2, sw, sw);
+            cairo_fill (cr);
+            break;
+          case CAK_LEGEND_OUTLINE:
+            cairo_set_line_width (cr, 1.5);
+            cairo_rectangle (cr, x + 0.75, cy - sw / 2 + 0.75, sw - 1.5, sw - 1.5);
+            cairo_stroke (cr);
+            break;
+          case CAK_LEGEND_HATCH:
+            cak_chart_hatch (cr, theme, x, cy - sw / 2, sw, sw);
+            break;
+          case CAK_LEGEND_DOT:
+            cairo_arc (cr, x + sw / 2, cy, sw / 2, 0, 2 * G_PI);
+            cairo_fill (cr);
+            break;
+          case CAK_LEGEND_TICK:
+            cairo_set_line_width (cr, 2.5);
+            cairo_move_to (cr, x + sw / 2, cy - sw * 0.7);
+            cairo_line_to (cr, x + sw / 2, cy + sw * 0.7);
+            cairo_stroke (cr);
+            break;
+          case CAK_LEGEND_DASH:
+            cairo_set_line_width (cr, 2);
+            cairo_set_dash (cr, dash, 2, 0);
+            cairo_move_to (cr, x + sw / 2, cy - sw * 0.7);
+            cairo_line_to (cr, x + sw / 2, cy + sw * 0.7);
+            cairo_stroke (cr);
+            break;
+          case CAK_LEGEND_LINE:
+          default:
+            cairo_set_line_width (cr, 3);
+            cairo_move_to (cr, x - sw * 0.3, cy);
+            cairo_line_to (cr, x + sw * 1.1, cy);
+            cairo_stroke (cr);
+            break;
+        }
+      cairo_restore (cr);
+      cak_chart_set_color (cr, theme->muted);
+      cak_chart_show_text (cr, layout, theme, px, PANGO_WEIGHT_NORMAL, e->label, x + sw + px * 0.4,
+                           cy, 0, 0);
+      rect = cak_chart_text_rect (layout, theme, px, PANGO_WEIGHT_NORMAL, e->label,
+                                  x + sw + px * 0.4, cy, 0, 0);
+      x = rect.x + rect.width + px * 1.6;
+    }
+}
+
+/* Rows */
+
+static const CakChartData *sort_data;
+static double (*sort_key) (const CakIndicatorRow *row);
+
+static int
+compare_by_key (gconstpointer a, gconstpointer b)
+{
+  const CakIndicatorRow *ra = &g_array_index (sort_data->rows, CakIndicatorRow, *(const int *)a);
+  const CakIndicatorRow *rb = &g_array_index (sort_data->rows, CakIndicatorRow, *(const int *)b);
+  double ka = sort_key (ra), kb = sort_key (rb);
+
+  if (isnan (ka) != isnan (kb))
+    return isnan (ka) ? 1 : -1;
+  if (!isnan (ka) && ka != kb)
+    return ka > kb ? -1 : 1;
+  return g_utf8_collate (ra->region->name, rb->region->name);
+}
+
+/**
+ * cak_chart_sort_items:
+ *
+ * Returns: (transfer full) (element-type int): every item, largest @key first, those without a
+ * key (no data) last by name
+ */
+GArray *
+cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row))
+{
+  static GMutex lock;
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (int), data->rows->len);
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      int item = i;
+
+      g_array_append_val (order, item);
+    }
+  /* g_array_sort has no user data in GLib 2.74; the statics are guarded for export threads. */
+  g_mutex_lock (&lock);
+  sort_data = data;
+  sort_key = key;
+  g_array_sort (order, compare_by_key);
+  sort_data = NULL;
+  g_mutex_unlock (&lock);
+  return order;
+}
+
+GArray *
+cak_chart_pick_rows (const GArray *order, guint n_fit)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+  guint half;
+  int rest = CAK_CHART_ITEM_REST;
+
+  if (order->len <= n_fit || n_fit < 5)
+    {
+      g_array_append_vals (rows, order->data, MIN (order->len, MAX (n_fit, order->len)));
+      return rows;
+    }
+  /* The top and the bottom, equally many, with one row saying what lies between. */
+  half = (n_fit - 1) / 2;
+  g_array_append_vals (rows, order->data, half);
+  g_array_append_val (rows, rest);
+  g_array_append_vals (rows, &g_array_index (order, int, order->len - half), half);
+  return rows;
+}
+
+/* Formats */
+
+char *
+cak_chart_format_people (double value, CakLang lang)
+{
+  return cak_number_format_short (value, lang);
+}
+
+char *
+cak_chart_format_pct (double value, int decimals, CakLang lang)
+{
+  if (isnan (value))
+    return g_strdup (_ ("no data"));
+  return cak_number_format_percent (value, decimals, lang);
+}
+
+/**
+ * cak_chart_format_pp:
+ *
+ * Returns: (transfer full): a change in percentage points with its sign: "+1,2 pp"
+ */
+char *
+cak_chart_format_pp (double value, CakLang lang)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *signed_number = NULL;
+  double rounded = round (value * 10) / 10;
+
+  if (isnan (value))
+    return g_strdup (_ ("no data"));
+  number = cak_number_format (fabs (rounded), 1, lang);
+  signed_number = g_strconcat (rounded > 0 ? "+" : rounded < 0 ? "−" : "", number, NULL);
+  /* TRANSLATORS: a change in percentage points, e.g. "+1.2 pp"; %s is the signed number */
+  return g_strdup_printf (_ ("%s pp"), signed_number);
+}
+
+CakColor
+cak_chart_coverage_color (const CakChartTheme *theme, const CakChartData *data,
+                          const CakIndicatorRow *row)
+{
+  if (isnan (row->target_pct) || isnan (row->coverage_pct) || row->coverage_pct >= row->target_pct)
+    return theme->bar;
+  if (data->near_band > 0 && row->coverage_pct >= row->target_pct - data->near_band)
+    return theme->near;
+  return theme->below;
+}

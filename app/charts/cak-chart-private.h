@@ -1,0 +1,115 @@
+/* cak-chart-private.h: what the painters share: the painter table, text, the frame, the legend
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cak-chart.h"
+
+G_BEGIN_DECLS
+
+/* One painter per kind. layout fills everything a test can check; paint only draws it. */
+typedef struct
+{
+  void (*layout) (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme);
+  void (*paint) (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                 const CakChartTheme *theme);
+  char *(*describe) (const CakChartData *data);
+  /* NULL when the chart fits any height; else the height at which nothing is summarised. */
+  double (*natural_height) (const CakChartData *data, const CakChartTheme *theme, double width,
+                            double font_px);
+} CakChartPainter;
+
+extern const CakChartPainter cak_chart_ranking_painter;
+extern const CakChartPainter cak_chart_coverage_workforce_painter;
+extern const CakChartPainter cak_chart_segments_painter;
+extern const CakChartPainter cak_chart_trend_painter;
+extern const CakChartPainter cak_chart_scatter_painter;
+extern const CakChartPainter cak_chart_change_painter;
+extern const CakChartPainter cak_chart_kpi_painter;
+
+/* Text. Sizes are in device units. Layouts of texts are kept in the chart layout, so a redraw
+ * (a hover) shapes no text again. Every text placed goes through cak_chart_place_text, which
+ * records its box in layout->labels, where the tests look for overlaps and cuts; paint draws it
+ * again with cak_chart_show_text and the same arguments. */
+PangoLayout *cak_chart_text (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                             PangoWeight weight, const char *text, double max_width);
+double cak_chart_text_width (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                             PangoWeight weight, const char *text);
+/* The box a text takes when placed at (x, y): align 0 left, 0.5 centre, 1 right of x; y is the
+ * vertical centre. max_width > 0 ellipsizes. */
+CakRect cak_chart_text_rect (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+                             PangoWeight weight, const char *text, double x, double y, double align,
+                             double max_width);
+CakRect cak_chart_place_text (CakChartLayout *layout, const CakChartTheme *theme, double px,
+                              PangoWeight weight, const char *text, double x, double y,
+                              double align, double max_width);
+void cak_chart_show_text (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                          double px, PangoWeight weight, const char *text, double x, double y,
+                          double align, double max_width);
+
+void cak_chart_add_hit (CakChartLayout *layout, CakRect rect, int item);
+gboolean cak_rect_overlaps (const CakRect *a, const CakRect *b);
+gboolean cak_rect_contains (const CakRect *r, double x, double y);
+
+/* Drawing */
+void cak_chart_set_color (cairo_t *cr, CakColor color);
+CakColor cak_chart_mix (CakColor a, CakColor b, double t);
+void cak_chart_rounded_bar (cairo_t *cr, double x, double y, double w, double h);
+void cak_chart_hatch (cairo_t *cr, const CakChartTheme *theme, double x, double y, double w,
+                      double h);
+void cak_chart_fill_background (cairo_t *cr, const CakChartTheme *theme,
+                                const CakChartLayout *layout);
+
+/* The frame every chart shares: title and subtitle on top, an optional legend below them, the
+ * footer (sources, "as of") at the bottom; the plot gets the rest. */
+void cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
+                             const char *subtitle, const char *footer, gboolean has_legend);
+void cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                            const char *title, const char *subtitle, const char *footer);
+char *cak_chart_subtitle (const CakChartData *data, const char *extra);
+char *cak_chart_footer (const CakChartData *data);
+
+/* Legend entries, laid out left to right in layout->legend (wrapping is not needed at the sizes
+ * charts are drawn; the tests check that they fit). */
+typedef enum
+{
+  CAK_LEGEND_BOX,
+  CAK_LEGEND_TICK,
+  CAK_LEGEND_DASH,
+  CAK_LEGEND_LINE,
+  CAK_LEGEND_OUTLINE,
+  CAK_LEGEND_HATCH,
+  CAK_LEGEND_DOT,
+} CakLegendKind;
+
+typedef struct
+{
+  CakLegendKind kind;
+  CakColor color;
+  const char *label;
+} CakLegendEntry;
+
+void cak_chart_legend_layout (CakChartLayout *layout, const CakChartTheme *theme,
+                              const CakLegendEntry *entries, guint n_entries);
+void cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
+                             const CakLegendEntry *entries, guint n_entries);
+
+/* The regencies a by-regency bar chart shows, in order: all when they fit (or when scrolling),
+ * else the top and the bottom with CAK_CHART_ITEM_REST between them. order holds every item,
+ * already sorted; n_fit is how many rows fit. */
+GArray *cak_chart_pick_rows (const GArray *order, guint n_fit);
+/* Items sorted by a key, largest first, items whose key is NAN last (by name). */
+GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row));
+
+/* Formats */
+char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
+char *cak_chart_format_pct (double value, int decimals, CakLang lang);
+char *cak_chart_format_pp (double value, CakLang lang); /* "+1,2 pp" */
+
+/* The colour of a coverage bar against its target and the near band. */
+CakColor cak_chart_coverage_color (const CakChartTheme *theme, const CakChartData *data,
+                                   const CakIndicatorRow *row);
+
+G_END_DECLS

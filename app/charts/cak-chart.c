@@ -1,0 +1,855 @@
+/* cak-chart.c: the chart model, the painter table and export
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-chart"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-chart-private.h"
+#include "cak-number.h"
+
+static const struct
+{
+  const char *id;
+  const char *name;
+  const CakChartPainter *painter;
+} kinds[CAK_N_CHART_KINDS] = {
+  [CAK_CHART_RANKING] = { "ranking", N_ ("Ranking"), &cak_chart_ranking_painter },
+  [CAK_CHART_COVERAGE_WORKFORCE] = { "coverage-workforce", N_ ("Coverage and Workforce"), NULL },
+  [CAK_CHART_SEGMENTS] = { "segments", N_ ("Segments"), NULL },
+  [CAK_CHART_TREND] = { "trend", N_ ("Trend"), NULL },
+  [CAK_CHART_SCATTER] = { "scatter", N_ ("Size and Coverage"), NULL },
+  [CAK_CHART_CHANGE] = { "change", N_ ("Change"), NULL },
+  [CAK_CHART_KPI] = { "kpi", N_ ("Key Figures"), NULL },
+};
+
+const char *
+cak_chart_kind_to_id (CakChartKind kind)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
+
+  return kinds[kind].id;
+}
+
+gboolean
+cak_chart_kind_from_id (const char *id, CakChartKind *out_kind)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < CAK_N_CHART_KINDS; i++)
+    if (kinds[i].painter && g_ascii_strcasecmp (id, kinds[i].id) == 0)
+      {
+        if (out_kind)
+          *out_kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cak_chart_kind_get_name:
+ *
+ * Returns: the chart's short name for tabs and menus, translated.
+ */
+const char *
+cak_chart_kind_get_name (CakChartKind kind)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
+
+  return _ (kinds[kind].name);
+}
+
+/* The model */
+
+static char *
+format_today (CakLang lang)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  CakPeriod month = cak_period_month (g_date_time_get_year (now), g_date_time_get_month (now));
+  g_autofree char *month_name = cak_period_format (month, lang);
+
+  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (now), month_name);
+}
+
+static CakChartData *
+data_new (CakLang lang, const char *sources)
+{
+  CakChartData *data = g_rc_box_new0 (CakChartData);
+
+  data->lang = lang;
+  data->highlighted = data->selected = CAK_CHART_ITEM_NONE;
+  data->sources = g_strdup (sources);
+  data->as_of = format_today (lang);
+  data->periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+  data->trend_items = g_array_new (FALSE, FALSE, sizeof (int));
+  data->compare = CAK_PERIOD_INIT_NONE;
+  data->near_band = 5.0;
+  data->total.coverage_pct = data->compare_total.coverage_pct = NAN;
+  return data;
+}
+
+static int
+compare_rows_by_code (gconstpointer a, gconstpointer b)
+{
+  return strcmp (((const CakIndicatorRow *)a)->region->code,
+                 ((const CakIndicatorRow *)b)->region->code);
+}
+
+/* A regency the files say nothing about is still one of the province's: it is drawn as no
+ * data, never left out (and never drawn as zero). */
+static void
+add_missing_regencies (GArray *rows, CakDataset *dataset, const char *province_code,
+                       CakPeriod period)
+{
+  CakRegionCatalog *catalog = cak_dataset_get_catalog (dataset);
+  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) provinces = g_hash_table_new (g_str_hash, g_str_equal);
+  guint before = rows->len;
+
+  if (province_code)
+    g_hash_table_add (provinces, (gpointer)province_code);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CakRegion *region = g_array_index (rows, CakIndicatorRow, i).region;
+
+      g_hash_table_add (present, (gpointer)region->code);
+      g_hash_table_add (provinces, (gpointer)region->province_code);
+    }
+  for (guint i = 0; i < cak_region_catalog_get_n_regions (catalog); i++)
+    {
+      const CakRegion *region = cak_region_catalog_get_region (catalog, i);
+      CakIndicatorRow row;
+
+      if (region->kind == CAK_REGION_KIND_PROVINCE
+          || !g_hash_table_contains (provinces, region->province_code)
+          || g_hash_table_contains (present, region->code))
+        continue;
+      cak_indicators_compute_row (dataset, region, period, &row);
+      g_array_append_val (rows, row);
+    }
+  if (rows->len != before)
+    g_array_sort (rows, compare_rows_by_code);
+}
+
+/**
+ * cak_chart_data_new:
+ * @province_code: (nullable): a province's code, or %NULL for every regency of the country
+ * @compare: the period to measure change from, or an invalid period for none
+ * @sources: (nullable): the files the figures come from, for the footers
+ *
+ * Computes what every chart needs from @dataset: the regencies' figures in @period and
+ * @compare, the totals, and coverage in every reporting period up to @period for the trend.
+ *
+ * Returns: (transfer full): the model
+ */
+CakChartData *
+cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod period,
+                    CakPeriod compare, const char *sources, CakLang lang)
+{
+  CakChartData *data;
+  CakRegionCatalog *catalog;
+  g_autoptr (GArray) all_periods = NULL;
+  guint n_rows, n_periods;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+
+  catalog = cak_dataset_get_catalog (dataset);
+  data = data_new (lang, sources);
+  data->period = period;
+  data->compare = compare;
+  data->province = province_code ? cak_region_catalog_lookup_code (catalog, province_code) : NULL;
+  data->place = g_strdup (data->province ? data->province->name : "Indonesia");
+  data->rows = cak_indicators_compute_regencies (dataset, province_code, period, compare);
+  add_missing_regencies (data->rows, dataset, province_code, period);
+  cak_indicators_province_total (data->rows, data->province, period, &data->total);
+
+  if (cak_period_is_valid (compare))
+    {
+      g_autoptr (GArray) before = cak_indicators_compute_regencies (dataset, province_code, compare,
+                                                                    CAK_PERIOD_INIT_NONE);
+
+      cak_indicators_province_total (before, data->province, compare, &data->compare_total);
+      if (!isnan (data->compare_total.coverage_pct) && !isnan (data->total.coverage_pct))
+        data->total.change_pp = data->total.coverage_pct - data->compare_total.coverage_pct;
+    }
+
+  /* Coverage in each reporting period of the same kind (months with months, years with years),
+   * up to the chosen one. */
+  all_periods = cak_dataset_get_reporting_periods (dataset);
+  for (guint i = 0; i < all_periods->len; i++)
+    {
+      CakPeriod p = g_array_index (all_periods, CakPeriod, i);
+
+      if (p.kind == period.kind && cak_period_compare (p, period) <= 0)
+        g_array_append_val (data->periods, p);
+    }
+  n_rows = data->rows->len;
+  n_periods = data->periods->len;
+  data->history = g_new (double, (gsize)(n_rows + 1) * MAX (1u, n_periods));
+  data->history_target = g_new (double, MAX (1u, n_periods));
+  for (guint p = 0; p < n_periods; p++)
+    {
+      CakPeriod when = g_array_index (data->periods, CakPeriod, p);
+      g_autoptr (GArray) rows = NULL;
+      CakIndicatorRow total;
+
+      if (cak_period_equal (when, period))
+        rows = g_array_ref (data->rows);
+      else
+        {
+          rows = g_array_sized_new (FALSE, TRUE, sizeof (CakIndicatorRow), n_rows);
+          for (guint r = 0; r < n_rows; r++)
+            {
+              CakIndicatorRow row;
+
+              cak_indicators_compute_row (
+                  dataset, g_array_index (data->rows, CakIndicatorRow, r).region, when, &row);
+              g_array_append_val (rows, row);
+            }
+        }
+      for (guint r = 0; r < n_rows; r++)
+        data->history[(gsize)r * n_periods + p]
+            = g_array_index (rows, CakIndicatorRow, r).coverage_pct;
+      cak_indicators_province_total (rows, data->province, when, &total);
+      data->history[(gsize)n_rows * n_periods + p] = total.coverage_pct;
+      data->history_target[p] = total.target_pct;
+    }
+  return data;
+}
+
+/**
+ * cak_chart_default_compare:
+ *
+ * Returns: the period to compare @period with when nobody chose one: the same period a year
+ * earlier when the files have it (December 2023 for December 2024), else none
+ */
+CakPeriod
+cak_chart_default_compare (CakDataset *dataset, CakPeriod period)
+{
+  g_autoptr (GArray) periods = NULL;
+  CakPeriod before = period;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), CAK_PERIOD_INIT_NONE);
+
+  if (!cak_period_is_valid (period))
+    return CAK_PERIOD_INIT_NONE;
+  before.year--;
+  periods = cak_dataset_get_reporting_periods (dataset);
+  for (guint i = 0; i < periods->len; i++)
+    if (cak_period_equal (g_array_index (periods, CakPeriod, i), before))
+      return before;
+  return CAK_PERIOD_INIT_NONE;
+}
+
+/**
+ * cak_chart_data_new_from_rows:
+ * @rows: (element-type CakIndicatorRow): regencies of one period
+ * @total: (nullable): their total
+ *
+ * A model without history or comparison, for tests and callers that computed rows already.
+ *
+ * Returns: (transfer full): the model
+ */
+CakChartData *
+cak_chart_data_new_from_rows (const GArray *rows, const CakIndicatorRow *total, const char *sources,
+                              CakLang lang)
+{
+  CakChartData *data;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  data = data_new (lang, sources);
+  data->rows = g_array_sized_new (FALSE, TRUE, sizeof (CakIndicatorRow), rows->len);
+  g_array_append_vals (data->rows, rows->data, rows->len);
+  if (total)
+    {
+      data->total = *total;
+      data->province = total->region;
+      data->period = total->period;
+    }
+  else if (rows->len > 0)
+    data->period = g_array_index (rows, CakIndicatorRow, 0).period;
+  data->place = g_strdup (data->province ? data->province->name : "Indonesia");
+  data->history = g_new (double, 1);
+  data->history_target = g_new (double, 1);
+  return data;
+}
+
+static void
+data_clear (gpointer p)
+{
+  CakChartData *data = p;
+
+  g_clear_pointer (&data->rows, g_array_unref);
+  g_clear_pointer (&data->periods, g_array_unref);
+  g_clear_pointer (&data->trend_items, g_array_unref);
+  g_free (data->history);
+  g_free (data->history_target);
+  g_free (data->place);
+  g_free (data->sources);
+  g_free (data->as_of);
+}
+
+CakChartData *
+cak_chart_data_ref (CakChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return g_rc_box_acquire (data);
+}
+
+void
+cak_chart_data_unref (CakChartData *data)
+{
+  if (data != NULL)
+    g_rc_box_release_full (data, data_clear);
+}
+
+/**
+ * cak_chart_data_new_for_item:
+ * @item: a regency of @data
+ *
+ * Returns: (transfer full): a model of that one regency, with the same total, periods and
+ * history, for the detail panel's charts (its trend, its segments)
+ */
+CakChartData *
+cak_chart_data_new_for_item (const CakChartData *data, int item)
+{
+  CakChartData *one;
+  guint n_periods;
+  int zero = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (item >= 0 && (guint)item < data->rows->len, NULL);
+
+  one = data_new (data->lang, data->sources);
+  g_free (one->as_of);
+  one->as_of = g_strdup (data->as_of);
+  one->province = data->province;
+  one->period = data->period;
+  one->compare = data->compare;
+  one->total = data->total;
+  one->compare_total = data->compare_total;
+  one->near_band = data->near_band;
+  one->segments_percent = data->segments_percent;
+  one->place = g_strdup (data->place);
+  one->rows = g_array_sized_new (FALSE, TRUE, sizeof (CakIndicatorRow), 1);
+  g_array_append_val (one->rows, g_array_index (data->rows, CakIndicatorRow, item));
+  g_array_append_vals (one->periods, data->periods->data, data->periods->len);
+  n_periods = data->periods->len;
+  g_free (one->history);
+  g_free (one->history_target);
+  one->history = g_new (double, 2 * MAX (1u, n_periods));
+  one->history_target = g_new (double, MAX (1u, n_periods));
+  for (guint p = 0; p < n_periods; p++)
+    {
+      one->history[p] = cak_chart_data_history (data, item, p);
+      one->history[n_periods + p] = cak_chart_data_history (data, CAK_CHART_ITEM_TOTAL, p);
+      one->history_target[p] = data->history_target[p];
+    }
+  g_array_append_val (one->trend_items, zero);
+  one->selected = 0;
+  return one;
+}
+
+/**
+ * cak_chart_data_find_code:
+ *
+ * Returns: the item of the regency with @code, or %CAK_CHART_ITEM_NONE
+ */
+int
+cak_chart_data_find_code (const CakChartData *data, const char *code)
+{
+  g_return_val_if_fail (data != NULL, CAK_CHART_ITEM_NONE);
+
+  if (code == NULL)
+    return CAK_CHART_ITEM_NONE;
+  if (data->province && g_strcmp0 (code, data->province->code) == 0)
+    return CAK_CHART_ITEM_TOTAL;
+  for (guint i = 0; i < data->rows->len; i++)
+    if (g_strcmp0 (g_array_index (data->rows, CakIndicatorRow, i).region->code, code) == 0)
+      return i;
+  return CAK_CHART_ITEM_NONE;
+}
+
+/**
+ * cak_chart_data_get_row:
+ *
+ * Returns: (nullable): the figures of @item: a regency, or the total for %CAK_CHART_ITEM_TOTAL
+ */
+const CakIndicatorRow *
+cak_chart_data_get_row (const CakChartData *data, int item)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (item == CAK_CHART_ITEM_TOTAL)
+    return &data->total;
+  if (item < 0 || (guint)item >= data->rows->len)
+    return NULL;
+  return &g_array_index (data->rows, CakIndicatorRow, item);
+}
+
+/**
+ * cak_chart_data_history:
+ *
+ * Returns: coverage % of @item (a regency or %CAK_CHART_ITEM_TOTAL) in the @period_index-th
+ * period, NAN when unknown
+ */
+double
+cak_chart_data_history (const CakChartData *data, int item, guint period_index)
+{
+  guint line;
+
+  g_return_val_if_fail (data != NULL, NAN);
+
+  if (period_index >= data->periods->len)
+    return NAN;
+  if (item == CAK_CHART_ITEM_TOTAL)
+    line = data->rows->len;
+  else if (item >= 0 && (guint)item < data->rows->len)
+    line = item;
+  else
+    return NAN;
+  return data->history[(gsize)line * data->periods->len + period_index];
+}
+
+/**
+ * cak_chart_data_describe_item:
+ *
+ * Returns: (transfer full): the exact figures of @item on lines, for tooltips and the
+ * announcement of a selection: name, participants of workforce, coverage, target, gap, change.
+ */
+char *
+cak_chart_data_describe_item (const CakChartData *data, int item)
+{
+  const CakIndicatorRow *row = cak_chart_data_get_row (data, item);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (row == NULL || row->region == NULL)
+    return NULL;
+  g_string_append (out, row->region->name);
+  if (isnan (row->coverage_pct))
+    {
+      g_string_append_printf (out, "\n%s", _ ("No data for this period"));
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  {
+    g_autofree char *p = cak_number_format (row->participants, 0, data->lang);
+    g_autofree char *w = cak_number_format (row->workforce, 0, data->lang);
+    g_autofree char *c = cak_number_format_percent (row->coverage_pct, 2, data->lang);
+    g_autofree char *u = cak_number_format (row->uncovered, 0, data->lang);
+
+    g_string_append_printf (out, "\n");
+    g_string_append_printf (out, _ ("Coverage %s: %s of %s workers"), c, p, w);
+    g_string_append_printf (out, "\n");
+    g_string_append_printf (out, _ ("Not yet covered: %s"), u);
+  }
+  if (!isnan (row->target_pct))
+    {
+      g_autofree char *t = cak_number_format_percent (row->target_pct, 2, data->lang);
+      g_autofree char *g = cak_number_format (row->gap_to_target, 0, data->lang);
+
+      g_string_append_printf (out, "\n");
+      if (row->gap_to_target > 0)
+        g_string_append_printf (out, _ ("Target %s: %s more participants needed"), t, g);
+      else
+        g_string_append_printf (out, _ ("Target %s: reached"), t);
+    }
+  if (!isnan (row->change_pp) && cak_period_is_valid (data->compare))
+    {
+      g_autofree char *c = cak_chart_format_pp (row->change_pp, data->lang);
+      g_autofree char *since = cak_period_format (data->compare, data->lang);
+
+      g_string_append_printf (out, "\n");
+      g_string_append_printf (out, _ ("Change since %s: %s"), since, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Layout and drawing */
+
+/**
+ * cak_chart_font_px_for_size:
+ *
+ * Returns: the body text size for a chart of this size, so that an exported image reads at the
+ * size it is shown: about a fiftieth of the height, larger in the projector theme.
+ */
+double
+cak_chart_font_px_for_size (double width, double height, const CakChartTheme *theme)
+{
+  double px = MIN (height / 52.0, width / 80.0);
+
+  g_return_val_if_fail (theme != NULL, 13);
+
+  return round (CLAMP (px, 11.0, 40.0) * theme->font_scale);
+}
+
+/**
+ * cak_chart_layout_new:
+ * @context: the Pango context text will be measured in (from cak_chart_create_context())
+ * @font_px: the size of body text in device units
+ *
+ * Returns: (transfer full): where everything of the chart goes in a @width x @height frame
+ */
+CakChartLayout *
+cak_chart_layout_new (CakChartKind kind, const CakChartData *data, const CakChartTheme *theme,
+                      PangoContext *context, double width, double height, double font_px)
+{
+  CakChartLayout *layout;
+
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  layout = g_new0 (CakChartLayout, 1);
+  layout->kind = kind;
+  layout->width = width;
+  layout->height = height;
+  layout->font_px = font_px;
+  layout->pad = round (font_px * 1.4);
+  layout->hits = g_array_new (FALSE, FALSE, sizeof (CakChartHit));
+  layout->labels = g_array_new (FALSE, FALSE, sizeof (CakRect));
+  layout->context = g_object_ref (context);
+  layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  kinds[kind].painter->layout (layout, data, theme);
+  return layout;
+}
+
+void
+cak_chart_layout_free (CakChartLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  if (layout->priv_free && layout->priv)
+    layout->priv_free (layout->priv);
+  g_clear_pointer (&layout->hits, g_array_unref);
+  g_clear_pointer (&layout->labels, g_array_unref);
+  g_clear_pointer (&layout->texts, g_hash_table_unref);
+  g_clear_object (&layout->context);
+  g_free (layout);
+}
+
+/**
+ * cak_chart_natural_height:
+ *
+ * Returns: the height at which every item of a by-regency chart has its own row, or 0 when the
+ * chart fits any height
+ */
+double
+cak_chart_natural_height (CakChartKind kind, const CakChartData *data, const CakChartTheme *theme,
+                          double width, double font_px)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, 0);
+  g_return_val_if_fail (data != NULL, 0);
+
+  if (kinds[kind].painter->natural_height == NULL)
+    return 0;
+  return kinds[kind].painter->natural_height (data, theme, width, font_px);
+}
+
+/**
+ * cak_chart_hit_test:
+ *
+ * Returns: the item at (x, y): of several marks there, the one whose centre is nearest; or
+ * %CAK_CHART_ITEM_NONE
+ */
+int
+cak_chart_hit_test (const CakChartLayout *layout, double x, double y)
+{
+  int best = CAK_CHART_ITEM_NONE;
+  double best_d = INFINITY;
+
+  g_return_val_if_fail (layout != NULL, CAK_CHART_ITEM_NONE);
+
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+      double dx, dy, d;
+
+      if (!cak_rect_contains (&hit->rect, x, y))
+        continue;
+      dx = x - (hit->rect.x + hit->rect.width / 2);
+      dy = y - (hit->rect.y + hit->rect.height / 2);
+      d = dx * dx + dy * dy;
+      if (d < best_d)
+        {
+          best_d = d;
+          best = hit->item;
+        }
+    }
+  return best;
+}
+
+/**
+ * cak_chart_find_item:
+ *
+ * Returns: whether @item has a mark in the chart, and where (the union of its marks)
+ */
+gboolean
+cak_chart_find_item (const CakChartLayout *layout, int item, CakRect *out_rect)
+{
+  gboolean found = FALSE;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+
+      if (hit->item != item)
+        continue;
+      if (!found)
+        {
+          x0 = hit->rect.x;
+          y0 = hit->rect.y;
+          x1 = hit->rect.x + hit->rect.width;
+          y1 = hit->rect.y + hit->rect.height;
+        }
+      else
+        {
+          x0 = MIN (x0, hit->rect.x);
+          y0 = MIN (y0, hit->rect.y);
+          x1 = MAX (x1, hit->rect.x + hit->rect.width);
+          y1 = MAX (y1, hit->rect.y + hit->rect.height);
+        }
+      found = TRUE;
+    }
+  if (found && out_rect)
+    *out_rect = (CakRect){ x0, y0, x1 - x0, y1 - y0 };
+  return found;
+}
+
+/**
+ * cak_chart_create_context:
+ *
+ * Returns: (transfer full): a Pango context for @cr with the font options every chart uses
+ */
+PangoContext *
+cak_chart_create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  /* Unhinted metrics: text measures the same at every scale, so HiDPI and export agree. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+/**
+ * cak_chart_paint:
+ * @layout: from cak_chart_layout_new() for this data and theme
+ *
+ * Draws the chart from a layout already computed, so that a redraw for a hover does not
+ * measure every name again.
+ */
+void
+cak_chart_paint (cairo_t *cr, const CakChartData *data, const CakChartTheme *theme,
+                 const CakChartLayout *layout)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (layout != NULL);
+
+  cairo_save (cr);
+  kinds[layout->kind].painter->paint (cr, layout, data, theme);
+  cairo_restore (cr);
+}
+
+/**
+ * cak_chart_draw:
+ *
+ * Lays out and draws a chart of @kind into a @width x @height frame of @cr.
+ */
+void
+cak_chart_draw (cairo_t *cr, CakChartKind kind, const CakChartData *data,
+                const CakChartTheme *theme, double width, double height, double font_px)
+{
+  PangoContext *context;
+  g_autoptr (CakChartLayout) layout = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (kind < CAK_N_CHART_KINDS);
+
+  context = cak_chart_create_context (cr);
+  layout = cak_chart_layout_new (kind, data, theme, context, width, height, font_px);
+  g_object_unref (context);
+  cak_chart_paint (cr, data, theme, layout);
+}
+
+/**
+ * cak_chart_describe:
+ *
+ * Returns: (transfer full): what the chart shows, in words, for screen readers
+ */
+char *
+cak_chart_describe (CakChartKind kind, const CakChartData *data)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return kinds[kind].painter->describe (data);
+}
+
+/* Export */
+
+static cairo_status_t
+append_bytes_cb (void *closure, const unsigned char *bytes, unsigned int length)
+{
+  g_byte_array_append (closure, bytes, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_export (cairo_t *cr, CakChartKind kind, const CakChartData *data, const CakChartTheme *theme,
+             double width, double height)
+{
+  cak_chart_draw (cr, kind, data, theme, width, height,
+                  cak_chart_font_px_for_size (width, height, theme));
+}
+
+static gboolean
+check_size (double width, double height, double scale, GError **error)
+{
+  if (width < 200 || height < 150 || width > 10000 || height > 10000 || scale < 0.5 || scale > 4
+      || width * scale > 16384 || height * scale > 16384)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _ ("A chart must be between 200×150 and 10000×10000 pixels, at a scale of "
+                      "0.5 to 4"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cak_chart_render_png:
+ * @scale: device pixels per chart pixel (2 for HiDPI)
+ *
+ * Returns: (transfer full): the chart as a PNG of (@width x @scale) x (@height x @scale) pixels
+ */
+GBytes *
+cak_chart_render_png (CakChartKind kind, const CakChartData *data, const CakChartTheme *theme,
+                      double width, double height, double scale, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GByteArray *bytes;
+  cairo_status_t status;
+
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (data != NULL && theme != NULL, NULL);
+
+  if (!check_size (width, height, scale, error))
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width * scale),
+                                        (int)ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  draw_export (cr, kind, data, theme, width, height);
+  cairo_destroy (cr);
+  bytes = g_byte_array_new ();
+  status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not draw the chart: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/**
+ * cak_chart_export:
+ * @path: where to write; the format follows the extension: .png, .svg or .pdf
+ * @scale: for PNG, device pixels per chart pixel
+ *
+ * Writes the chart at @width x @height (pixels for PNG and SVG, points for PDF). The file is
+ * written to a temporary name first, so a failure never leaves half a file in its place.
+ */
+gboolean
+cak_chart_export (CakChartKind kind, const CakChartData *data, const CakChartTheme *theme,
+                  const char *path, double width, double height, double scale, GError **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, FALSE);
+  g_return_val_if_fail (data != NULL && theme != NULL && path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  display = g_filename_display_name (path);
+  if (!check_size (width, height, scale, error))
+    return FALSE;
+
+  if (g_str_has_suffix (lower, ".png"))
+    {
+      bytes = cak_chart_render_png (kind, data, theme, width, height, scale, error);
+      if (bytes == NULL)
+        return FALSE;
+    }
+  else if (g_str_has_suffix (lower, ".svg") || g_str_has_suffix (lower, ".pdf"))
+    {
+      GByteArray *array = g_byte_array_new ();
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      cairo_status_t status;
+
+      if (g_str_has_suffix (lower, ".svg"))
+        {
+          surface = cairo_svg_surface_create_for_stream (append_bytes_cb, array, width, height);
+          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+        }
+      else
+        {
+          g_autofree char *title = NULL;
+
+          surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, array, width, height);
+          title = g_strdup_printf ("%s · %s", cak_chart_kind_get_name (kind), data->place);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                          "Cakupan " PACKAGE_VERSION);
+        }
+      cr = cairo_create (surface);
+      draw_export (cr, kind, data, theme, width, height);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_byte_array_unref (array);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not draw the chart: %s"),
+                       cairo_status_to_string (status));
+          return FALSE;
+        }
+      bytes = g_byte_array_free_to_bytes (array);
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _ ("Cannot write “%s”: charts are saved as .png, .svg or .pdf"), display);
+      return FALSE;
+    }
+
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+  return TRUE;
+}
