@@ -213,6 +213,19 @@ cak_chart_fill_background (cairo_t *cr, const CakChartTheme *theme, const CakCha
 #define TITLE_SCALE 1.45
 #define FOOTER_SCALE 0.82
 
+/* The size a text is drawn at so that it fits @width: @px, or smaller down to @min_px; below
+ * that it is ellipsized. */
+static double
+fitting_px (CakChartLayout *layout, const CakChartTheme *theme, double px, double min_px,
+            PangoWeight weight, const char *text, double width)
+{
+  double w = cak_chart_text_width (layout, theme, px, weight, text);
+
+  if (w <= width || w <= 0)
+    return px;
+  return MAX (min_px, floor (px * width / w * 2) / 2);
+}
+
 void
 cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
                         const char *subtitle, const char *footer, gboolean has_legend)
@@ -222,13 +235,18 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   double inner = layout->width - 2 * pad;
   double y = pad;
 
+  layout->title_px
+      = fitting_px (layout, theme, px * TITLE_SCALE, px * 1.1, PANGO_WEIGHT_BOLD, title, inner);
+  layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
+                                                            PANGO_WEIGHT_NORMAL, subtitle, inner)
+                                              : px;
   layout->title = (CakRect){ pad, y, inner, px * 1.9 };
-  cak_chart_place_text (layout, theme, px * TITLE_SCALE, PANGO_WEIGHT_BOLD, title, pad,
+  cak_chart_place_text (layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title, pad,
                         y + layout->title.height / 2, 0, inner);
   y += layout->title.height;
   layout->subtitle = (CakRect){ pad, y, inner, px * 1.5 };
   if (subtitle && *subtitle)
-    cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle, pad,
+    cak_chart_place_text (layout, theme, layout->subtitle_px, PANGO_WEIGHT_NORMAL, subtitle, pad,
                           y + layout->subtitle.height / 2, 0, inner);
   y += layout->subtitle.height;
   if (has_legend)
@@ -255,13 +273,13 @@ cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChart
   double px = layout->font_px;
 
   cak_chart_set_color (cr, theme->text);
-  cak_chart_show_text (cr, layout, theme, px * TITLE_SCALE, PANGO_WEIGHT_BOLD, title,
+  cak_chart_show_text (cr, layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title,
                        layout->title.x, layout->title.y + layout->title.height / 2, 0,
                        layout->title.width);
   cak_chart_set_color (cr, theme->muted);
   if (subtitle && *subtitle)
-    cak_chart_show_text (cr, layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle, layout->subtitle.x,
-                         layout->subtitle.y + layout->subtitle.height / 2, 0,
+    cak_chart_show_text (cr, layout, theme, layout->subtitle_px, PANGO_WEIGHT_NORMAL, subtitle,
+                         layout->subtitle.x, layout->subtitle.y + layout->subtitle.height / 2, 0,
                          layout->subtitle.width);
   if (footer && *footer)
     cak_chart_show_text (cr, layout, theme, px * FOOTER_SCALE, PANGO_WEIGHT_NORMAL, footer,
@@ -317,21 +335,58 @@ legend_swatch_width (double px)
   return px * 0.9;
 }
 
+#define LEGEND_LINE_EM 1.5
+
+/* Where each entry's swatch goes: left to right, wrapping onto another line when the next
+ * entry would not fit. Returns the number of lines. */
+static guint
+legend_positions (const CakChartLayout *layout, const CakChartTheme *theme,
+                  const CakLegendEntry *entries, guint n_entries, double *xs, double *ys)
+{
+  double px = layout->font_px * 0.92;
+  double sw = legend_swatch_width (px);
+  double x = layout->legend.x;
+  double right = layout->legend.x + layout->legend.width;
+  guint line = 0;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      double w = sw + px * 0.4
+                 + cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, entries[i].label);
+
+      if (x > layout->legend.x && x + w > right)
+        {
+          line++;
+          x = layout->legend.x;
+        }
+      xs[i] = x;
+      ys[i] = layout->legend.y + layout->font_px * 0.7 + line * layout->font_px * LEGEND_LINE_EM;
+      x += w + px * 1.6;
+    }
+  return line + 1;
+}
+
 void
 cak_chart_legend_layout (CakChartLayout *layout, const CakChartTheme *theme,
                          const CakLegendEntry *entries, guint n_entries)
 {
   double px = layout->font_px * 0.92;
-  double cy = layout->legend.y + layout->legend.height / 2;
-  double x = layout->legend.x;
   double sw = legend_swatch_width (px);
+  g_autofree double *xs = g_new (double, MAX (1u, n_entries));
+  g_autofree double *ys = g_new (double, MAX (1u, n_entries));
+  guint lines = legend_positions (layout, theme, entries, n_entries, xs, ys);
 
   for (guint i = 0; i < n_entries; i++)
+    cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, entries[i].label,
+                          xs[i] + sw + px * 0.4, ys[i], 0, 0);
+  /* Extra lines push the plot down */
+  if (lines > 1)
     {
-      CakRect rect = cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, entries[i].label,
-                                           x + sw + px * 0.4, cy, 0, 0);
+      double extra = (lines - 1) * layout->font_px * LEGEND_LINE_EM;
 
-      x = rect.x + rect.width + px * 1.6;
+      layout->legend.height += extra;
+      layout->plot.y += extra;
+      layout->plot.height = MAX (layout->font_px, layout->plot.height - extra);
     }
 }
 
@@ -340,15 +395,16 @@ cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChar
                         const CakLegendEntry *entries, guint n_entries)
 {
   double px = layout->font_px * 0.92;
-  double cy = layout->legend.y + layout->legend.height / 2;
-  double x = layout->legend.x;
   double sw = legend_swatch_width (px);
+  g_autofree double *xs = g_new (double, MAX (1u, n_entries));
+  g_autofree double *ys = g_new (double, MAX (1u, n_entries));
 
+  legend_positions (layout, theme, entries, n_entries, xs, ys);
   for (guint i = 0; i < n_entries; i++)
     {
       const CakLegendEntry *e = &entries[i];
       double dash[] = { 4, 3 };
-      CakRect rect;
+      double x = xs[i], cy = ys[i];
 
       cairo_save (cr);
       cak_chart_set_color (cr, e->color);
@@ -395,9 +451,6 @@ cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChar
       cak_chart_set_color (cr, theme->muted);
       cak_chart_show_text (cr, layout, theme, px, PANGO_WEIGHT_NORMAL, e->label, x + sw + px * 0.4,
                            cy, 0, 0);
-      rect = cak_chart_text_rect (layout, theme, px, PANGO_WEIGHT_NORMAL, e->label,
-                                  x + sw + px * 0.4, cy, 0, 0);
-      x = rect.x + rect.width + px * 1.6;
     }
 }
 

@@ -105,8 +105,6 @@ GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const Cak
 
 /* Formats */
 char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
-char *cak_chart_format_pct (double value, int decimals, CakLang lang);
-char *cak_chart_format_pp (double value, CakLang lang); /* "+1,2 pp" */
 
 /* The colour of a coverage bar against its target and the near band. */
 CakColor cak_chart_coverage_color (const CakChartTheme *theme, const CakChartData *data,

@@ -89,7 +89,11 @@ static double
 ranking_natural_height (const CakChartData *data, const CakChartTheme *theme, double width,
                         double font_px)
 {
-  return ceil (chrome_height (font_px) + MAX (1u, data->rows->len) * font_px * ROW_EM);
+  /* In a narrow frame the legend takes two or three lines */
+  double legend = width < font_px * 40 ? 2 : width < font_px * 62 ? 1 : 0;
+
+  return ceil (chrome_height (font_px) + legend * font_px * 1.5
+               + MAX (1u, data->rows->len) * font_px * ROW_EM);
 }
 
 static void

@@ -509,6 +509,7 @@ cak_chart_layout_new (CakChartKind kind, const CakChartData *data, const CakChar
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (theme != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (kinds[kind].painter != NULL, NULL);
 
   layout = g_new0 (CakChartLayout, 1);
   layout->kind = kind;
@@ -551,7 +552,7 @@ cak_chart_natural_height (CakChartKind kind, const CakChartData *data, const Cak
   g_return_val_if_fail (kind < CAK_N_CHART_KINDS, 0);
   g_return_val_if_fail (data != NULL, 0);
 
-  if (kinds[kind].painter->natural_height == NULL)
+  if (kinds[kind].painter == NULL || kinds[kind].painter->natural_height == NULL)
     return 0;
   return kinds[kind].painter->natural_height (data, theme, width, font_px);
 }
@@ -701,6 +702,7 @@ cak_chart_describe (CakChartKind kind, const CakChartData *data)
 {
   g_return_val_if_fail (kind < CAK_N_CHART_KINDS, NULL);
   g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (kinds[kind].painter != NULL, NULL);
 
   return kinds[kind].painter->describe (data);
 }

@@ -31,8 +31,9 @@ typedef enum
 /* Items are indexes into CakChartData.rows; these stand for the rest. */
 #define CAK_CHART_ITEM_NONE (-1)
 #define CAK_CHART_ITEM_TOTAL (-2) /* the province (or the whole country) */
-#define CAK_CHART_ITEM_REST (-3)  /* the summary row of regencies left out between top and bottom  \
-                                   */
+#define CAK_CHART_ITEM_REST                                                                        \
+  (-3) /* the summary row of regencies left out between top and bottom                             \
+        */
 
 /* What every chart draws from: the regencies of one province (or of the country) in one period,
  * the comparison period and the history. The painters never read the dataset. */
@@ -84,6 +85,7 @@ typedef struct
   CakChartKind kind;
   double width, height;
   double font_px;
+  double title_px, subtitle_px; /* shrunk to fit narrow frames before anything is cut */
   double pad;
   CakRect title, subtitle, legend, plot, footer;
   GArray *hits;          /* CakChartHit, in drawing order */
@@ -111,6 +113,9 @@ int cak_chart_data_find_code (const CakChartData *data, const char *code);
 const CakIndicatorRow *cak_chart_data_get_row (const CakChartData *data, int item);
 double cak_chart_data_history (const CakChartData *data, int item, guint period_index);
 char *cak_chart_data_describe_item (const CakChartData *data, int item);
+
+char *cak_chart_format_pct (double value, int decimals, CakLang lang);
+char *cak_chart_format_pp (double value, CakLang lang); /* "+1,2 pp" */
 
 double cak_chart_font_px_for_size (double width, double height, const CakChartTheme *theme);
 

@@ -404,8 +404,8 @@ cak_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
     }
   else
     {
-      *minimum = 240;
-      *natural = 480;
+      /* Charts take the height they are given; rows that do not fit scroll */
+      *minimum = *natural = 200;
     }
 }
 

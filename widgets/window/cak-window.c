@@ -16,45 +16,8 @@
 #include "cak-mapping-dialog.h"
 #include "cak-number.h"
 #include "cak-region-row.h"
+#include "cak-window-private.h"
 #include "cak-window.h"
-
-struct _CakWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template children */
-  AdwWindowTitle *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  GtkLabel *loading_label;
-  GtkProgressBar *progress_bar;
-  GtkDropDown *period_dropdown;
-  GtkDropDown *province_dropdown;
-  CakChartView *chart_view;
-  GtkColumnView *table;
-
-  GSettings *settings;
-  CakLang lang;
-  CakDataset *dataset;
-  GPtrArray *files;   /* GFile, what the dataset was imported from */
-  GPtrArray *choices; /* CakImportChoices* or NULL, how each file was imported */
-  GCancellable *cancellable;
-  guint import_generation; /* progress reports of other imports are dropped */
-  guint pulse_source;      /* pulses the progress bar while the fraction is not known */
-
-  /* The import the mapping step is for: its files, their choices, and the one to map. */
-  GPtrArray *pending_files;
-  GPtrArray *pending_choices;
-  guint pending_index;
-  char *pending_reason;
-  CakMappingDialog *mapping_dialog;
-  AdwToast *mapping_toast; /* offers the mapping step again, until the next import */
-  GPtrArray *provinces;    /* const CakRegion*, those in the dropdown */
-  GArray *periods;         /* CakPeriod, those in the dropdown, newest first */
-  GListStore *rows;        /* CakRegionRow */
-  GtkSingleSelection *selection;
-  gboolean syncing_selection;
-};
 
 G_DEFINE_FINAL_TYPE (CakWindow, cak_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -352,9 +315,8 @@ show_report (CakWindow *self)
       CakSource source = { sheet->file, sheet->sheet, 0, 0 };
       g_autofree char *where = cak_source_describe (&source, FALSE);
 
-      g_string_append_printf (body, _ ("%s: %u rows: %u imported, %u skipped, %u rejected."),
-                              where, sheet->rows, sheet->imported, sheet->skipped,
-                              sheet->rejected);
+      g_string_append_printf (body, _ ("%s: %u rows: %u imported, %u skipped, %u rejected."), where,
+                              sheet->rows, sheet->imported, sheet->skipped, sheet->rejected);
       g_string_append_c (body, '\n');
     }
   issues = cak_dataset_get_issues (self->dataset);
@@ -468,12 +430,16 @@ fill_choosers (CakWindow *self)
         period_index = self->periods->len - 1;
     }
 
+  /* A new dataset: the comparison periods are chosen afresh */
+  g_clear_pointer (&self->data, cak_chart_data_unref);
   gtk_drop_down_set_model (self->province_dropdown, G_LIST_MODEL (province_names));
   gtk_drop_down_set_selected (self->province_dropdown, province_index);
   gtk_widget_set_visible (GTK_WIDGET (self->province_dropdown), self->provinces->len > 0);
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (period_names));
   gtk_drop_down_set_selected (self->period_dropdown, period_index);
   gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), self->periods->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_dropdown), self->periods->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->provinces->len > 0);
 }
 
 static void show_mapping (CakWindow *self);
@@ -673,15 +639,14 @@ static void
 refresh (CakWindow *self)
 {
   const CakRegion *province = NULL;
-  CakPeriod period;
+  CakPeriod period, compare;
   guint pi, ti;
-  g_autoptr (GArray) rows = NULL;
-  CakIndicatorRow total;
   g_autofree char *sources = NULL;
   g_autofree char *iso = NULL;
   g_autoptr (CakChartData) data = NULL;
+  const char *code;
 
-  if (self->dataset == NULL || self->periods->len == 0)
+  if (self->dataset == NULL || self->periods->len == 0 || self->filling_compare)
     return;
   pi = gtk_drop_down_get_selected (self->province_dropdown);
   ti = gtk_drop_down_get_selected (self->period_dropdown);
@@ -697,25 +662,36 @@ refresh (CakWindow *self)
         g_settings_set_string (self->settings, "province", province->code);
     }
 
-  rows = cak_indicators_compute_regencies (self->dataset, province ? province->code : NULL, period,
-                                           CAK_PERIOD_INIT_NONE);
-  cak_indicators_province_total (rows, province, period, &total);
+  if (self->data == NULL || !cak_period_equal (self->data->period, period))
+    cak_window_charts_fill_compare (self, period);
+  compare = cak_window_charts_get_compare (self);
   sources = describe_files (self);
-  data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period,
-                             CAK_PERIOD_INIT_NONE, sources, self->lang);
-  cak_chart_view_set_data (self->chart_view, data);
+  data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period, compare,
+                             sources, self->lang);
+  cak_window_charts_set_data (self, data);
 
   self->syncing_selection = TRUE;
   g_list_store_remove_all (self->rows);
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < data->rows->len; i++)
     {
       g_autoptr (CakRegionRow) item
-          = cak_region_row_new (&g_array_index (rows, CakIndicatorRow, i));
+          = cak_region_row_new (&g_array_index (data->rows, CakIndicatorRow, i));
 
       g_list_store_append (self->rows, item);
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing_selection = FALSE;
+  /* The selection outlives a change of period, when the region is still there */
+  code = self->selected_code;
+  if (code && cak_chart_data_find_code (data, code) >= 0)
+    {
+      g_autofree char *keep = g_strdup (code);
+
+      g_clear_pointer (&self->selected_code, g_free);
+      cak_window_select_code (self, keep);
+    }
+  else
+    cak_window_select_code (self, NULL);
 }
 
 static void
@@ -724,11 +700,14 @@ chooser_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
   refresh (CAK_WINDOW (user_data));
 }
 
-static void
-chart_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+/**
+ * cak_window_sync_table:
+ *
+ * Selects @code's row in the table, as the charts did.
+ */
+void
+cak_window_sync_table (CakWindow *self, const char *code)
 {
-  CakWindow *self = user_data;
-  const char *code = cak_chart_view_get_selected_code (self->chart_view);
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
@@ -760,8 +739,7 @@ table_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_da
     return;
   item = gtk_single_selection_get_selected_item (self->selection);
   self->syncing_selection = TRUE;
-  cak_chart_view_select_code (self->chart_view,
-                              item ? cak_region_row_get_row (item)->region->code : NULL);
+  cak_window_select_code (self, item ? cak_region_row_get_row (item)->region->code : NULL);
   self->syncing_selection = FALSE;
 }
 
@@ -1114,9 +1092,8 @@ style_dark_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, gpointer use
 {
   CakWindow *self = user_data;
 
-  cak_chart_view_set_theme_kind (self->chart_view, adw_style_manager_get_dark (manager)
-                                                       ? CAK_CHART_THEME_DARK
-                                                       : CAK_CHART_THEME_LIGHT);
+  cak_window_charts_set_theme (self, adw_style_manager_get_dark (manager) ? CAK_CHART_THEME_DARK
+                                                                          : CAK_CHART_THEME_LIGHT);
 }
 
 static gboolean
@@ -1161,6 +1138,7 @@ cak_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_reason, g_free);
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
+  cak_window_charts_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
   G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
 }
@@ -1184,7 +1162,14 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, province_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CakWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, detail_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, search_entry);
+  cak_window_charts_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1220,8 +1205,9 @@ cak_window_init (CakWindow *self)
                            G_CALLBACK (chooser_changed_cb), self, 0);
   g_signal_connect_object (self->period_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
-  g_signal_connect_object (self->chart_view, "notify::selected-code",
-                           G_CALLBACK (chart_selection_changed_cb), self, 0);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (chooser_changed_cb), self, 0);
+  cak_window_charts_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

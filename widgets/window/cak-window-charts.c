@@ -1,0 +1,828 @@
+/* cak-window-charts.c: the window's chart pages, detail panel, search, export and copy
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-window-charts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cak-number.h"
+#include "cak-window-private.h"
+
+/* The overview: key figures above, the ranking and where the uncovered are below. */
+static const CakChartKind overview_kinds[3]
+    = { CAK_CHART_KPI, CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE };
+
+static void
+toast (CakWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static GtkWidget *
+scrolled (CakChartView *view)
+{
+  GtkWidget *sw = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sw), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), GTK_WIDGET (view));
+  gtk_widget_set_hexpand (sw, TRUE);
+  gtk_widget_set_vexpand (sw, TRUE);
+  return sw;
+}
+
+static void
+view_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  cak_window_select_code (self, cak_chart_view_get_selected_code (CAK_CHART_VIEW (object)));
+}
+
+static void
+view_item_activated_cb (CakChartView *view, const char *code, gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  cak_window_select_code (self, code);
+  gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+}
+
+static CakChartView *
+new_view (CakWindow *self, CakChartKind kind)
+{
+  CakChartView *view = CAK_CHART_VIEW (cak_chart_view_new (kind));
+
+  g_signal_connect_object (view, "notify::selected-code", G_CALLBACK (view_selection_changed_cb),
+                           self, 0);
+  g_signal_connect_object (view, "item-activated", G_CALLBACK (view_item_activated_cb), self, 0);
+  return view;
+}
+
+/* The chart the export and copy actions work on: the visible page's, the ranking for the
+ * overview. */
+static CakChartView *
+current_view (CakWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->pages);
+  CakChartKind kind;
+
+  if (self->data == NULL || name == NULL)
+    return NULL;
+  if (g_strcmp0 (name, "overview") == 0)
+    return self->chart_view;
+  if (cak_chart_kind_from_id (name, &kind))
+    return self->views[kind];
+  return NULL;
+}
+
+static void
+update_actions (CakWindow *self)
+{
+  gboolean has_chart = current_view (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->data != NULL);
+}
+
+static void
+page_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  update_actions (CAK_WINDOW (user_data));
+}
+
+/* The detail panel */
+
+static void
+add_figure (CakWindow *self, int line, const char *name, const char *value)
+{
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *figure = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (figure), 1);
+  gtk_label_set_selectable (GTK_LABEL (figure), TRUE);
+  gtk_widget_add_css_class (figure, "numeric");
+  gtk_widget_set_hexpand (figure, TRUE);
+  gtk_grid_attach (self->detail_grid, label, 0, line, 1, 1);
+  gtk_grid_attach (self->detail_grid, figure, 1, line, 1, 1);
+}
+
+static void
+update_detail (CakWindow *self)
+{
+  int item = self->data ? cak_chart_data_find_code (self->data, self->selected_code)
+                        : CAK_CHART_ITEM_NONE;
+  const CakIndicatorRow *row;
+  GtkWidget *child;
+  CakLang lang;
+  int line = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))))
+    gtk_grid_remove (self->detail_grid, child);
+  if (item < 0)
+    {
+      gtk_revealer_set_reveal_child (self->detail_revealer, FALSE);
+      cak_chart_view_set_data (self->detail_trend, NULL);
+      cak_chart_view_set_data (self->detail_segments, NULL);
+      return;
+    }
+  row = cak_chart_data_get_row (self->data, item);
+  lang = self->data->lang;
+  gtk_label_set_text (self->detail_title, row->region->name);
+  {
+    g_autofree char *period = cak_period_format (self->data->period, lang);
+    g_autofree char *sub = g_strdup_printf ("%s · %s", self->data->place, period);
+
+    gtk_label_set_text (self->detail_subtitle, sub);
+  }
+  {
+    g_autofree char *wf = cak_number_format (row->workforce, 0, lang);
+    g_autofree char *pa = cak_number_format (row->participants, 0, lang);
+    g_autofree char *co = cak_chart_format_pct (row->coverage_pct, 2, lang);
+    g_autofree char *un = cak_number_format (row->uncovered, 0, lang);
+
+    add_figure (self, line++, _ ("Workforce"), isnan (row->workforce) ? _ ("no data") : wf);
+    add_figure (self, line++, _ ("Participants"), isnan (row->participants) ? _ ("no data") : pa);
+    add_figure (self, line++, _ ("Coverage"), co);
+    add_figure (self, line++, _ ("Not yet covered"), isnan (row->uncovered) ? _ ("no data") : un);
+  }
+  if (!isnan (row->target_pct))
+    {
+      g_autofree char *t = cak_number_format_percent (row->target_pct, 2, lang);
+      g_autofree char *g = cak_number_format (row->gap_to_target, 0, lang);
+
+      add_figure (self, line++, _ ("Target"), t);
+      add_figure (self, line++, _ ("Participants still needed"),
+                  row->gap_to_target > 0 ? g : _ ("target reached"));
+    }
+  if (row->rank > 0)
+    {
+      g_autofree char *rank = g_strdup_printf (_ ("%u of %u"), row->rank, self->data->rows->len);
+
+      add_figure (self, line++, _ ("Rank in the province"), rank);
+    }
+  if (cak_period_is_valid (self->data->compare))
+    {
+      g_autofree char *since = cak_period_format (self->data->compare, lang);
+      g_autofree char *name = g_strdup_printf (_ ("Change since %s"), since);
+      g_autofree char *pp = cak_chart_format_pp (row->change_pp, lang);
+
+      add_figure (self, line++, name, pp);
+    }
+
+  {
+    g_autoptr (CakChartData) one = cak_chart_data_new_for_item (self->data, item);
+
+    cak_chart_view_set_data (self->detail_trend, one);
+    cak_chart_view_set_data (self->detail_segments, one);
+  }
+}
+
+static void
+close_detail_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->detail_revealer, FALSE);
+}
+
+static void
+show_detail_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+
+  if (self->selected_code)
+    gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+}
+
+static GtkWidget *
+build_detail (CakWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_size_request (box, 360, -1);
+
+  self->detail_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->detail_title, 0);
+  gtk_label_set_wrap (self->detail_title, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_title), "title-2");
+  self->detail_subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->detail_subtitle, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_subtitle), "dim-label");
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->detail_title));
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->detail_subtitle));
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_widget_set_valign (close, GTK_ALIGN_START);
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_set_tooltip_text (close, _ ("Close the Details"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-detail");
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_box_append (GTK_BOX (header), close);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->detail_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->detail_grid, 6);
+  gtk_grid_set_column_spacing (self->detail_grid, 18);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_grid));
+
+  self->detail_trend = CAK_CHART_VIEW (cak_chart_view_new (CAK_CHART_TREND));
+  gtk_widget_set_size_request (GTK_WIDGET (self->detail_trend), -1, 260);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_trend));
+  self->detail_segments = CAK_CHART_VIEW (cak_chart_view_new (CAK_CHART_SEGMENTS));
+  gtk_widget_set_size_request (GTK_WIDGET (self->detail_segments), -1, 240);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_segments));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (outer), scroller);
+  gtk_widget_add_css_class (outer, "background");
+  return outer;
+}
+
+/* Search */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *down = g_utf8_casefold (text, -1);
+
+  return g_utf8_normalize (down, -1, G_NORMALIZE_ALL);
+}
+
+static int
+find_region (CakWindow *self, const char *text)
+{
+  g_autofree char *needle = NULL;
+  int prefix = CAK_CHART_ITEM_NONE, inside = CAK_CHART_ITEM_NONE;
+
+  if (self->data == NULL || text == NULL || *text == '\0')
+    return CAK_CHART_ITEM_NONE;
+  needle = fold (text);
+  for (guint i = 0; i < self->data->rows->len; i++)
+    {
+      const CakRegion *region = g_array_index (self->data->rows, CakIndicatorRow, i).region;
+      g_autofree char *name = fold (region->name);
+      g_autofree char *short_name = fold (region->short_name);
+
+      /* "blitar" finds Kabupaten Blitar before Kota Blitar (code order), "kota bli" Kota Blitar */
+      if (g_str_has_prefix (short_name, needle) || g_str_has_prefix (name, needle)
+          || g_strcmp0 (region->code, text) == 0)
+        {
+          if (prefix == CAK_CHART_ITEM_NONE)
+            prefix = i;
+        }
+      else if (inside == CAK_CHART_ITEM_NONE && strstr (name, needle))
+        inside = i;
+    }
+  return prefix != CAK_CHART_ITEM_NONE ? prefix : inside;
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int item = find_region (self, text);
+
+  if (item >= 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      cak_window_select_code (self,
+                              g_array_index (self->data->rows, CakIndicatorRow, item).region->code);
+    }
+  else if (*text)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+search_activate_cb (GtkSearchEntry *entry, gpointer user_data)
+{
+  CakWindow *self = user_data;
+
+  if (find_region (self, gtk_editable_get_text (GTK_EDITABLE (entry))) >= 0)
+    {
+      gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
+}
+
+static void
+find_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Export and copy */
+
+typedef struct
+{
+  CakChartKind kind;
+  CakChartData *data;
+  CakChartTheme theme;
+  double width, height, scale;
+  char *path;
+  GBytes *png;
+} ExportJob;
+
+static void
+export_job_free (gpointer p)
+{
+  ExportJob *job = p;
+
+  cak_chart_data_unref (job->data);
+  g_free (job->path);
+  g_clear_pointer (&job->png, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (job->path)
+    {
+      if (!cak_chart_export (job->kind, job->data, &job->theme, job->path, job->width, job->height,
+                             job->scale, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  job->png = cak_chart_render_png (job->kind, job->data, &job->theme, job->width, job->height,
+                                   job->scale, &error);
+  if (job->png == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static ExportJob *
+new_job (CakWindow *self, CakChartView *view)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->kind = cak_chart_view_get_kind (view);
+  /* The export is drawn from its own copy of the selection: the view keeps drawing meanwhile */
+  job->data = cak_chart_data_ref (cak_chart_view_get_data (view));
+  job->width = 1920;
+  job->height = 1080;
+  job->scale = 1;
+  cak_chart_theme_init (&job->theme, CAK_CHART_THEME_LIGHT);
+  return job;
+}
+
+static void
+copy_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CakWindow *self = CAK_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  texture = gdk_texture_new_from_bytes (job->png, &error);
+  if (texture == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  toast (self, _ ("Chart copied: paste it into a slide or a document"));
+}
+
+static void
+copy_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  CakChartView *view = current_view (self);
+  g_autoptr (GTask) task = NULL;
+
+  if (view == NULL || cak_chart_view_get_data (view) == NULL)
+    return;
+  task = g_task_new (self, NULL, copy_done_cb, NULL);
+  g_task_set_task_data (task, new_job (self, view), export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* The export dialog: format, size, scale and colours, then where. */
+
+typedef struct
+{
+  CakWindow *window;
+  GtkWindow *dialog;
+  AdwComboRow *format;
+  AdwComboRow *size;
+  AdwComboRow *scale;
+  AdwComboRow *theme;
+  CakChartView *view;
+} ExportDialog;
+
+static const struct
+{
+  int width, height;
+  const char *name;
+} sizes[] = {
+  { 1920, 1080, N_ ("Full HD slide, 1920 × 1080") },
+  { 1280, 720, N_ ("HD slide, 1280 × 720") },
+  { 1024, 768, N_ ("Projector 4:3, 1024 × 768") },
+  { 1600, 1200, N_ ("Document page, 1600 × 1200") },
+  { 3840, 2160, N_ ("4K, 3840 × 2160") },
+};
+
+static const char *const formats[] = { "png", "svg", "pdf" };
+
+static void
+export_dialog_free (gpointer p)
+{
+  g_free (p);
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CakWindow *self = CAK_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *t;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  base = g_path_get_basename (job->path);
+  text = g_strdup_printf (_ ("Saved “%s”"), base);
+  t = adw_toast_new (text);
+  {
+    g_autofree char *dir = g_path_get_dirname (job->path);
+    g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+    if (uri)
+      {
+        adw_toast_set_button_label (t, _ ("Open Folder"));
+        adw_toast_set_action_name (t, "win.open-folder");
+        adw_toast_set_action_target_value (t, g_variant_new_string (uri));
+      }
+  }
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+open_folder_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+save_chosen_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  ExportDialog *d = user_data;
+  CakWindow *self = d->window;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GTask) task = NULL;
+  ExportJob *job;
+  guint size = adw_combo_row_get_selected (d->size);
+  guint format = adw_combo_row_get_selected (d->format);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  job = new_job (self, d->view);
+  job->path = g_file_get_path (file);
+  if (!g_str_has_suffix (job->path, formats[format]))
+    {
+      char *with = g_strconcat (job->path, ".", formats[format], NULL);
+
+      g_free (job->path);
+      job->path = with;
+    }
+  job->width = sizes[MIN (size, G_N_ELEMENTS (sizes) - 1)].width;
+  job->height = sizes[MIN (size, G_N_ELEMENTS (sizes) - 1)].height;
+  job->scale = adw_combo_row_get_selected (d->scale) == 1 ? 2 : 1;
+  cak_chart_theme_init (&job->theme, adw_combo_row_get_selected (d->theme));
+  gtk_window_destroy (d->dialog);
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_clicked_cb (GtkButton *button, gpointer user_data)
+{
+  ExportDialog *d = user_data;
+  GtkFileChooserNative *chooser;
+  guint format = adw_combo_row_get_selected (d->format);
+  g_autofree char *name = NULL;
+  g_autofree char *period = NULL;
+  CakChartData *data = cak_chart_view_get_data (d->view);
+
+  chooser = gtk_file_chooser_native_new (_ ("Export Chart"), d->dialog,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  period = cak_period_to_iso (data->period);
+  name = g_strdup_printf ("cakupan-%s-%s.%s",
+                          cak_chart_kind_to_id (cak_chart_view_get_kind (d->view)), period,
+                          formats[format]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chosen_cb), d);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static AdwComboRow *
+combo_row (AdwPreferencesGroup *group, const char *title, const char *const *items, guint n)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, items[i]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static void
+format_changed_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  ExportDialog *d = user_data;
+
+  /* Only a PNG has pixels to double; SVG and PDF are sharp at any size */
+  gtk_widget_set_sensitive (GTK_WIDGET (d->scale), adw_combo_row_get_selected (row) == 0);
+}
+
+static void
+export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  CakChartView *view = current_view (self);
+  ExportDialog *d;
+  GtkWidget *window, *box, *header, *page, *button;
+  AdwPreferencesGroup *group;
+  const char *format_names[] = { _ ("PNG image"), _ ("SVG drawing"), _ ("PDF document") };
+  const char *size_names[G_N_ELEMENTS (sizes)];
+  const char *scale_names[] = { _ ("Normal (1×)"), _ ("Sharp on HiDPI screens (2×)") };
+  const char *theme_names[] = { _ ("Light"), _ ("Dark"), _ ("Projector") };
+
+  if (view == NULL || cak_chart_view_get_data (view) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    size_names[i] = _ (sizes[i].name);
+
+  d = g_new0 (ExportDialog, 1);
+  d->window = self;
+  d->view = view;
+  window = adw_window_new ();
+  d->dialog = GTK_WINDOW (window);
+  g_object_set_data_full (G_OBJECT (window), "export-dialog", d, export_dialog_free);
+  gtk_window_set_title (d->dialog, _ ("Export Chart"));
+  gtk_window_set_transient_for (d->dialog, GTK_WINDOW (self));
+  gtk_window_set_modal (d->dialog, TRUE);
+  gtk_window_set_default_size (d->dialog, 460, -1);
+  gtk_window_set_destroy_with_parent (d->dialog, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (
+      ADW_HEADER_BAR (header),
+      adw_window_title_new (_ ("Export Chart"),
+                            cak_chart_kind_get_name (cak_chart_view_get_kind (view))));
+  button = gtk_button_new_with_mnemonic (_ ("_Export…"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), d);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  d->format = combo_row (group, _ ("Format"), format_names, G_N_ELEMENTS (format_names));
+  d->size = combo_row (group, _ ("Size"), size_names, G_N_ELEMENTS (size_names));
+  d->scale = combo_row (group, _ ("Pixel density"), scale_names, G_N_ELEMENTS (scale_names));
+  d->theme = combo_row (group, _ ("Colours"), theme_names, G_N_ELEMENTS (theme_names));
+  g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), d);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (d->dialog, button);
+  gtk_window_present (d->dialog);
+}
+
+/* Public */
+
+void
+cak_window_charts_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-detail", NULL, show_detail_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+}
+
+void
+cak_window_charts_init (CakWindow *self)
+{
+  GtkWidget *overview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *lower = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkStackPage *page;
+
+  self->compare_periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
+
+  /* Overview: the key figures in a band, two charts side by side below */
+  for (guint i = 0; i < G_N_ELEMENTS (overview_kinds); i++)
+    self->overview[i] = new_view (self, overview_kinds[i]);
+  gtk_widget_set_size_request (GTK_WIDGET (self->overview[0]), -1, 230);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->overview[0]), FALSE);
+  gtk_box_append (GTK_BOX (overview), GTK_WIDGET (self->overview[0]));
+  gtk_box_append (GTK_BOX (overview), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (lower), scrolled (self->overview[1]));
+  gtk_box_append (GTK_BOX (lower), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (lower), scrolled (self->overview[2]));
+  gtk_widget_set_vexpand (lower, TRUE);
+  gtk_box_append (GTK_BOX (overview), lower);
+  page = gtk_stack_add_titled (self->pages, overview, "overview", _ ("Overview"));
+
+  /* A page per chart, in the order of the sidebar */
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    {
+      if (k == CAK_CHART_KPI || !cak_chart_kind_from_id (cak_chart_kind_to_id (k), NULL))
+        continue;
+      self->views[k] = new_view (self, k);
+      gtk_stack_add_titled (self->pages, scrolled (self->views[k]), cak_chart_kind_to_id (k),
+                            cak_chart_kind_get_name (k));
+    }
+  self->chart_view = self->views[CAK_CHART_RANKING];
+  /* The table last, and the overview first */
+  {
+    GtkWidget *table_page = gtk_stack_get_child_by_name (self->pages, "table");
+
+    g_object_ref (table_page);
+    {
+      g_autofree char *title
+          = g_strdup (gtk_stack_page_get_title (gtk_stack_get_page (self->pages, table_page)));
+
+      gtk_stack_remove (self->pages, table_page);
+      gtk_stack_add_titled (self->pages, table_page, "table", title);
+    }
+    g_object_unref (table_page);
+  }
+  gtk_stack_set_visible_child (self->pages, overview);
+  gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
+  (void)page;
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_changed_cb), self,
+                           0);
+
+  gtk_revealer_set_child (self->detail_revealer, build_detail (self));
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self,
+                           0);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->pages));
+  update_actions (self);
+}
+
+void
+cak_window_charts_dispose (CakWindow *self)
+{
+  g_clear_pointer (&self->data, cak_chart_data_unref);
+  g_clear_pointer (&self->compare_periods, g_array_unref);
+  g_clear_pointer (&self->selected_code, g_free);
+}
+
+/**
+ * cak_window_charts_fill_compare:
+ *
+ * Offers the periods before @period, of the same kind, to compare with; chooses a year
+ * earlier when there is one.
+ */
+void
+cak_window_charts_fill_compare (CakWindow *self, CakPeriod period)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GArray) all = cak_dataset_get_reporting_periods (self->dataset);
+  CakPeriod preferred = cak_chart_default_compare (self->dataset, period);
+  guint selected = 0;
+
+  g_array_set_size (self->compare_periods, 0);
+  gtk_string_list_append (names, _ ("No comparison"));
+  for (guint i = all->len; i > 0; i--)
+    {
+      CakPeriod p = g_array_index (all, CakPeriod, i - 1);
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+
+      if (p.kind != period.kind || cak_period_compare (p, period) >= 0)
+        continue;
+      name = cak_period_format (p, self->lang);
+      label = g_strdup_printf (_ ("Since %s"), name);
+      g_array_append_val (self->compare_periods, p);
+      gtk_string_list_append (names, label);
+      if (cak_period_equal (p, preferred))
+        selected = self->compare_periods->len;
+    }
+  self->filling_compare = TRUE;
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->compare_dropdown, selected);
+  self->filling_compare = FALSE;
+}
+
+CakPeriod
+cak_window_charts_get_compare (CakWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->compare_dropdown);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->compare_periods->len)
+    return CAK_PERIOD_INIT_NONE;
+  return g_array_index (self->compare_periods, CakPeriod, i - 1);
+}
+
+void
+cak_window_charts_set_data (CakWindow *self, CakChartData *data)
+{
+  g_clear_pointer (&self->data, cak_chart_data_unref);
+  self->data = cak_chart_data_ref (data);
+  for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+    cak_chart_view_set_data (self->overview[i], data);
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    if (self->views[k])
+      cak_chart_view_set_data (self->views[k], data);
+  update_detail (self);
+  update_actions (self);
+}
+
+void
+cak_window_charts_set_theme (CakWindow *self, CakChartThemeKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+    cak_chart_view_set_theme_kind (self->overview[i], kind);
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    if (self->views[k])
+      cak_chart_view_set_theme_kind (self->views[k], kind);
+  cak_chart_view_set_theme_kind (self->detail_trend, kind);
+  cak_chart_view_set_theme_kind (self->detail_segments, kind);
+}
+
+/**
+ * cak_window_select_code:
+ * @code: (nullable): a regency's code
+ *
+ * Selects a regency in every chart, the table and the detail panel at once.
+ */
+void
+cak_window_select_code (CakWindow *self, const char *code)
+{
+  if (g_strcmp0 (code, self->selected_code) == 0)
+    return;
+  g_free (self->selected_code);
+  self->selected_code = g_strdup (code);
+  for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+    cak_chart_view_select_code (self->overview[i], code);
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    if (self->views[k])
+      cak_chart_view_select_code (self->views[k], code);
+  cak_window_sync_table (self, code);
+  update_detail (self);
+}

@@ -1,0 +1,89 @@
+/* cak-window-private.h: the main window's state, shared by its source files
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cak-chart-view.h"
+#include "cak-mapping-dialog.h"
+#include "cak-window.h"
+
+G_BEGIN_DECLS
+
+struct _CakWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkLabel *loading_label;
+  GtkProgressBar *progress_bar;
+  GtkDropDown *period_dropdown;
+  GtkDropDown *province_dropdown;
+  GtkColumnView *table;
+  GtkStack *pages;
+  GtkStackSidebar *sidebar;
+  GtkRevealer *detail_revealer;
+  GtkDropDown *compare_dropdown;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+
+  /* Charts: one page per kind, and the overview's three */
+  CakChartView *chart_view; /* the ranking's page, which leads */
+  CakChartView *views[CAK_N_CHART_KINDS];
+  CakChartView *overview[3];
+  CakChartData *data;      /* what every chart shows */
+  GArray *compare_periods; /* CakPeriod, after "no comparison" in the dropdown */
+  char *selected_code;     /* the region selected everywhere */
+  gboolean filling_compare;
+
+  /* The detail panel of the selected regency */
+  GtkLabel *detail_title;
+  GtkLabel *detail_subtitle;
+  GtkGrid *detail_grid;
+  CakChartView *detail_trend;
+  CakChartView *detail_segments;
+
+  GSettings *settings;
+  CakLang lang;
+  CakDataset *dataset;
+  GPtrArray *files;   /* GFile, what the dataset was imported from */
+  GPtrArray *choices; /* CakImportChoices* or NULL, how each file was imported */
+  GCancellable *cancellable;
+  guint import_generation; /* progress reports of other imports are dropped */
+  guint pulse_source;      /* pulses the progress bar while the fraction is not known */
+
+  /* The import the mapping step is for: its files, their choices, and the one to map. */
+  GPtrArray *pending_files;
+  GPtrArray *pending_choices;
+  guint pending_index;
+  char *pending_reason;
+  CakMappingDialog *mapping_dialog;
+  AdwToast *mapping_toast; /* offers the mapping step again, until the next import */
+  GPtrArray *provinces;    /* const CakRegion*, those in the dropdown */
+  GArray *periods;         /* CakPeriod, those in the dropdown, newest first */
+  GListStore *rows;        /* CakRegionRow */
+  GtkSingleSelection *selection;
+  gboolean syncing_selection;
+};
+
+/* cak-window-charts.c: the chart pages, the detail panel, search, export and copy */
+void cak_window_charts_class_init (GtkWidgetClass *widget_class);
+void cak_window_charts_init (CakWindow *self);
+void cak_window_charts_dispose (CakWindow *self);
+void cak_window_charts_fill_compare (CakWindow *self, CakPeriod period);
+CakPeriod cak_window_charts_get_compare (CakWindow *self);
+void cak_window_charts_set_data (CakWindow *self, CakChartData *data);
+void cak_window_charts_set_theme (CakWindow *self, CakChartThemeKind kind);
+void cak_window_select_code (CakWindow *self, const char *code);
+
+/* cak-window.c */
+void cak_window_sync_table (CakWindow *self, const char *code);
+
+G_END_DECLS
