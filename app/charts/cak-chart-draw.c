@@ -56,6 +56,16 @@ cak_chart_text (const CakChartLayout *layout, const CakChartTheme *theme, double
 
   g_assert (layout != NULL && layout->texts != NULL);
 
+  /* A text that fits needs no ellipsizing: one shaping serves both */
+  if (max_width > 0)
+    {
+      PangoRectangle logical;
+
+      pl = cak_chart_text (layout, theme, px, weight, text, 0);
+      pango_layout_get_extents (pl, NULL, &logical);
+      if (logical.width <= max_width * PANGO_SCALE)
+        return pl;
+    }
   g_snprintf (key, sizeof key, "%.2f|%d|%.1f|", px, (int)weight, MAX (0, max_width));
   full = g_strconcat (key, text, NULL);
   pl = g_hash_table_lookup (layout->texts, full);
@@ -180,24 +190,45 @@ cak_chart_rounded_bar (cairo_t *cr, double x, double y, double w, double h)
   cairo_close_path (cr);
 }
 
-/* No data is hatched, never drawn as an empty (zero) bar. */
+/* No data is hatched, never drawn as an empty (zero) bar. The hatching is a small tile
+ * repeated, which draws many rows of it in the time of one clipped stroke. */
 void
 cak_chart_hatch (cairo_t *cr, const CakChartTheme *theme, double x, double y, double w, double h)
 {
-  double step = MAX (5.0, h / 2.5);
+  int step = (int)MAX (6.0, round (h / 2.5));
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *tc;
 
+  if (w <= 0 || h <= 0)
+    return;
+  tile
+      = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_COLOR_ALPHA, step, step);
+  tc = cairo_create (tile);
+  cak_chart_set_color (tc, cak_chart_mix (theme->track, theme->muted, 0.35));
+  cairo_set_line_width (tc, MAX (1.2, step / 5.0));
+  /* One diagonal, and its ends in the corners, so that the tiles join */
+  cairo_move_to (tc, -1, step + 1);
+  cairo_line_to (tc, step + 1, -1);
+  cairo_move_to (tc, -1, 1);
+  cairo_line_to (tc, 1, -1);
+  cairo_move_to (tc, step - 1, step + 1);
+  cairo_line_to (tc, step + 1, step - 1);
+  cairo_stroke (tc);
+  cairo_destroy (tc);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_translate (&matrix, -x, -y);
+  cairo_pattern_set_matrix (pattern, &matrix);
   cairo_save (cr);
+  cairo_set_source (cr, pattern);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  cak_chart_set_color (cr, cak_chart_mix (theme->track, theme->muted, 0.35));
-  cairo_set_line_width (cr, MAX (1.2, h / 12));
-  for (double d = -h; d < w; d += step)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_stroke (cr);
+  cairo_fill (cr);
   cairo_restore (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
 }
 
 void

@@ -230,8 +230,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       cak_chart_add_hit (
           layout, (CakRect){ layout->pad, top, layout->width - 2 * layout->pad, r->row_height },
           item);
-      /* Bold is the wider of the two weights a name is drawn in (selected). */
-      cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_BOLD, row->region->name,
+      /* A selected name is drawn bold, a little wider, to the left: there is room, the pad. */
+      cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, row->region->name,
                             r->label_right, cy, 1, r->label_right - layout->pad);
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       if (isnan (row->coverage_pct))
