@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "cak-application.h"
 #include "cak-chart-view.h"
@@ -502,6 +503,143 @@ activate_cb (GApplication *application, gpointer user_data)
   g_idle_add (run_tests_cb, application);
 }
 
+static void
+collect_of_type (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, out);
+}
+
+static gboolean
+has_texture (gpointer data)
+{
+  GdkContentFormats *formats = gdk_clipboard_get_formats (GDK_CLIPBOARD (data));
+
+  return gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE);
+}
+
+static GtkWidget *
+find_page_stack (GtkWidget *window)
+{
+  g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_of_type (window, GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "overview"))
+      return g_ptr_array_index (stacks, i);
+  return NULL;
+}
+
+/* Every chart has its page and draws; a regency found by name is selected everywhere and its
+ * details shown; the comparison period is chosen; a chart goes to the clipboard as an image. */
+static void
+test_window_charts (void)
+{
+  CakWindow *window = cak_window_new (app);
+  GtkStack *stack = GTK_STACK (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_autofree char *sample = cak_application_find_sample ();
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+  GtkStack *pages;
+  GtkSearchEntry *entry;
+  GtkRevealer *revealer;
+  GtkDropDown *compare = NULL;
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+  CakChartData *data;
+  GdkClipboard *clipboard;
+
+  g_object_set_data (G_OBJECT (window), "test-stack", stack);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  cak_window_open_files (window, &file, 1, FALSE);
+  wait_until (dataset_loaded, window);
+
+  pages = GTK_STACK (find_page_stack (GTK_WIDGET (window)));
+  g_assert_nonnull (pages);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
+  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  /* the overview's three, a page for each of the six charts, and the detail panel's two */
+  g_assert_cmpuint (views->len, ==, 11);
+
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    {
+      GtkWidget *page;
+      CakChartView *view;
+      const CakChartLayout *layout;
+
+      if (k == CAK_CHART_KPI)
+        continue;
+      page = gtk_stack_get_child_by_name (pages, cak_chart_kind_to_id (k));
+      g_assert_nonnull (page);
+      gtk_stack_set_visible_child (pages, page);
+      view = CAK_CHART_VIEW (find_child_of_type (page, CAK_TYPE_CHART_VIEW));
+      wait_until (drawn, view);
+      g_assert_cmpint (cak_chart_view_get_kind (view), ==, k);
+      layout = cak_chart_view_get_layout (view);
+      g_assert_nonnull (layout);
+      g_assert_cmpuint (layout->labels->len, >, 3);
+      /* the accessible description says what the chart shows, in words */
+      data = cak_chart_view_get_data (view);
+      g_assert_cmpuint (data->rows->len, ==, 38);
+    }
+  g_assert_nonnull (gtk_stack_get_child_by_name (pages, "table"));
+
+  /* The comparison period: a year before December 2024, and the change known */
+  collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i));
+
+      if (model && g_list_model_get_n_items (model) > 0
+          && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "No comparison")
+                 == 0)
+        compare = g_ptr_array_index (dropdowns, i);
+    }
+  g_assert_nonnull (compare);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), >, 0);
+  data = cak_chart_view_get_data (g_ptr_array_index (views, 0));
+  g_assert_cmpint (data->compare.year, ==, 2023);
+  g_assert_false (isnan (data->total.change_pp));
+  gtk_drop_down_set_selected (compare, 0);
+  data = cak_chart_view_get_data (g_ptr_array_index (views, 0));
+  g_assert_false (cak_period_is_valid (data->compare));
+
+  /* Search: "blitar" finds Kabupaten Blitar; every chart selects it; Enter shows its details */
+  entry = GTK_SEARCH_ENTRY (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "blitar");
+  g_signal_emit_by_name (entry, "search-changed");
+  for (guint i = 0; i < 9; i++)
+    g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==,
+                     "35.05");
+  g_signal_emit_by_name (entry, "activate");
+  revealer = GTK_REVEALER (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  /* the detail panel's charts show that one regency */
+  data = cak_chart_view_get_data (g_ptr_array_index (views, 9));
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->rows->len, ==, 1);
+  g_assert_cmpstr (g_array_index (data->rows, CakIndicatorRow, 0).region->code, ==, "35.05");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kota bli");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, 0)), ==, "35.72");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "atlantis");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* Copy as image: the ranking's page, to the clipboard */
+  gtk_stack_set_visible_child_name (pages, "ranking");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL);
+  wait_until (has_texture, clipboard);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,6 +651,7 @@ main (int argc, char *argv[])
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   g_test_add_func ("/window/sample", test_window_sample);
+  g_test_add_func ("/window/charts", test_window_charts);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/progress", test_window_progress);
   g_test_add_func ("/window/choices-text", test_choices_text);
