@@ -103,6 +103,14 @@ GArray *cak_chart_pick_rows (const GArray *order, guint n_fit);
 /* Items sorted by a key, largest first, items whose key is NAN last (by name). */
 GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row));
 
+/* What the tests read of a change chart: where a change of @pp points falls, NAN when the chart
+ * shows no bars. */
+double cak_chart_change_x_of (const CakChartLayout *layout, double pp);
+
+/* What the tests read of the key figures: each tile's box and the figure it shows as drawn. */
+#define CAK_CHART_KPI_N_TILES 6
+const char *cak_chart_kpi_get_tile (const CakChartLayout *layout, guint index, CakRect *out_rect);
+
 /* Formats */
 char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
 

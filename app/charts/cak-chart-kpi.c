@@ -1,0 +1,525 @@
+/* cak-chart-kpi.c: the province's key figures as six tiles
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-chart-kpi"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-chart-private.h"
+#include "cak-number.h"
+
+/* The big figure is at most this many font sizes, and a figure of people is written short
+ * ("15,3 jt") only when in full it would have to be smaller than SHORT_BELOW. */
+#define VALUE_MAX_EM 4.4
+#define SHORT_BELOW_EM 1.8
+/* The tiles are laid out three by two when the plot is at least this much wider than tall. */
+#define WIDE_RATIO 1.25
+
+typedef enum
+{
+  TONE_TEXT,
+  TONE_MUTED,
+  TONE_GAIN,
+  TONE_LOSS,
+} Tone;
+
+typedef struct
+{
+  char *caption;
+  char *value;       /* in full */
+  char *short_value; /* NULL when there is no shorter form */
+  char *context;
+  Tone tone;
+  double progress; /* coverage as a fraction of the target; NAN for no bar */
+
+  /* Where it goes */
+  CakRect rect;
+  const char *shown; /* value or short_value */
+  double text_x, inner_w;
+  double caption_px, value_px, context_px;
+  double caption_y, value_y, context_y;
+  CakRect bar;
+  gboolean has_context, has_bar; /* FALSE in a tile too low for them */
+} Tile;
+
+typedef struct
+{
+  char *title;
+  char *subtitle;
+  char *footer;
+  guint n_cols, n_rows;
+  Tile tiles[CAK_CHART_KPI_N_TILES];
+} Kpi;
+
+static void
+kpi_free (gpointer data)
+{
+  Kpi *k = data;
+
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    {
+      g_free (k->tiles[i].caption);
+      g_free (k->tiles[i].value);
+      g_free (k->tiles[i].short_value);
+      g_free (k->tiles[i].context);
+    }
+  g_free (k->title);
+  g_free (k->subtitle);
+  g_free (k->footer);
+  g_free (k);
+}
+
+static char *
+title_of (void)
+{
+  return g_strdup (_ ("Key figures"));
+}
+
+static char *
+format_people (double value, CakLang lang)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return cak_number_format (value, 0, lang);
+}
+
+static char *
+format_signed_people (double value, CakLang lang)
+{
+  g_autofree char *number = cak_number_format (fabs (value), 0, lang);
+
+  return g_strconcat (value > 0.5 ? "+" : value < -0.5 ? "−" : "", number, NULL);
+}
+
+static void
+set_people (Tile *t, double value, CakLang lang)
+{
+  t->value = format_people (value, lang);
+  if (!isnan (value))
+    t->short_value = cak_chart_format_people (value, lang);
+  else
+    t->tone = TONE_MUTED;
+}
+
+/* What the six tiles say, in reading order. */
+static void
+fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
+{
+  const CakIndicatorRow *total = &data->total;
+  const CakIndicatorRow *before = &data->compare_total;
+  CakLang lang = data->lang;
+  gboolean has_compare = cak_period_is_valid (data->compare);
+  g_autofree char *since = has_compare ? cak_period_format (data->compare, lang) : NULL;
+  g_autofree char *target = NULL;
+  Tile *t;
+
+  memset (tiles, 0, sizeof (Tile) * CAK_CHART_KPI_N_TILES);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    tiles[i].progress = NAN;
+  if (!isnan (total->target_pct))
+    target = cak_number_format_percent (total->target_pct, 2, lang);
+
+  t = &tiles[0];
+  t->caption = g_strdup (_ ("Workforce"));
+  set_people (t, total->workforce, lang);
+  if (cak_period_is_valid (total->workforce_period))
+    {
+      g_autofree char *year = cak_period_format (total->workforce_period, lang);
+
+      /* TRANSLATORS: below the workforce; %s is the year of the BPS figures */
+      t->context = g_strdup_printf (_ ("employed residents · BPS %s"), year);
+    }
+  else
+    t->context = g_strdup (_ ("employed residents · BPS"));
+
+  t = &tiles[1];
+  t->caption = g_strdup (_ ("Active participants"));
+  set_people (t, total->participants, lang);
+  if (has_compare && !isnan (total->participants) && !isnan (before->participants))
+    {
+      g_autofree char *diff
+          = format_signed_people (total->participants - before->participants, lang);
+
+      /* TRANSLATORS: "+274.312 since Desember 2023" */
+      t->context = g_strdup_printf (_ ("%s since %s"), diff, since);
+    }
+  else
+    t->context = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u regency or city",
+                                               "in %u regencies and cities", total->n_regencies),
+                                  total->n_regencies);
+
+  t = &tiles[2];
+  t->caption = g_strdup (_ ("Coverage"));
+  t->value = cak_chart_format_pct (total->coverage_pct, 2, lang);
+  if (isnan (total->coverage_pct))
+    t->tone = TONE_MUTED;
+  if (target && !isnan (total->coverage_pct))
+    {
+      t->progress = CLAMP (total->coverage_pct / total->target_pct, 0, 1);
+      if (total->coverage_pct >= total->target_pct)
+        t->context = g_strdup_printf (_ ("target %s reached"), target);
+      else
+        t->context = g_strdup_printf (_ ("target %s"), target);
+    }
+  else if (target)
+    t->context = g_strdup_printf (_ ("target %s"), target);
+  else
+    t->context = g_strdup (_ ("active participants ÷ workforce"));
+
+  t = &tiles[3];
+  t->caption = g_strdup (_ ("Not yet covered"));
+  set_people (t, total->uncovered, lang);
+  if (!isnan (total->coverage_pct))
+    {
+      g_autofree char *share = cak_number_format_percent (100 - total->coverage_pct, 2, lang);
+
+      t->context = g_strdup_printf (_ ("%s of the workforce"), share);
+    }
+  else
+    t->context = g_strdup (_ ("no data"));
+
+  t = &tiles[4];
+  t->caption = g_strdup (_ ("Gap to target"));
+  if (target == NULL)
+    {
+      t->value = g_strdup ("—");
+      t->tone = TONE_MUTED;
+      t->context = g_strdup (_ ("no target set"));
+    }
+  else if (isnan (total->gap_to_target))
+    {
+      t->value = g_strdup ("—");
+      t->tone = TONE_MUTED;
+      t->context = g_strdup (_ ("no data"));
+    }
+  else if (total->gap_to_target <= 0)
+    {
+      t->value = g_strdup (_ ("Reached"));
+      t->tone = TONE_GAIN;
+      t->context = g_strdup_printf (_ ("coverage at or above %s"), target);
+    }
+  else
+    {
+      set_people (t, total->gap_to_target, lang);
+      t->context = g_strdup_printf (_ ("participants still needed for %s"), target);
+    }
+
+  t = &tiles[5];
+  if (!has_compare)
+    {
+      t->caption = g_strdup (_ ("Change"));
+      t->value = g_strdup ("—");
+      t->tone = TONE_MUTED;
+      t->context = g_strdup (_ ("no comparison period"));
+    }
+  else
+    {
+      /* TRANSLATORS: a tile's caption; %s is the comparison period, "Desember 2023" */
+      t->caption = g_strdup_printf (_ ("Change since %s"), since);
+      if (isnan (total->change_pp) || isnan (before->coverage_pct))
+        {
+          t->value = g_strdup ("—");
+          t->tone = TONE_MUTED;
+          t->context = g_strdup_printf (_ ("no figures for %s"), since);
+        }
+      else
+        {
+          g_autofree char *then = cak_number_format_percent (before->coverage_pct, 2, lang);
+
+          t->value = cak_chart_format_pp (total->change_pp, lang);
+          t->tone = round (total->change_pp * 10) > 0   ? TONE_GAIN
+                    : round (total->change_pp * 10) < 0 ? TONE_LOSS
+                                                        : TONE_TEXT;
+          /* TRANSLATORS: coverage in the comparison period: "Desember 2023: 30,12%" */
+          t->context = g_strdup_printf (_ ("%s: %s"), since, then);
+        }
+    }
+}
+
+/* The size at which @text is as large as it may be and still fits @width; never cut. */
+static double
+fit_px (CakChartLayout *layout, const CakChartTheme *theme, PangoWeight weight, const char *text,
+        double px, double width)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      double w = cak_chart_text_width (layout, theme, px, weight, text);
+
+      if (w <= width)
+        break;
+      px = floor (px * width / w * 0.98 * 10) / 10;
+    }
+  return px;
+}
+
+static double
+text_height (CakChartLayout *layout, const CakChartTheme *theme, double px, PangoWeight weight,
+             const char *text)
+{
+  return cak_chart_text_rect (layout, theme, px, weight, text, 0, 0, 0, 0).height;
+}
+
+/* Caption and context at their size, smaller when long; ellipsized only past that. The figure's
+ * largest size is what the tile leaves it. */
+static void
+measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, double *out_value_max)
+{
+  double px = layout->font_px;
+  double ipad = round (px * MIN (1.2, t->rect.width / (px * 14)));
+  double cap_h, ctx_h, bar_h = 0, bar_gap = 0, half;
+
+  t->text_x = t->rect.x + ipad;
+  t->inner_w = t->rect.width - 2 * ipad;
+  t->caption_px
+      = MAX (px * 0.75, fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w));
+  t->context_px = MAX (
+      px * 0.72, fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->context, px * 0.92, t->inner_w));
+  cap_h = text_height (layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption);
+  ctx_h = text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
+  if (!isnan (t->progress))
+    {
+      bar_h = MAX (3.0, round (px * 0.45));
+      bar_gap = px * 0.5;
+    }
+  t->caption_y = t->rect.y + ipad + cap_h / 2;
+  t->has_context = TRUE;
+  t->has_bar = !isnan (t->progress);
+  for (;;)
+    {
+      double bottom = t->rect.y + t->rect.height - ipad;
+
+      if (t->has_context)
+        {
+          t->context_y = bottom - ctx_h / 2;
+          bottom -= ctx_h;
+          if (t->has_bar)
+            {
+              t->bar = (CakRect){ t->text_x, round (bottom - bar_gap - bar_h), t->inner_w, bar_h };
+              bottom = t->bar.y;
+            }
+        }
+      /* The figure sits midway between caption and context, at the same height in every tile
+       * of a row, as large as the room above it and below it (down to the bar) allows. */
+      t->value_y
+          = (t->caption_y + cap_h / 2 + (t->has_context ? t->context_y - ctx_h / 2 : bottom)) / 2;
+      half = MIN (t->value_y - (t->caption_y + cap_h / 2), bottom - t->value_y) - px * 0.2;
+      /* In a tile too low for all, the figure matters most, then its context, then the bar. */
+      if (2 * half / 1.3 >= px * 0.9 || !t->has_context)
+        break;
+      if (t->has_bar)
+        t->has_bar = FALSE;
+      else
+        t->has_context = FALSE;
+    }
+  *out_value_max = MAX (6.0, MIN (px * VALUE_MAX_EM, 2 * half / 1.3));
+}
+
+static void
+place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
+{
+  cak_chart_place_text (layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption, t->text_x,
+                        t->caption_y, 0, t->inner_w);
+  cak_chart_place_text (layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown, t->text_x,
+                        t->value_y, 0, 0);
+  if (t->has_context)
+    cak_chart_place_text (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context, t->text_x,
+                          t->context_y, 0, t->inner_w);
+  cak_chart_add_hit (layout, t->rect, CAK_CHART_ITEM_TOTAL);
+}
+
+static void
+kpi_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
+{
+  Kpi *k = g_new0 (Kpi, 1);
+  double px = layout->font_px;
+  double gap = round (px * 0.9), tile_w, tile_h, common = px;
+  double value_max[CAK_CHART_KPI_N_TILES];
+
+  layout->priv = k;
+  layout->priv_free = kpi_free;
+  k->title = title_of ();
+  k->subtitle = cak_chart_subtitle (data, NULL);
+  k->footer = cak_chart_footer (data);
+  fill_tiles (k->tiles, data);
+  cak_chart_frame_layout (layout, theme, k->title, k->subtitle, k->footer, FALSE);
+  layout->plot.y += px * 0.4;
+  layout->plot.height -= px * 0.4;
+
+  k->n_cols = layout->plot.width >= layout->plot.height * WIDE_RATIO ? 3 : 2;
+  k->n_rows = CAK_CHART_KPI_N_TILES / k->n_cols;
+  tile_w = floor ((layout->plot.width - gap * (k->n_cols - 1)) / k->n_cols);
+  tile_h = floor ((layout->plot.height - gap * (k->n_rows - 1)) / k->n_rows);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    {
+      Tile *t = &k->tiles[i];
+
+      t->rect = (CakRect){ layout->plot.x + (i % k->n_cols) * (tile_w + gap),
+                           layout->plot.y + (i / k->n_cols) * (tile_h + gap), tile_w, tile_h };
+      measure_tile (layout, theme, t, &value_max[i]);
+    }
+
+  /* Every figure at one size, the largest at which all fit: the tiles read as a set. Figures of
+   * people are written short only when in full they would all be too small. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      common = INFINITY;
+      for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+        {
+          Tile *t = &k->tiles[i];
+
+          t->shown = pass == 1 && t->short_value ? t->short_value : t->value;
+          common = MIN (common, fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->shown, value_max[i],
+                                        t->inner_w));
+        }
+      if (common >= px * SHORT_BELOW_EM)
+        break;
+    }
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    {
+      k->tiles[i].value_px = common;
+      place_tile (layout, theme, &k->tiles[i]);
+    }
+}
+
+static void
+rounded_rect (cairo_t *cr, CakRect r, double radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r.x + r.width - radius, r.y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r.x + r.width - radius, r.y + r.height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r.x + radius, r.y + r.height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r.x + radius, r.y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static CakColor
+tone_color (const CakChartTheme *theme, Tone tone)
+{
+  switch (tone)
+    {
+      case TONE_MUTED:
+        return theme->muted;
+      case TONE_GAIN:
+        return theme->gain;
+      case TONE_LOSS:
+        return theme->loss;
+      case TONE_TEXT:
+      default:
+        return theme->text;
+    }
+}
+
+static void
+kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+           const CakChartTheme *theme)
+{
+  const Kpi *k = layout->priv;
+  double px = layout->font_px;
+  CakColor card = cak_chart_mix (theme->background, theme->grid, 0.35);
+
+  cak_chart_fill_background (cr, theme, layout);
+  cak_chart_frame_paint (cr, layout, theme, k->title, k->subtitle, k->footer);
+
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    {
+      const Tile *t = &k->tiles[i];
+
+      rounded_rect (cr, t->rect, px * 0.5);
+      cak_chart_set_color (cr, card);
+      cairo_fill_preserve (cr);
+      cak_chart_set_color (cr, theme->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      cak_chart_set_color (cr, theme->muted);
+      cak_chart_show_text (cr, layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption,
+                           t->text_x, t->caption_y, 0, t->inner_w);
+      cak_chart_set_color (cr, tone_color (theme, t->tone));
+      cak_chart_show_text (cr, layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown, t->text_x,
+                           t->value_y, 0, 0);
+      if (!t->has_context)
+        continue;
+      if (t->has_bar)
+        {
+          /* The way to the target: the track is the target, the fill is how far coverage got. */
+          cak_chart_set_color (cr, theme->track);
+          rounded_rect (cr, t->bar, t->bar.height / 2);
+          cairo_fill (cr);
+          if (t->progress > 0)
+            {
+              CakRect fill = t->bar;
+
+              fill.width = MAX (fill.height, t->bar.width * t->progress);
+              cak_chart_set_color (cr, cak_chart_coverage_color (theme, data, &data->total));
+              rounded_rect (cr, fill, fill.height / 2);
+              cairo_fill (cr);
+            }
+          /* The end of the track is the target: marked as in the ranking. */
+          cak_chart_set_color (cr, theme->target);
+          cairo_set_line_width (cr, MAX (2.0, px * 0.16));
+          cairo_move_to (cr, t->bar.x + t->bar.width - 1, t->bar.y - t->bar.height * 0.6);
+          cairo_line_to (cr, t->bar.x + t->bar.width - 1, t->bar.y + t->bar.height * 1.6);
+          cairo_stroke (cr);
+        }
+      cak_chart_set_color (cr, theme->muted);
+      cak_chart_show_text (cr, layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context,
+                           t->text_x, t->context_y, 0, t->inner_w);
+    }
+}
+
+static char *
+kpi_describe (const CakChartData *data)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
+  Tile tiles[CAK_CHART_KPI_N_TILES];
+
+  fill_tiles (tiles, data);
+  g_string_append_printf (out, "%s. %s.", title, subtitle);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    {
+      g_string_append_printf (out, " %s: %s (%s).", tiles[i].caption, tiles[i].value,
+                              tiles[i].context);
+      g_free (tiles[i].caption);
+      g_free (tiles[i].value);
+      g_free (tiles[i].short_value);
+      g_free (tiles[i].context);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cak_chart_kpi_get_tile:
+ * @out_rect: (out) (optional): the tile's box
+ *
+ * Returns: (nullable): the figure the @index-th tile of a KPI @layout shows, as drawn (in full
+ * or short); %NULL past the last tile
+ */
+const char *
+cak_chart_kpi_get_tile (const CakChartLayout *layout, guint index, CakRect *out_rect)
+{
+  const Kpi *k;
+
+  g_return_val_if_fail (layout != NULL && layout->kind == CAK_CHART_KPI, NULL);
+
+  k = layout->priv;
+  if (index >= CAK_CHART_KPI_N_TILES)
+    return NULL;
+  if (out_rect)
+    *out_rect = k->tiles[index].rect;
+  return k->tiles[index].shown;
+}
+
+const CakChartPainter cak_chart_kpi_painter = {
+  .layout = kpi_layout,
+  .paint = kpi_paint,
+  .describe = kpi_describe,
+  .natural_height = NULL,
+};
