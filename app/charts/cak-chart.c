@@ -23,8 +23,9 @@ static const struct
   const CakChartPainter *painter;
 } kinds[CAK_N_CHART_KINDS] = {
   [CAK_CHART_RANKING] = { "ranking", N_ ("Ranking"), &cak_chart_ranking_painter },
-  [CAK_CHART_COVERAGE_WORKFORCE] = { "coverage-workforce", N_ ("Coverage and Workforce"), NULL },
-  [CAK_CHART_SEGMENTS] = { "segments", N_ ("Segments"), NULL },
+  [CAK_CHART_COVERAGE_WORKFORCE]
+  = { "coverage-workforce", N_ ("Coverage and Workforce"), &cak_chart_coverage_workforce_painter },
+  [CAK_CHART_SEGMENTS] = { "segments", N_ ("Segments"), &cak_chart_segments_painter },
   [CAK_CHART_TREND] = { "trend", N_ ("Trend"), NULL },
   [CAK_CHART_SCATTER] = { "scatter", N_ ("Size and Coverage"), NULL },
   [CAK_CHART_CHANGE] = { "change", N_ ("Change"), &cak_chart_change_painter },
