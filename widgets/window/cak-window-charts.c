@@ -17,6 +17,8 @@
 static const CakChartKind overview_kinds[3]
     = { CAK_CHART_KPI, CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE };
 
+static void reveal_detail (CakWindow *self, gboolean reveal);
+
 static void
 toast (CakWindow *self, const char *text)
 {
@@ -49,7 +51,7 @@ view_item_activated_cb (CakChartView *view, const char *code, gpointer user_data
   CakWindow *self = user_data;
 
   cak_window_select_code (self, code);
-  gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+  reveal_detail (self, TRUE);
 }
 
 static CakChartView *
@@ -128,7 +130,7 @@ update_detail (CakWindow *self)
     gtk_grid_remove (self->detail_grid, child);
   if (item < 0)
     {
-      gtk_revealer_set_reveal_child (self->detail_revealer, FALSE);
+      reveal_detail (self, FALSE);
       cak_chart_view_set_data (self->detail_trend, NULL);
       cak_chart_view_set_data (self->detail_segments, NULL);
       return;
@@ -186,11 +188,28 @@ update_detail (CakWindow *self)
 }
 
 static void
+detail_revealed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (object);
+
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal_detail (CakWindow *self, gboolean reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->detail_revealer, reveal);
+}
+
+static void
 close_detail_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CakWindow *self = CAK_WINDOW (widget);
 
-  gtk_revealer_set_reveal_child (self->detail_revealer, FALSE);
+  reveal_detail (self, FALSE);
 }
 
 static void
@@ -199,7 +218,7 @@ show_detail_action_cb (GtkWidget *widget, const char *action_name, GVariant *par
   CakWindow *self = CAK_WINDOW (widget);
 
   if (self->selected_code)
-    gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+    reveal_detail (self, TRUE);
 }
 
 static GtkWidget *
@@ -322,7 +341,7 @@ search_activate_cb (GtkSearchEntry *entry, gpointer user_data)
 
   if (find_region (self, gtk_editable_get_text (GTK_EDITABLE (entry))) >= 0)
     {
-      gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+      reveal_detail (self, TRUE);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
     }
 }
@@ -673,7 +692,7 @@ cak_window_charts_init (CakWindow *self)
   /* Overview: the key figures in a band, two charts side by side below */
   for (guint i = 0; i < G_N_ELEMENTS (overview_kinds); i++)
     self->overview[i] = new_view (self, overview_kinds[i]);
-  gtk_widget_set_size_request (GTK_WIDGET (self->overview[0]), -1, 230);
+  gtk_widget_set_size_request (GTK_WIDGET (self->overview[0]), -1, 290);
   gtk_widget_set_vexpand (GTK_WIDGET (self->overview[0]), FALSE);
   gtk_box_append (GTK_BOX (overview), GTK_WIDGET (self->overview[0]));
   gtk_box_append (GTK_BOX (overview), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -715,6 +734,10 @@ cak_window_charts_init (CakWindow *self)
                            0);
 
   gtk_revealer_set_child (self->detail_revealer, build_detail (self));
+  /* A closed panel takes no room at all once it has slid away */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_revealer), FALSE);
+  g_signal_connect_object (self->detail_revealer, "notify::child-revealed",
+                           G_CALLBACK (detail_revealed_cb), self, 0);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, 0);
