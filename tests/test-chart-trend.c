@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "cak-chart-scatter.h"
 #include "cak-chart-trend.h"
 #include "chart-test-util.h"
 
@@ -602,6 +603,176 @@ test_trend_empty (void)
   g_assert_nonnull (end_label (detail, CAK_CHART_ITEM_TOTAL));
 }
 
+/* Scatter */
+
+static const CakScatterBubble *
+bubble_of (const CakChartLayout *layout, int item)
+{
+  const CakScatterGeometry *s = layout->priv;
+
+  for (guint i = 0; i < s->bubbles->len; i++)
+    if (g_array_index (s->bubbles, CakScatterBubble, i).item == item)
+      return &g_array_index (s->bubbles, CakScatterBubble, i);
+  return NULL;
+}
+
+static gboolean
+is_named (const CakChartLayout *layout, int item)
+{
+  const CakScatterGeometry *s = layout->priv;
+
+  for (guint i = 0; i < s->texts->len; i++)
+    if (g_array_index (s->texts, CakScatterText, i).item == item)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_scatter_geometry (const CakChartLayout *layout, const CakChartData *data)
+{
+  const CakScatterGeometry *s = layout->priv;
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_without = 0;
+
+  /* Every regency with data is a bubble where the scales put it; those without are not */
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
+      const CakScatterBubble *b = bubble_of (layout, i);
+
+      if (isnan (row->coverage_pct) || !(row->workforce > 0))
+        {
+          g_assert_null (b);
+          n_without++;
+          continue;
+        }
+      g_assert_nonnull (b);
+      g_assert_cmpfloat_with_epsilon (b->cx,
+                                      cak_scale_map_log (row->workforce, s->x_ticks.min,
+                                                         s->x_ticks.max, s->area.x,
+                                                         s->area.x + s->area.width),
+                                      1e-6);
+      g_assert_cmpfloat_with_epsilon (b->cy,
+                                      cak_scale_map (row->coverage_pct, 0, s->y_ticks.max,
+                                                     s->area.y + s->area.height, s->area.y),
+                                      1e-6);
+      g_assert_cmpfloat (b->r, <=, s->r_max);
+      g_assert_cmpfloat (b->r, >=, s->r_min);
+      g_assert_true (cak_rect_contains (&s->grid, b->cx, b->cy));
+      g_array_append_val (order, i);
+    }
+  g_assert_cmpuint (s->n_without, ==, n_without);
+  g_assert_cmpuint (s->bubbles->len, ==, data->rows->len - n_without);
+  g_assert_cmpfloat (s->x_ticks.min, >, 0);
+
+  /* Area grows with the uncovered: the more uncovered, never the smaller bubble */
+  for (guint i = 0; i < order->len; i++)
+    for (guint j = 0; j < order->len; j++)
+      {
+        int a = g_array_index (order, int, i), b = g_array_index (order, int, j);
+        double ua = g_array_index (data->rows, CakIndicatorRow, a).uncovered;
+        double ub = g_array_index (data->rows, CakIndicatorRow, b).uncovered;
+
+        if (ua < ub)
+          g_assert_cmpfloat (bubble_of (layout, a)->r, <=, bubble_of (layout, b)->r);
+      }
+  /* Largest first, so that the small are drawn over them */
+  for (guint i = 1; i < s->bubbles->len; i++)
+    g_assert_cmpfloat (g_array_index (s->bubbles, CakScatterBubble, i).r, <=,
+                       g_array_index (s->bubbles, CakScatterBubble, i - 1).r);
+
+  /* Names inside the plot, clear of each other (ctu_layout checked every text against every
+   * other) and of their own bubble */
+  for (guint i = 0; i < s->texts->len; i++)
+    {
+      const CakScatterText *t = &g_array_index (s->texts, CakScatterText, i);
+      const CakScatterBubble *b;
+      double nx, ny;
+
+      if (t->item == CAK_CHART_ITEM_NONE)
+        continue;
+      g_assert_true (t->rect.x >= s->grid.x && t->rect.y >= s->grid.y
+                     && t->rect.x + t->rect.width <= s->grid.x + s->grid.width
+                     && t->rect.y + t->rect.height <= s->grid.y + s->grid.height);
+      b = bubble_of (layout, t->item);
+      nx = CLAMP (b->cx, t->rect.x, t->rect.x + t->rect.width);
+      ny = CLAMP (b->cy, t->rect.y, t->rect.y + t->rect.height);
+      g_assert_cmpfloat (hypot (nx - b->cx, ny - b->cy), >=, b->r - 1);
+      /* and beside it */
+      g_assert_cmpfloat (hypot (nx - b->cx, ny - b->cy), <=, b->r + layout->font_px);
+    }
+}
+
+static void
+test_scatter (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) national = cak_chart_data_new (
+      ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  int jember = cak_chart_data_find_code (data, "35.09");
+  int blitar = cak_chart_data_find_code (data, "35.05");
+  int surabaya = cak_chart_data_find_code (data, "35.78");
+  int sampang = cak_chart_data_find_code (data, "35.27");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+      {
+        g_autoptr (CakChartLayout) a
+            = ctu_layout (CAK_CHART_SCATTER, data, themes[t], sizes[s][0], sizes[s][1]);
+        g_autoptr (CakChartLayout) b
+            = ctu_layout (CAK_CHART_SCATTER, national, themes[t], sizes[s][0], sizes[s][1]);
+
+        check_scatter_geometry (a, data);
+        check_scatter_geometry (b, national);
+        g_assert_cmpuint (((CakScatterGeometry *)b->priv)->n_without, >, 0);
+      }
+
+  /* The outliers are named: the most uncovered, the highest and the lowest coverage */
+  {
+    g_autoptr (CakChartLayout) layout
+        = ctu_layout (CAK_CHART_SCATTER, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
+    const CakScatterGeometry *s = layout->priv;
+    g_autofree char *description = cak_chart_describe (CAK_CHART_SCATTER, data);
+
+    g_assert_true (is_named (layout, jember));
+    g_assert_true (is_named (layout, surabaya));
+    g_assert_true (is_named (layout, sampang));
+    g_assert_false (is_named (layout, blitar));
+    /* The province's 31.6% and the 40% target across the plot */
+    g_assert_cmpfloat_with_epsilon (s->average_y,
+                                    cak_scale_map (data->total.coverage_pct, 0, s->y_ticks.max,
+                                                   s->area.y + s->area.height, s->area.y),
+                                    1e-9);
+    g_assert_cmpfloat (s->target_y, <, s->average_y);
+    /* Log ticks of 1-2-5 */
+    for (guint i = 0; i < s->x_ticks.n_ticks; i++)
+      g_assert_true (is_125 (s->x_ticks.ticks[i]));
+    g_assert_nonnull (strstr (description, "Kabupaten Jember"));
+  }
+  /* The selected one is named too, and its hit is its bubble */
+  data->selected = blitar;
+  {
+    g_autoptr (CakChartLayout) layout
+        = ctu_layout (CAK_CHART_SCATTER, data, CAK_CHART_THEME_PROJECTOR, 1366, 768);
+    const CakScatterBubble *b = bubble_of (layout, blitar);
+
+    g_assert_true (is_named (layout, blitar));
+    g_assert_cmpint (cak_chart_hit_test (layout, b->cx, b->cy), ==, blitar);
+  }
+  /* Without data: said in the footer and in words */
+  {
+    g_autofree char *description = cak_chart_describe (CAK_CHART_SCATTER, national);
+    g_autofree char *count = NULL;
+    g_autoptr (CakChartLayout) layout
+        = ctu_layout (CAK_CHART_SCATTER, national, CAK_CHART_THEME_LIGHT, 1920, 1080);
+
+    count = g_strdup_printf ("%u regions without data are not drawn",
+                             ((CakScatterGeometry *)layout->priv)->n_without);
+    g_assert_nonnull (strstr (description, count));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -616,5 +787,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/trend/labels", test_trend_labels);
   g_test_add_func ("/chart/trend/default", test_trend_default);
   g_test_add_func ("/chart/trend/empty", test_trend_empty);
+  g_test_add_func ("/chart/scatter", test_scatter);
   return g_test_run ();
 }
