@@ -23,4 +23,8 @@ double cak_nice_number (double value, gboolean round_it);
 void cak_ticks_compute (double lo, double hi, guint max_ticks, CakTicks *out_ticks);
 double cak_scale_map (double value, double d0, double d1, double r0, double r1);
 
+void cak_log_ticks_compute (double lo, double hi, guint max_ticks, CakTicks *out_ticks);
+double cak_scale_map_log (double value, double d0, double d1, double r0, double r1);
+double cak_scale_radius (double value, double cap, double r_min, double r_max);
+
 G_END_DECLS
