@@ -545,7 +545,7 @@ test_window_charts (void)
   g_autoptr (GPtrArray) views = g_ptr_array_new ();
   GtkStack *pages;
   GtkSearchEntry *entry;
-  GtkRevealer *revealer;
+  GtkRevealer *revealer = NULL;
   GtkDropDown *compare = NULL;
   g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
   CakChartData *data;
@@ -607,30 +607,41 @@ test_window_charts (void)
   data = cak_chart_view_get_data (g_ptr_array_index (views, 0));
   g_assert_false (cak_period_is_valid (data->compare));
 
-  /* Search: "blitar" finds Kabupaten Blitar; every chart selects it; Enter shows its details */
-  entry = GTK_SEARCH_ENTRY (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "blitar");
-  g_signal_emit_by_name (entry, "search-changed");
+  /* Selecting a regency in one chart selects it in every chart; Enter (item-activated) shows
+   * its details, whose charts show that one regency */
+  cak_chart_view_select_code (g_ptr_array_index (views, 1), "35.05");
   for (guint i = 0; i < 9; i++)
-    g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==,
-                     "35.05");
-  g_signal_emit_by_name (entry, "activate");
-  revealer = GTK_REVEALER (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+    g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==, "35.05");
+  g_signal_emit_by_name (g_ptr_array_index (views, 1), "item-activated", "35.05");
+  {
+    /* The search bar has a revealer of its own: the detail panel's slides from the right */
+    g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
+
+    collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+    for (guint i = 0; i < revealers->len; i++)
+      if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
+          == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
+        revealer = g_ptr_array_index (revealers, i);
+  }
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  /* the detail panel's charts show that one regency */
   data = cak_chart_view_get_data (g_ptr_array_index (views, 9));
   g_assert_nonnull (data);
   g_assert_cmpuint (data->rows->len, ==, 1);
   g_assert_cmpstr (g_array_index (data->rows, CakIndicatorRow, 0).region->code, ==, "35.05");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* Search: the entry in the search bar (drop-downs have entries of their own) */
+  entry = GTK_SEARCH_ENTRY (gtk_search_bar_get_child (
+      GTK_SEARCH_BAR (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
   gtk_editable_set_text (GTK_EDITABLE (entry), "kota bli");
   g_signal_emit_by_name (entry, "search-changed");
-  g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, 0)), ==, "35.72");
+  for (guint i = 0; i < 9; i++)
+    g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==, "35.72");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
   gtk_editable_set_text (GTK_EDITABLE (entry), "atlantis");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
   /* Copy as image: the ranking's page, to the clipboard */
   gtk_stack_set_visible_child_name (pages, "ranking");
@@ -650,8 +661,8 @@ main (int argc, char *argv[])
   app = cak_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
-  g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/charts", test_window_charts);
+  g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/progress", test_window_progress);
   g_test_add_func ("/window/choices-text", test_choices_text);

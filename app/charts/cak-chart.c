@@ -26,16 +26,10 @@ static const struct
   [CAK_CHART_COVERAGE_WORKFORCE]
   = { "coverage-workforce", N_ ("Coverage and Workforce"), &cak_chart_coverage_workforce_painter },
   [CAK_CHART_SEGMENTS] = { "segments", N_ ("Segments"), &cak_chart_segments_painter },
-  [CAK_CHART_TREND] = { "trend", N_ ("Trend"), NULL },
-  [CAK_CHART_SCATTER] = { "scatter", N_ ("Size and Coverage"), NULL },
-  [CAK_CHART_CHANGE] = { "change", N_ ("Change"), &cak_chart_change_painter },
-  [CAK_CHART_KPI] = { "kpi", N_ ("Key Figures"), &cak_chart_kpi_painter },
-  [CAK_CHART_COVERAGE_WORKFORCE] = { "coverage-workforce", N_ ("Coverage and Workforce"), NULL },
-  [CAK_CHART_SEGMENTS] = { "segments", N_ ("Segments"), NULL },
   [CAK_CHART_TREND] = { "trend", N_ ("Trend"), &cak_chart_trend_painter },
   [CAK_CHART_SCATTER] = { "scatter", N_ ("Size and Coverage"), &cak_chart_scatter_painter },
-  [CAK_CHART_CHANGE] = { "change", N_ ("Change"), NULL },
-  [CAK_CHART_KPI] = { "kpi", N_ ("Key Figures"), NULL },
+  [CAK_CHART_CHANGE] = { "change", N_ ("Change"), &cak_chart_change_painter },
+  [CAK_CHART_KPI] = { "kpi", N_ ("Key Figures"), &cak_chart_kpi_painter },
 };
 
 const char *
