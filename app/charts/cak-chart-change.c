@@ -39,9 +39,6 @@ typedef struct
 
 typedef struct
 {
-  char *title;
-  char *subtitle;
-  char *footer;
   char *message; /* said instead of a chart when there is nothing to compare */
   double message_px;
   GArray *rows; /* Row, in drawing order */
@@ -76,9 +73,6 @@ change_free (gpointer data)
   Change *c = data;
 
   g_clear_pointer (&c->rows, g_array_unref);
-  g_free (c->title);
-  g_free (c->subtitle);
-  g_free (c->footer);
   g_free (c->message);
   g_free (c->province_text);
   g_free (c);
@@ -204,7 +198,7 @@ compute_ticks (CakChartLayout *layout, const CakChartTheme *theme, Change *c, Ca
 static double
 chrome_height (double font_px)
 {
-  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + 2.2 + 2 * AXIS_EM + 1.0 + 1.2);
+  return cak_chart_frame_chrome_height (font_px, TRUE) + font_px * 2 * AXIS_EM;
 }
 
 static double
@@ -283,6 +277,9 @@ static void
 change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
 {
   Change *c = g_new0 (Change, 1);
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = subtitle_of (data);
+  g_autofree char *footer = cak_chart_footer (data);
   double px = layout->font_px;
   double lo = 0, hi = 0, label_w = 0, value_w = 0, rows_h, zero, gap = px * 0.45;
   g_autoptr (GArray) order = NULL;
@@ -291,9 +288,6 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
   layout->priv = c;
   layout->priv_free = change_free;
-  c->title = title_of ();
-  c->subtitle = subtitle_of (data);
-  c->footer = cak_chart_footer (data);
   c->province_x = NAN;
   c->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (c->rows, row_clear);
@@ -302,7 +296,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     {
       double max_w;
 
-      cak_chart_frame_layout (layout, theme, c->title, c->subtitle, c->footer, FALSE);
+      cak_chart_frame_layout (layout, theme, title, subtitle, footer, FALSE);
       c->message = message_of (data);
       /* Large and centred, but never wider than the plot. */
       c->message_px = px * 1.25;
@@ -321,7 +315,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   build_legend (c, theme, n_with < order->len, FALSE);
   if (!legend_fits (layout, theme, c))
     build_legend (c, theme, n_with < order->len, TRUE);
-  cak_chart_frame_layout (layout, theme, c->title, c->subtitle, c->footer, TRUE);
+  cak_chart_frame_layout (layout, theme, title, subtitle, footer, TRUE);
   cak_chart_legend_layout (layout, theme, c->legend, c->n_legend);
 
   c->plot_top = layout->plot.y + px * AXIS_EM;
@@ -531,7 +525,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, c->title, c->subtitle, c->footer);
+  cak_chart_frame_paint (cr, layout, theme);
 
   if (c->message)
     {

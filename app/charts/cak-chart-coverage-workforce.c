@@ -97,44 +97,6 @@ x_of (const CakChartLayout *layout, const CoverageWorkforce *c, double value)
                         layout->plot.x + layout->plot.width);
 }
 
-/* Nice ticks in people from 0 to at least @hi on an axis @width long: of the steps whose labels
- * stand clear of each other, the one whose axis ends nearest above @hi, so that the longest bar
- * spans most of the width. */
-static void
-compute_ticks (const CakChartLayout *layout, const CakChartTheme *theme, CakLang lang, double hi,
-               double width, CakTicks *out_ticks)
-{
-  double px = layout->font_px;
-  gboolean found = FALSE;
-
-  for (guint m = 3; m <= CAK_MAX_TICKS; m++)
-    {
-      CakTicks t;
-      double widest = 0;
-
-      cak_ticks_compute (0, hi, m, &t);
-      t.min = 0;
-      if (found && t.max >= out_ticks->max - 1e-9 * hi)
-        continue;
-      for (guint i = 0; i < t.n_ticks; i++)
-        {
-          g_autofree char *label = cak_chart_format_people (t.ticks[i], lang);
-
-          widest = MAX (
-              widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
-        }
-      if (width * t.step / t.max < MAX (widest + px * 1.5, px * 5.5))
-        continue;
-      *out_ticks = t;
-      found = TRUE;
-    }
-  if (!found)
-    {
-      cak_ticks_compute (0, hi, 2, out_ticks);
-      out_ticks->min = 0;
-    }
-}
-
 static char *
 title_of (void)
 {
@@ -151,7 +113,7 @@ subtitle_of (const CakChartData *data)
 static double
 chrome_height (double font_px)
 {
-  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + 2.2 + 1.6 + 1.0 + 1.2);
+  return cak_chart_frame_chrome_height (font_px, TRUE) + font_px * 1.6;
 }
 
 static double
@@ -324,7 +286,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   /* Ticks for the width left beside the widest label; then the bars take all the width that
    * leaves every row's label room beside its bar. */
   width = MAX (px, room - gap - value_w);
-  compute_ticks (layout, theme, data->lang, hi > 0 ? hi : 1000, width, &c->ticks);
+  cak_chart_people_ticks (layout, theme, data->lang, hi > 0 ? hi : 1000, width, &c->ticks);
   {
     g_autofree char *last
         = cak_chart_format_people (c->ticks.ticks[c->ticks.n_ticks - 1], data->lang);
@@ -459,15 +421,12 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
   double px = layout->font_px;
   double rows_bottom = c->plot_top + c->row_height * c->rows->len;
   double clip_y0, clip_y1, x0, x1;
-  g_autofree char *title = title_of ();
-  g_autofree char *subtitle = subtitle_of (data);
-  g_autofree char *footer = cak_chart_footer (data);
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, c->legend, c->n_legend);
   if (c->total_text)
     {

@@ -266,6 +266,12 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   double inner = layout->width - 2 * pad;
   double y = pad;
 
+  g_free (layout->title_text);
+  g_free (layout->subtitle_text);
+  g_free (layout->footer_text);
+  layout->title_text = g_strdup (title);
+  layout->subtitle_text = g_strdup (subtitle);
+  layout->footer_text = g_strdup (footer);
   layout->title_px
       = fitting_px (layout, theme, px * TITLE_SCALE, px * 1.1, PANGO_WEIGHT_BOLD, title, inner);
   layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
@@ -297,14 +303,16 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   layout->plot = (CakRect){ pad, y, inner, MAX (px, layout->footer.y - px * 1.0 - y) };
 }
 
+/* Draws what cak_chart_frame_layout() placed, from the texts it kept. */
 void
-cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
-                       const char *title, const char *subtitle, const char *footer)
+cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme)
 {
   double px = layout->font_px;
+  const char *subtitle = layout->subtitle_text;
+  const char *footer = layout->footer_text;
 
   cak_chart_set_color (cr, theme->text);
-  cak_chart_show_text (cr, layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title,
+  cak_chart_show_text (cr, layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, layout->title_text,
                        layout->title.x, layout->title.y + layout->title.height / 2, 0,
                        layout->title.width);
   cak_chart_set_color (cr, theme->muted);
@@ -316,6 +324,13 @@ cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChart
     cak_chart_show_text (cr, layout, theme, px * FOOTER_SCALE, PANGO_WEIGHT_NORMAL, footer,
                          layout->footer.x, layout->footer.y + layout->footer.height / 2, 0,
                          layout->footer.width);
+}
+
+double
+cak_chart_frame_chrome_height (double font_px, gboolean has_legend)
+{
+  /* As cak_chart_frame_layout() places them: pads, title, subtitle, legend, footer */
+  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + (has_legend ? 2.2 : 0.8) + 1.0 + 1.2);
 }
 
 /**
@@ -552,7 +567,61 @@ cak_chart_pick_rows (const GArray *order, guint n_fit)
   return rows;
 }
 
+/* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above
+ * @hi, so that the longest bar spans most of the width. */
+void
+cak_chart_people_ticks (const CakChartLayout *layout, const CakChartTheme *theme, CakLang lang,
+                        double hi, double width, CakTicks *out_ticks)
+{
+  double px = layout->font_px;
+  gboolean found = FALSE;
+
+  for (guint m = 3; m <= CAK_MAX_TICKS; m++)
+    {
+      CakTicks t;
+      double widest = 0;
+
+      cak_ticks_compute (0, hi, m, &t);
+      t.min = 0;
+      if (found && t.max >= out_ticks->max - 1e-9 * hi)
+        continue;
+      for (guint i = 0; i < t.n_ticks; i++)
+        {
+          g_autofree char *label = cak_chart_format_people (t.ticks[i], lang);
+
+          widest = MAX (
+              widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
+        }
+      if (width * t.step / t.max < MAX (widest + px * 1.5, px * 5.5))
+        continue;
+      *out_ticks = t;
+      found = TRUE;
+    }
+  if (!found)
+    {
+      cak_ticks_compute (0, hi, 2, out_ticks);
+      out_ticks->min = 0;
+    }
+}
+
+gboolean
+cak_chart_has_targets (const CakChartData *data)
+{
+  for (guint i = 0; i < data->rows->len; i++)
+    if (!isnan (g_array_index (data->rows, CakIndicatorRow, i).target_pct))
+      return TRUE;
+  return FALSE;
+}
+
 /* Formats */
+
+char *
+cak_chart_short_name (const char *name)
+{
+  if (g_str_has_prefix (name, "Kabupaten "))
+    return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
+  return g_strdup (name);
+}
 
 char *
 cak_chart_format_people (double value, CakLang lang)

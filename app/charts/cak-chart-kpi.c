@@ -50,9 +50,6 @@ typedef struct
 
 typedef struct
 {
-  char *title;
-  char *subtitle;
-  char *footer;
   guint n_cols, n_rows;
   Tile tiles[CAK_CHART_KPI_N_TILES];
 } Kpi;
@@ -69,9 +66,6 @@ kpi_free (gpointer data)
       g_free (k->tiles[i].short_value);
       g_free (k->tiles[i].context);
     }
-  g_free (k->title);
-  g_free (k->subtitle);
-  g_free (k->footer);
   g_free (k);
 }
 
@@ -337,17 +331,17 @@ static void
 kpi_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
 {
   Kpi *k = g_new0 (Kpi, 1);
+  g_autofree char *title = title_of ();
+  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
+  g_autofree char *footer = cak_chart_footer (data);
   double px = layout->font_px;
   double gap = round (px * 0.9), tile_w, tile_h, common = px;
   double value_max[CAK_CHART_KPI_N_TILES];
 
   layout->priv = k;
   layout->priv_free = kpi_free;
-  k->title = title_of ();
-  k->subtitle = cak_chart_subtitle (data, NULL);
-  k->footer = cak_chart_footer (data);
   fill_tiles (k->tiles, data);
-  cak_chart_frame_layout (layout, theme, k->title, k->subtitle, k->footer, FALSE);
+  cak_chart_frame_layout (layout, theme, title, subtitle, footer, FALSE);
   layout->plot.y += px * 0.4;
   layout->plot.height -= px * 0.4;
 
@@ -424,7 +418,7 @@ kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
   CakColor card = cak_chart_mix (theme->background, theme->grid, 0.35);
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, k->title, k->subtitle, k->footer);
+  cak_chart_frame_paint (cr, layout, theme);
 
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {

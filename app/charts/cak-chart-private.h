@@ -66,9 +66,10 @@ void cak_chart_fill_background (cairo_t *cr, const CakChartTheme *theme,
  * footer (sources, "as of") at the bottom; the plot gets the rest. */
 void cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
                              const char *subtitle, const char *footer, gboolean has_legend);
-void cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme,
-                            const char *title, const char *subtitle, const char *footer);
+void cak_chart_frame_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme);
 char *cak_chart_subtitle (const CakChartData *data, const char *extra);
+/* The height of the frame around the plot, for natural heights */
+double cak_chart_frame_chrome_height (double font_px, gboolean has_legend);
 char *cak_chart_footer (const CakChartData *data);
 
 /* Legend entries, laid out left to right in layout->legend (wrapping is not needed at the sizes
@@ -111,7 +112,13 @@ double cak_chart_change_x_of (const CakChartLayout *layout, double pp);
 #define CAK_CHART_KPI_N_TILES 6
 const char *cak_chart_kpi_get_tile (const CakChartLayout *layout, guint index, CakRect *out_rect);
 
+/* Nice ticks in people from 0 to at least hi on an axis width long, labels clear of each other */
+void cak_chart_people_ticks (const CakChartLayout *layout, const CakChartTheme *theme, CakLang lang,
+                             double hi, double width, CakTicks *out_ticks);
+gboolean cak_chart_has_targets (const CakChartData *data);
+
 /* Formats */
+char *cak_chart_short_name (const char *name);              /* "Kab. Blitar" */
 char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
 
 /* The colour of a coverage bar against its target and the near band. */

@@ -56,15 +56,6 @@ coverage_key (const CakIndicatorRow *row)
   return row->coverage_pct;
 }
 
-static gboolean
-has_targets (const CakChartData *data)
-{
-  for (guint i = 0; i < data->rows->len; i++)
-    if (!isnan (g_array_index (data->rows, CakIndicatorRow, i).target_pct))
-      return TRUE;
-  return FALSE;
-}
-
 static double
 x_of (const CakChartLayout *layout, const Ranking *r, double value)
 {
@@ -82,7 +73,7 @@ title_of (void)
 static double
 chrome_height (double font_px)
 {
-  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + 2.2 + 1.6 + 1.0 + 1.2);
+  return cak_chart_frame_chrome_height (font_px, TRUE) + font_px * 1.6;
 }
 
 static double
@@ -141,7 +132,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
   layout->priv = r;
   layout->priv_free = ranking_free;
-  r->has_targets = has_targets (data);
+  r->has_targets = cak_chart_has_targets (data);
   build_legend (r, data, theme);
 
   cak_chart_frame_layout (layout, theme, title, subtitle, footer, TRUE);
@@ -196,8 +187,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
   for (guint i = 0; i < r->ticks.n_ticks; i++)
     {
-      g_autofree char *label
-          = cak_number_format_percent (r->ticks.ticks[i], r->ticks.step < 1 ? 1 : 0, data->lang);
+      g_autofree char *label = cak_number_format_percent (
+          r->ticks.ticks[i], cak_tick_decimals (r->ticks.step), data->lang);
 
       cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
                             round (x_of (layout, r, r->ticks.ticks[i])) + 0.5,
@@ -252,15 +243,12 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
   double px = layout->font_px;
   double rows_bottom = r->plot_top + r->row_height * r->rows->len;
   double clip_y0, clip_y1, x0, x1;
-  g_autofree char *title = title_of ();
-  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
-  g_autofree char *footer = cak_chart_footer (data);
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, r->legend, r->n_legend);
 
   /* Grid and axis labels */
@@ -268,8 +256,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
   for (guint i = 0; i < r->ticks.n_ticks; i++)
     {
       double tx = round (x_of (layout, r, r->ticks.ticks[i])) + 0.5;
-      g_autofree char *label
-          = cak_number_format_percent (r->ticks.ticks[i], r->ticks.step < 1 ? 1 : 0, data->lang);
+      g_autofree char *label = cak_number_format_percent (
+          r->ticks.ticks[i], cak_tick_decimals (r->ticks.step), data->lang);
 
       cak_chart_set_color (cr, theme->grid);
       cairo_move_to (cr, tx, r->plot_top - px * 0.3);
@@ -420,7 +408,7 @@ ranking_describe (const CakChartData *data)
       g_string_append (out, " ");
       g_string_append_printf (out, _ ("%s as a whole: %s."), data->place, avg);
     }
-  if (has_targets (data))
+  if (cak_chart_has_targets (data))
     {
       g_string_append (out, " ");
       g_string_append_printf (out,

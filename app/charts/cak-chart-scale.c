@@ -244,3 +244,17 @@ cak_scale_radius (double value, double cap, double r_min, double r_max)
     return r_min;
   return CLAMP (r_max * sqrt (MIN (value, cap) / cap), r_min, r_max);
 }
+
+/**
+ * cak_tick_decimals:
+ *
+ * Returns: the decimals an axis with this step needs: 0 for 0% 10% 20%, 1 for 0% 2.5% 5%
+ */
+int
+cak_tick_decimals (double step)
+{
+  for (int d = 0; d < 2; d++)
+    if (fabs (step * pow (10, d) - round (step * pow (10, d))) < 1e-6)
+      return d;
+  return 2;
+}

@@ -21,6 +21,7 @@ typedef struct
 
 double cak_nice_number (double value, gboolean round_it);
 void cak_ticks_compute (double lo, double hi, guint max_ticks, CakTicks *out_ticks);
+int cak_tick_decimals (double step);
 double cak_scale_map (double value, double d0, double d1, double r0, double r1);
 
 void cak_log_ticks_compute (double lo, double hi, guint max_ticks, CakTicks *out_ticks);

@@ -41,28 +41,10 @@ scatter_free (gpointer p)
   g_free (s);
 }
 
-/* Decimals enough for the axis's steps: 0% 10% 20%, but 0% 2.5% 5% */
-static int
-tick_decimals (double step)
-{
-  for (int d = 0; d < 2; d++)
-    if (fabs (step * pow (10, d) - round (step * pow (10, d))) < 1e-6)
-      return d;
-  return 2;
-}
-
 static char *
 title_of (void)
 {
   return g_strdup (_ ("Coverage by size of the workforce"));
-}
-
-static char *
-short_name (const char *name)
-{
-  if (g_str_has_prefix (name, "Kabupaten "))
-    return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
-  return g_strdup (name);
 }
 
 static const CakIndicatorRow *
@@ -110,15 +92,6 @@ footer_text (const CakChartData *data)
   return g_strdup_printf ("%s · %s", footer, note);
 }
 
-static gboolean
-has_targets (const CakChartData *data)
-{
-  for (guint i = 0; i < data->rows->len; i++)
-    if (!isnan (row_at (data, i)->target_pct))
-      return TRUE;
-  return FALSE;
-}
-
 /* The province's target: its own, else the one every regency with a target shares. */
 static double
 province_target (const CakChartData *data)
@@ -149,7 +122,7 @@ build_legend (Scatter *s, CakChartLayout *layout, const CakChartData *data,
   double px = layout->font_px * 0.92;
   guint n = 0;
 
-  if (has_targets (data))
+  if (cak_chart_has_targets (data))
     {
       s->legend[n++] = (CakLegendEntry){ CAK_LEGEND_DOT, theme->bar, _ ("At or above target") };
       if (data->near_band > 0)
@@ -489,7 +462,7 @@ scatter_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   for (guint i = 0; i < s->y_ticks.n_ticks; i++)
     {
       g_autofree char *label = cak_number_format_percent (
-          s->y_ticks.ticks[i], tick_decimals (s->y_ticks.step), data->lang);
+          s->y_ticks.ticks[i], cak_tick_decimals (s->y_ticks.step), data->lang);
 
       ylab_w
           = MAX (ylab_w, cak_chart_text_width (layout, theme, axis_px, PANGO_WEIGHT_NORMAL, label));
@@ -513,7 +486,7 @@ scatter_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
             layout->pad, frame.y + px * 0.6, 0, axis_px, PANGO_WEIGHT_NORMAL, CAK_CHART_ITEM_NONE);
   for (guint i = 0; i < s->y_ticks.n_ticks; i++)
     add_text (s, layout, theme, CAK_SCATTER_AXIS,
-              cak_number_format_percent (s->y_ticks.ticks[i], tick_decimals (s->y_ticks.step),
+              cak_number_format_percent (s->y_ticks.ticks[i], cak_tick_decimals (s->y_ticks.step),
                                          data->lang),
               s->grid.x - px * 0.5, round (y_of (s, s->y_ticks.ticks[i])), 1, axis_px,
               PANGO_WEIGHT_NORMAL, CAK_CHART_ITEM_NONE);
@@ -571,7 +544,7 @@ scatter_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
     {
       int item = g_array_index (named, int, i);
       const CakScatterBubble *b = find_bubble (s, item);
-      g_autofree char *name = short_name (row_at (data, item)->region->name);
+      g_autofree char *name = cak_chart_short_name (row_at (data, item)->region->name);
 
       if (b)
         name_bubble (s, layout, theme, b, name,
@@ -607,13 +580,10 @@ scatter_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
 {
   const Scatter *s = layout->priv;
   double px = layout->font_px;
-  g_autofree char *title = title_of ();
-  g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
-  g_autofree char *footer = footer_text (data);
   const CakRect *g = &s->grid;
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, s->legend, s->n_legend);
 
   /* Grid */

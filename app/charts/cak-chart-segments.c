@@ -176,44 +176,6 @@ x_of (const CakChartLayout *layout, const Segments *g, double value)
                         layout->plot.x + layout->plot.width);
 }
 
-/* Nice ticks in people from 0 to at least @hi on an axis @width long: of the steps whose labels
- * stand clear of each other, the one whose axis ends nearest above @hi, so that the longest bar
- * spans most of the width. */
-static void
-compute_ticks (const CakChartLayout *layout, const CakChartTheme *theme, CakLang lang, double hi,
-               double width, CakTicks *out_ticks)
-{
-  double px = layout->font_px;
-  gboolean found = FALSE;
-
-  for (guint m = 3; m <= CAK_MAX_TICKS; m++)
-    {
-      CakTicks t;
-      double widest = 0;
-
-      cak_ticks_compute (0, hi, m, &t);
-      t.min = 0;
-      if (found && t.max >= out_ticks->max - 1e-9 * hi)
-        continue;
-      for (guint i = 0; i < t.n_ticks; i++)
-        {
-          g_autofree char *label = cak_chart_format_people (t.ticks[i], lang);
-
-          widest = MAX (
-              widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
-        }
-      if (width * t.step / t.max < MAX (widest + px * 1.5, px * 5.5))
-        continue;
-      *out_ticks = t;
-      found = TRUE;
-    }
-  if (!found)
-    {
-      cak_ticks_compute (0, hi, 2, out_ticks);
-      out_ticks->min = 0;
-    }
-}
-
 static char *
 title_of (const CakChartData *data)
 {
@@ -240,7 +202,7 @@ format_tick (double value, gboolean percent, CakLang lang)
 static double
 chrome_height (double font_px)
 {
-  return 2 * round (font_px * 1.4) + font_px * (1.9 + 1.5 + 2.2 + 1.6 + 1.0 + 1.2);
+  return cak_chart_frame_chrome_height (font_px, TRUE) + font_px * 1.6;
 }
 
 static double
@@ -513,7 +475,7 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   if (g->percent)
     cak_ticks_compute (0, 100, MAX (3, MIN (5, (guint)(width / (px * 5)))), &g->ticks);
   else
-    compute_ticks (layout, theme, data->lang, hi > 0 ? hi : 1000, width, &g->ticks);
+    cak_chart_people_ticks (layout, theme, data->lang, hi > 0 ? hi : 1000, width, &g->ticks);
   if (!g->percent)
     {
       g_autofree char *last
@@ -650,15 +612,12 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
   double px = layout->font_px;
   double rows_bottom = g->plot_top + g->row_height * g->rows->len;
   double clip_y0, clip_y1, x0, x1;
-  g_autofree char *title = title_of (data);
-  g_autofree char *subtitle = subtitle_of (data);
-  g_autofree char *footer = cak_chart_footer (data);
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, g->legend, g->n_legend);
   if (g->total_text)
     {

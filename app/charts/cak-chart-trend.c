@@ -170,31 +170,12 @@ cak_trend_spread (double *centres, const double *heights, guint n, double lo, do
 
 /* Names */
 
-/* "Kabupaten Blitar" is "Kab. Blitar" beside a line, as reports write it. */
-static char *
-short_name (const char *name)
-{
-  if (g_str_has_prefix (name, "Kabupaten "))
-    return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
-  return g_strdup (name);
-}
-
 static const char *
 item_name (const CakChartData *data, int item)
 {
   if (item == CAK_CHART_ITEM_TOTAL)
     return data->place;
   return g_array_index (data->rows, CakIndicatorRow, item).region->name;
-}
-
-/* Decimals enough for the axis's steps: 0% 10% 20%, but 0% 2.5% 5% */
-static int
-tick_decimals (double step)
-{
-  for (int d = 0; d < 2; d++)
-    if (fabs (step * pow (10, d) - round (step * pow (10, d))) < 1e-6)
-      return d;
-  return 2;
 }
 
 static char *
@@ -473,8 +454,8 @@ add_end_label (GArray *labels, const CakChartData *data, int item, PangoWeight w
   if (last_value (data, item, &v) < 0)
     return;
   value = cak_number_format_percent (v, 1, data->lang);
-  name
-      = item == CAK_CHART_ITEM_TOTAL ? g_strdup (data->place) : short_name (item_name (data, item));
+  name = item == CAK_CHART_ITEM_TOTAL ? g_strdup (data->place)
+                                      : cak_chart_short_name (item_name (data, item));
   label.text = g_strdup_printf ("%s %s", name, value);
   g_array_append_val (labels, label);
 }
@@ -685,7 +666,7 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
   for (guint i = 0; i < t->ticks.n_ticks; i++)
     {
       g_autofree char *label = cak_number_format_percent (
-          t->ticks.ticks[i], tick_decimals (t->ticks.step), data->lang);
+          t->ticks.ticks[i], cak_tick_decimals (t->ticks.step), data->lang);
 
       ylab_w
           = MAX (ylab_w, cak_chart_text_width (layout, theme, axis_px, PANGO_WEIGHT_NORMAL, label));
@@ -708,10 +689,10 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
     {
       double y = round (cak_scale_map (t->ticks.ticks[i], 0, t->ticks.max, t->bottom, t->top));
 
-      add_text (
-          t, layout, theme,
-          cak_number_format_percent (t->ticks.ticks[i], tick_decimals (t->ticks.step), data->lang),
-          plot_x - px * 0.5, y, 1, axis_px);
+      add_text (t, layout, theme,
+                cak_number_format_percent (t->ticks.ticks[i], cak_tick_decimals (t->ticks.step),
+                                           data->lang),
+                plot_x - px * 0.5, y, 1, axis_px);
     }
   layout_time_axis (t, layout, data, theme, plot_x, plot_w);
 
@@ -918,13 +899,10 @@ trend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data
   const Trend *t = layout->priv;
   double px = layout->font_px;
   const CakRect *plot = &layout->plot;
-  g_autofree char *title = title_of ();
-  g_autofree char *subtitle = subtitle_of (data);
-  g_autofree char *footer = footer_of (data, t->has_gaps);
   const CakTrendLine *emphasised = NULL;
 
   cak_chart_fill_background (cr, theme, layout);
-  cak_chart_frame_paint (cr, layout, theme, title, subtitle, footer);
+  cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, t->legend, t->n_legend);
 
   /* Grid: the levels, and where each year begins */

@@ -346,8 +346,6 @@ cak_chart_data_new_for_item (const CakChartData *data, int item)
   g_array_append_val (one->rows, g_array_index (data->rows, CakIndicatorRow, item));
   g_array_append_vals (one->periods, data->periods->data, data->periods->len);
   n_periods = data->periods->len;
-  g_free (one->history);
-  g_free (one->history_target);
   one->history = g_new (double, 2 * MAX (1u, n_periods));
   one->history_target = g_new (double, MAX (1u, n_periods));
   for (guint p = 0; p < n_periods; p++)
@@ -536,6 +534,9 @@ cak_chart_layout_free (CakChartLayout *layout)
   g_clear_pointer (&layout->hits, g_array_unref);
   g_clear_pointer (&layout->labels, g_array_unref);
   g_clear_pointer (&layout->texts, g_hash_table_unref);
+  g_free (layout->title_text);
+  g_free (layout->subtitle_text);
+  g_free (layout->footer_text);
   g_clear_object (&layout->context);
   g_free (layout);
 }

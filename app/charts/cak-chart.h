@@ -88,11 +88,12 @@ typedef struct
   double title_px, subtitle_px; /* shrunk to fit narrow frames before anything is cut */
   double pad;
   CakRect title, subtitle, legend, plot, footer;
-  GArray *hits;          /* CakChartHit, in drawing order */
-  GArray *labels;        /* CakRect of every text drawn */
-  PangoContext *context; /* text is measured in this */
-  GHashTable *texts;     /* shaped texts, kept for redraws */
-  gpointer priv;         /* the painter's own geometry */
+  char *title_text, *subtitle_text, *footer_text; /* kept by the frame for every redraw */
+  GArray *hits;                                   /* CakChartHit, in drawing order */
+  GArray *labels;                                 /* CakRect of every text drawn */
+  PangoContext *context;                          /* text is measured in this */
+  GHashTable *texts;                              /* shaped texts, kept for redraws */
+  gpointer priv;                                  /* the painter's own geometry */
   GDestroyNotify priv_free;
 } CakChartLayout;
 

@@ -19,12 +19,6 @@ static const CakChartKind overview_kinds[3]
 
 static void reveal_detail (CakWindow *self, gboolean reveal);
 
-static void
-toast (CakWindow *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
 static GtkWidget *
 scrolled (CakChartView *view)
 {
@@ -426,17 +420,17 @@ copy_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      toast (self, error->message);
+      cak_window_toast (self, error->message);
       return;
     }
   texture = gdk_texture_new_from_bytes (job->png, &error);
   if (texture == NULL)
     {
-      toast (self, error->message);
+      cak_window_toast (self, error->message);
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-  toast (self, _ ("Chart copied: paste it into a slide or a document"));
+  cak_window_toast (self, _ ("Chart copied: paste it into a slide or a document"));
 }
 
 static void
@@ -481,12 +475,6 @@ static const struct
 static const char *const formats[] = { "png", "svg", "pdf" };
 
 static void
-export_dialog_free (gpointer p)
-{
-  g_free (p);
-}
-
-static void
 export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CakWindow *self = CAK_WINDOW (source);
@@ -498,7 +486,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      toast (self, error->message);
+      cak_window_toast (self, error->message);
       return;
     }
   base = g_path_get_basename (job->path);
@@ -629,7 +617,7 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   d->view = view;
   window = adw_window_new ();
   d->dialog = GTK_WINDOW (window);
-  g_object_set_data_full (G_OBJECT (window), "export-dialog", d, export_dialog_free);
+  g_object_set_data_full (G_OBJECT (window), "export-dialog", d, g_free);
   gtk_window_set_title (d->dialog, _ ("Export Chart"));
   gtk_window_set_transient_for (d->dialog, GTK_WINDOW (self));
   gtk_window_set_modal (d->dialog, TRUE);
@@ -685,7 +673,6 @@ cak_window_charts_init (CakWindow *self)
 {
   GtkWidget *overview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *lower = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkStackPage *page;
 
   self->compare_periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
 
@@ -701,7 +688,7 @@ cak_window_charts_init (CakWindow *self)
   gtk_box_append (GTK_BOX (lower), scrolled (self->overview[2]));
   gtk_widget_set_vexpand (lower, TRUE);
   gtk_box_append (GTK_BOX (overview), lower);
-  page = gtk_stack_add_titled (self->pages, overview, "overview", _ ("Overview"));
+  gtk_stack_add_titled (self->pages, overview, "overview", _ ("Overview"));
 
   /* A page per chart, in the order of the sidebar */
   for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
@@ -729,7 +716,6 @@ cak_window_charts_init (CakWindow *self)
   }
   gtk_stack_set_visible_child (self->pages, overview);
   gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
-  (void)page;
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_changed_cb), self,
                            0);
 

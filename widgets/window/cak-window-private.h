@@ -85,5 +85,6 @@ void cak_window_select_code (CakWindow *self, const char *code);
 
 /* cak-window.c */
 void cak_window_sync_table (CakWindow *self, const char *code);
+void cak_window_toast (CakWindow *self, const char *text);
 
 G_END_DECLS

@@ -95,8 +95,8 @@ choices_array_copy (GPtrArray *choices, guint n)
   return copy;
 }
 
-static void
-toast (CakWindow *self, const char *text)
+void
+cak_window_toast (CakWindow *self, const char *text)
 {
   AdwToast *t = adw_toast_new (text);
 
@@ -518,7 +518,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           show_mapping (self);
         }
       else
-        toast (self, error->message);
+        cak_window_toast (self, error->message);
       return;
     }
 
@@ -553,7 +553,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (import->problem >= 0 && import->unmatched)
         toast_with_mapping (self, text);
       else
-        toast (self, text);
+        cak_window_toast (self, text);
       show_report (self);
       return;
     }
@@ -972,7 +972,7 @@ open_sample_action_cb (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (path == NULL)
     {
-      toast (self, _ ("The sample file is not installed."));
+      cak_window_toast (self, _ ("The sample file is not installed."));
       return;
     }
   file = g_file_new_for_path (path);
