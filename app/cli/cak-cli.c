@@ -14,6 +14,7 @@
 #include "cak-chart.h"
 #include "cak-cli.h"
 #include "cak-import.h"
+#include "cak-report.h"
 #include "cak-summary.h"
 
 /* What both commands read: the files, the period, the province. */
@@ -186,6 +187,35 @@ describe_sources (GStrv files)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The period (the latest by default), the comparison (a year earlier by default) and the
+ * province: the one given, the only one in the files, or the whole country. */
+static int
+resolve_scope (Input *input, CakPeriod *out_period, CakPeriod *out_compare,
+               const char **out_province_code)
+{
+  *out_period = cak_summary_resolve_period (input->dataset, input->period);
+  if (!cak_period_is_valid (*out_period))
+    {
+      g_printerr (_ ("cakupan: the files hold no figures to draw.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  *out_compare = cak_period_is_valid (input->compare)
+                     ? input->compare
+                     : cak_chart_default_compare (input->dataset, *out_period);
+  *out_province_code = NULL;
+  if (input->province)
+    *out_province_code = input->province->code;
+  else
+    {
+      g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (input->dataset);
+
+      /* One province in the files: its chart; several: the whole country. */
+      if (provinces->len == 1)
+        *out_province_code = ((const CakRegion *)g_ptr_array_index (provinces, 0))->code;
+    }
+  return CAK_EXIT_OK;
+}
+
 static int
 run_chart (GStrv files, const char *kind_text, const char *output, const char *size_text,
            double scale, const char *theme_text, const char *period_text, const char *compare_text,
@@ -237,24 +267,9 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
   if (status != CAK_EXIT_OK)
     return status;
 
-  period = cak_summary_resolve_period (input.dataset, input.period);
-  if (!cak_period_is_valid (period))
-    {
-      g_printerr (_ ("cakupan: the files hold no figures to draw.\n"));
-      return CAK_EXIT_INPUT;
-    }
-  compare = cak_period_is_valid (input.compare) ? input.compare
-                                                : cak_chart_default_compare (input.dataset, period);
-  if (input.province)
-    province_code = input.province->code;
-  else
-    {
-      g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (input.dataset);
-
-      /* One province in the files: its chart; several: the whole country. */
-      if (provinces->len == 1)
-        province_code = ((const CakRegion *)g_ptr_array_index (provinces, 0))->code;
-    }
+  status = resolve_scope (&input, &period, &compare, &province_code);
+  if (status != CAK_EXIT_OK)
+    return status;
   sources = describe_sources (files);
   data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
   if (data->rows->len == 0)
@@ -274,6 +289,71 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
   return CAK_EXIT_OK;
 }
 
+/* The agency and the signature block, when the window's settings are installed. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema
+      = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static int
+run_report (GStrv files, const char *output, const char *period_text, const char *compare_text,
+            const char *province_text, GStrv maps)
+{
+  g_auto (Input) input = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *agency = NULL, *place = NULL, *position = NULL, *name = NULL, *nip = NULL;
+  CakReportOptions options = { 0 };
+  gboolean csv;
+  int status;
+
+  csv = g_str_has_suffix (output, ".csv") || g_str_has_suffix (output, ".CSV");
+  if (!csv && !g_str_has_suffix (output, ".xlsx") && !g_str_has_suffix (output, ".XLSX"))
+    {
+      g_printerr (_ ("cakupan: --report writes a workbook (.xlsx) or the regency table (.csv); "
+                     "“%s” is neither.\n"),
+                  output);
+      return CAK_EXIT_USAGE;
+    }
+  if (period_text && g_ascii_strcasecmp (period_text, "all") == 0)
+    {
+      g_printerr (_ ("cakupan: a report covers one period; give it as 2023-12, 2023-Q4 or "
+                     "2023.\n"));
+      return CAK_EXIT_USAGE;
+    }
+  status = load_input (files, period_text, compare_text, province_text, maps, &input);
+  if (status != CAK_EXIT_OK)
+    return status;
+  status = resolve_scope (&input, &options.period, &options.compare, &options.province_code);
+  if (status != CAK_EXIT_OK)
+    return status;
+
+  sources = describe_sources (files);
+  options.lang = input.lang;
+  options.sources = sources;
+  if ((settings = open_settings ()))
+    {
+      options.agency = agency = g_settings_get_string (settings, "agency-name");
+      options.place = place = g_settings_get_string (settings, "signature-place");
+      options.signer_position = position = g_settings_get_string (settings, "signature-position");
+      options.signer_name = name = g_settings_get_string (settings, "signature-name");
+      options.signer_nip = nip = g_settings_get_string (settings, "signature-nip");
+    }
+  if (!(csv ? cak_report_write_csv (input.dataset, &options, output, &error)
+            : cak_report_write (input.dataset, &options, output, NULL, NULL, NULL, &error)))
+    {
+      g_printerr ("cakupan: %s\n", error->message);
+      return CAK_EXIT_INPUT;
+    }
+  return CAK_EXIT_OK;
+}
+
 /**
  * cak_cli_run:
  *
@@ -285,6 +365,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
 {
   gboolean summary = FALSE, json = FALSE, version = FALSE;
   g_autofree char *chart = NULL;
+  g_autofree char *report = NULL;
   g_autofree char *output = NULL;
   g_autofree char *size = NULL;
   g_autofree char *theme = NULL;
@@ -304,6 +385,10 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       N_ ("Draw a chart and exit: ranking, coverage-workforce, segments, trend, scatter, change "
           "or kpi"),
       N_ ("KIND") },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report,
+      N_ ("Write the monitoring-and-evaluation workbook (.xlsx) or the regency table (.csv) and "
+          "exit"),
+      N_ ("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("With --chart, the file to write: .png, .svg or .pdf"), N_ ("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -355,17 +440,33 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       return;
     }
 
-  if (summary && chart)
+  if ((summary ? 1 : 0) + (chart ? 1 : 0) + (report ? 1 : 0) > 1)
     {
-      g_printerr (_ ("cakupan: choose either --summary or --chart.\n"));
+      g_printerr (_ ("cakupan: choose one of --summary, --chart and --report.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
       return;
     }
-  if (!chart && (output || size || theme || compare || scale != 1))
+  if (!chart && (output || size || theme || scale != 1))
     {
-      g_printerr (_ ("cakupan: --output, --size, --scale, --theme and --compare go with "
-                     "--chart.\n"));
+      g_printerr (_ ("cakupan: --output, --size, --scale and --theme go with --chart.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (!chart && !report && compare)
+    {
+      g_printerr (_ ("cakupan: --compare goes with --chart or --report.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (report)
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr (_ ("cakupan: --report needs at least one file.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      out_result->exit_status = run_report (files, report, period, compare, province, maps);
       return;
     }
   if (chart)
@@ -385,8 +486,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     {
       if (json || period || province || maps)
         {
-          g_printerr (_ ("cakupan: --json, --period, --province and --map go with --summary or "
-                         "--chart.\n"));
+          g_printerr (_ ("cakupan: --json, --period, --province and --map go with --summary, "
+                         "--chart or --report.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cak-lang.h"
@@ -82,4 +83,99 @@ cak_lang_from_name (const char *name)
   g_return_val_if_fail (name != NULL, CAK_LANG_EN);
 
   return is_indonesian (name) ? CAK_LANG_ID : CAK_LANG_EN;
+}
+
+/* The Indonesian catalogue, read once from the compiled .mo file where gettext looks for it:
+ * gettext itself only translates into the process's language, and not at all in the C locale. */
+static GHashTable *
+load_catalogue (const char *lang_dir)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *base = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint32 magic, n, originals, translations;
+  gboolean swap;
+
+  if (base == NULL)
+    return table;
+  path = g_build_filename (base, lang_dir, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 28)
+    return table;
+
+  memcpy (&magic, contents, 4);
+  if (magic != 0x950412de && magic != 0xde120495)
+    return table;
+  swap = magic == 0xde120495;
+#define READ32(offset)                                                                             \
+  (swap ? GUINT32_SWAP_LE_BE (*(const guint32 *)(contents + (offset)))                             \
+        : *(const guint32 *)(contents + (offset)))
+  n = READ32 (8);
+  originals = READ32 (12);
+  translations = READ32 (16);
+  if (originals > length || translations > length || n > (length - MAX (originals, translations)) / 8)
+    return table;
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 olen = READ32 (originals + 8 * i), ooff = READ32 (originals + 8 * i + 4);
+      guint32 tlen = READ32 (translations + 8 * i), toff = READ32 (translations + 8 * i + 4);
+
+      if (ooff > length || olen >= length - ooff || toff > length || tlen >= length - toff)
+        continue;
+      /* Keys keep a context ("ctx\004msgid"); a plural keeps only its singular. */
+      g_hash_table_replace (table, g_strndup (contents + ooff, strnlen (contents + ooff, olen)),
+                            g_strndup (contents + toff, strnlen (contents + toff, tlen)));
+    }
+#undef READ32
+  return table;
+}
+
+static GHashTable *
+indonesian_catalogue (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, load_catalogue ("id"));
+  return table;
+}
+
+/**
+ * cak_lang_gettext:
+ * @msgid: an English string marked with N_()
+ *
+ * Returns: @msgid translated into @lang, or @msgid when there is no translation
+ */
+const char *
+cak_lang_gettext (CakLang lang, const char *msgid)
+{
+  const char *translated;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  if (lang == CAK_LANG_EN || msgid[0] == '\0')
+    return msgid;
+  translated = g_hash_table_lookup (indonesian_catalogue (), msgid);
+  return translated && translated[0] ? translated : msgid;
+}
+
+/**
+ * cak_lang_pgettext:
+ *
+ * Like cak_lang_gettext(), for a string marked with NC_(@context, @msgid).
+ */
+const char *
+cak_lang_pgettext (CakLang lang, const char *context, const char *msgid)
+{
+  g_autofree char *key = NULL;
+  const char *translated;
+
+  g_return_val_if_fail (context != NULL && msgid != NULL, NULL);
+
+  if (lang == CAK_LANG_EN)
+    return msgid;
+  key = g_strconcat (context, "\004", msgid, NULL);
+  translated = g_hash_table_lookup (indonesian_catalogue (), key);
+  return translated && translated[0] ? translated : msgid;
 }

@@ -61,6 +61,7 @@ typedef enum
   PHASE_VOTING,    /* keeping data rows to decide number styles */
   PHASE_STREAMING, /* every row handled as it comes */
   PHASE_NO_HEADER, /* a sheet without a header: its rows are counted as skipped */
+  PHASE_COMPUTED,  /* a sheet a Cakupan report computed from another: counted as skipped */
 } Phase;
 
 /* One region and period of a row-level extract. */
@@ -96,6 +97,7 @@ typedef struct
 {
   const char *name; /* interned; NULL for CSV */
   gboolean hidden;
+  const char *computed_from;
   CakSheetReport *report;
   CakSheetPreview *preview;
   Phase phase;
@@ -2270,7 +2272,12 @@ begin_sheet (Import *import, const CakSheetInfo *info)
       sheet->preview = preview;
     }
 
-  if (sheet->hidden)
+  if (info && info->computed_from)
+    {
+      sheet->computed_from = g_intern_string (info->computed_from);
+      sheet->phase = PHASE_COMPUTED;
+    }
+  else if (sheet->hidden)
     note (import, CAK_SEVERITY_WARNING, 0, -1,
           _ ("The sheet “%s” is hidden in the workbook; its rows were read like the others."),
           sheet->name);
@@ -2376,6 +2383,15 @@ end_sheet (Import *import)
         }
       if (import->error == NULL && sheet->layout == CAK_LAYOUT_EXTRACT)
         finish_extract (import);
+      if (sheet->phase == PHASE_COMPUTED && sheet->report->rows > 0)
+        note (import, CAK_SEVERITY_INFO, 0, -1,
+              g_dngettext (GETTEXT_PACKAGE,
+                           "The sheet “%s” was computed by Cakupan from the sheet “%s”; its %u "
+                           "row was not imported again.",
+                           "The sheet “%s” was computed by Cakupan from the sheet “%s”; its %u "
+                           "rows were not imported again.",
+                           sheet->report->rows),
+              sheet->name, sheet->computed_from, sheet->report->rows);
       if (sheet->phase == PHASE_NO_HEADER && sheet->report->rows > 0)
         {
           if (sheet->name)
@@ -2471,6 +2487,7 @@ row_cb (const CakRow *row, gpointer user_data)
           handle_row (import, row, TRUE);
         break;
       case PHASE_NO_HEADER:
+      case PHASE_COMPUTED:
       default:
         account (import, row->row, CAK_ROW_TITLE, TRUE);
         break;

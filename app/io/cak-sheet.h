@@ -60,6 +60,9 @@ typedef struct
   const char *name; /* the sheet's name; NULL for CSV */
   guint index;      /* 0-based position among the workbook's sheets */
   gboolean hidden;  /* hidden or very hidden in the workbook */
+  /* The sheet another of the workbook's sheets was computed from, as a Cakupan report marks
+   * them (XLSX only); NULL for a sheet of figures. */
+  const char *computed_from;
 } CakSheetInfo;
 
 /* A merged range; rows 1-based, columns 0-based, both ends included. */

@@ -50,7 +50,8 @@ typedef struct
   char *part; /* NULL for chart sheets, dialog sheets and macro sheets, which have no cells */
   guint index;
   gboolean hidden;
-  guint64 size; /* inflated size as declared, for progress */
+  guint64 size;        /* inflated size as declared, for progress */
+  char *computed_from; /* marked by a Cakupan report as computed from that sheet */
 } Sheet;
 
 typedef struct
@@ -157,6 +158,7 @@ clear_sheet (gpointer data)
   Sheet *sheet = data;
 
   g_free (sheet->name);
+  g_free (sheet->computed_from);
   g_free (sheet->part);
 }
 
@@ -436,6 +438,29 @@ parse_boolean (const char *text)
   return text && (strcmp (text, "1") == 0 || g_ascii_strcasecmp (text, "true") == 0);
 }
 
+/* The sheet a reference such as "'Import Notes'!$A$1" or "Data!$A$1" points into. */
+static char *
+sheet_of_reference (const char *text)
+{
+  const char *bang = strrchr (text, '!');
+  g_autoptr (GString) name = g_string_new (NULL);
+
+  if (bang == NULL || bang == text)
+    return NULL;
+  if (text[0] == '\'' && bang > text + 1 && bang[-1] == '\'')
+    {
+      for (const char *p = text + 1; p < bang - 1; p++)
+        {
+          g_string_append_c (name, *p);
+          if (*p == '\'' && p[1] == '\'')
+            p++;
+        }
+    }
+  else
+    g_string_append_len (name, text, bang - text);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 /* The workbook part: the date system, and the sheets in the order of their tabs. */
 static gboolean
 read_workbook (Xlsx *x, const char *workbook, GError **error)
@@ -445,6 +470,8 @@ read_workbook (Xlsx *x, const char *workbook, GError **error)
   XmlPart xp;
   gboolean seen_root = FALSE, in_sheets = FALSE;
   guint n_sheets = 0;
+  g_autoptr (GArray) computed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) computed_from = g_ptr_array_new_with_free_func (g_free);
   int ret;
 
   if (rels == NULL)
@@ -482,6 +509,28 @@ read_workbook (Xlsx *x, const char *workbook, GError **error)
         }
       else if (strcmp (name, "sheets") == 0)
         in_sheets = !xmlTextReaderIsEmptyElement (xp.reader);
+      else if (strcmp (name, "definedName") == 0)
+        {
+          g_autofree char *defined = get_attribute (xp.reader, "name");
+          g_autofree char *local = get_attribute (xp.reader, "localSheetId");
+
+          /* A Cakupan report marks each computed sheet with a name local to it that points
+           * into the sheet of figures. */
+          if (defined && local && strcmp (defined, "Cakupan_Computed") == 0
+              && !xmlTextReaderIsEmptyElement (xp.reader))
+            {
+              g_autoptr (GString) text = g_string_new (NULL);
+
+              while ((ret = xml_part_read (&xp)) == 1
+                     && xmlTextReaderNodeType (xp.reader) != XML_READER_TYPE_END_ELEMENT)
+                if (xmlTextReaderNodeType (xp.reader) == XML_READER_TYPE_TEXT)
+                  g_string_append (text, (const char *)xmlTextReaderConstValue (xp.reader));
+              g_array_append_val (computed, (guint){ (guint)g_ascii_strtoull (local, NULL, 10) });
+              g_ptr_array_add (computed_from, sheet_of_reference (text->str));
+              if (ret != 1)
+                break;
+            }
+        }
       else if (in_sheets && strcmp (name, "sheet") == 0)
         {
           g_autofree char *sheet_name = get_attribute (xp.reader, "name");
@@ -513,6 +562,18 @@ read_workbook (Xlsx *x, const char *workbook, GError **error)
     return FALSE;
   if (!seen_root)
     return set_not_a_workbook (x, error);
+  for (guint i = 0; i < computed->len; i++)
+    {
+      guint index = g_array_index (computed, guint, i);
+
+      if (index < x->sheets->len && g_ptr_array_index (computed_from, i))
+        {
+          Sheet *sheet = &g_array_index (x->sheets, Sheet, index);
+
+          g_free (sheet->computed_from);
+          sheet->computed_from = g_strdup (g_ptr_array_index (computed_from, i));
+        }
+    }
   return TRUE;
 }
 
@@ -1805,7 +1866,7 @@ static gboolean
 read_sheet (Xlsx *x, const Sheet *sheet, GError **error)
 {
   const CakSheetCallbacks *callbacks = x->callbacks;
-  CakSheetInfo info = { sheet->name, sheet->index, sheet->hidden };
+  CakSheetInfo info = { sheet->name, sheet->index, sheet->hidden, sheet->computed_from };
   SheetReader s = { 0 };
   gboolean ok;
 

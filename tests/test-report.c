@@ -1,0 +1,494 @@
+/* test-report.c: the monitoring-and-evaluation workbook and the CSV of the regency table
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+
+#include "cak-report.h"
+#include "cak-zip.h"
+#include "chart-test-util.h"
+
+static CakReportOptions
+sample_options (CakLang lang)
+{
+  CakReportOptions options = { 0 };
+
+  options.lang = lang;
+  options.province_code = "35";
+  options.period = ctu_period ("2024-12");
+  options.compare = ctu_period ("2023-12");
+  options.agency = "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Timur";
+  options.place = "Surabaya";
+  options.signer_position = "Kepala Dinas";
+  options.signer_name = "Dr. Contoh Nama, M.Si.";
+  options.signer_nip = "19700101 199003 1 001";
+  options.sources = "jatim-ilustratif-2022-2024.csv";
+  return options;
+}
+
+static char *
+write_sample (CakLang lang, const char *dir)
+{
+  CakReportOptions options = sample_options (lang);
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (dir, lang == CAK_LANG_ID ? "monev-id.xlsx" : "monev.xlsx", NULL);
+
+  g_assert_true (
+      cak_report_write (ctu_sample_dataset (), &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+read_part (const char *path, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
+  GBytes *bytes;
+  gsize size;
+  const char *data;
+  char *text;
+
+  g_assert_no_error (error);
+  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  text = g_strndup (data, size);
+  g_bytes_unref (bytes);
+  cak_zip_close (zip);
+  return text;
+}
+
+static guint
+count_substrings (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The sheets, their names in each language, the marks of the computed ones, print setup,
+ * document properties, formulas, conditional formats and native charts. */
+static void
+test_structure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  g_autofree char *en = write_sample (CAK_LANG_EN, dir);
+  g_autofree char *id = write_sample (CAK_LANG_ID, dir);
+  g_autofree char *wb_en = read_part (en, "xl/workbook.xml");
+  g_autofree char *wb_id = read_part (id, "xl/workbook.xml");
+  g_autofree char *sheet2 = read_part (en, "xl/worksheets/sheet2.xml");
+  g_autofree char *core = read_part (en, "docProps/core.xml");
+  g_autofree char *app = read_part (en, "docProps/app.xml");
+  g_autofree char *chart = read_part (en, "xl/charts/chart1.xml");
+  const char *names_en[]
+      = { "Summary", "Regencies", "Trend", "Segments", "Gap to Target", "Import Notes", "Data" };
+  const char *names_id[] = { "Ringkasan", "Cakupan per Kab-Kota",       "Tren",
+                             "Segmen",    "Kekurangan terhadap Target", "Catatan Impor",
+                             "Data" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names_en); i++)
+    {
+      g_autofree char *en_tag = g_strdup_printf ("<sheet name=\"%s\"", names_en[i]);
+      g_autofree char *id_tag = g_strdup_printf ("<sheet name=\"%s\"", names_id[i]);
+
+      g_assert_nonnull (strstr (wb_en, en_tag));
+      g_assert_nonnull (strstr (wb_id, id_tag));
+    }
+  /* Six computed sheets point into the data sheet; it repeats its header when printed. */
+  g_assert_cmpuint (count_substrings (wb_en, "name=\"Cakupan_Computed\""), ==, 6);
+  g_assert_nonnull (strstr (wb_en, "_xlnm.Print_Titles"));
+  g_assert_nonnull (strstr (wb_en, "_xlnm.Print_Area"));
+
+  /* The regency sheet: formulas with their results, a total, filter, frozen header, A4
+   * landscape one page wide, conditional formats. */
+  g_assert_nonnull (strstr (sheet2, "<f>IF(AND(ISNUMBER(D9),ISNUMBER(I9),N(D9)&gt;0),I9/D9,\"\")"
+                                    "</f><v>0.272960266809223</v>"));
+  g_assert_nonnull (strstr (sheet2, "RANK(J9,$J$5:$J$42)"));
+  g_assert_nonnull (strstr (sheet2, "<autoFilter ref=\"A4:P42\"/>"));
+  g_assert_nonnull (strstr (sheet2, "<pane xSplit=\"2\" ySplit=\"4\""));
+  g_assert_nonnull (strstr (sheet2, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+                                    "orientation=\"landscape\"/>"));
+  g_assert_nonnull (strstr (sheet2, "<colorScale>"));
+  g_assert_nonnull (strstr (sheet2, "<dataBar>"));
+  g_assert_nonnull (strstr (sheet2, "type=\"expression\""));
+  g_assert_nonnull (strstr (sheet2, "Page &amp;P of &amp;N"));
+
+  g_assert_nonnull (strstr (core, "<dc:title>Monitoring and evaluation of BPJS Ketenagakerjaan "
+                                  "coverage</dc:title>"));
+  g_assert_nonnull (strstr (core, "<dc:creator>Dr. Contoh Nama, M.Si.</dc:creator>"));
+  g_assert_nonnull (strstr (app, "<Company>Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa "
+                                 "Timur</Company>"));
+  /* The summary's ranking chart is a bar chart over the summary's own cells. */
+  g_assert_nonnull (strstr (chart, "<c:barChart>"));
+  g_assert_nonnull (strstr (chart, "<c:barDir val=\"bar\"/>"));
+
+  g_assert_cmpint (g_remove (en), ==, 0);
+  g_assert_cmpint (g_remove (id), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Every value of every region, period and measure. */
+static void
+assert_same_dataset (CakDataset *a, CakDataset *b)
+{
+  CakRegionCatalog *catalog = cak_region_catalog_get_default ();
+  g_autoptr (GArray) periods = cak_dataset_get_periods (a);
+  g_autoptr (GArray) periods_b = cak_dataset_get_periods (b);
+  guint compared = 0;
+
+  g_assert_cmpuint (periods->len, ==, periods_b->len);
+  for (guint i = 0; i < cak_region_catalog_get_n_regions (catalog); i++)
+    {
+      const CakRegion *region = cak_region_catalog_get_region (catalog, i);
+
+      for (guint k = 0; k < periods->len; k++)
+        for (CakMeasure m = 0; m < CAK_N_MEASURES; m++)
+          {
+            CakPeriod p = g_array_index (periods, CakPeriod, k);
+            CakValue va, vb;
+            gboolean ha = cak_dataset_get (a, region, p, m, &va);
+            gboolean hb = cak_dataset_get (b, region, p, m, &vb);
+
+            if (ha != hb)
+              g_error ("%s %u/%u %s: %d vs %d", region->code, p.year, p.index,
+                       cak_measure_to_id (m), ha, hb);
+            if (ha)
+              {
+                g_assert_cmpfloat (va.value, ==, vb.value);
+                compared++;
+              }
+          }
+    }
+  g_assert_cmpuint (compared, >, 5000);
+}
+
+static void
+test_reimport (gconstpointer user_data)
+{
+  CakLang lang = GPOINTER_TO_INT (user_data);
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  g_autofree char *path = write_sample (lang, dir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakDataset) back = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GError) error = NULL;
+  GPtrArray *reports;
+  const GArray *issues;
+  guint computed_notes = 0;
+
+  g_assert_true (cak_import_file (back, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_dataset (ctu_sample_dataset (), back);
+  g_assert_cmpuint (cak_dataset_count_errors (back), ==, 0);
+
+  /* Every row of every sheet is accounted for; the computed sheets are skipped, each with one
+   * note saying why. */
+  reports = cak_dataset_get_sheet_reports (back);
+  g_assert_cmpuint (reports->len, ==, 7);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const CakSheetReport *sr = g_ptr_array_index (reports, i);
+
+      g_assert_cmpuint (sr->rows, ==, sr->imported + sr->skipped + sr->rejected);
+      g_assert_cmpuint (sr->rejected, ==, 0);
+      if (i < 6)
+        g_assert_cmpuint (sr->imported, ==, 0);
+      else
+        g_assert_cmpuint (sr->imported, ==, 1482);
+    }
+  issues = cak_dataset_get_issues (back);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+
+      if (strstr (issue->message, "was computed by Cakupan from the sheet “Data”"))
+        computed_notes++;
+    }
+  if (lang == CAK_LANG_EN)
+    g_assert_cmpuint (computed_notes, ==, 6);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+progress_cb (double fraction, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+/* A cancelled report leaves nothing behind, not even the part file. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "monev.xlsx", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  CakReportOptions options = sample_options (CAK_LANG_EN);
+  double last = 0;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cak_report_write (ctu_sample_dataset (), &options, path, cancellable, progress_cb,
+                                    &last, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  g_clear_error (&error);
+  last = 0;
+  g_assert_true (
+      cak_report_write (ctu_sample_dataset (), &options, path, NULL, progress_cb, &last, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_csv_field (void)
+{
+  const struct
+  {
+    const char *in, *out;
+  } cases[] = {
+    { "Kabupaten Blitar", "Kabupaten Blitar" },
+    { "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+    { "+62", "'+62" },
+    { "-1", "'-1" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tx", "'\tx" },
+    { "a;b", "\"a;b\"" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = cak_report_csv_field (cases[i].in, ';');
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tabel.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  CakReportOptions options = sample_options (CAK_LANG_ID);
+
+  g_assert_true (cak_report_write_csv (ctu_sample_dataset (), &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* a header, 38 regencies, the total and the empty string after the last line break */
+  g_assert_cmpuint (g_strv_length (lines), ==, 41);
+  g_assert_true (g_str_has_prefix (lines[0], "Kode;Kabupaten/kota;Jenis;"));
+  g_assert_cmpstr (lines[5], ==,
+                   "35.05;Kabupaten Blitar;Kabupaten;454557;48590;51153;16473;7860;124076;27,30;"
+                   "330481;40,00;57747;19;25,43;1,86");
+  g_assert_true (g_str_has_prefix (lines[39], ";Jumlah Jawa Timur;;15475216;"));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* ---- Checked by LibreOffice: it recalculates every formula and its values equal ours. ---- */
+
+static GPtrArray *
+read_csv_rows (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      /* Our cells hold no commas or quotes in the columns compared. */
+      g_strchomp (lines[i]);
+      g_ptr_array_add (rows, g_strsplit (lines[i], ",", -1));
+    }
+  return rows;
+}
+
+static double
+field_value (GStrv row, guint col)
+{
+  const char *text = col < g_strv_length (row) ? row[col] : "";
+  char *end = NULL;
+  double v;
+
+  if (*text == '\0')
+    return NAN;
+  v = g_ascii_strtod (text, &end);
+  if (end && *end == '%')
+    v /= 100;
+  return v;
+}
+
+static void
+assert_close (double got, double want, double tolerance, const char *what)
+{
+  if (isnan (want) && isnan (got))
+    return;
+  if (isnan (want) || isnan (got) || fabs (got - want) > tolerance)
+    g_error ("%s: LibreOffice computed %.10g, Cakupan %.10g", what, got, want);
+}
+
+static void
+test_libreoffice (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_uri = NULL;
+  g_autofree char *xcu = NULL;
+  g_autofree char *env_arg = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *regencies_csv = NULL;
+  g_autofree char *summary_csv = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) summary = NULL;
+  g_autoptr (CakChartData) data = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  guint checked = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  dir = g_dir_make_tmp ("cak-report-lo-XXXXXX", NULL);
+  path = write_sample (CAK_LANG_EN, dir);
+
+  /* A profile of its own that recalculates every formula on load rather than trusting the
+   * results stored in the file. */
+  profile = g_build_filename (dir, "profile", "user", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (profile, 0700), ==, 0);
+  xcu = g_build_filename (profile, "registrymodifications.xcu", NULL);
+  g_assert_true (g_file_set_contents (
+      xcu,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items "
+      "xmlns:oor=\"http://openoffice.org/2001/registry\" "
+      "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n<item "
+      "oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
+      "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n",
+      -1, NULL));
+  {
+    g_autofree char *profile_dir = g_build_filename (dir, "profile", NULL);
+
+    profile_uri = g_filename_to_uri (profile_dir, NULL, NULL);
+  }
+  env_arg = g_strdup_printf ("-env:UserInstallation=%s", profile_uri);
+  out = g_build_filename (dir, "out", NULL);
+  {
+    const char *argv[] = { soffice,
+                           env_arg,
+                           "--headless",
+                           "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,"
+                           "false,false,-1",
+                           "--outdir",
+                           out,
+                           path,
+                           NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL,
+                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  regencies_csv = g_build_filename (out, "monev-Regencies.csv", NULL);
+  summary_csv = g_build_filename (out, "monev-Summary.csv", NULL);
+  g_assert_true (g_file_test (regencies_csv, G_FILE_TEST_EXISTS));
+  rows = read_csv_rows (regencies_csv);
+  summary = read_csv_rows (summary_csv);
+
+  data = cak_chart_data_new (ctu_sample_dataset (), "35", ctu_period ("2024-12"),
+                             ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  /* Rows 5 to 42 are the regencies, in the model's order; row 43 the total. */
+  for (guint i = 0; i <= data->rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, 4 + i);
+      const CakIndicatorRow *want
+          = i < data->rows->len ? &g_array_index (data->rows, CakIndicatorRow, i) : &data->total;
+      const CakIndicatorRow *cmp_total = &data->compare_total;
+
+      if (i < data->rows->len)
+        g_assert_cmpstr (row[0], ==, want->region->code);
+      assert_close (field_value (row, 8), want->participants, 0, "participants");
+      assert_close (field_value (row, 9) * 100, want->coverage_pct, 1e-9, "coverage");
+      assert_close (field_value (row, 10), want->uncovered, 0, "uncovered");
+      assert_close (field_value (row, 12), want->gap_to_target, 0, "gap to target");
+      if (i < data->rows->len)
+        {
+          assert_close (field_value (row, 13), want->rank, 0, "rank");
+          assert_close (field_value (row, 15), want->change_pp, 1e-9, "change");
+        }
+      else
+        assert_close (field_value (row, 15), want->coverage_pct - cmp_total->coverage_pct, 1e-9,
+                      "change of the total");
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 39);
+
+  /* The summary's key figures, from formulas over the regency sheet. */
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < summary->len; i++)
+      {
+        GStrv row = g_ptr_array_index (summary, i);
+
+        if (!found && g_strcmp0 (row[0], "Coverage") == 0 && row[1] && *row[1])
+          {
+            assert_close (field_value (row, 1) * 100, data->total.coverage_pct, 1e-9,
+                          "summary coverage");
+            found = TRUE;
+          }
+        if (g_strcmp0 (row[0], "Participants needed to reach the target") == 0 && row[1]
+            && g_ascii_isdigit (*row[1]))
+          assert_close (field_value (row, 1), data->total.gap_to_target, 0, "summary gap");
+        if (g_strcmp0 (row[0], "…of which below target") == 0)
+          assert_close (field_value (row, 1), 28, 0, "below target");
+      }
+    g_assert_true (found);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/structure", test_structure);
+  g_test_add_data_func ("/report/reimport/en", GINT_TO_POINTER (CAK_LANG_EN), test_reimport);
+  g_test_add_data_func ("/report/reimport/id", GINT_TO_POINTER (CAK_LANG_ID), test_reimport);
+  g_test_add_func ("/report/cancel", test_cancel);
+  g_test_add_func ("/report/csv-field", test_csv_field);
+  g_test_add_func ("/report/csv", test_csv);
+  g_test_add_func ("/report/libreoffice", test_libreoffice);
+  return g_test_run ();
+}
