@@ -1512,7 +1512,7 @@ read_sheets (XlsReader *self, Book *book, const void *handle)
       SheetScan scan = { 0 };
       const char *name = NULL;
       const char *reason = NULL;
-      CakSheetInfo info;
+      CakSheetInfo info = { 0 };
 
       self->sheet_index = i;
       if (sheet && sheet->type != 0)
