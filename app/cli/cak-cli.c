@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cak-chart.h"
-#include "cak-cli.h"
+#include "cak-cli-private.h"
 #include "cak-import.h"
 #include "cak-summary.h"
 
@@ -292,6 +292,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   double scale = 1;
   g_autofree char *period = NULL;
   g_autofree char *province = NULL;
+  g_autofree char *slides = NULL;
+  g_autofree char *agency = NULL;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -325,6 +327,11 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           "participants, pu, bpu, jakon, pmi, target, coverage, measure, value, segment, status, "
           "ignore); may be repeated"),
       N_ ("HEADER=ROLE") },
+    { "slides", 0, 0, G_OPTION_ARG_FILENAME, &slides,
+      N_ ("Write the default presentation and exit: a PDF, or one PNG per slide for FILE.png"),
+      N_ ("FILE") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_ ("With --slides, the agency named on the title slide"), N_ ("TEXT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
@@ -359,6 +366,30 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     {
       g_printerr (_ ("cakupan: choose either --summary or --chart.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (slides && (summary || chart || output || scale != 1))
+    {
+      g_printerr (_ ("cakupan: --slides goes without --summary, --chart, --output and --scale.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (agency && !slides)
+    {
+      g_printerr (_ ("cakupan: --agency goes with --slides.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (slides)
+    {
+      if (files == NULL || files[0] == NULL || json)
+        {
+          g_printerr (_ ("cakupan: --slides needs at least one file, and no --json.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      out_result->exit_status = cak_cli_run_slides (files, slides, size, theme, agency, period,
+                                                    compare, province, maps);
       return;
     }
   if (!chart && (output || size || theme || compare || scale != 1))
@@ -410,4 +441,54 @@ cak_cli_result_clear (CakCliResult *result)
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->files, g_strfreev);
+}
+
+/**
+ * cak_cli_load_chart_data:
+ *
+ * What --chart reads, for the commands in other files: the latest period when none is given,
+ * a year earlier to compare with, the one province of the files (or the whole country).
+ */
+int
+cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
+                         const char *province_text, GStrv maps, CakChartData **out_data)
+{
+  g_auto (Input) input = { 0 };
+  g_autoptr (CakChartData) data = NULL;
+  g_autofree char *sources = NULL;
+  const char *province_code = NULL;
+  CakPeriod period, compare;
+  int status;
+
+  g_return_val_if_fail (out_data != NULL, CAK_EXIT_USAGE);
+
+  status = load_input (files, period_text, compare_text, province_text, maps, &input);
+  if (status != CAK_EXIT_OK)
+    return status;
+  period = cak_summary_resolve_period (input.dataset, input.period);
+  if (!cak_period_is_valid (period))
+    {
+      g_printerr (_ ("cakupan: the files hold no figures to draw.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  compare = cak_period_is_valid (input.compare) ? input.compare
+                                                : cak_chart_default_compare (input.dataset, period);
+  if (input.province)
+    province_code = input.province->code;
+  else
+    {
+      g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (input.dataset);
+
+      if (provinces->len == 1)
+        province_code = ((const CakRegion *)g_ptr_array_index (provinces, 0))->code;
+    }
+  sources = describe_sources (files);
+  data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
+  if (data->rows->len == 0)
+    {
+      g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  *out_data = g_steal_pointer (&data);
+  return CAK_EXIT_OK;
 }
