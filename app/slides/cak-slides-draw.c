@@ -19,7 +19,8 @@
 #include "cak-number.h"
 #include "cak-slides-private.h"
 
-#define LINE_EM 1.25 /* the height of a line of text, in its size */
+#define LINE_EM 1.25  /* the height of a line of text, in its size */
+#define VALUE_EM 1.28 /* of a large figure in heavy type */
 #define N_SUMMARY_ROWS 5
 
 typedef struct
@@ -220,7 +221,7 @@ compose_title (Compose *c)
 
   /* The block of three lines, a little above the middle, the accent bar beside it */
   {
-    double block = kicker_px * LINE_EM + place_px * 1.2 + period_px * LINE_EM + h * 0.03;
+    double block = kicker_px * LINE_EM + place_px * VALUE_EM + period_px * LINE_EM + h * 0.03;
 
     top = round (h * 0.44 - block / 2);
     y = top;
@@ -228,8 +229,8 @@ compose_title (Compose *c)
               y + kicker_px * LINE_EM / 2, 0, inner);
     y += kicker_px * LINE_EM + h * 0.01;
     put_text (c, place_px, PANGO_WEIGHT_HEAVY, c->theme->text, data->place, x,
-              y + place_px * 1.2 / 2, 0, inner);
-    y += place_px * 1.2 + h * 0.02;
+              y + place_px * VALUE_EM / 2, 0, inner);
+    y += place_px * VALUE_EM + h * 0.02;
     put_text (c, period_px, PANGO_WEIGHT_NORMAL, c->theme->text, as_at, x,
               y + period_px * LINE_EM / 2, 0, inner);
     y += period_px * LINE_EM;
@@ -280,7 +281,7 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
       fixed += px * LINE_EM
                    * (break_at (c, px, PANGO_WEIGHT_NORMAL, figs[i].context, area.width) ? 3 : 2)
                + (figs[i].bar ? bar_h * 2.2 : 0);
-      values += figs[i].value_em * h * 1.15;
+      values += figs[i].value_em * h * VALUE_EM;
     }
   scale = CLAMP ((area.height - fixed) / values, 0.55, 1.0);
   gap = n > 1 ? MAX (0, (area.height - fixed - values * scale) / (n - 1)) : 0;
@@ -295,9 +296,9 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
       put_text (c, px, PANGO_WEIGHT_BOLD, c->theme->muted, f->caption, area.x, y + px * LINE_EM / 2,
                 0, area.width);
       y += px * LINE_EM;
-      put_text (c, vpx, PANGO_WEIGHT_HEAVY, c->theme->text, f->value, area.x, y + vpx * 1.15 / 2, 0,
-                area.width);
-      y += vpx * 1.15;
+      put_text (c, vpx, PANGO_WEIGHT_HEAVY, c->theme->text, f->value, area.x,
+                y + vpx * VALUE_EM / 2, 0, area.width);
+      y += vpx * VALUE_EM;
       if (f->bar)
         {
           y += bar_h * 0.6;
