@@ -281,6 +281,9 @@ wrap_context (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
       glong d = ABS (g_utf8_pointer_to_offset (t->context, p) - n / 2);
       g_autofree char *first = g_strndup (t->context, p - t->context);
 
+      /* A line never starts with the separator "·" */
+      if (g_str_has_prefix (p + 1, "·"))
+        continue;
       if (d < best_d
           && cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, first) <= t->inner_w
           && cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, p + 1) <= t->inner_w)

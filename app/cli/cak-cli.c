@@ -224,7 +224,8 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
     }
   if (theme_text && !cak_chart_theme_kind_from_name (theme_text, &theme_kind))
     {
-      g_printerr (_ ("cakupan: “%s” is not a theme; choose light, dark or projector.\n"),
+      g_printerr (_ ("cakupan: “%s” is not a theme; choose light, dark, projector or "
+                     "projector-dark.\n"),
                   theme_text);
       return CAK_EXIT_USAGE;
     }
@@ -313,7 +314,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_ ("With --chart, pixels per point of a PNG (2 for HiDPI)"), N_ ("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
-      N_ ("With --chart, the colours: light, dark or projector"), N_ ("THEME") },
+      N_ ("With --chart or --slides, the colours: light, dark, projector or projector-dark"),
+      N_ ("THEME") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare,
       N_ ("With --chart, the earlier period to measure change from; a year before by default"),
       N_ ("PERIOD") },

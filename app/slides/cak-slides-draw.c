@@ -78,6 +78,9 @@ break_at (Compose *c, double px, PangoWeight weight, const char *text, double wi
       glong d = ABS (g_utf8_pointer_to_offset (text, p) - n / 2);
       g_autofree char *first = g_strndup (text, p - text);
 
+      /* A line never starts with the separator "·" */
+      if (g_str_has_prefix (p + 1, "·"))
+        continue;
       if (d < best_d && cak_chart_text_width (c->layout, c->theme, px, weight, first) <= width
           && cak_chart_text_width (c->layout, c->theme, px, weight, p + 1) <= width)
         {
@@ -283,7 +286,8 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
                + (figs[i].bar ? bar_h * 2.2 : 0);
       values += figs[i].value_em * h * VALUE_EM;
     }
-  scale = CLAMP ((area.height - fixed) / values, 0.55, 1.0);
+  /* The figures shrink before they touch: a little air between them at least */
+  scale = CLAMP ((area.height - fixed - h * 0.03 * (n - 1)) / values, 0.55, 1.0);
   gap = n > 1 ? MAX (0, (area.height - fixed - values * scale) / (n - 1)) : 0;
   gap = MIN (gap, h * 0.06);
   y = area.y;
