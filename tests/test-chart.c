@@ -172,8 +172,8 @@ static void
 test_colors (void)
 {
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
-  const CakChartThemeKind themes[]
-      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
+  const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
+                                       CAK_CHART_THEME_PROJECTOR, CAK_CHART_THEME_PROJECTOR_DARK };
 
   for (guint k = 0; k < G_N_ELEMENTS (themes); k++)
     {
@@ -200,8 +200,8 @@ test_every_chart (void)
   g_autoptr (CakChartData) national = cak_chart_data_new (
       ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_ID);
   const double sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1024, 768 }, { 800, 600 } };
-  const CakChartThemeKind themes[]
-      = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR };
+  const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
+                                       CAK_CHART_THEME_PROJECTOR, CAK_CHART_THEME_PROJECTOR_DARK };
 
   for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
     {
@@ -225,6 +225,26 @@ test_every_chart (void)
       for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
         ctu_check_exports (kind, id, themes[t]);
     }
+}
+
+static void
+test_theme_names (void)
+{
+  const char *const names[] = { "light", "dark", "projector", "projector-dark" };
+  CakChartThemeKind kind;
+  CakChartTheme theme;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (cak_chart_theme_kind_from_name (names[i], &kind));
+      g_assert_cmpint (kind, ==, (CakChartThemeKind)i);
+    }
+  g_assert_false (cak_chart_theme_kind_from_name ("projector-", NULL));
+  cak_chart_theme_init (&theme, CAK_CHART_THEME_PROJECTOR_DARK);
+  g_assert_true (cak_chart_theme_is_projector (&theme));
+  /* White type on black: the contrast a dark hall needs */
+  g_assert_cmpfloat (theme.text.r - theme.background.r, >, 0.9);
+  g_assert_cmpfloat (theme.title_scale, >, 1);
 }
 
 static void
@@ -267,6 +287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/ranking/no-data", test_no_data);
   g_test_add_func ("/chart/ranking/colors", test_colors);
   g_test_add_func ("/chart/every-chart", test_every_chart);
+  g_test_add_func ("/chart/theme-names", test_theme_names);
   g_test_add_func ("/chart/export-errors", test_export_errors);
   return g_test_run ();
 }

@@ -324,7 +324,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     c->rows_bottom -= px * AXIS_EM;
   rows_h = MAX (px, c->rows_bottom - c->plot_top);
 
-  n_fit = MAX (1u, (guint)floor (rows_h / (px * LABEL_MIN * MIN_ROW_EM)));
+  n_fit = MAX (1u,
+               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
   items = pick_rows (order, n_with, n_fit);
   for (guint i = 0; i < items->len; i++)
     {
@@ -336,7 +337,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   c->row_height = rows_h / MAX (1u, items->len);
   c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
   c->rows_bottom = c->plot_top + c->row_height * items->len;
-  c->label_px = MIN (px, MAX (px * LABEL_MIN, c->row_height / MIN_ROW_EM));
+  c->label_px
+      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
 

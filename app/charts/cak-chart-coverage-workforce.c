@@ -231,11 +231,13 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
   /* The most uncovered first: that is where the enrolment work is. */
   order = cak_chart_sort_items (data, uncovered_key);
-  n_fit = MAX (1u, (guint)floor (rows_h / (px * LABEL_MIN * MIN_ROW_EM)));
+  n_fit = MAX (1u,
+               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
   items = cak_chart_pick_rows (order, n_fit);
   c->row_height = rows_h / MAX (1u, items->len);
   c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
-  c->label_px = MIN (px, MAX (px * LABEL_MIN, c->row_height / MIN_ROW_EM));
+  c->label_px
+      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
   gap = px * 0.45;

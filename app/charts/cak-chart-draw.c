@@ -125,6 +125,12 @@ cak_chart_show_text (cairo_t *cr, const CakChartLayout *layout, const CakChartTh
   pango_cairo_show_layout (cr, pl);
 }
 
+double
+cak_chart_label_min (const CakChartTheme *theme, double painter_min)
+{
+  return MAX (painter_min, theme->label_min_scale);
+}
+
 void
 cak_chart_add_hit (CakChartLayout *layout, CakRect rect, int item)
 {
@@ -265,6 +271,7 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   double pad = layout->pad;
   double inner = layout->width - 2 * pad;
   double y = pad;
+  double title_scale = theme->title_scale > 0 ? theme->title_scale : TITLE_SCALE;
 
   g_free (layout->title_text);
   g_free (layout->subtitle_text);
@@ -272,12 +279,12 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   layout->title_text = g_strdup (title);
   layout->subtitle_text = g_strdup (subtitle);
   layout->footer_text = g_strdup (footer);
-  layout->title_px
-      = fitting_px (layout, theme, px * TITLE_SCALE, px * 1.1, PANGO_WEIGHT_BOLD, title, inner);
+  layout->title_px = fitting_px (layout, theme, px * title_scale, px * title_scale * 0.76,
+                                 PANGO_WEIGHT_BOLD, title, inner);
   layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
                                                             PANGO_WEIGHT_NORMAL, subtitle, inner)
                                               : px;
-  layout->title = (CakRect){ pad, y, inner, px * 1.9 };
+  layout->title = (CakRect){ pad, y, inner, px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE) };
   cak_chart_place_text (layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title, pad,
                         y + layout->title.height / 2, 0, inner);
   y += layout->title.height;

@@ -35,6 +35,7 @@ typedef struct
   char *value;       /* in full */
   char *short_value; /* NULL when there is no shorter form */
   char *context;
+  char *context2; /* the context's second line, when a large theme wraps it */
   Tone tone;
   double progress; /* coverage as a fraction of the target; NAN for no bar */
 
@@ -65,6 +66,7 @@ kpi_free (gpointer data)
       g_free (k->tiles[i].value);
       g_free (k->tiles[i].short_value);
       g_free (k->tiles[i].context);
+      g_free (k->tiles[i].context2);
     }
   g_free (k);
 }
@@ -253,10 +255,49 @@ fit_px (CakChartLayout *layout, const CakChartTheme *theme, PangoWeight weight, 
 }
 
 static double
-text_height (CakChartLayout *layout, const CakChartTheme *theme, double px, PangoWeight weight,
-             const char *text)
+text_height (const CakChartLayout *layout, const CakChartTheme *theme, double px,
+             PangoWeight weight, const char *text)
 {
   return cak_chart_text_rect (layout, theme, px, weight, text, 0, 0, 0, 0).height;
+}
+
+/* A context too long for its tile at the smallest size a large theme allows goes on two lines,
+ * broken at the space nearest its middle that lets both lines fit. */
+static void
+wrap_context (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
+{
+  g_autofree char *text = NULL;
+  double px = layout->font_px * 0.92;
+  const char *best = NULL;
+  glong n, best_d = G_MAXLONG;
+
+  if (t->context == NULL || t->context2 != NULL
+      || cak_chart_text_width (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)
+             <= t->inner_w)
+    return;
+  n = g_utf8_strlen (t->context, -1);
+  for (const char *p = strchr (t->context, ' '); p; p = strchr (p + 1, ' '))
+    {
+      glong d = ABS (g_utf8_pointer_to_offset (t->context, p) - n / 2);
+      g_autofree char *first = g_strndup (t->context, p - t->context);
+
+      /* A line never starts with the separator "·" */
+      if (g_str_has_prefix (p + 1, "·"))
+        continue;
+      if (d < best_d
+          && cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, first) <= t->inner_w
+          && cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, p + 1) <= t->inner_w)
+        {
+          best = p;
+          best_d = d;
+        }
+    }
+  if (best == NULL)
+    return;
+  text = g_steal_pointer (&t->context);
+  t->context = g_strndup (text, best - text);
+  t->context2 = g_strdup (best + 1);
+  t->context_px = px;
 }
 
 /* Caption and context at their size, smaller when long; ellipsized only past that. The figure's
@@ -270,12 +311,17 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 
   t->text_x = t->rect.x + ipad;
   t->inner_w = t->rect.width - 2 * ipad;
-  t->caption_px
-      = MAX (px * 0.75, fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w));
-  t->context_px = MAX (
-      px * 0.72, fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->context, px * 0.92, t->inner_w));
+  t->caption_px = MAX (px * cak_chart_label_min (theme, 0.75),
+                       fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w));
+  t->context_px
+      = MAX (px * cak_chart_label_min (theme, 0.72),
+             fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->context, px * 0.92, t->inner_w));
   cap_h = text_height (layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption);
+  if (theme->label_min_scale > 0)
+    wrap_context (layout, theme, t);
   ctx_h = text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
+  if (t->context2)
+    ctx_h *= 2;
   if (!isnan (t->progress))
     {
       bar_h = MAX (3.0, round (px * 0.45));
@@ -314,6 +360,13 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
   *out_value_max = MAX (6.0, MIN (px * VALUE_MAX_EM, 2 * half / 1.3));
 }
 
+/* The height of one line of a wrapped context */
+static double
+context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
+{
+  return text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
+}
+
 static void
 place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
 {
@@ -322,8 +375,15 @@ place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
   cak_chart_place_text (layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown, t->text_x,
                         t->value_y, 0, 0);
   if (t->has_context)
-    cak_chart_place_text (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context, t->text_x,
-                          t->context_y, 0, t->inner_w);
+    {
+      double lh = t->context2 ? context_line (layout, theme, t) : 0;
+
+      cak_chart_place_text (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context,
+                            t->text_x, t->context_y - lh / 2, 0, t->inner_w);
+      if (t->context2)
+        cak_chart_place_text (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context2,
+                              t->text_x, t->context_y + lh / 2, 0, t->inner_w);
+    }
   cak_chart_add_hit (layout, t->rect, CAK_CHART_ITEM_TOTAL);
 }
 
@@ -462,8 +522,15 @@ kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
           cairo_stroke (cr);
         }
       cak_chart_set_color (cr, theme->muted);
-      cak_chart_show_text (cr, layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context,
-                           t->text_x, t->context_y, 0, t->inner_w);
+      {
+        double lh = t->context2 ? context_line (layout, theme, t) : 0;
+
+        cak_chart_show_text (cr, layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context,
+                             t->text_x, t->context_y - lh / 2, 0, t->inner_w);
+        if (t->context2)
+          cak_chart_show_text (cr, layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context2,
+                               t->text_x, t->context_y + lh / 2, 0, t->inner_w);
+      }
     }
 }
 

@@ -49,6 +49,10 @@ void cak_chart_show_text (cairo_t *cr, const CakChartLayout *layout, const CakCh
                           double px, PangoWeight weight, const char *text, double x, double y,
                           double align, double max_width);
 
+/* The smallest scale of body size a painter may shrink row labels to: its own, or the theme's
+ * when larger (slides keep every label readable from the back of the room). */
+double cak_chart_label_min (const CakChartTheme *theme, double painter_min);
+
 void cak_chart_add_hit (CakChartLayout *layout, CakRect rect, int item);
 gboolean cak_rect_overlaps (const CakRect *a, const CakRect *b);
 gboolean cak_rect_contains (const CakRect *r, double x, double y);

@@ -143,11 +143,13 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   rows_h = MAX (px, layout->plot.y + layout->plot.height - r->plot_top);
 
   order = cak_chart_sort_items (data, coverage_key);
-  n_fit = MAX (1u, (guint)floor (rows_h / (px * LABEL_MIN * MIN_ROW_EM)));
+  n_fit = MAX (1u,
+               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
   r->rows = cak_chart_pick_rows (order, n_fit);
   r->row_height = rows_h / MAX (1u, r->rows->len);
   r->row_height = MIN (r->row_height, px * ROW_EM * 1.4);
-  r->label_px = MIN (px, MAX (px * LABEL_MIN, r->row_height / MIN_ROW_EM));
+  r->label_px
+      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), r->row_height / MIN_ROW_EM));
   r->value_px = r->label_px;
   r->bar_height = MAX (1.0, round (MIN (r->row_height * 0.62, px * 1.15)));
 

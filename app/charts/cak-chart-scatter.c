@@ -637,7 +637,7 @@ scatter_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       CakColor color = cak_chart_coverage_color (theme, data, row_at (data, b->item));
       CakColor fill = color;
 
-      fill.a = theme->kind == CAK_CHART_THEME_PROJECTOR ? PROJECTOR_FILL_ALPHA : FILL_ALPHA;
+      fill.a = cak_chart_theme_is_projector (theme) ? PROJECTOR_FILL_ALPHA : FILL_ALPHA;
       cairo_new_path (cr);
       cairo_arc (cr, b->cx, b->cy, b->r, 0, 2 * G_PI);
       cak_chart_set_color (cr, fill);

@@ -412,11 +412,13 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   rows_h = MAX (px, layout->plot.y + layout->plot.height - g->plot_top);
 
   order = cak_chart_sort_items (data, extent_of);
-  n_fit = MAX (1u, (guint)floor (rows_h / (px * LABEL_MIN * MIN_ROW_EM)));
+  n_fit = MAX (1u,
+               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
   items = cak_chart_pick_rows (order, n_fit);
   g->row_height = rows_h / MAX (1u, items->len);
   g->row_height = MIN (g->row_height, px * ROW_EM * 1.4);
-  g->label_px = MIN (px, MAX (px * LABEL_MIN, g->row_height / MIN_ROW_EM));
+  g->label_px
+      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), g->row_height / MIN_ROW_EM));
   g->value_px = g->label_px;
   g->bar_height = MAX (1.0, round (MIN (g->row_height * 0.62, px * 1.15)));
   /* Figures inside the bars: their digits (about 0.72 of the size) within the bar with a pixel

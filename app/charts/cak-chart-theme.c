@@ -34,6 +34,7 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
   theme->kind = kind;
   theme->font_family = "Cantarell, Inter, DejaVu Sans, sans-serif";
   theme->font_scale = 1.0;
+  theme->title_scale = 1.45;
 
   /* Okabe-Ito throughout; each theme adjusts only what its background needs. */
   theme->near = rgb (0xe69f00);
@@ -83,6 +84,30 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
         theme->highlight = rgb (0xfff2b3);
         theme->font_scale = 1.35;
         break;
+      case CAK_CHART_THEME_PROJECTOR_DARK:
+        /* A dark hall: white type on black, the palette's lighter tints, no greys that a
+         * projector turns into the black around them. */
+        theme->background = rgb (0x000000);
+        theme->text = rgb (0xffffff);
+        theme->muted = rgb (0xd6d6d6);
+        theme->grid = rgb (0x5c5c5c);
+        theme->bar = rgb (0x56b4e9);
+        theme->below = rgb (0xff7f2a);
+        theme->near = rgb (0xf0e442);
+        theme->track = rgb (0x3a3a3a);
+        theme->target = rgb (0xffffff);
+        theme->average = rgb (0xff8fd0);
+        theme->highlight = rgb (0x4a3f00);
+        theme->gain = rgb (0x56b4e9);
+        theme->loss = rgb (0xff7f2a);
+        theme->segment[0] = rgb (0x56b4e9);
+        theme->segment[3] = rgb (0xe58fc4);
+        theme->series[2] = rgb (0xe58fc4);
+        theme->series[3] = rgb (0xbfe3ff);
+        theme->series[4] = rgb (0xff7f2a);
+        theme->series[5] = rgb (0xb8b8b8);
+        theme->font_scale = 1.35;
+        break;
       case CAK_CHART_THEME_LIGHT:
       default:
         theme->background = rgb (0xffffff);
@@ -102,7 +127,7 @@ cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind)
 gboolean
 cak_chart_theme_kind_from_name (const char *name, CakChartThemeKind *out_kind)
 {
-  static const char *const names[] = { "light", "dark", "projector" };
+  static const char *const names[] = { "light", "dark", "projector", "projector-dark" };
 
   g_return_val_if_fail (name != NULL, FALSE);
 
@@ -114,4 +139,17 @@ cak_chart_theme_kind_from_name (const char *name, CakChartThemeKind *out_kind)
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * cak_chart_theme_is_projector:
+ *
+ * Returns: whether @theme is one of the projector's, light or dark
+ */
+gboolean
+cak_chart_theme_is_projector (const CakChartTheme *theme)
+{
+  g_return_val_if_fail (theme != NULL, FALSE);
+
+  return theme->kind == CAK_CHART_THEME_PROJECTOR || theme->kind == CAK_CHART_THEME_PROJECTOR_DARK;
 }

@@ -14,6 +14,7 @@ typedef enum
   CAK_CHART_THEME_LIGHT,
   CAK_CHART_THEME_DARK,
   CAK_CHART_THEME_PROJECTOR,
+  CAK_CHART_THEME_PROJECTOR_DARK,
 } CakChartThemeKind;
 
 typedef struct
@@ -41,7 +42,13 @@ typedef struct
   CakColor series[6];  /* trend lines for chosen regions, after the province's */
   const char *font_family;
   double font_scale; /* 1.0 in the window; larger for the projector */
+  /* Type in the frame: the title's size in body sizes, and the smallest size a painter may shrink
+   * row labels to before it summarises rows instead (0: the painter's own). Slides raise both. */
+  double title_scale;
+  double label_min_scale;
 } CakChartTheme;
+
+gboolean cak_chart_theme_is_projector (const CakChartTheme *theme);
 
 void cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind);
 gboolean cak_chart_theme_kind_from_name (const char *name, CakChartThemeKind *out_kind);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cak-chart.h"
-#include "cak-cli.h"
+#include "cak-cli-private.h"
 #include "cak-import.h"
 #include "cak-report.h"
 #include "cak-summary.h"
@@ -254,7 +254,8 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
     }
   if (theme_text && !cak_chart_theme_kind_from_name (theme_text, &theme_kind))
     {
-      g_printerr (_ ("cakupan: “%s” is not a theme; choose light, dark or projector.\n"),
+      g_printerr (_ ("cakupan: “%s” is not a theme; choose light, dark, projector or "
+                     "projector-dark.\n"),
                   theme_text);
       return CAK_EXIT_USAGE;
     }
@@ -373,6 +374,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   double scale = 1;
   g_autofree char *period = NULL;
   g_autofree char *province = NULL;
+  g_autofree char *slides = NULL;
+  g_autofree char *agency = NULL;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -396,7 +399,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_ ("With --chart, pixels per point of a PNG (2 for HiDPI)"), N_ ("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
-      N_ ("With --chart, the colours: light, dark or projector"), N_ ("THEME") },
+      N_ ("With --chart or --slides, the colours: light, dark, projector or projector-dark"),
+      N_ ("THEME") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare,
       N_ ("With --chart, the earlier period to measure change from; a year before by default"),
       N_ ("PERIOD") },
@@ -410,6 +414,11 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           "participants, pu, bpu, jakon, pmi, target, coverage, measure, value, segment, status, "
           "ignore); may be repeated"),
       N_ ("HEADER=ROLE") },
+    { "slides", 0, 0, G_OPTION_ARG_FILENAME, &slides,
+      N_ ("Write the default presentation and exit: a PDF, or one PNG per slide for FILE.png"),
+      N_ ("FILE") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_ ("With --slides, the agency named on the title slide"), N_ ("TEXT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
@@ -444,6 +453,30 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     {
       g_printerr (_ ("cakupan: choose one of --summary, --chart and --report.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (slides && (summary || chart || report || output || scale != 1))
+    {
+      g_printerr (_ ("cakupan: --slides goes without --summary, --chart, --output and --scale.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (agency && !slides)
+    {
+      g_printerr (_ ("cakupan: --agency goes with --slides.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (slides)
+    {
+      if (files == NULL || files[0] == NULL || json)
+        {
+          g_printerr (_ ("cakupan: --slides needs at least one file, and no --json.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      out_result->exit_status = cak_cli_run_slides (files, slides, size, theme, agency, period,
+                                                    compare, province, maps);
       return;
     }
   if (!chart && (output || size || theme || scale != 1))
@@ -511,4 +544,40 @@ cak_cli_result_clear (CakCliResult *result)
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->files, g_strfreev);
+}
+
+/**
+ * cak_cli_load_chart_data:
+ *
+ * What --chart reads, for the commands in other files: the latest period when none is given,
+ * a year earlier to compare with, the one province of the files (or the whole country).
+ */
+int
+cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
+                         const char *province_text, GStrv maps, CakChartData **out_data)
+{
+  g_auto (Input) input = { 0 };
+  g_autoptr (CakChartData) data = NULL;
+  g_autofree char *sources = NULL;
+  const char *province_code = NULL;
+  CakPeriod period, compare;
+  int status;
+
+  g_return_val_if_fail (out_data != NULL, CAK_EXIT_USAGE);
+
+  status = load_input (files, period_text, compare_text, province_text, maps, &input);
+  if (status != CAK_EXIT_OK)
+    return status;
+  status = resolve_scope (&input, &period, &compare, &province_code);
+  if (status != CAK_EXIT_OK)
+    return status;
+  sources = describe_sources (files);
+  data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
+  if (data->rows->len == 0)
+    {
+      g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));
+      return CAK_EXIT_INPUT;
+    }
+  *out_data = g_steal_pointer (&data);
+  return CAK_EXIT_OK;
 }

@@ -1,0 +1,24 @@
+/* cak-cli-private.h: what the commands in other files share with cak-cli.c
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cak-chart.h"
+#include "cak-cli.h"
+
+G_BEGIN_DECLS
+
+/* Reads @files as --chart does (the period, the comparison, the province, the column map) and
+ * builds the charts' model. Returns CAK_EXIT_OK and sets @out_data, or the exit status after
+ * saying why on stderr. */
+int cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
+                             const char *province_text, GStrv maps, CakChartData **out_data);
+
+/* --slides: the default deck of @files as a PDF, or as PNGs when @output ends in .png. */
+int cak_cli_run_slides (GStrv files, const char *output, const char *size_text,
+                        const char *theme_text, const char *agency, const char *period_text,
+                        const char *compare_text, const char *province_text, GStrv maps);
+
+G_END_DECLS
