@@ -98,6 +98,20 @@ check "--size with a PDF is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pdf" -
 check "--agency without --slides is wrong usage" 2 "$cakupan" --summary --agency X "$sample"
 check "--slides of a missing file" 1 "$cakupan" --slides "$tmp/missing.pdf" /nonexistent/file.csv
 check "--slides into a missing folder" 1 "$cakupan" --slides /nonexistent/deck.pdf "$sample"
+
+# --report: the monev workbook, or the regency table as CSV
+check "--report writes a workbook" 0 "$cakupan" --report "$tmp/monev.xlsx" --compare 2023-12 "$sample"
+n=$((n + 1))
+if [ "$(head -c 2 "$tmp/monev.xlsx")" = "PK" ]; then echo "ok $n - the workbook is a zip package"; else echo "not ok $n - the workbook is not a zip package"; failed=$((failed + 1)); fi
+check "--report of the workbook imports it back" 0 "$cakupan" --summary "$tmp/monev.xlsx"
+contains "the data sheet is what it imports" "sheet “Data”: 1485 rows: 1482 imported"
+check "--report writes the table as CSV" 0 env LANGUAGE=id "$cakupan" --report "$tmp/tabel.csv" --period 2024-12 "$sample"
+n=$((n + 1))
+if grep -q "^35.05;Kabupaten Blitar;Kabupaten;454557;" "$tmp/tabel.csv"; then echo "ok $n - the CSV has Blitar's row"; else echo "not ok $n - the CSV lacks Blitar's row"; failed=$((failed + 1)); fi
+check "--report to another format is wrong usage" 2 "$cakupan" --report "$tmp/monev.ods" "$sample"
+check "--report without a file is wrong usage" 2 "$cakupan" --report "$tmp/monev.xlsx"
+check "--report with --chart is wrong usage" 2 "$cakupan" --report "$tmp/monev.xlsx" --chart ranking "$sample"
+check "--report into a missing folder" 1 "$cakupan" --report /nonexistent/monev.xlsx "$sample"
 check "--chart --theme projector-dark" 0 "$cakupan" --chart ranking --theme projector-dark -o "$tmp/dark.png" "$sample"
 
 check "--summary --json on the sample" 0 "$cakupan" --summary --json --province "Jawa Timur" \

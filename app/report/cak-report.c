@@ -1751,8 +1751,7 @@ report_init (Report *r, CakDataset *dataset, const CakReportOptions *options, GE
   r->dataset = dataset;
   r->opt = options;
   r->lang = options->lang;
-  r->sheets = (options->sheets ? options->sheets : CAK_REPORT_ALL_SHEETS) | CAK_REPORT_REGENCIES
-              | CAK_REPORT_DATA;
+  r->sheets = (options->sheets ? options->sheets : CAK_REPORT_ALL_SHEETS) | CAK_REPORT_REGENCIES;
   r->data = cak_chart_data_new (dataset, options->province_code, options->period, options->compare,
                                 options->sources, options->lang);
   r->n = r->data->rows->len;
@@ -1821,17 +1820,26 @@ set_properties (Report *r)
 static gboolean
 define_names (Report *r, GError **error)
 {
-  const char *data = cak_report_sheet_name (CAK_REPORT_DATA, r->lang);
+  /* Without the data sheet, the regency sheet is the one to import. */
+  gboolean has_data = (r->sheets & CAK_REPORT_DATA) != 0;
+  const char *data
+      = cak_report_sheet_name (has_data ? CAK_REPORT_DATA : CAK_REPORT_REGENCIES, r->lang);
   g_autofree char *data_q = quote_sheet (data);
   g_autofree char *target = g_strdup_printf ("=%s!$A$1", data_q);
 
   for (guint k = 0; k < r->names->len; k++)
     {
-      g_autofree char *sheet = quote_sheet (g_ptr_array_index (r->names, k));
-      g_autofree char *local = g_strdup_printf ("%s!%s", sheet, CAK_REPORT_DERIVED_NAME);
+      g_autofree char *sheet = NULL;
 
-      if (!check (r, workbook_define_name (r->wb, local, target), error))
-        return FALSE;
+      if (!has_data && strcmp (g_ptr_array_index (r->names, k), data) == 0)
+        continue;
+      sheet = quote_sheet (g_ptr_array_index (r->names, k));
+      {
+        g_autofree char *local = g_strdup_printf ("%s!%s", sheet, CAK_REPORT_DERIVED_NAME);
+
+        if (!check (r, workbook_define_name (r->wb, local, target), error))
+          return FALSE;
+      }
     }
   return TRUE;
 }
@@ -1900,7 +1908,8 @@ cak_report_write (CakDataset *dataset, const CakReportOptions *options, const ch
   if (ok && (r->sheets & CAK_REPORT_NOTES))
     ok = write_notes (r, &local_error);
   progress (r, 0.3);
-  ok = ok && write_data (r, &local_error);
+  if (ok && (r->sheets & CAK_REPORT_DATA))
+    ok = write_data (r, &local_error);
   ok = ok && define_names (r, &local_error);
   ok = ok && !cancelled (r, &local_error);
   progress (r, 0.85);

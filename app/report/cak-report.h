@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The sheets a workbook may hold. The regency sheet and the data sheet are always written:
- * the others' formulas refer to the first, and importing the workbook back reads the second. */
+/* The sheets a workbook may hold. The regency sheet is always written: the others' formulas
+ * refer to it. Importing the workbook back reads the data sheet, every figure of every period;
+ * a workbook without one imports the regency sheet's figures for its period. */
 typedef enum
 {
   CAK_REPORT_SUMMARY = 1 << 0,
