@@ -77,15 +77,22 @@ save_deck (CakDeckDialog *self)
 }
 
 static GtkWidget *
-icon_button (const char *icon, const char *tooltip, const char *action, guint index)
+icon_button (const char *icon, const char *tooltip, const char *action, guint index,
+             gboolean enabled)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  /* An action would make the button sensitive again: the first cannot go up, nor the last down */
+  if (enabled)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   return button;
 }
 
@@ -111,15 +118,13 @@ fill_slides (CakDeckDialog *self)
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      up = icon_button ("go-up-symbolic", _ ("Move Up"), "deck.move-up", i);
-      down = icon_button ("go-down-symbolic", _ ("Move Down"), "deck.move-down", i);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < n);
+      up = icon_button ("go-up-symbolic", _ ("Move Up"), "deck.move-up", i, i > 0);
+      down = icon_button ("go-down-symbolic", _ ("Move Down"), "deck.move-down", i, i + 1 < n);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
       adw_action_row_add_suffix (
           ADW_ACTION_ROW (row),
-          icon_button ("user-trash-symbolic", _ ("Remove"), "deck.remove", i));
+          icon_button ("user-trash-symbolic", _ ("Remove"), "deck.remove", i, TRUE));
       gtk_list_box_append (self->slide_list, row);
     }
   if (n == 0)
@@ -207,7 +212,15 @@ update_monitor_subtitle (CakDeckDialog *self)
   GdkMonitor *monitor = cak_presentation_choose_monitor (gtk_widget_get_display (GTK_WIDGET (self)),
                                                          self->connector, parent);
   g_autofree char *name = monitor ? cak_presentation_describe_monitor (monitor) : NULL;
-  g_autofree char *text = name ? g_strdup_printf (_ ("Presenting on %s"), name) : NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is a screen, "DELL U2415 (HDMI-1), 1920 × 1080" */
+  if (name && self->connector == NULL && self->monitors->len > 1)
+    text = g_strdup_printf (_ ("Presenting on %s, the second screen"), name);
+  else if (name && self->connector == NULL)
+    text = g_strdup_printf (_ ("Presenting on %s; a projector, once connected, is chosen"), name);
+  else if (name)
+    text = g_strdup_printf (_ ("Presenting on %s"), name);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->monitor_row), text ? text : "");
 }
@@ -220,7 +233,7 @@ fill_monitors (CakDeckDialog *self)
   guint selected = 0;
 
   g_ptr_array_set_size (self->monitors, 0);
-  gtk_string_list_append (names, _ ("Automatic: the projector when one is connected"));
+  gtk_string_list_append (names, _ ("Automatic"));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);

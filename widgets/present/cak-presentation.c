@@ -780,7 +780,7 @@ cak_presentation_describe_monitor (GdkMonitor *monitor)
   model = gdk_monitor_get_model (monitor);
   connector = gdk_monitor_get_connector (monitor);
   gdk_monitor_get_geometry (monitor, &geometry);
-  if (model && *model && connector && *connector)
+  if (model && *model && connector && *connector && g_strcmp0 (model, connector) != 0)
     return g_strdup_printf (_ ("%s (%s), %d × %d"), model, connector, geometry.width,
                             geometry.height);
   if ((model && *model) || (connector && *connector))

@@ -153,11 +153,18 @@ cak_window_present_init (CakWindow *self)
 void
 cak_window_present_dispose (CakWindow *self)
 {
+  /* Closing the window ends the show, without bringing the window back */
   if (self->presentation)
-    gtk_window_destroy (self->presentation);
+    {
+      g_signal_handlers_disconnect_by_data (self->presentation, self);
+      gtk_window_destroy (self->presentation);
+    }
   self->presentation = NULL;
   if (self->deck_dialog)
-    gtk_window_destroy (self->deck_dialog);
+    {
+      g_signal_handlers_disconnect_by_data (self->deck_dialog, self);
+      gtk_window_destroy (self->deck_dialog);
+    }
   self->deck_dialog = NULL;
   g_clear_pointer (&self->present_connector, g_free);
 }
