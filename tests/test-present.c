@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cak-application.h"
 #include "cak-deck-dialog.h"
 #include "cak-presentation.h"
@@ -62,6 +64,12 @@ find_toplevel (GType type)
       found = l->data;
   g_list_free (all);
   return found;
+}
+
+static gboolean
+not_exporting (gpointer data)
+{
+  return !cak_deck_dialog_get_exporting (data);
 }
 
 static gboolean
@@ -403,6 +411,37 @@ test_present_deck_dialog (void)
   g_assert_cmpstr (text, ==, "");
   g_free (text);
   g_assert_cmpuint (cak_deck_get_n_slides (cak_deck_dialog_get_deck (dialog)), ==, n);
+
+  /* Exports run in a thread and can be cancelled */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("cakupan-present-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "slides.pdf", NULL);
+    g_autofree char *prefix = g_build_filename (dir, "slides", NULL);
+    g_autofree char *png = g_build_filename (dir, "slides-01.png", NULL);
+    g_autofree char *last = g_strdup_printf ("%s-%02u.png", prefix, n);
+    g_autofree char *cancelled = g_build_filename (dir, "cancelled.pdf", NULL);
+
+    cak_deck_dialog_export (dialog, pdf, TRUE);
+    g_assert_true (cak_deck_dialog_get_exporting (dialog));
+    wait_until (not_exporting, dialog);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    cak_deck_dialog_export (dialog, prefix, FALSE);
+    wait_until (not_exporting, dialog);
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
+    cak_deck_dialog_export (dialog, cancelled, TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.cancel-export", NULL);
+    wait_until (not_exporting, dialog);
+    for (guint i = 1; i <= n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s-%02u.png", prefix, i);
+
+        g_unlink (name);
+      }
+    g_unlink (pdf);
+    g_unlink (cancelled);
+    g_rmdir (dir);
+  }
 
   /* Start shows the dialog's deck, with its options */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.remove", "u", 0);

@@ -423,6 +423,8 @@ theme_kind (CakDeckDialog *self)
 static void
 start_export (CakDeckDialog *self, const char *path, gboolean pdf)
 {
+  g_assert (self->export_cancellable == NULL);
+
   g_autoptr (GTask) task = NULL;
   ExportJob *job = g_new0 (ExportJob, 1);
 
@@ -862,4 +864,35 @@ cak_deck_dialog_set_advance_seconds (CakDeckDialog *self, guint seconds)
   g_return_if_fail (CAK_IS_DECK_DIALOG (self));
 
   gtk_spin_button_set_value (self->advance_spin, MIN (seconds, 600));
+}
+
+/**
+ * cak_deck_dialog_export:
+ * @path: the PDF file, or the PNG files' prefix ("dir/slides" for "dir/slides-01.png"...)
+ * @pdf: a PDF rather than PNG images
+ *
+ * Exports the deck off the main thread, as the Export buttons do once a file is chosen; the
+ * dialog shows the progress, and a toast when done.
+ */
+void
+cak_deck_dialog_export (CakDeckDialog *self, const char *path, gboolean pdf)
+{
+  g_return_if_fail (CAK_IS_DECK_DIALOG (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->export_cancellable == NULL);
+
+  start_export (self, path, pdf);
+}
+
+/**
+ * cak_deck_dialog_get_exporting:
+ *
+ * Returns: whether an export is running
+ */
+gboolean
+cak_deck_dialog_get_exporting (CakDeckDialog *self)
+{
+  g_return_val_if_fail (CAK_IS_DECK_DIALOG (self), FALSE);
+
+  return self->export_cancellable != NULL;
 }

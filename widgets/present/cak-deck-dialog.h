@@ -22,6 +22,8 @@ gboolean cak_deck_dialog_get_dark (CakDeckDialog *self);
 void cak_deck_dialog_set_dark (CakDeckDialog *self, gboolean dark);
 guint cak_deck_dialog_get_advance_seconds (CakDeckDialog *self);
 void cak_deck_dialog_set_advance_seconds (CakDeckDialog *self, guint seconds);
+void cak_deck_dialog_export (CakDeckDialog *self, const char *path, gboolean pdf);
+gboolean cak_deck_dialog_get_exporting (CakDeckDialog *self);
 
 /* The deck kept in @settings' "deck" key, or the default one for @data */
 CakDeck *cak_deck_dialog_load_deck (GSettings *settings, const CakChartData *data);
