@@ -539,6 +539,9 @@ cak_slide_view_hit_test (CakSlideView *self, double x, double y)
       cairo_t *cr = cairo_create (surface);
       PangoContext *context = cak_chart_create_context (cr);
 
+      /* The chart as cak_slide_draw() lays it out. After merging the real cak-slides.c, use its
+       * sizes (cak-slides-private.h): cak_slide_theme (&self->theme, width, height, &theme) and
+       * cak_slide_font_px (width, height), as its cak_slide_draw() does. */
       self->hits
           = cak_chart_layout_new (slide->chart, self->data, &self->theme, context, width, height,
                                   cak_chart_font_px_for_size (width, height, &self->theme));
