@@ -275,7 +275,7 @@ restart_advance (CakPresentation *self)
   if (self->advance_seconds > 0 && self->search == NULL
       && cak_slide_view_get_blank (self->view) == CAK_BLANK_NONE
       && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->advance_source = g_timeout_add_seconds (self->advance_seconds, advance_cb, self);
+    self->advance_source = g_timeout_add (self->advance_seconds * 1000, advance_cb, self);
 }
 
 /* Callbacks */
