@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "cak-number.h"
+#include "cak-region-find.h"
 #include "cak-window-private.h"
 
 /* The overview: key figures above, the ranking and where the uncovered are below. */
@@ -273,40 +274,10 @@ build_detail (CakWindow *self)
 
 /* Search */
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *down = g_utf8_casefold (text, -1);
-
-  return g_utf8_normalize (down, -1, G_NORMALIZE_ALL);
-}
-
 static int
 find_region (CakWindow *self, const char *text)
 {
-  g_autofree char *needle = NULL;
-  int prefix = CAK_CHART_ITEM_NONE, inside = CAK_CHART_ITEM_NONE;
-
-  if (self->data == NULL || text == NULL || *text == '\0')
-    return CAK_CHART_ITEM_NONE;
-  needle = fold (text);
-  for (guint i = 0; i < self->data->rows->len; i++)
-    {
-      const CakRegion *region = g_array_index (self->data->rows, CakIndicatorRow, i).region;
-      g_autofree char *name = fold (region->name);
-      g_autofree char *short_name = fold (region->short_name);
-
-      /* "blitar" finds Kabupaten Blitar before Kota Blitar (code order), "kota bli" Kota Blitar */
-      if (g_str_has_prefix (short_name, needle) || g_str_has_prefix (name, needle)
-          || g_strcmp0 (region->code, text) == 0)
-        {
-          if (prefix == CAK_CHART_ITEM_NONE)
-            prefix = i;
-        }
-      else if (inside == CAK_CHART_ITEM_NONE && strstr (name, needle))
-        inside = i;
-    }
-  return prefix != CAK_CHART_ITEM_NONE ? prefix : inside;
+  return cak_region_find (self->data, text);
 }
 
 static void

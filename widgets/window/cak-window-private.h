@@ -71,6 +71,13 @@ struct _CakWindow
   GListStore *rows;        /* CakRegionRow */
   GtkSingleSelection *selection;
   gboolean syncing_selection;
+
+  /* The presentation (cak-window-present.c): the show, its dialog, and the dialog's choices */
+  GtkWindow *presentation;
+  GtkWindow *deck_dialog;
+  char *present_connector; /* NULL: the projector when one is connected */
+  gboolean present_dark;
+  guint present_advance; /* seconds; 0: by hand */
 };
 
 /* cak-window-charts.c: the chart pages, the detail panel, search, export and copy */
@@ -82,6 +89,11 @@ CakPeriod cak_window_charts_get_compare (CakWindow *self);
 void cak_window_charts_set_data (CakWindow *self, CakChartData *data);
 void cak_window_charts_set_theme (CakWindow *self, CakChartThemeKind kind);
 void cak_window_select_code (CakWindow *self, const char *code);
+
+/* cak-window-present.c: the presentation and the deck dialog */
+void cak_window_present_class_init (GtkWidgetClass *widget_class);
+void cak_window_present_init (CakWindow *self);
+void cak_window_present_dispose (CakWindow *self);
 
 /* cak-window.c */
 void cak_window_sync_table (CakWindow *self, const char *code);

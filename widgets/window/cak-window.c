@@ -1139,6 +1139,7 @@ cak_window_dispose (GObject *object)
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   cak_window_charts_dispose (self);
+  cak_window_present_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
   G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
 }
@@ -1170,6 +1171,7 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_entry);
   cak_window_charts_class_init (widget_class);
+  cak_window_present_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1208,6 +1210,7 @@ cak_window_init (CakWindow *self)
   g_signal_connect_object (self->compare_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
   cak_window_charts_init (self);
+  cak_window_present_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
