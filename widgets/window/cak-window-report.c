@@ -265,6 +265,9 @@ build_bar (CakWindow *self)
   self->report_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->report_label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_xalign (self->report_label, 0);
+  /* Room for the file's name: a bar's start takes no more than it asks for */
+  gtk_label_set_width_chars (self->report_label, 56);
+  gtk_label_set_max_width_chars (self->report_label, 72);
   self->report_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->report_progress), 280, -1);
   gtk_widget_set_valign (GTK_WIDGET (self->report_progress), GTK_ALIGN_CENTER);
@@ -525,7 +528,7 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   adw_combo_row_set_selected (d->period, selected);
   d->compare = cak_window_combo_row (group, _ ("Compared with"), NULL, 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (d->compare),
-                               _ ("The change in coverage since then, for every regency"));
+                               _ ("The change in coverage since then"));
   fill_compare (d, self->data->compare);
   g_signal_connect (d->period, "notify::selected", G_CALLBACK (period_changed_cb), d);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
