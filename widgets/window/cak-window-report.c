@@ -17,7 +17,8 @@
  * changes the dataset the worker reads. */
 typedef struct
 {
-  CakWindow *window; /* the task's source object, which keeps it */
+  CakWindow *window;         /* the task's source object, which keeps it */
+  GApplication *application; /* held until the workbook is written or its part removed */
   CakDataset *dataset;
   GCancellable *cancellable; /* the task's */
   char *path;
@@ -74,6 +75,7 @@ report_job_free (gpointer data)
   ReportJob *job = data;
 
   g_clear_object (&job->dataset);
+  g_clear_object (&job->application);
   g_free (job->path);
   g_free (job->province_code);
   g_free (job->agency);
@@ -221,6 +223,8 @@ report_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  if (job->application)
+    g_application_release (job->application);
   /* The window closed meanwhile: nothing to show */
   if (g_task_get_cancellable (G_TASK (result)) != self->report_cancellable)
     return;
@@ -476,6 +480,15 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   gtk_window_set_modal (d->dialog, TRUE);
   gtk_window_set_default_size (d->dialog, 560, 640);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                          gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -743,6 +756,14 @@ cak_window_export_report_to (CakWindow *self, const char *path, const CakReportO
   job->options.date = job->date
       = options->date ? g_date_time_ref (options->date) : g_date_time_new_now_local ();
 
+  /* Closing the window cancels the report; the application waits for the worker to remove
+   * the part it wrote */
+  if (gtk_window_get_application (GTK_WINDOW (self)))
+    {
+      job->application
+          = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (job->application);
+    }
   self->report_cancellable = g_cancellable_new ();
   job->cancellable = self->report_cancellable;
   task = g_task_new (self, self->report_cancellable, report_done_cb, NULL);
