@@ -651,6 +651,248 @@ test_window_charts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The report, the table as CSV, Preferences ------------------------------------------ */
+
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's dialog of @type, or one titled @title */
+static GtkWindow *
+find_dialog (CakWindow *window, GType type, const char *title)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window)
+        && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type)
+        && (title == NULL || g_strcmp0 (gtk_window_get_title (l->data), title) == 0))
+      return l->data;
+  return NULL;
+}
+
+static CakWindow *
+window_on_sample (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *sample = cak_application_find_sample ();
+
+  g_assert_nonnull (sample);
+  open_path (window, sample);
+  wait_until (dataset_loaded, window);
+  return window;
+}
+
+static gboolean
+report_finished (gpointer data)
+{
+  return !cak_window_is_writing_report (data);
+}
+
+static gboolean
+count_cb (gpointer data)
+{
+  (*(guint *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+fraction_cb (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  double *max = data;
+
+  *max = MAX (*max, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (object)));
+}
+
+/* No file and no part of one is left in the temporary folder under @base */
+static gboolean
+leaves_nothing (const char *base)
+{
+  g_autoptr (GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, base))
+      return FALSE;
+  return TRUE;
+}
+
+/* The workbook is written in a worker thread while the window goes on; its progress shows in
+ * the window and is gone at the end; a cancelled one leaves no file; the dialog opens on the
+ * window's choices. */
+static void
+test_window_export_report (void)
+{
+  CakWindow *window = window_on_sample ();
+  const char *base = "cakupan-test-monev.xlsx";
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), base, NULL);
+  CakReportOptions options = { 0 };
+  GtkWidget *bar = find_named (GTK_WIDGET (window), "report-bar");
+  GtkWidget *progress;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint ticks = 0, tick;
+  double fraction = 0;
+  GtkWindow *dialog;
+  g_autoptr (GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr (GPtrArray) switches = g_ptr_array_new ();
+
+  g_unlink (path);
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  progress = find_child_of_type (bar, GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (progress);
+  g_signal_connect (progress, "notify::fraction", G_CALLBACK (fraction_cb), &fraction);
+
+  options.lang = CAK_LANG_ID;
+  options.province_code = "35";
+  options.sheets = CAK_REPORT_ALL_SHEETS;
+  g_assert_true (cak_period_parse ("2024-12", &options.period));
+  g_assert_true (cak_period_parse ("2023-12", &options.compare));
+  tick = g_timeout_add (1, count_cb, &ticks);
+  g_assert_true (cak_window_export_report_to (window, path, &options));
+  g_assert_true (cak_window_is_writing_report (window));
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  /* one report at a time */
+  g_assert_false (cak_window_export_report_to (window, path, &options));
+  wait_until (report_finished, window);
+  g_source_remove (tick);
+  /* the main loop ran while the workbook was written, and the bar showed how far it was */
+  g_assert_cmpuint (ticks, >, 0);
+  g_assert_cmpfloat (fraction, >, 0);
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+  g_unlink (path);
+
+  /* Cancelled at once: no workbook, no part of one */
+  g_assert_true (cak_window_export_report_to (window, path, &options));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-report", NULL);
+  wait_until (report_finished, window);
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  g_assert_true (leaves_nothing (base));
+
+  /* The dialog: the province, the period and its comparison as the window shows them */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
+  dialog = find_dialog (window, ADW_TYPE_WINDOW, "Export Report");
+  g_assert_nonnull (dialog);
+  collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (combos->len, ==, 4);
+  {
+    AdwComboRow *province = g_ptr_array_index (combos, 0);
+    AdwComboRow *period = g_ptr_array_index (combos, 1);
+    AdwComboRow *compare = g_ptr_array_index (combos, 2);
+    AdwComboRow *language = g_ptr_array_index (combos, 3);
+    GtkStringList *names;
+
+    names = GTK_STRING_LIST (adw_combo_row_get_model (province));
+    g_assert_cmpstr (gtk_string_list_get_string (names, adw_combo_row_get_selected (province)), ==,
+                     "Jawa Timur");
+    names = GTK_STRING_LIST (adw_combo_row_get_model (period));
+    g_assert_cmpstr (gtk_string_list_get_string (names, adw_combo_row_get_selected (period)), ==,
+                     "December 2024");
+    names = GTK_STRING_LIST (adw_combo_row_get_model (compare));
+    g_assert_cmpstr (gtk_string_list_get_string (names, 0), ==, "No comparison");
+    g_assert_cmpstr (gtk_string_list_get_string (names, adw_combo_row_get_selected (compare)), ==,
+                     "December 2023");
+    /* the interface is in English */
+    g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 1);
+    /* another period: a year before it to compare with */
+    adw_combo_row_set_selected (period, 12);
+    names = GTK_STRING_LIST (adw_combo_row_get_model (period));
+    g_assert_cmpstr (gtk_string_list_get_string (names, 12), ==, "December 2023");
+    names = GTK_STRING_LIST (adw_combo_row_get_model (compare));
+    g_assert_cmpstr (gtk_string_list_get_string (names, adw_combo_row_get_selected (compare)), ==,
+                     "December 2022");
+  }
+  /* the regency and data sheets, always there, and the five one may leave out */
+  collect_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
+  g_assert_cmpuint (switches->len, ==, 6);
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (switches, 0)));
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The table as CSV: its header in the interface language, a line per regency and the total */
+static void
+test_window_export_table (void)
+{
+  CakWindow *window = window_on_sample ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cakupan-test-table.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  CakLang lang = cak_lang_from_environment ();
+  const char *sep = lang == CAK_LANG_ID ? ";" : ",";
+  g_autofree char *header = g_strconcat (cak_lang_gettext (lang, "Code"), sep,
+                                         cak_lang_gettext (lang, "Regency/city"), sep, NULL);
+
+  g_unlink (path);
+  g_assert_true (cak_window_export_table_to (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], header));
+  /* the header, 38 regencies, the total and the empty string after the last line end */
+  g_assert_cmpuint (g_strv_length (lines), ==, 41);
+  g_assert_true (g_str_has_prefix (lines[1], "35.01"));
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Preferences: the entries that head and sign the report follow their settings, both ways */
+static void
+test_window_preferences (void)
+{
+  CakWindow *window = new_window ();
+  GSettings *settings = cak_application_get_settings (app);
+  const char *const keys[] = { "agency-name", "signature-place", "signature-position",
+                               "signature-name", "signature-nip" };
+  g_autofree char *nip = NULL;
+  GtkWindow *prefs;
+  GtkWidget *entry;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  cak_window_show_preferences (window);
+  prefs = find_dialog (window, ADW_TYPE_PREFERENCES_WINDOW, NULL);
+  g_assert_nonnull (prefs);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      entry = find_named (GTK_WIDGET (prefs), keys[i]);
+      g_assert_nonnull (entry);
+      g_assert_true (ADW_IS_ENTRY_ROW (entry));
+    }
+  g_settings_set_string (settings, "signature-name", "Dr. Siti Rahayu, S.E., M.M.");
+  entry = find_named (GTK_WIDGET (prefs), "signature-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Dr. Siti Rahayu, S.E., M.M.");
+  entry = find_named (GTK_WIDGET (prefs), "signature-nip");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "19700101 199503 2 001");
+  nip = g_settings_get_string (settings, "signature-nip");
+  g_assert_cmpstr (nip, ==, "19700101 199503 2 001");
+  g_settings_reset (settings, "signature-name");
+  g_settings_reset (settings, "signature-nip");
+  gtk_window_destroy (prefs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -670,6 +912,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/mapping/no-period", test_mapping_no_period);
   g_test_add_func ("/window/mapping/remembered", test_mapping_remembered);
   g_test_add_func ("/window/mapping/regions", test_mapping_regions);
+  g_test_add_func ("/window/export-report", test_window_export_report);
+  g_test_add_func ("/window/export-table", test_window_export_table);
+  g_test_add_func ("/window/preferences", test_window_preferences);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

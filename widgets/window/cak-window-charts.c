@@ -453,7 +453,6 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *base = NULL;
   g_autofree char *text = NULL;
-  AdwToast *t;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -462,18 +461,28 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   base = g_path_get_basename (job->path);
   text = g_strdup_printf (_ ("Saved “%s”"), base);
-  t = adw_toast_new (text);
-  {
-    g_autofree char *dir = g_path_get_dirname (job->path);
-    g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+  cak_window_toast_saved (self, text, job->path);
+}
 
-    if (uri)
-      {
-        adw_toast_set_button_label (t, _ ("Open Folder"));
-        adw_toast_set_action_name (t, "win.open-folder");
-        adw_toast_set_action_target_value (t, g_variant_new_string (uri));
-      }
-  }
+/**
+ * cak_window_toast_saved:
+ * @path: the file written
+ *
+ * Says @text, with a button that opens the folder @path was saved in.
+ */
+void
+cak_window_toast_saved (CakWindow *self, const char *text, const char *path)
+{
+  AdwToast *t = adw_toast_new (text);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+  if (uri)
+    {
+      adw_toast_set_button_label (t, _ ("Open Folder"));
+      adw_toast_set_action_name (t, "win.open-folder");
+      adw_toast_set_action_target_value (t, g_variant_new_string (uri));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
@@ -542,8 +551,10 @@ export_clicked_cb (GtkButton *button, gpointer user_data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static AdwComboRow *
-combo_row (AdwPreferencesGroup *group, const char *title, const char *const *items, guint n)
+/* A row of @group to choose one of @items, the first chosen. */
+AdwComboRow *
+cak_window_combo_row (AdwPreferencesGroup *group, const char *title, const char *const *items,
+                      guint n)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
@@ -609,10 +620,11 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
 
   page = adw_preferences_page_new ();
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  d->format = combo_row (group, _ ("Format"), format_names, G_N_ELEMENTS (format_names));
-  d->size = combo_row (group, _ ("Size"), size_names, G_N_ELEMENTS (size_names));
-  d->scale = combo_row (group, _ ("Pixel density"), scale_names, G_N_ELEMENTS (scale_names));
-  d->theme = combo_row (group, _ ("Colours"), theme_names, G_N_ELEMENTS (theme_names));
+  d->format = cak_window_combo_row (group, _ ("Format"), format_names, G_N_ELEMENTS (format_names));
+  d->size = cak_window_combo_row (group, _ ("Size"), size_names, G_N_ELEMENTS (size_names));
+  d->scale
+      = cak_window_combo_row (group, _ ("Pixel density"), scale_names, G_N_ELEMENTS (scale_names));
+  d->theme = cak_window_combo_row (group, _ ("Colours"), theme_names, G_N_ELEMENTS (theme_names));
   g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), d);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
   gtk_box_append (GTK_BOX (box), page);

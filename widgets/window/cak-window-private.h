@@ -78,6 +78,11 @@ struct _CakWindow
   char *present_connector; /* NULL: the projector when one is connected */
   gboolean present_dark;
   guint present_advance; /* seconds; 0: by hand */
+  /* cak-window-report.c: the workbook being written, and its bar */
+  GtkActionBar *report_bar;
+  GtkLabel *report_label;
+  GtkProgressBar *report_progress;
+  GCancellable *report_cancellable;
 };
 
 /* cak-window-charts.c: the chart pages, the detail panel, search, export and copy */
@@ -89,6 +94,15 @@ CakPeriod cak_window_charts_get_compare (CakWindow *self);
 void cak_window_charts_set_data (CakWindow *self, CakChartData *data);
 void cak_window_charts_set_theme (CakWindow *self, CakChartThemeKind kind);
 void cak_window_select_code (CakWindow *self, const char *code);
+void cak_window_toast_saved (CakWindow *self, const char *text, const char *path);
+AdwComboRow *cak_window_combo_row (AdwPreferencesGroup *group, const char *title,
+                                   const char *const *items, guint n);
+
+/* cak-window-report.c: the monev workbook, the table as CSV */
+void cak_window_report_class_init (GtkWidgetClass *widget_class);
+void cak_window_report_init (CakWindow *self);
+void cak_window_report_dispose (CakWindow *self);
+void cak_window_report_add_preferences (CakWindow *self, AdwPreferencesPage *page);
 
 /* cak-window-present.c: the presentation and the deck dialog */
 void cak_window_present_class_init (GtkWidgetClass *widget_class);
@@ -98,5 +112,6 @@ void cak_window_present_dispose (CakWindow *self);
 /* cak-window.c */
 void cak_window_sync_table (CakWindow *self, const char *code);
 void cak_window_toast (CakWindow *self, const char *text);
+char *cak_window_describe_files (CakWindow *self);
 
 G_END_DECLS

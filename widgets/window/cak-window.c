@@ -104,8 +104,9 @@ cak_window_toast (CakWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static char *
-describe_files (CakWindow *self)
+/* The imported files' names, for footers and the report's sources */
+char *
+cak_window_describe_files (CakWindow *self)
 {
   g_autoptr (GString) names = g_string_new (NULL);
 
@@ -530,7 +531,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->choices = g_ptr_array_ref (import->choices);
   remember_recent (self);
 
-  names = describe_files (self);
+  names = cak_window_describe_files (self);
   adw_window_title_set_subtitle (self->window_title, names);
 
   if (import->problem >= 0 && import->unmatched)
@@ -665,7 +666,7 @@ refresh (CakWindow *self)
   if (self->data == NULL || !cak_period_equal (self->data->period, period))
     cak_window_charts_fill_compare (self, period);
   compare = cak_window_charts_get_compare (self);
-  sources = describe_files (self);
+  sources = cak_window_describe_files (self);
   data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period, compare,
                              sources, self->lang);
   cak_window_charts_set_data (self, data);
@@ -1140,6 +1141,7 @@ cak_window_dispose (GObject *object)
   g_clear_pointer (&self->periods, g_array_unref);
   cak_window_charts_dispose (self);
   cak_window_present_dispose (self);
+  cak_window_report_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
   G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
 }
@@ -1172,6 +1174,7 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_entry);
   cak_window_charts_class_init (widget_class);
   cak_window_present_class_init (widget_class);
+  cak_window_report_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1211,6 +1214,7 @@ cak_window_init (CakWindow *self)
                            G_CALLBACK (chooser_changed_cb), self, 0);
   cak_window_charts_init (self);
   cak_window_present_init (self);
+  cak_window_report_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -1359,7 +1363,8 @@ style_row_selected_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
 /**
  * cak_window_show_preferences:
  *
- * Shows the preferences: the style of the window and its charts.
+ * Shows the preferences: the style of the window and its charts, and what heads and signs
+ * the reports.
  */
 void
 cak_window_show_preferences (CakWindow *self)
@@ -1402,6 +1407,7 @@ cak_window_show_preferences (CakWindow *self)
     gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   adw_preferences_page_add (page, group);
+  cak_window_report_add_preferences (self, page);
   adw_preferences_window_add (prefs, page);
   gtk_window_present (GTK_WINDOW (prefs));
 }

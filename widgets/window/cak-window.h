@@ -10,6 +10,7 @@
 #include "cak-application.h"
 #include "cak-dataset.h"
 #include "cak-mapping-dialog.h"
+#include "cak-report.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,9 @@ void cak_window_import_mapped (CakWindow *self, GFile *file);
 CakMappingDialog *cak_window_get_mapping_dialog (CakWindow *self);
 CakDataset *cak_window_get_dataset (CakWindow *self);
 void cak_window_show_preferences (CakWindow *self);
+gboolean cak_window_export_report_to (CakWindow *self, const char *path,
+                                      const CakReportOptions *options);
+gboolean cak_window_is_writing_report (CakWindow *self);
+gboolean cak_window_export_table_to (CakWindow *self, const char *path, GError **error);
 
 G_END_DECLS
