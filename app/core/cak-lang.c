@@ -114,7 +114,8 @@ load_catalogue (const char *lang_dir)
   n = READ32 (8);
   originals = READ32 (12);
   translations = READ32 (16);
-  if (originals > length || translations > length || n > (length - MAX (originals, translations)) / 8)
+  if (originals > length || translations > length
+      || n > (length - MAX (originals, translations)) / 8)
     return table;
   for (guint32 i = 0; i < n; i++)
     {
