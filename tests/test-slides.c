@@ -342,8 +342,8 @@ static void
 test_date (void)
 {
   g_autoptr (GDateTime) date = g_date_time_new_local (2026, 12, 3, 9, 0, 0);
-  g_autofree char *id = cak_slide_format_date (date, CAK_LANG_ID);
-  g_autofree char *en = cak_slide_format_date (date, CAK_LANG_EN);
+  g_autofree char *id = cak_period_format_date (date, CAK_LANG_ID);
+  g_autofree char *en = cak_period_format_date (date, CAK_LANG_EN);
 
   g_assert_cmpstr (id, ==, "3 Desember 2026");
   g_assert_cmpstr (en, ==, "3 December 2026");

@@ -221,16 +221,12 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
            double scale, const char *theme_text, const char *period_text, const char *compare_text,
            const char *province_text, GStrv maps)
 {
-  g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *sources = NULL;
   CakChartKind kind;
   CakChartThemeKind theme_kind = CAK_CHART_THEME_LIGHT;
   CakChartTheme theme;
-  CakPeriod period, compare;
   double width = 1920, height = 1080;
-  const char *province_code = NULL;
   int status;
 
   if (!cak_chart_kind_from_id (kind_text, &kind))
@@ -264,20 +260,9 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
       g_printerr (_ ("cakupan: a chart shows one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
       return CAK_EXIT_USAGE;
     }
-  status = load_input (files, period_text, compare_text, province_text, maps, &input);
+  status = cak_cli_load_chart_data (files, period_text, compare_text, province_text, maps, &data);
   if (status != CAK_EXIT_OK)
     return status;
-
-  status = resolve_scope (&input, &period, &compare, &province_code);
-  if (status != CAK_EXIT_OK)
-    return status;
-  sources = describe_sources (files);
-  data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
-  if (data->rows->len == 0)
-    {
-      g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));
-      return CAK_EXIT_INPUT;
-    }
   cak_chart_theme_init (&theme, theme_kind);
   if (!cak_chart_export (kind, data, &theme, output, width, height, scale, &error))
     {

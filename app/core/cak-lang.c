@@ -160,23 +160,3 @@ cak_lang_gettext (CakLang lang, const char *msgid)
   translated = g_hash_table_lookup (indonesian_catalogue (), msgid);
   return translated && translated[0] ? translated : msgid;
 }
-
-/**
- * cak_lang_pgettext:
- *
- * Like cak_lang_gettext(), for a string marked with NC_(@context, @msgid).
- */
-const char *
-cak_lang_pgettext (CakLang lang, const char *context, const char *msgid)
-{
-  g_autofree char *key = NULL;
-  const char *translated;
-
-  g_return_val_if_fail (context != NULL && msgid != NULL, NULL);
-
-  if (lang == CAK_LANG_EN)
-    return msgid;
-  key = g_strconcat (context, "\004", msgid, NULL);
-  translated = g_hash_table_lookup (indonesian_catalogue (), key);
-  return translated && translated[0] ? translated : msgid;
-}

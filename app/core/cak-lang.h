@@ -23,7 +23,5 @@ CakLang cak_lang_from_name (const char *name);
 /* A translation into @lang, whatever the interface language is: for documents written in a
  * language chosen at export time. Mark the string with N_() where it is written. */
 const char *cak_lang_gettext (CakLang lang, const char *msgid) G_GNUC_FORMAT (2);
-const char *cak_lang_pgettext (CakLang lang, const char *context, const char *msgid)
-    G_GNUC_FORMAT (3);
 
 G_END_DECLS

@@ -794,3 +794,19 @@ cak_period_find_in_text (const char *text, CakPeriod *out)
     *out = found;
   return TRUE;
 }
+
+/**
+ * cak_period_format_date:
+ * @date: (nullable): a day; %NULL for today
+ *
+ * Returns: the day as reports and slides date themselves: "22 November 2026", "3 Desember 2026"
+ */
+char *
+cak_period_format_date (GDateTime *date, CakLang lang)
+{
+  g_autoptr (GDateTime) day = date ? g_date_time_ref (date) : g_date_time_new_now_local ();
+  CakPeriod month = cak_period_month (g_date_time_get_year (day), g_date_time_get_month (day));
+  g_autofree char *month_name = cak_period_format (month, lang);
+
+  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (day), month_name);
+}

@@ -39,6 +39,7 @@ gboolean cak_period_is_valid (CakPeriod period);
 
 char *cak_period_to_iso (CakPeriod period);
 char *cak_period_format (CakPeriod period, CakLang lang);
+char *cak_period_format_date (GDateTime *date, CakLang lang);
 
 guint cak_period_first_month (CakPeriod period);
 guint cak_period_last_month (CakPeriod period);

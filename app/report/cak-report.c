@@ -376,7 +376,7 @@ workforce_years (Report *r)
   return g_strdup_printf ("%u–%u", lo, hi);
 }
 
-/* The regency sheet ---------------------------------------------------------------------------- */
+/* The regency sheet */
 
 static double
 coverage_fraction (double pct)
@@ -607,8 +607,7 @@ write_regencies (Report *r, GError **error)
   return TRUE;
 }
 
-/* Charts -----------------------------------------------------------------------------------------
- */
+/* Charts */
 
 static void
 style_chart (lxw_chart *chart, const char *title)
@@ -694,32 +693,27 @@ ref (Report *r, guint row, guint col)
   return g_strdup_printf ("=%s!%s", r->regencies, cell);
 }
 
-/* Shows a figure of the regency sheet; an empty cell stays empty rather than showing 0. */
+/* A figure of the regency sheet; an empty cell stays empty rather than showing 0, as a plain
+ * reference would. */
+static char *
+figure_ref (Report *r, guint row, guint col)
+{
+  g_autofree char *cell = cell_name (row, col, FALSE);
+
+  return g_strdup_printf ("=IF(ISNUMBER(%s!%s),%s!%s,\"\")", r->regencies, cell, r->regencies,
+                          cell);
+}
+
 static void
 write_ref (Report *r, lxw_worksheet *ws, guint y, guint x, guint src_row, guint src_col,
            double value, lxw_format *format)
 {
-  g_autofree char *cell = cell_name (src_row, src_col, FALSE);
-  g_autofree char *f
-      = g_strdup_printf ("=IF(ISNUMBER(%s!%s),%s!%s,\"\")", r->regencies, cell, r->regencies, cell);
+  g_autofree char *f = figure_ref (r, src_row, src_col);
 
-  if (isnan (value))
-    worksheet_write_formula_str (ws, y, x, f, format, "");
-  else
-    worksheet_write_formula_num (ws, y, x, f, format, value);
+  write_formula (ws, y, x, f, value, format);
 }
 
-/* The summary sheet ------------------------------------------------------------------------------
- */
-
-static char *
-format_date (GDateTime *date, CakLang lang)
-{
-  g_autofree char *month = cak_period_format (
-      cak_period_month (g_date_time_get_year (date), g_date_time_get_month (date)), lang);
-
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (date), month);
-}
+/* The summary sheet */
 
 static gboolean
 is_set (const char *text)
@@ -794,7 +788,7 @@ write_summary (Report *r, GError **error)
   if (ws == NULL)
     return check (r, LXW_ERROR_SHEETNAME_ALREADY_USED, error);
   now = r->opt->date ? g_date_time_ref (r->opt->date) : g_date_time_new_now_local ();
-  date = format_date (now, r->lang);
+  date = cak_period_format_date (now, r->lang);
 
   worksheet_set_column (ws, 0, 0, 40, NULL);
   worksheet_set_column (ws, 1, 1, 18, NULL);
@@ -1043,8 +1037,7 @@ write_summary (Report *r, GError **error)
   return TRUE;
 }
 
-/* The trend sheet --------------------------------------------------------------------------------
- */
+/* The trend sheet */
 
 /* Rows furthest below their target (or lowest in coverage without one) in the last period. */
 static int
@@ -1199,8 +1192,15 @@ write_trend (Report *r, GError **error)
   return TRUE;
 }
 
-/* The segment sheet ------------------------------------------------------------------------------
- */
+/* The segment sheet */
+
+/* A segment's share of the sum of segments, empty when either is unknown. */
+static char *
+share_formula (const char *cell, const char *sum)
+{
+  return g_strdup_printf ("=IF(AND(ISNUMBER(%s),N(%s)>0,ISNUMBER(%s)),%s/%s,\"\")", sum, sum, cell,
+                          cell, sum);
+}
 
 static int
 compare_participants (gconstpointer a, gconstpointer b, gpointer user_data)
@@ -1281,13 +1281,9 @@ write_segments (Report *r, GError **error)
       name_width = fit_width (name_width, row->region->name);
       for (guint s = 0; s < 4; s++)
         {
-          g_autofree char *src = cell_name (FIRST_ROW + i, src_cols[s], FALSE);
-          /* A plain reference shows an empty cell as 0: an unknown figure stays empty. */
-          g_autofree char *seg = g_strdup_printf ("=IF(ISNUMBER(%s!%s),%s!%s,\"\")", r->regencies,
-                                                  src, r->regencies, src);
+          g_autofree char *seg = figure_ref (r, FIRST_ROW + i, src_cols[s]);
           g_autofree char *cell = cell_name (y, 2 + s, FALSE);
-          g_autofree char *share = g_strdup_printf (
-              "=IF(AND(ISNUMBER(%s),N(%s)>0,ISNUMBER(%s)),%s/%s,\"\")", g, g, cell, cell, g);
+          g_autofree char *share = share_formula (cell, g);
           gboolean known = !isnan (values[s]);
 
           write_formula (ws, y, 2 + s, seg, values[s], r->f_people);
@@ -1317,8 +1313,7 @@ write_segments (Report *r, GError **error)
     for (guint s = 0; s < 4; s++)
       {
         g_autofree char *cell = cell_name (y, 2 + s, FALSE);
-        g_autofree char *share = g_strdup_printf (
-            "=IF(AND(ISNUMBER(%s),N(%s)>0,ISNUMBER(%s)),%s/%s,\"\")", g, g, cell, cell, g);
+        g_autofree char *share = share_formula (cell, g);
 
         write_formula (ws, y, 7 + s, share,
                        !isnan (values[s]) && !isnan (sum) && sum > 0 ? values[s] / sum : NAN,
@@ -1364,8 +1359,7 @@ write_segments (Report *r, GError **error)
   return TRUE;
 }
 
-/* The gap-to-target sheet ------------------------------------------------------------------------
- */
+/* The gap-to-target sheet */
 
 static int
 compare_gap (gconstpointer a, gconstpointer b, gpointer user_data)
@@ -1514,8 +1508,7 @@ write_target (Report *r, GError **error)
   return TRUE;
 }
 
-/* The import notes -------------------------------------------------------------------------------
- */
+/* The import notes */
 
 static const char *
 severity_name (Report *r, CakSeverity severity)
@@ -1619,8 +1612,7 @@ write_notes (Report *r, GError **error)
   return TRUE;
 }
 
-/* The data sheet ---------------------------------------------------------------------------------
- */
+/* The data sheet */
 
 static const CakMeasure data_measures[] = {
   CAK_MEASURE_WORKFORCE, CAK_MEASURE_PARTICIPANTS, CAK_MEASURE_PU,         CAK_MEASURE_BPU,
@@ -1739,8 +1731,7 @@ write_data (Report *r, GError **error)
   return TRUE;
 }
 
-/* The workbook -----------------------------------------------------------------------------------
- */
+/* The workbook */
 
 static gboolean
 report_init (Report *r, CakDataset *dataset, const CakReportOptions *options, GError **error)
@@ -1937,8 +1928,7 @@ cak_report_write (CakDataset *dataset, const CakReportOptions *options, const ch
   return TRUE;
 }
 
-/* The regency table as CSV -----------------------------------------------------------------------
- */
+/* The regency table as CSV */
 
 /**
  * cak_report_csv_field:

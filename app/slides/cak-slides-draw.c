@@ -201,7 +201,7 @@ compose_title (Compose *c)
   const char *kicker = _ ("Coverage of the workforce by BPJS Ketenagakerjaan");
   g_autofree char *period = cak_period_format (data->period, data->lang);
   g_autofree char *as_at = NULL;
-  g_autofree char *date = cak_slide_format_date (c->info ? c->info->date : NULL, data->lang);
+  g_autofree char *date = cak_period_format_date (c->info ? c->info->date : NULL, data->lang);
   const char *agency = c->info && c->info->agency && *c->info->agency ? c->info->agency : NULL;
   double kicker_px, place_px, period_px, foot_px = round (h * 0.034);
   double top, y;

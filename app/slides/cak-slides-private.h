@@ -39,7 +39,4 @@ void cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *sli
  * still to enrol, or the most uncovered when there are no targets. */
 GArray *cak_slide_neediest_items (const CakChartData *data, guint n);
 
-/* "22 November 2026" in @lang */
-char *cak_slide_format_date (GDateTime *date, CakLang lang);
-
 G_END_DECLS

@@ -94,16 +94,6 @@ cak_slide_neediest_items (const CakChartData *data, guint n)
   return items;
 }
 
-char *
-cak_slide_format_date (GDateTime *date, CakLang lang)
-{
-  g_autoptr (GDateTime) now = date ? g_date_time_ref (date) : g_date_time_new_now_local ();
-  CakPeriod month = cak_period_month (g_date_time_get_year (now), g_date_time_get_month (now));
-  g_autofree char *month_name = cak_period_format (month, lang);
-
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (now), month_name);
-}
-
 double
 cak_slide_font_px (double width, double height)
 {

@@ -51,7 +51,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakDeck, cak_deck_free)
 
 guint cak_deck_get_n_slides (const CakDeck *deck);
 const CakSlide *cak_deck_get_slide (const CakDeck *deck, guint index);
-void cak_deck_insert (CakDeck *deck, int position, const CakSlide *slide); /* -1: at the end; copied */
+/* @slide is copied; @position -1 puts it at the end. */
+void cak_deck_insert (CakDeck *deck, int position, const CakSlide *slide);
 void cak_deck_remove (CakDeck *deck, guint index);
 void cak_deck_move (CakDeck *deck, guint from, guint to);
 
@@ -78,8 +79,8 @@ typedef void (*CakDeckProgress) (guint done, guint total, gpointer user_data);
 
 gboolean cak_deck_export_pdf (const CakDeck *deck, const CakChartData *data,
                               const CakSlideInfo *info, const CakChartTheme *theme,
-                              const char *path, GCancellable *cancellable,
-                              CakDeckProgress progress, gpointer user_data, GError **error);
+                              const char *path, GCancellable *cancellable, CakDeckProgress progress,
+                              gpointer user_data, GError **error);
 gboolean cak_deck_export_pngs (const CakDeck *deck, const CakChartData *data,
                                const CakSlideInfo *info, const CakChartTheme *theme,
                                const char *prefix, double width, double height,
