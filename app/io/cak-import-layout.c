@@ -1,0 +1,854 @@
+/* cak-import-layout.c: the layout stage of the importer: the header, what each column holds, and
+ * which rows are titles, totals and notes
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cak-import-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cak-import-private.h"
+
+static const struct
+{
+  const char *header;
+  CakColumnRole role;
+  CakMeasure measure;
+} header_synonyms[] = {
+  { "kode wilayah", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode kab kota", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode kabupaten kota", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode bps", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode kemendagri", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode daerah", CAK_COLUMN_REGION_CODE, 0 },
+  { "region code", CAK_COLUMN_REGION_CODE, 0 },
+  { "code", CAK_COLUMN_REGION_CODE, 0 },
+  { "kabupaten kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "kab kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "kabupaten", CAK_COLUMN_REGION_NAME, 0 },
+  { "wilayah", CAK_COLUMN_REGION_NAME, 0 },
+  { "nama wilayah", CAK_COLUMN_REGION_NAME, 0 },
+  { "nama kabupaten kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "daerah", CAK_COLUMN_REGION_NAME, 0 },
+  { "region", CAK_COLUMN_REGION_NAME, 0 },
+  { "regency", CAK_COLUMN_REGION_NAME, 0 },
+  { "periode", CAK_COLUMN_PERIOD, 0 },
+  { "bulan", CAK_COLUMN_PERIOD, 0 },
+  { "posisi", CAK_COLUMN_PERIOD, 0 },
+  { "period", CAK_COLUMN_PERIOD, 0 },
+  { "penduduk bekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "jumlah penduduk bekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "tenaga kerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "angkatan kerja bekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "workforce", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "peserta aktif", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "total peserta", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "jumlah peserta", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "jumlah peserta aktif", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "participants", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "active participants", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "pu", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "penerima upah", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "bpu", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+  { "bukan penerima upah", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+  { "jakon", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "jasa konstruksi", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "pmi", CAK_COLUMN_MEASURE, CAK_MEASURE_PMI },
+  { "pekerja migran indonesia", CAK_COLUMN_MEASURE, CAK_MEASURE_PMI },
+  { "target cakupan %", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target cakupan", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target %", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "coverage target %", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target pct", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "no", CAK_COLUMN_ROW_NUMBER, 0 },
+  { "nomor", CAK_COLUMN_ROW_NUMBER, 0 },
+  { "cakupan %", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "cakupan", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "coverage %", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "coverage", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "persentase cakupan", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "kode wil", CAK_COLUMN_REGION_CODE, 0 },
+  { "kode kab", CAK_COLUMN_REGION_CODE, 0 },
+  { "kd wil", CAK_COLUMN_REGION_CODE, 0 },
+  { "kab kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "kabupaten kotamadya", CAK_COLUMN_REGION_NAME, 0 },
+  { "nama kab kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "nama daerah", CAK_COLUMN_REGION_NAME, 0 },
+  { "provinsi kabupaten kota", CAK_COLUMN_REGION_NAME, 0 },
+  { "regency city", CAK_COLUMN_REGION_NAME, 0 },
+  { "tahun", CAK_COLUMN_PERIOD, 0 },
+  { "year", CAK_COLUMN_PERIOD, 0 },
+  { "tahun bulan", CAK_COLUMN_PERIOD, 0 },
+  { "bulan tahun", CAK_COLUMN_PERIOD, 0 },
+  { "tanggal", CAK_COLUMN_PERIOD, 0 },
+  { "date", CAK_COLUMN_PERIOD, 0 },
+  { "month", CAK_COLUMN_PERIOD, 0 },
+  { "penduduk usia kerja yang bekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "penduduk 15 tahun ke atas yang bekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "jumlah tenaga kerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "pekerja", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "employed", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "employed population", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "peserta", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "total peserta aktif", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "tenaga kerja terlindungi", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "pekerja terlindungi", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "ppu", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "pekerja penerima upah", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "wage earners", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "pbpu", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+  { "pekerja bukan penerima upah", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+  { "jk", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "jasa konstruksi jakon", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "construction", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "migrant workers", CAK_COLUMN_MEASURE, CAK_MEASURE_PMI },
+  { "target cakupan persen", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target persen", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "cakupan persen", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "persentase", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "capaian", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "capaian %", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "coverage pct", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "indikator", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "ukuran", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "variabel", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "jenis data", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "uraian", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "measure", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "indicator", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "variable", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "nilai", CAK_COLUMN_VALUE, 0 },
+  { "angka", CAK_COLUMN_VALUE, 0 },
+  { "value", CAK_COLUMN_VALUE, 0 },
+  { "jumlah", CAK_COLUMN_VALUE, 0 },
+  { "segmen", CAK_COLUMN_SEGMENT, 0 },
+  { "segment", CAK_COLUMN_SEGMENT, 0 },
+  { "segmen peserta", CAK_COLUMN_SEGMENT, 0 },
+  { "segmen kepesertaan", CAK_COLUMN_SEGMENT, 0 },
+  { "jenis kepesertaan", CAK_COLUMN_SEGMENT, 0 },
+  { "kategori peserta", CAK_COLUMN_SEGMENT, 0 },
+  { "status", CAK_COLUMN_STATUS, 0 },
+  { "status kepesertaan", CAK_COLUMN_STATUS, 0 },
+  { "status peserta", CAK_COLUMN_STATUS, 0 },
+  { "status aktif", CAK_COLUMN_STATUS, 0 },
+  { "keterangan", CAK_COLUMN_NOTE, 0 },
+  { "ket", CAK_COLUMN_NOTE, 0 },
+  { "catatan", CAK_COLUMN_NOTE, 0 },
+  { "notes", CAK_COLUMN_NOTE, 0 },
+  { "note", CAK_COLUMN_NOTE, 0 },
+  { "remarks", CAK_COLUMN_NOTE, 0 },
+};
+
+/* Words that mark a row as a total rather than a region. */
+static const char *const total_words[] = {
+  "jumlah", "total", "jumlah total", "total provinsi", "grand total", "sub total", "subtotal",
+};
+
+/* Words a note under a table starts with: "Sumber: BPS", "Keterangan: ...", "*) angka
+ * sementara". */
+static const char *const note_words[] = {
+  "sumber", "keterangan", "ket", "catatan", "note", "notes", "source", "sources", "data per",
+};
+
+/**
+ * cak_import_normalize:
+ *
+ * Lower case, punctuation other than % as space, one space between words: "Kabupaten/Kota"
+ * and "KAB. / KOTA" become "kabupaten kota" and "kab kota".
+ *
+ * Returns: (transfer full): the text as headers and region names are compared
+ */
+char *
+cak_import_normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) || c == '%' || (guchar)c >= 0x80)
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_c (out, c);
+          space = FALSE;
+        }
+      else
+        space = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+cak_import_is_total_label (const char *text)
+{
+  g_autofree char *norm = cak_import_normalize (text);
+
+  if (g_str_has_prefix (norm, "jumlah ") || g_str_has_prefix (norm, "total "))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (total_words); i++)
+    if (strcmp (norm, total_words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+cak_import_is_note_text (const char *text)
+{
+  g_autofree char *norm = NULL;
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '*' || g_str_has_prefix (p, "\xc2\xb9") || g_str_has_prefix (p, "\xc2\xb2"))
+    return TRUE;
+  norm = cak_import_normalize (p);
+  for (guint i = 0; i < G_N_ELEMENTS (note_words); i++)
+    {
+      gsize n = strlen (note_words[i]);
+
+      if (strncmp (norm, note_words[i], n) == 0 && (norm[n] == '\0' || norm[n] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "(1) (2) (3) ...": the column numbers government tables put under the header. */
+gboolean
+cak_import_is_column_numbers (const CakRow *row)
+{
+  guint n = 0, last = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const char *text = cell (row, i);
+      g_autofree char *norm = NULL;
+      guint64 value;
+
+      if (is_blank_text (text))
+        continue;
+      norm = cak_import_normalize (text);
+      if (!g_ascii_string_to_unsigned (norm, 10, 1, 200, &value, NULL) || value <= last)
+        return FALSE;
+      last = value;
+      n++;
+    }
+  return n >= 3;
+}
+
+/**
+ * cak_import_classify_header:
+ * @out_measure: (optional): the measure, for %CAK_COLUMN_MEASURE
+ *
+ * Tells what a column holds from its header, in Indonesian or English, in any case and
+ * punctuation.
+ */
+CakColumnRole
+cak_import_classify_header (const char *header, CakMeasure *out_measure)
+{
+  g_autofree char *norm = NULL;
+
+  g_return_val_if_fail (header != NULL, CAK_COLUMN_NONE);
+
+  norm = cak_import_normalize (header);
+  /* "Cakupan (%)" and "Target (%)" are the same columns as "Cakupan %" and "Target %". */
+  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+    if (strcmp (norm, header_synonyms[i].header) == 0)
+      {
+        if (out_measure)
+          *out_measure = header_synonyms[i].measure;
+        return header_synonyms[i].role;
+      }
+  return CAK_COLUMN_NONE;
+}
+
+static const struct
+{
+  const char *id;
+  CakColumnRole role;
+  CakMeasure measure;
+} role_ids[] = {
+  { "ignore", CAK_COLUMN_NONE, 0 },
+  { "region", CAK_COLUMN_REGION_NAME, 0 },
+  { "region-name", CAK_COLUMN_REGION_NAME, 0 },
+  { "region-code", CAK_COLUMN_REGION_CODE, 0 },
+  { "period", CAK_COLUMN_PERIOD, 0 },
+  { "workforce", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
+  { "participants", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
+  { "pu", CAK_COLUMN_MEASURE, CAK_MEASURE_PU },
+  { "bpu", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU },
+  { "jakon", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON },
+  { "pmi", CAK_COLUMN_MEASURE, CAK_MEASURE_PMI },
+  { "target", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "target_pct", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT },
+  { "coverage", CAK_COLUMN_COVERAGE_PCT, 0 },
+  { "row-number", CAK_COLUMN_ROW_NUMBER, 0 },
+  { "measure", CAK_COLUMN_MEASURE_NAME, 0 },
+  { "value", CAK_COLUMN_VALUE, 0 },
+  { "segment", CAK_COLUMN_SEGMENT, 0 },
+  { "status", CAK_COLUMN_STATUS, 0 },
+  { "note", CAK_COLUMN_NOTE, 0 },
+};
+
+/**
+ * cak_column_role_to_id:
+ *
+ * Returns: the role as --map writes it: "region", "workforce", "segment", "ignore"...
+ */
+const char *
+cak_column_role_to_id (CakColumnRole role, CakMeasure measure)
+{
+  if (role == CAK_COLUMN_REGION_NAME)
+    return "region";
+  for (guint i = 0; i < G_N_ELEMENTS (role_ids); i++)
+    if (role_ids[i].role == role && (role != CAK_COLUMN_MEASURE || role_ids[i].measure == measure))
+      return role_ids[i].id;
+  return "ignore";
+}
+
+/**
+ * cak_import_role_from_id:
+ *
+ * Reads a role as --map writes it; the measures' JSON names (participants, target_pct) and
+ * "kode"/"wilayah" style Indonesian words are accepted too.
+ */
+gboolean
+cak_import_role_from_id (const char *id, CakColumnRole *out_role, CakMeasure *out_measure)
+{
+  g_autofree char *norm = NULL;
+  CakMeasure measure = 0;
+  CakColumnRole role;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (role_ids); i++)
+    if (g_ascii_strcasecmp (id, role_ids[i].id) == 0)
+      {
+        *out_role = role_ids[i].role;
+        *out_measure = role_ids[i].measure;
+        return TRUE;
+      }
+  norm = cak_import_normalize (id);
+  role = cak_import_classify_header (norm, &measure);
+  if (role == CAK_COLUMN_NONE)
+    return FALSE;
+  *out_role = role;
+  *out_measure = measure;
+  return TRUE;
+}
+
+/**
+ * cak_column_role_get_label:
+ *
+ * Returns: the role as the mapping step names it
+ */
+const char *
+cak_column_role_get_label (CakColumnRole role, CakMeasure measure)
+{
+  switch (role)
+    {
+      case CAK_COLUMN_NONE:
+        return _ ("Ignore");
+      case CAK_COLUMN_REGION_CODE:
+        return _ ("Region code");
+      case CAK_COLUMN_REGION_NAME:
+        return _ ("Region");
+      case CAK_COLUMN_PERIOD:
+        return _ ("Period");
+      case CAK_COLUMN_MEASURE:
+        return cak_measure_get_label (measure);
+      case CAK_COLUMN_ROW_NUMBER:
+        return _ ("Row number");
+      case CAK_COLUMN_COVERAGE_PCT:
+        return _ ("Coverage % (checked)");
+      case CAK_COLUMN_MEASURE_NAME:
+        return _ ("Measure name");
+      case CAK_COLUMN_VALUE:
+        return _ ("Value");
+      case CAK_COLUMN_SEGMENT:
+        return _ ("Segment (PU, BPU, Jakon, PMI)");
+      case CAK_COLUMN_STATUS:
+        return _ ("Status (active rows count)");
+      case CAK_COLUMN_NOTE:
+        return _ ("Note");
+      case CAK_N_COLUMN_ROLES:
+      default:
+        return "";
+    }
+}
+
+CakColumnMapping *
+cak_column_mapping_new (const char *header, CakColumnRole role, CakMeasure measure)
+{
+  CakColumnMapping *mapping = g_new0 (CakColumnMapping, 1);
+
+  mapping->header = g_strdup (header);
+  mapping->role = role;
+  mapping->measure = measure;
+  return mapping;
+}
+
+void
+cak_column_mapping_free (CakColumnMapping *mapping)
+{
+  if (mapping == NULL)
+    return;
+  g_free (mapping->header);
+  g_free (mapping);
+}
+
+/**
+ * cak_import_parse_mapping:
+ * @spec: "HEADER=role", as --map takes it: "Jml TK=workforce", "kode_wil=region",
+ *   "segmen=segment", "status=status", "No=ignore"
+ *
+ * Returns: %FALSE with @error set (%G_OPTION_ERROR_BAD_VALUE) when @spec is not a mapping
+ */
+gboolean
+cak_import_parse_mapping (const char *spec, CakColumnMapping **out_mapping, GError **error)
+{
+  const char *eq;
+  g_autofree char *header = NULL;
+  g_autofree char *id = NULL;
+  CakColumnRole role;
+  CakMeasure measure;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  eq = strrchr (spec, '=');
+  if (eq == NULL || eq == spec)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("“%s” is not a mapping; write HEADER=ROLE, for example “Jml TK=workforce”."),
+                   spec);
+      return FALSE;
+    }
+  header = g_strstrip (g_strndup (spec, eq - spec));
+  id = g_strstrip (g_strdup (eq + 1));
+  if (!cak_import_role_from_id (id, &role, &measure))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("“%s” is not a column role. Use one of: region, region-code, period, "
+                      "workforce, participants, pu, bpu, jakon, pmi, target, coverage, measure, "
+                      "value, segment, status, note, ignore."),
+                   id);
+      return FALSE;
+    }
+  *out_mapping = cak_column_mapping_new (header, role, measure);
+  return TRUE;
+}
+
+/* ---- The header ---------------------------------------------------------------------- */
+
+gboolean
+cak_import_user_role (Import *import, const char *header, CakColumnRole *role, CakMeasure *measure)
+{
+  g_autofree char *norm = NULL;
+
+  if (import->options == NULL || import->options->column_map == NULL || header == NULL
+      || *header == '\0')
+    return FALSE;
+  norm = cak_import_normalize (header);
+  for (guint i = 0; i < import->options->column_map->len; i++)
+    {
+      const CakColumnMapping *mapping = g_ptr_array_index (import->options->column_map, i);
+      g_autofree char *mapped = cak_import_normalize (mapping->header);
+
+      if (strcmp (norm, mapped) == 0)
+        {
+          *role = mapping->role;
+          *measure = mapping->measure;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_total_word (const char *text)
+{
+  g_autofree char *norm = cak_import_normalize (text);
+
+  return strcmp (norm, "jumlah") == 0 || strcmp (norm, "total") == 0
+         || strcmp (norm, "sub total") == 0;
+}
+
+/* Names a column from its group header (the merged cell above, may be "") and its own header,
+ * and decides its role: the user's mapping first, then "PESERTA AKTIF PU" whole, then the own
+ * header, then the group's ("JUMLAH" under "PESERTA AKTIF" is the participants). */
+static void
+classify_column (Import *import, const char *group, const char *sub, Column *column)
+{
+  gboolean has_group = !is_blank_text (group), has_sub = !is_blank_text (sub);
+  g_autofree char *g = g_strstrip (g_strdup (group));
+  g_autofree char *s = g_strstrip (g_strdup (sub));
+  g_autofree char *joined = NULL;
+  CakColumnRole role = CAK_COLUMN_NONE;
+  CakMeasure measure = 0;
+
+  memset (column, 0, sizeof *column);
+  if (has_group && has_sub)
+    column->header = g_strdup_printf ("%s / %s", g, s);
+  else
+    column->header = g_strdup (has_sub ? s : g);
+
+  joined = g_strdup_printf ("%s %s", g, s);
+  if (cak_import_user_role (import, column->header, &role, &measure)
+      || (has_sub && cak_import_user_role (import, s, &role, &measure))
+      || (has_group && has_sub && cak_import_user_role (import, joined, &role, &measure))
+      || (has_group && !has_sub && cak_import_user_role (import, g, &role, &measure)))
+    goto done;
+
+  if (has_group && has_sub)
+    {
+      CakMeasure group_measure = 0;
+      CakColumnRole group_role = cak_import_classify_header (g, &group_measure);
+
+      if ((role = cak_import_classify_header (joined, &measure)) != CAK_COLUMN_NONE)
+        goto done;
+      if (is_total_word (s) && group_role != CAK_COLUMN_NONE)
+        {
+          role = group_role;
+          measure = group_measure;
+          goto done;
+        }
+      role = cak_import_classify_header (s, &measure);
+      goto done;
+    }
+  role = cak_import_classify_header (has_sub ? s : g, &measure);
+
+done:
+  column->role = role;
+  column->measure = measure;
+}
+
+static CakLayout
+layout_of (GArray *columns, guint *out_score)
+{
+  guint region = 0, measures = 0, names = 0, values = 0, segments = 0, score = 0;
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+
+      switch (column->role)
+        {
+          case CAK_COLUMN_REGION_CODE:
+          case CAK_COLUMN_REGION_NAME:
+            region++;
+            break;
+          case CAK_COLUMN_MEASURE:
+            measures++;
+            break;
+          case CAK_COLUMN_MEASURE_NAME:
+            names++;
+            break;
+          case CAK_COLUMN_VALUE:
+            values++;
+            break;
+          case CAK_COLUMN_SEGMENT:
+            segments++;
+            break;
+          default:
+            break;
+        }
+      if (column->role != CAK_COLUMN_NONE)
+        score++;
+    }
+  *out_score = score;
+  if (region == 0)
+    return CAK_LAYOUT_NONE;
+  if (measures > 0)
+    return CAK_LAYOUT_WIDE;
+  if (names > 0 && values > 0)
+    return CAK_LAYOUT_LONG;
+  if (segments > 0)
+    return CAK_LAYOUT_EXTRACT;
+  return CAK_LAYOUT_NONE;
+}
+
+static void
+clear_column (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->header);
+}
+
+static GArray *
+new_columns (void)
+{
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
+
+  g_array_set_clear_func (columns, clear_column);
+  return columns;
+}
+
+/* The columns a header of one row (@group NULL) or two rows gives. A group header stands over
+ * the columns to its right whose own cell above is empty, as merged cells read. */
+static GArray *
+columns_from_rows (Import *import, const CakRow *group, const CakRow *sub)
+{
+  GArray *columns = new_columns ();
+  guint n = MAX (sub->n_cells, group ? group->n_cells : 0);
+  const char *carried = "";
+
+  for (guint c = 0; c < n; c++)
+    {
+      Column column;
+      const char *g = "";
+
+      if (group)
+        {
+          if (!is_blank_text (cell (group, c)))
+            carried = cell (group, c);
+          else if (is_blank_text (cell (sub, c)))
+            carried = "";
+          g = is_blank_text (cell (sub, c)) ? cell (group, c) : carried;
+        }
+      classify_column (import, g, cell (sub, c), &column);
+      g_array_append_val (columns, column);
+    }
+  return columns;
+}
+
+static void
+set_columns (Sheet *sheet, GArray *columns)
+{
+  g_clear_pointer (&sheet->columns, g_array_unref);
+  sheet->columns = columns;
+  sheet->code_column = sheet->name_column = sheet->period_column = -1;
+  sheet->measure_name_column = sheet->value_column = -1;
+  sheet->segment_column = sheet->status_column = sheet->coverage_column = -1;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+      int *slot = NULL;
+
+      switch (column->role)
+        {
+          case CAK_COLUMN_REGION_CODE:
+            slot = &sheet->code_column;
+            break;
+          case CAK_COLUMN_REGION_NAME:
+            slot = &sheet->name_column;
+            break;
+          case CAK_COLUMN_PERIOD:
+            slot = &sheet->period_column;
+            break;
+          case CAK_COLUMN_MEASURE_NAME:
+            slot = &sheet->measure_name_column;
+            break;
+          case CAK_COLUMN_VALUE:
+            slot = &sheet->value_column;
+            break;
+          case CAK_COLUMN_SEGMENT:
+            slot = &sheet->segment_column;
+            break;
+          case CAK_COLUMN_STATUS:
+            slot = &sheet->status_column;
+            break;
+          case CAK_COLUMN_COVERAGE_PCT:
+            slot = &sheet->coverage_column;
+            break;
+          default:
+            break;
+        }
+      if (slot && *slot < 0)
+        *slot = i;
+    }
+}
+
+/* Tries every row of the preamble as the header, alone and under the row above it, and keeps
+ * the reading that recognises most columns. */
+gboolean
+cak_import_find_header (Import *import)
+{
+  Sheet *sheet = import->sheet;
+  GArray *best = NULL;
+  guint best_score = 0, best_first = 0, best_last = 0;
+  CakLayout best_layout = CAK_LAYOUT_NONE;
+  guint wanted = import->options ? import->options->header_row : 0;
+
+  for (guint i = 0; i < sheet->kept->len; i++)
+    {
+      const StoredRow *row = g_ptr_array_index (sheet->kept, i);
+
+      if (row_is_blank (&row->row))
+        continue;
+      for (guint two = 0; two < 2; two++)
+        {
+          const StoredRow *above = i > 0 ? g_ptr_array_index (sheet->kept, i - 1) : NULL;
+          GArray *columns;
+          CakLayout layout;
+          guint score;
+
+          if (two && (above == NULL || row_is_blank (&above->row)))
+            continue;
+          if (wanted && row->row.row != wanted)
+            continue;
+          columns = columns_from_rows (import, two ? &above->row : NULL, &row->row);
+          layout = layout_of (columns, &score);
+          if (layout != CAK_LAYOUT_NONE && score > best_score)
+            {
+              g_clear_pointer (&best, g_array_unref);
+              best = columns;
+              best_score = score;
+              best_layout = layout;
+              best_first = two ? i - 1 : i;
+              best_last = i;
+            }
+          else
+            g_array_unref (columns);
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+
+  set_columns (sheet, best);
+  sheet->layout = best_layout;
+  sheet->header_first = best_first;
+  sheet->header_last = best_last;
+  return TRUE;
+}
+
+void
+cak_import_preview_header (Import *import)
+{
+  Sheet *sheet = import->sheet;
+  CakSheetPreview *preview = sheet->preview;
+
+  if (preview == NULL)
+    return;
+  preview->layout = sheet->layout;
+  preview->period = sheet->has_period ? sheet->period : CAK_PERIOD_INIT_NONE;
+  if (sheet->columns == NULL)
+    return;
+  preview->header_first
+      = ((StoredRow *)g_ptr_array_index (sheet->kept, sheet->header_first))->row.row;
+  preview->header_last
+      = ((StoredRow *)g_ptr_array_index (sheet->kept, sheet->header_last))->row.row;
+  g_ptr_array_set_size (preview->headers, 0);
+  g_array_set_size (preview->roles, 0);
+  g_array_set_size (preview->measures, 0);
+  for (guint i = 0; i < sheet->columns->len; i++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, i);
+
+      g_ptr_array_add (preview->headers, g_strdup (column->header));
+      g_array_append_val (preview->roles, column->role);
+      g_array_append_val (preview->measures, column->measure);
+    }
+  preview->n_columns = MAX (preview->n_columns, sheet->columns->len);
+}
+
+/* The period of a sheet without a period column: its name, a title line, or what was given. */
+gboolean
+cak_import_find_sheet_period (Import *import)
+{
+  Sheet *sheet = import->sheet;
+
+  if (sheet->period_column >= 0)
+    return TRUE;
+
+  if (sheet->name && cak_period_find_in_text (sheet->name, &sheet->period))
+    {
+      g_autofree char *iso = cak_period_to_iso (sheet->period);
+
+      cak_import_note (import, CAK_SEVERITY_INFO, 0, -1,
+                       _ ("The period %s is taken from the sheet’s name."), iso);
+      sheet->has_period = TRUE;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < sheet->header_first; i++)
+    {
+      const StoredRow *row = g_ptr_array_index (sheet->kept, i);
+
+      for (guint c = 0; c < row->row.n_cells; c++)
+        if (!is_blank_text (cell (&row->row, c))
+            && cak_period_find_in_text (cell (&row->row, c), &sheet->period))
+          {
+            g_autofree char *iso = cak_period_to_iso (sheet->period);
+
+            cak_import_note (import, CAK_SEVERITY_INFO, row->row.row, c,
+                             _ ("The period %s is taken from the title line “%s”."), iso,
+                             cell (&row->row, c));
+            sheet->has_period = TRUE;
+            return TRUE;
+          }
+    }
+
+  if (import->options && cak_period_is_valid (import->options->default_period))
+    {
+      sheet->period = import->options->default_period;
+      sheet->has_period = TRUE;
+      return TRUE;
+    }
+
+  if (sheet->name)
+    g_set_error (&import->error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_PERIOD,
+                 _ ("“%s”, sheet “%s”: no period is written in a column, the sheet’s name or a "
+                    "title line. Give the period the figures are for (--period on the command "
+                    "line)."),
+                 import->file, sheet->name);
+  else
+    g_set_error (&import->error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_PERIOD,
+                 _ ("“%s”: no period is written in a column or a title line. Give the period the "
+                    "figures are for (--period on the command line)."),
+                 import->file);
+  return FALSE;
+}
+
+/* ---- Rows under the header ------------------------------------------------------------ */
+
+gboolean
+cak_import_is_repeated_header (Sheet *sheet, const CakRow *row)
+{
+  guint same = 0, nonblank = 0;
+
+  for (guint i = 0; i < MIN (row->n_cells, sheet->columns->len); i++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, i);
+      const char *header = strrchr (column->header, '/');
+
+      if (is_blank_text (cell (row, i)))
+        continue;
+      nonblank++;
+      header = header ? header + 2 : column->header;
+      if (g_ascii_strcasecmp (g_strstrip ((char *)cell (row, i)), header) == 0
+          || g_ascii_strcasecmp (cell (row, i), column->header) == 0)
+        same++;
+    }
+  return nonblank > 0 && same == nonblank;
+}
+
+void
+cak_import_vote_number_styles (Sheet *sheet)
+{
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if (column->role != CAK_COLUMN_MEASURE && column->role != CAK_COLUMN_VALUE
+          && column->role != CAK_COLUMN_COVERAGE_PCT)
+        continue;
+      for (guint r = 0; r < sheet->kept->len; r++)
+        {
+          const StoredRow *row = g_ptr_array_index (sheet->kept, r);
+
+          if (cell_type (&row->row, c) == CAK_CELL_TEXT)
+            cak_number_vote (&column->vote, cell (&row->row, c));
+        }
+      column->style = cak_number_vote_result (&column->vote);
+    }
+}

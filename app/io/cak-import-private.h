@@ -1,0 +1,251 @@
+/* cak-import-private.h: what the importer's stages share: the state of an import and a sheet
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The importer is cut along its stages: cak-import.c streams sheets and accounts for rows,
+ * cak-import-layout.c finds the header and what each column and row is, cak-import-regions.c
+ * finds the region a row names, cak-import-rows.c reads, checks and stores a row's figures, and
+ * cak-import-extract.c counts row-level extracts.
+ */
+#pragma once
+
+#include "cak-import.h"
+#include "cak-number.h"
+
+G_BEGIN_DECLS
+
+/* How far down a sheet the header may be: title lines come first in hand-made files. */
+#define HEADER_SEARCH_ROWS 30
+/* How many data rows decide a column's number style. */
+#define VOTE_ROWS 400
+/* How many rows of each sheet the preview keeps. */
+#define PREVIEW_ROWS 40
+/* How many distinct texts a column's cache remembers. */
+#define CACHE_LIMIT 50000
+/* How many distinct reasons an extract's tally tells apart. */
+#define TALLY_LIMIT 500
+
+typedef struct
+{
+  CakRow row; /* points into cells and types */
+  char **cells;
+  guint8 *types;
+} StoredRow;
+
+typedef struct
+{
+  char *header;
+  CakColumnRole role;
+  CakMeasure measure;
+  CakNumberVote vote;
+  CakNumberStyle style;
+} Column;
+
+typedef enum
+{
+  PHASE_PREAMBLE,  /* looking for the header */
+  PHASE_VOTING,    /* keeping data rows to decide number styles */
+  PHASE_STREAMING, /* every row handled as it comes */
+  PHASE_NO_HEADER, /* a sheet without a header: its rows are counted as skipped */
+  PHASE_COMPUTED,  /* a sheet a Cakupan report computed from another: counted as skipped */
+} Phase;
+
+/* One region and period of a row-level extract. */
+typedef struct
+{
+  const CakRegion *region;
+  guint32 period_key;
+  guint first_row;
+  double counts[4]; /* PU, BPU, Jakon, PMI */
+} Tally;
+
+/* The values a column held in the last rows, looked at before the cache: extracts have few
+ * distinct segments and statuses, and are often sorted by region. */
+typedef struct
+{
+  char text[4][24];
+  gpointer value[4];
+  guint next;
+} Memo;
+
+/* Rows of an extract skipped or rejected for the same reason and text. */
+typedef struct
+{
+  CakRowKind kind;
+  guint column;
+  guint first_row;
+  guint count;
+  char *text;
+  char *message; /* the reason, with %s for the text */
+} Reason;
+
+typedef struct
+{
+  const char *name; /* interned; NULL for CSV */
+  gboolean hidden;
+  const char *computed_from;
+  CakSheetReport *report;
+  CakSheetPreview *preview;
+  Phase phase;
+  GPtrArray *kept; /* StoredRow*: the preamble, then the rows being voted on */
+
+  CakLayout layout;
+  guint header_first, header_last;
+  GArray *columns; /* Column */
+  int code_column, name_column, period_column, measure_name_column, value_column;
+  int segment_column, status_column, coverage_column;
+  gboolean has_period;
+  CakPeriod period;
+
+  /* Region names that need the file's province to be settled: kept to the end. */
+  GPtrArray *deferred; /* StoredRow* */
+  GHashTable *province_counts;
+  const char *province_hint;
+
+  /* Sums since the last total row, to check totals against. */
+  double sums[CAK_N_MEASURES];
+  guint block_rows, block_rejected;
+
+  /* Row-level extracts */
+  GHashTable *tallies; /* Tally*, by region and period */
+  GHashTable *reasons; /* "kind|column|text" -> Reason* */
+  Reason *last_reason;
+  GHashTable *region_cache;
+  GHashTable *segment_cache;
+  GHashTable *status_cache;
+  GHashTable *period_cache;
+  Memo region_memo, segment_memo, status_memo;
+} Sheet;
+
+typedef struct
+{
+  CakDataset *dataset;
+  CakRegionCatalog *catalog;
+  const char *file; /* interned */
+  const CakImportOptions *options;
+  GCancellable *cancellable;
+  CakImportPreview *preview; /* NULL unless previewing */
+  Sheet *sheet;              /* the sheet being read */
+  guint n_sheets_with_header;
+  GError *error; /* stops reading */
+  guint rows_seen;
+} Import;
+
+static inline const char *
+cell (const CakRow *row, int column)
+{
+  if (column < 0 || (guint)column >= row->n_cells || row->cells[column] == NULL)
+    return "";
+  return row->cells[column];
+}
+
+static inline CakCellType
+cell_type (const CakRow *row, int column)
+{
+  if (column < 0 || (guint)column >= row->n_cells)
+    return CAK_CELL_EMPTY;
+  if (row->types == NULL)
+    return row->cells[column] && *row->cells[column] ? CAK_CELL_TEXT : CAK_CELL_EMPTY;
+  return row->types[column];
+}
+
+static inline gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static inline gboolean
+row_is_blank (const CakRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    if (row->cells[i] && !is_blank_text (row->cells[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static inline guint
+count_nonblank (const CakRow *row)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    if (!is_blank_text (cell (row, i)))
+      n++;
+  return n;
+}
+
+static inline int
+first_nonblank (const CakRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    if (!is_blank_text (cell (row, i)))
+      return i;
+  return -1;
+}
+
+typedef enum
+{
+  REGION_FOUND,
+  REGION_TOTAL,
+  REGION_DEFER,
+  REGION_REJECTED,
+} RegionResult;
+
+typedef enum
+{
+  NUMBER_OK,
+  NUMBER_BLANK,
+  NUMBER_BAD,
+} NumberResult;
+
+/* cak-import.c: rows accounted for, notes in the import report */
+void cak_import_account (Import *import, guint row, CakRowKind kind, gboolean quiet);
+void cak_import_note (Import *import, CakSeverity severity, guint row, int column,
+                      const char *format, ...) G_GNUC_PRINTF (5, 6);
+void cak_import_reason_free (gpointer data);
+void cak_stored_row_free (gpointer data);
+StoredRow *cak_stored_row_new (const CakRow *row);
+
+/* cak-import-layout.c */
+gboolean cak_import_find_header (Import *import);
+gboolean cak_import_find_sheet_period (Import *import);
+gboolean cak_import_is_column_numbers (const CakRow *row);
+gboolean cak_import_is_note_text (const char *text);
+gboolean cak_import_is_repeated_header (Sheet *sheet, const CakRow *row);
+gboolean cak_import_is_total_label (const char *text);
+void cak_import_preview_header (Import *import);
+gboolean cak_import_user_role (Import *import, const char *header, CakColumnRole *role,
+                               CakMeasure *measure);
+void cak_import_vote_number_styles (Sheet *sheet);
+
+/* cak-import-regions.c */
+void cak_import_add_unmatched (Import *import, const char *text, guint row, GPtrArray *candidates,
+                               gboolean ambiguous);
+char *cak_import_code_text (const CakRow *row, int column);
+void cak_import_count_province (Sheet *sheet, const CakRegion *region);
+const char *cak_import_dominant_province (Sheet *sheet);
+const CakRegion *cak_import_mapped_region (Import *import, const char *text);
+RegionResult cak_import_resolve_region (Import *import, const CakRow *row, gboolean may_defer,
+                                        const CakRegion **out);
+
+/* cak-import-rows.c */
+char *cak_import_format_number (double value);
+void cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer);
+NumberResult cak_import_read_number (const CakRow *row, int c, const Column *column,
+                                     gboolean percent, double *out);
+gboolean cak_import_store_values (Import *import, const CakRow *row, const CakRegion *region,
+                                  CakPeriod period, const double *values, const gboolean *has,
+                                  const int *columns);
+
+/* cak-import-extract.c */
+void cak_import_finish_extract (Import *import);
+void cak_import_handle_extract_row (Import *import, const CakRow *row);
+gboolean cak_import_tally_equal (gconstpointer a, gconstpointer b);
+guint cak_import_tally_hash (gconstpointer key);
+
+G_END_DECLS
