@@ -28,6 +28,7 @@ struct _CakDataset
   CakRegionCatalog *catalog;
   GHashTable *records;   /* Record, keyed by its region and period */
   GHashTable *by_region; /* const CakRegion* -> GPtrArray of its Record* */
+  GHashTable *stated;    /* CakStatedFigures, keyed by its region and period */
   GArray *issues;        /* CakIssue */
   GPtrArray *sheets;     /* CakSheetReport */
 };
@@ -52,6 +53,22 @@ record_key_equal (gconstpointer a, gconstpointer b)
   const Record *ra = a, *rb = b;
 
   return ra->region == rb->region && cak_period_equal (ra->period, rb->period);
+}
+
+static guint
+stated_key_hash (gconstpointer key)
+{
+  const CakStatedFigures *s = key;
+
+  return g_str_hash (s->region->code) ^ (cak_period_to_key (s->period) * 2654435761u);
+}
+
+static gboolean
+stated_key_equal (gconstpointer a, gconstpointer b)
+{
+  const CakStatedFigures *sa = a, *sb = b;
+
+  return sa->region == sb->region && cak_period_equal (sa->period, sb->period);
 }
 
 static int
@@ -84,6 +101,7 @@ cak_dataset_finalize (GObject *object)
 
   g_clear_pointer (&self->by_region, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->stated, g_hash_table_unref);
   g_clear_pointer (&self->issues, g_array_unref);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
 
@@ -101,6 +119,7 @@ cak_dataset_init (CakDataset *self)
 {
   self->records = g_hash_table_new_full (record_key_hash, record_key_equal, g_free, NULL);
   self->by_region = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  self->stated = g_hash_table_new_full (stated_key_hash, stated_key_equal, g_free, NULL);
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
   self->sheets = g_ptr_array_new_with_free_func (g_free);
@@ -333,6 +352,106 @@ cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
   if (out_value)
     *out_value = record->values[measure];
   return TRUE;
+}
+
+/**
+ * cak_stated_figures_get:
+ *
+ * Returns: the figure of @measure the file states, or NAN when it states none.
+ */
+double
+cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure)
+{
+  g_return_val_if_fail (stated != NULL, NAN);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, NAN);
+
+  return stated->known & (1u << measure) ? stated->values[measure].value : NAN;
+}
+
+/**
+ * cak_stated_figures_participants:
+ *
+ * Returns: the active participants the file states, or the sum of the four segments when it
+ * states all of them and no total; NAN otherwise.
+ */
+double
+cak_stated_figures_participants (const CakStatedFigures *stated)
+{
+  const CakMeasure segments[] = { CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON,
+                                  CAK_MEASURE_PMI };
+  double sum = 0;
+
+  g_return_val_if_fail (stated != NULL, NAN);
+
+  if (stated->known & (1u << CAK_MEASURE_PARTICIPANTS))
+    return stated->values[CAK_MEASURE_PARTICIPANTS].value;
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    {
+      if (!(stated->known & (1u << segments[i])))
+        return NAN;
+      sum += stated->values[segments[i]].value;
+    }
+  return sum;
+}
+
+/**
+ * cak_dataset_set_stated:
+ * @stated: a province's figures as a file states them
+ * @out_existing: (optional): receives the figures already held when they differ
+ *
+ * Keeps the figures a file states for a province (its province row), apart from the values
+ * the regencies give. The first figures for a province and period are kept; the same figures
+ * again are kept once.
+ *
+ * Returns: %FALSE when other figures are held already for the province and period.
+ */
+gboolean
+cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
+                        const CakStatedFigures **out_existing)
+{
+  CakStatedFigures *existing;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (stated != NULL && stated->region != NULL, FALSE);
+  g_return_val_if_fail (cak_period_is_valid (stated->period), FALSE);
+
+  existing = g_hash_table_lookup (self->stated, stated);
+  if (existing)
+    {
+      gboolean same = existing->known == stated->known
+                      && existing->has_coverage == stated->has_coverage
+                      && (!stated->has_coverage
+                          || existing->coverage_pct.value == stated->coverage_pct.value);
+
+      for (guint m = 0; same && m < CAK_N_MEASURES; m++)
+        if ((stated->known & (1u << m)) && existing->values[m].value != stated->values[m].value)
+          same = FALSE;
+      if (!same && out_existing)
+        *out_existing = existing;
+      return same;
+    }
+  g_hash_table_add (self->stated, g_memdup2 (stated, sizeof *stated));
+  return TRUE;
+}
+
+/**
+ * cak_dataset_get_stated:
+ *
+ * Returns: (nullable) (transfer none): the figures a file states for @region in @period, or
+ * %NULL when no file states any.
+ */
+const CakStatedFigures *
+cak_dataset_get_stated (CakDataset *self, const CakRegion *region, CakPeriod period)
+{
+  CakStatedFigures key = { 0 };
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  if (region == NULL)
+    return NULL;
+  key.region = region;
+  key.period = period;
+  return g_hash_table_lookup (self->stated, &key);
 }
 
 static gboolean

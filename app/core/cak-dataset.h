@@ -73,6 +73,21 @@ typedef struct
   guint rejected;
 } CakSheetReport;
 
+/* A province's figures as a file states them (its province row), kept apart from the totals
+ * Cakupan sums from the regencies, so that both can be shown side by side. */
+typedef struct
+{
+  const CakRegion *region;
+  CakPeriod period;
+  guint8 known;                    /* bit per CakMeasure */
+  CakValue values[CAK_N_MEASURES]; /* each with its source cell */
+  gboolean has_coverage;
+  CakValue coverage_pct; /* the percentage the file writes, 0-100, with its cell */
+} CakStatedFigures;
+
+double cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure);
+double cak_stated_figures_participants (const CakStatedFigures *stated);
+
 #define CAK_TYPE_DATASET (cak_dataset_get_type ())
 G_DECLARE_FINAL_TYPE (CakDataset, cak_dataset, CAK, DATASET, GObject)
 
@@ -85,6 +100,11 @@ gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod p
 gboolean cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period,
                           CakMeasure measure, CakValue *out_value);
 gboolean cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period);
+
+gboolean cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
+                                 const CakStatedFigures **out_existing);
+const CakStatedFigures *cak_dataset_get_stated (CakDataset *self, const CakRegion *region,
+                                                CakPeriod period);
 
 GArray *cak_dataset_get_periods (CakDataset *self);
 GArray *cak_dataset_get_reporting_periods (CakDataset *self);

@@ -50,12 +50,14 @@ cak_indicator_coverage_pct (double participants, double workforce)
  * cak_indicator_uncovered:
  *
  * Returns: workers not yet protected; zero when the participants reach the workforce (files
- * whose definitions differ can count more participants than workers), NAN when unknown.
+ * whose definitions differ can count more participants than workers), NAN when unknown or when
+ * the workforce is not positive.
  */
 double
 cak_indicator_uncovered (double participants, double workforce)
 {
-  if (isnan (participants) || isnan (workforce))
+  /* A workforce of 0 is a missing figure, not a region without workers. */
+  if (isnan (participants) || isnan (workforce) || workforce <= 0)
     return NAN;
   return MAX (0.0, workforce - participants);
 }
@@ -64,14 +66,15 @@ cak_indicator_uncovered (double participants, double workforce)
  * cak_indicator_gap_to_target:
  *
  * Returns: how many more workers must be enrolled to reach the target (target% x workforce -
- * participants), in whole workers; zero once the target is reached; NAN when unknown.
+ * participants), in whole workers; zero once the target is reached; NAN when unknown or when
+ * the workforce is not positive.
  */
 double
 cak_indicator_gap_to_target (double target_pct, double participants, double workforce)
 {
   double needed;
 
-  if (isnan (target_pct) || isnan (participants) || isnan (workforce))
+  if (isnan (target_pct) || isnan (participants) || isnan (workforce) || workforce <= 0)
     return NAN;
   /* Rounded before the ceiling so that 30% of 449717 does not become one worker too many
    * through floating-point noise. */
@@ -322,7 +325,7 @@ add_known (double *sum, double value)
  *
  * Sums the regencies into a province total. Each measure sums the regencies that have it;
  * coverage, uncovered and gap are computed over the regencies that have both participants and
- * workforce, so that a regency missing one figure does not bend the province's percentage.
+ * a workforce above zero, so that a regency missing one figure does not bend the province's percentage.
  * The target is the province's when every regency shares it, else unknown.
  */
 void
@@ -358,7 +361,9 @@ cak_indicators_province_total (const GArray *rows, const CakRegion *province, Ca
       add_known (&out_total->bpu, row->bpu);
       add_known (&out_total->jakon, row->jakon);
       add_known (&out_total->pmi, row->pmi);
-      if (!isnan (row->participants) && !isnan (row->workforce))
+      /* A workforce of 0 is never a denominator: such a regency's participants would
+       * raise the province's coverage without workers to set against them. */
+      if (!isnan (row->participants) && !isnan (row->workforce) && row->workforce > 0)
         {
           add_known (&both_participants, row->participants);
           add_known (&both_workforce, row->workforce);

@@ -103,9 +103,14 @@ typedef struct
   GHashTable *province_counts;
   const char *province_hint;
 
-  /* Sums since the last total row, to check totals against. */
-  double sums[CAK_N_MEASURES];
-  guint block_rows, block_rejected;
+  /* The figures of the data rows and the total and province rows, to check each total
+   * against the rows it sums once the sheet is read (ambiguous names are settled at its end). */
+  GArray *figures;         /* RowFigures, in row order */
+  GArray *totals;          /* TotalRow, in row order */
+  GHashTable *seen_rows;   /* a row's region, period and figures -> its row: exact repeats */
+  GHashTable *subregions;  /* SubGroup*, by regency and period: kecamatan and desa rows */
+  int subregion_column;    /* "Kecamatan", "Desa", "Kelurahan": a grouping within a regency */
+  gboolean rows_begun;
 
   /* Row-level extracts */
   GHashTable *tallies; /* Tally*, by region and period */
@@ -234,6 +239,9 @@ RegionResult cak_import_resolve_region (Import *import, const CakRow *row, gbool
                                         const CakRegion **out);
 
 /* cak-import-rows.c */
+void cak_import_begin_rows (Sheet *sheet);
+void cak_import_finish_rows (Import *import);
+void cak_import_free_rows (Sheet *sheet);
 char *cak_import_format_number (double value);
 void cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer);
 NumberResult cak_import_read_number (const CakRow *row, int c, const Column *column,

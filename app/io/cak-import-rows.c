@@ -13,6 +13,57 @@
 
 #include "cak-import-private.h"
 
+/* The figures of a data row, for the totals that sum it. */
+typedef struct
+{
+  guint row;
+  guint32 period_key;
+  const CakRegion *region; /* the regency; NULL for a rejected row */
+  guint8 has;              /* bit per CakMeasure */
+  double values[CAK_N_MEASURES];
+} RowFigures;
+
+/* A total or province row, checked against the rows it sums once the whole sheet is read. */
+typedef struct
+{
+  guint row;
+  guint32 period_key;      /* 0 when the row names no period */
+  const CakRegion *region; /* the province (or the regency of a kecamatan's "Jumlah") it totals;
+                            * NULL for a "JUMLAH" row */
+  guint8 has;
+  double values[CAK_N_MEASURES];
+  int columns[CAK_N_MEASURES];
+} TotalRow;
+
+typedef enum
+{
+  SUB_NONE,
+  SUB_KECAMATAN,
+  SUB_DESA, /* desa or kelurahan */
+} SubKind;
+
+/* The kecamatan or desa rows of one regency and period, summed into the regency. */
+typedef struct
+{
+  const CakRegion *region;
+  CakPeriod period;
+  SubKind kind;
+  guint first_row, n_rows;
+  guint8 has;
+  double values[CAK_N_MEASURES];
+  int columns[CAK_N_MEASURES];
+} SubGroup;
+
+/* What a row below the regency level is: its kind and the name or code of its kecamatan or
+ * desa, which tells its rows apart. */
+typedef struct
+{
+  SubKind kind;
+  char *text;
+  char *regency_code; /* the regency's code read from a kecamatan's code, or NULL */
+  gboolean is_total;  /* "Jumlah" in the kecamatan column: the regency's own total */
+} SubRow;
+
 /* ---- Figures ------------------------------------------------------------------------- */
 
 /* Reads a figure cell: typed numbers as they are, text in the column's number style. "-" is
@@ -54,35 +105,8 @@ cak_import_format_number (double value)
   return cak_number_format (value, fabs (value - round (value)) < 1e-9 ? 0 : 2, lang);
 }
 
-/* A total row's figures against the sum of the rows above it since the last total. */
-static void
-check_total (Import *import, const CakRow *row)
-{
-  Sheet *sheet = import->sheet;
-
-  if (sheet->layout == CAK_LAYOUT_WIDE && sheet->block_rows > 0 && sheet->block_rejected == 0)
-    for (guint c = 0; c < sheet->columns->len; c++)
-      {
-        const Column *column = &g_array_index (sheet->columns, Column, c);
-        double value;
-
-        if (column->role != CAK_COLUMN_MEASURE || column->measure == CAK_MEASURE_TARGET_PCT)
-          continue;
-        if (cak_import_read_number (row, c, column, FALSE, &value) == NUMBER_OK
-            && fabs (value - sheet->sums[column->measure]) > 0.5 + 1e-9 * fabs (value))
-          {
-            g_autofree char *a = cak_import_format_number (value);
-            g_autofree char *b = cak_import_format_number (sheet->sums[column->measure]);
-
-            cak_import_note (import, CAK_SEVERITY_WARNING, row->row, c,
-                             _ ("The total %s is %s here, but the %u rows above it add up to %s."),
-                             column->header, a, sheet->block_rows, b);
-          }
-      }
-  memset (sheet->sums, 0, sizeof sheet->sums);
-  sheet->block_rows = sheet->block_rejected = 0;
-}
-
+/* The stated coverage of a row (regency, province or total) against its own numerator and
+ * denominator. */
 static void
 check_coverage (Import *import, const CakRow *row, const double *values, const gboolean *has)
 {
@@ -115,11 +139,164 @@ check_coverage (Import *import, const CakRow *row, const double *values, const g
       CakLang lang = cak_lang_from_environment ();
       g_autofree char *a = cak_number_format_percent (stated, 2, lang);
       g_autofree char *b = cak_number_format_percent (computed, 2, lang);
+      g_autofree char *p = cak_import_format_number (participants);
+      g_autofree char *w = cak_import_format_number (values[CAK_MEASURE_WORKFORCE]);
 
       cak_import_note (import, CAK_SEVERITY_WARNING, row->row, sheet->coverage_column,
-                       _ ("The coverage written here is %s, but the row’s own figures give %s."), a,
-                       b);
+                       /* TRANSLATORS: "… is 27,68%, but the row’s own figures give 28,67%
+                        * (4.300.000 participants of 15.000.000 workers)." */
+                       _ ("The coverage written here is %s, but the row’s own figures give %s "
+                          "(%s participants of %s workers)."),
+                       a, b, p, w);
     }
+}
+
+/* ---- Rows below the regency ------------------------------------------------------------ */
+
+/* A column that names the kecamatan, desa or kelurahan of a row: the regency is in the region
+ * columns, and this column only groups its rows. "Jumlah Desa" counts villages: not this. */
+static SubKind
+subregion_header_kind (const char *header)
+{
+  g_autofree char *norm = cak_import_normalize (header);
+  g_auto (GStrv) words = g_strsplit (norm, " ", -1);
+  SubKind kind = SUB_NONE;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *w = words[i];
+
+      if (strcmp (w, "jumlah") == 0 || strcmp (w, "jml") == 0 || strcmp (w, "total") == 0
+          || strcmp (w, "banyaknya") == 0 || strcmp (w, "%") == 0 || strcmp (w, "persen") == 0)
+        return SUB_NONE;
+      if (strcmp (w, "desa") == 0 || strcmp (w, "kelurahan") == 0 || strcmp (w, "kel") == 0
+          || strcmp (w, "village") == 0)
+        kind = SUB_DESA;
+      else if (kind == SUB_NONE && (strcmp (w, "kecamatan") == 0 || strcmp (w, "kec") == 0))
+        kind = SUB_KECAMATAN;
+    }
+  return kind;
+}
+
+static void
+find_subregion_column (Sheet *sheet)
+{
+  SubKind best = SUB_NONE;
+
+  sheet->subregion_column = -1;
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+      SubKind kind;
+
+      if (column->role != CAK_COLUMN_NONE && column->role != CAK_COLUMN_NOTE)
+        continue;
+      kind = column->header ? subregion_header_kind (column->header) : SUB_NONE;
+      /* With both a kecamatan and a desa column, rows are desa. */
+      if (kind > best)
+        {
+          best = kind;
+          sheet->subregion_column = c;
+        }
+    }
+}
+
+/* "3505010" and "3505010001" (BPS kecamatan and desa, also "ID3505010" or 3505010.0), and
+ * "35.05.01" and "35.05.01.2001" (Kemendagri): the code of their regency as the file's scheme
+ * writes it ("3505" or "35.05"), which the regions stage reads. */
+static SubKind
+parse_subregion_code (const char *text, char **out_regency)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *p = copy;
+  gsize len;
+  g_auto (GStrv) parts = NULL;
+  guint n = 0;
+
+  if (g_ascii_strncasecmp (p, "ID", 2) == 0)
+    p += 2;
+  if (g_str_has_suffix (p, ".0"))
+    p[strlen (p) - 2] = '\0';
+  len = strlen (p);
+  if (len == 0)
+    return SUB_NONE;
+  if (strspn (p, "0123456789") == len)
+    {
+      if (len != 7 && len != 10)
+        return SUB_NONE;
+      *out_regency = g_strndup (p, 4);
+      return len == 7 ? SUB_KECAMATAN : SUB_DESA;
+    }
+  parts = g_strsplit (p, ".", -1);
+  for (n = 0; parts[n]; n++)
+    if (*parts[n] == '\0' || strspn (parts[n], "0123456789") != strlen (parts[n]))
+      return SUB_NONE;
+  if ((n != 3 && n != 4) || strlen (parts[0]) != 2 || strlen (parts[1]) != 2
+      || strlen (parts[2]) < 2 || strlen (parts[2]) > 3)
+    return SUB_NONE;
+  *out_regency = g_strdup_printf ("%s.%s", parts[0], parts[1]);
+  return n == 3 ? SUB_KECAMATAN : SUB_DESA;
+}
+
+/* Whether @row is a kecamatan or desa row; if so, @view receives the row as the regions stage
+ * must read it: the regency's code in place of the kecamatan's, and no kecamatan name in the
+ * region name column. @view's cells are owned by @cells. */
+static void
+sub_row_clear (SubRow *sub)
+{
+  g_clear_pointer (&sub->text, g_free);
+  g_clear_pointer (&sub->regency_code, g_free);
+}
+
+static gboolean
+find_subregion (Import *import, const CakRow *row, SubRow *sub, CakRow *view, GPtrArray *cells)
+{
+  Sheet *sheet = import->sheet;
+  g_autofree char *regency_code = NULL;
+  SubKind code_kind = SUB_NONE;
+
+  memset (sub, 0, sizeof *sub);
+  if (sheet->code_column >= 0)
+    code_kind = parse_subregion_code (cell (row, sheet->code_column), &regency_code);
+  if (sheet->subregion_column >= 0 && !is_blank_text (cell (row, sheet->subregion_column)))
+    {
+      const char *text = cell (row, sheet->subregion_column);
+
+      if (cak_import_is_total_label (text))
+        {
+          sub->is_total = TRUE;
+          return FALSE;
+        }
+      sub->kind = code_kind != SUB_NONE ? code_kind
+                                        : subregion_header_kind (g_array_index (
+                                              sheet->columns, Column, sheet->subregion_column)
+                                                                     .header);
+      sub->text = g_strstrip (g_strdup (text));
+    }
+  else if (code_kind != SUB_NONE)
+    {
+      sub->kind = code_kind;
+      sub->text = g_strdup_printf ("%s %s", cell (row, sheet->code_column),
+                                   cell (row, sheet->name_column));
+      g_strstrip (sub->text);
+    }
+  else
+    return FALSE;
+
+  *view = *row;
+  if (code_kind != SUB_NONE)
+    {
+      for (guint i = 0; i < row->n_cells; i++)
+        g_ptr_array_add (cells, (gpointer)cell (row, i));
+      sub->regency_code = g_steal_pointer (&regency_code);
+      cells->pdata[sheet->code_column] = sub->regency_code;
+      /* Without a kecamatan column, the name beside a kecamatan's code is the kecamatan's. */
+      if (sheet->subregion_column < 0 && sheet->name_column >= 0
+          && (guint)sheet->name_column < row->n_cells)
+        cells->pdata[sheet->name_column] = (gpointer) "";
+      view->cells = (const char *const *)cells->pdata;
+    }
+  return TRUE;
 }
 
 /* Stores a row's values once they are all checked, so that a rejected row leaves nothing. */
@@ -165,9 +342,158 @@ cak_import_store_values (Import *import, const CakRow *row, const CakRegion *reg
         CakSource source = { import->file, sheet->name, row->row, columns[m] };
 
         cak_dataset_set (import->dataset, region, period, m, values[m], &source, NULL);
-        sheet->sums[m] += values[m];
       }
   return TRUE;
+}
+
+static void
+add_figures (Sheet *sheet, guint row, guint32 period_key, const CakRegion *region,
+             const double *values, const gboolean *has)
+{
+  RowFigures f = { row, period_key, region, 0, { 0 } };
+
+  for (guint m = 0; values && m < CAK_N_MEASURES; m++)
+    if (has[m])
+      {
+        f.has |= 1u << m;
+        f.values[m] = values[m];
+      }
+  g_array_append_val (sheet->figures, f);
+}
+
+/* A workforce of 0, or "-" beside participants, is never a denominator: say so on the row. A
+ * blank cell says nothing: monthly rows leave the yearly workforce to other rows. */
+static void
+check_workforce (Import *import, guint row, const CakRegion *region, const double *values,
+                 const gboolean *has, int column, gboolean dash)
+{
+  gboolean has_participants = has[CAK_MEASURE_PARTICIPANTS] || has[CAK_MEASURE_PU]
+                              || has[CAK_MEASURE_BPU] || has[CAK_MEASURE_JAKON]
+                              || has[CAK_MEASURE_PMI];
+
+  if (has[CAK_MEASURE_WORKFORCE] && values[CAK_MEASURE_WORKFORCE] <= 0)
+    cak_import_note (import, CAK_SEVERITY_WARNING, row, column,
+                     _ ("Workforce is 0 for %s; its coverage cannot be computed and it is left out "
+                        "of the province’s coverage."),
+                     region->name);
+  else if (!has[CAK_MEASURE_WORKFORCE] && has_participants && dash)
+    cak_import_note (import, CAK_SEVERITY_WARNING, row, column,
+                     _ ("Workforce is “-” for %s; its coverage cannot be computed and it is left "
+                        "out of the province’s coverage."),
+                     region->name);
+}
+
+static int
+workforce_column (Sheet *sheet)
+{
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if (column->role == CAK_COLUMN_MEASURE && column->measure == CAK_MEASURE_WORKFORCE)
+        return c;
+    }
+  return -1;
+}
+
+/* The key that finds an exact repeat of a row: its region, period, kecamatan and figures. */
+static char *
+row_key (const CakRegion *region, CakPeriod period, const SubRow *sub, const double *values,
+         const gboolean *has, gboolean with_values)
+{
+  GString *key = g_string_new (region->code);
+
+  g_string_append_printf (key, "|%u|%s|", cak_period_to_key (period),
+                          sub && sub->text ? sub->text : "");
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    if (has[m])
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append_printf (key, "%u", m);
+        if (with_values)
+          g_string_append_printf (key, "=%s", g_ascii_dtostr (buf, sizeof buf, values[m]));
+        g_string_append_c (key, ';');
+      }
+  return g_string_free (key, FALSE);
+}
+
+/* A row's figures, read and checked: noted when they repeat a row above, summed into their
+ * regency when the row is a kecamatan's or a desa's, else stored. */
+static CakRowKind
+keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod period,
+          const double *values, const gboolean *has, const int *columns, const SubRow *sub)
+{
+  Sheet *sheet = import->sheet;
+  g_autofree char *key = row_key (region, period, sub, values, has, TRUE);
+  guint repeated = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, key));
+
+  if (repeated > 0)
+    {
+      cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Row %u repeats row %u."),
+                       row->row, repeated);
+      return CAK_ROW_DUPLICATE;
+    }
+
+  if (sub && sub->kind != SUB_NONE)
+    {
+      g_autofree char *where = row_key (region, period, sub, values, has, FALSE);
+      g_autofree char *place = g_strconcat ("#", where, NULL);
+      guint other = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, place));
+      g_autofree char *group_key = g_strdup_printf ("%s|%u", region->code,
+                                                    cak_period_to_key (period));
+      SubGroup *group;
+
+      /* The same kecamatan twice with other figures: which is right cannot be told. */
+      if (other > 0)
+        {
+          cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->subregion_column,
+                           _ ("“%s” of %s is in row %u already, with other figures; the row was "
+                              "not imported."),
+                           sub->text, region->name, other);
+          return CAK_ROW_REJECTED;
+        }
+      g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&place),
+                           GUINT_TO_POINTER (row->row));
+      group = g_hash_table_lookup (sheet->subregions, group_key);
+      if (group == NULL)
+        {
+          group = g_new0 (SubGroup, 1);
+          group->region = region;
+          group->period = period;
+          group->kind = sub->kind;
+          group->first_row = row->row;
+          g_hash_table_insert (sheet->subregions, g_steal_pointer (&group_key), group);
+        }
+      group->n_rows++;
+      if (sub->kind > group->kind)
+        group->kind = sub->kind;
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (has[m])
+          {
+            if (!(group->has & (1u << m)))
+              group->columns[m] = columns[m];
+            group->has |= 1u << m;
+            group->values[m] += values[m];
+          }
+    }
+  else
+    {
+      if (!cak_import_store_values (import, row, region, period, values, has, columns))
+        return CAK_ROW_REJECTED;
+      int wf = has[CAK_MEASURE_WORKFORCE] ? columns[CAK_MEASURE_WORKFORCE]
+                                          : workforce_column (sheet);
+      g_autofree char *wf_text = g_strstrip (g_strdup (cell (row, wf)));
+
+      check_workforce (import, row->row, region, values, has, wf,
+                       sheet->layout == CAK_LAYOUT_WIDE && wf >= 0
+                           && (strcmp (wf_text, "-") == 0
+                               || strcmp (wf_text, "\xe2\x80\x93") == 0
+                               || strcmp (wf_text, "\xe2\x80\x94") == 0));
+    }
+  g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&key), GUINT_TO_POINTER (row->row));
+  add_figures (sheet, row->row, cak_period_to_key (period), region, values, has);
+  return CAK_ROW_DATA;
 }
 
 static gboolean
@@ -195,7 +521,7 @@ row_period (Import *import, const CakRow *row, CakPeriod *period)
 }
 
 static CakRowKind
-import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
+import_wide_row (Import *import, const CakRow *row, const CakRegion *region, const SubRow *sub)
 {
   Sheet *sheet = import->sheet;
   double values[CAK_N_MEASURES] = { 0 };
@@ -203,6 +529,7 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
   gboolean has[CAK_N_MEASURES] = { FALSE };
   CakPeriod period;
   gboolean any = FALSE;
+  CakRowKind kind;
 
   if (!row_period (import, row, &period))
     return CAK_ROW_REJECTED;
@@ -250,8 +577,9 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
     }
   if (!any)
     return CAK_ROW_EMPTY;
-  if (!cak_import_store_values (import, row, region, period, values, has, columns))
-    return CAK_ROW_REJECTED;
+  kind = keep_row (import, row, region, period, values, has, columns, sub);
+  if (kind != CAK_ROW_DATA)
+    return kind;
 
   if (has[CAK_MEASURE_PARTICIPANTS] && has[CAK_MEASURE_PU] && has[CAK_MEASURE_BPU]
       && has[CAK_MEASURE_JAKON] && has[CAK_MEASURE_PMI])
@@ -270,14 +598,19 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
         }
     }
   if (has[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
-    cak_import_note (import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_TARGET_PCT],
-                     _ ("A target of %g%% is above 100%%."), values[CAK_MEASURE_TARGET_PCT]);
+    {
+      g_autofree char *target = cak_number_format_percent (values[CAK_MEASURE_TARGET_PCT], 2,
+                                                           cak_lang_from_environment ());
+
+      cak_import_note (import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_TARGET_PCT],
+                       _ ("A target of %s is above 100%%."), target);
+    }
   check_coverage (import, row, values, has);
   return CAK_ROW_DATA;
 }
 
 static CakRowKind
-import_long_row (Import *import, const CakRow *row, const CakRegion *region)
+import_long_row (Import *import, const CakRow *row, const CakRegion *region, const SubRow *sub)
 {
   Sheet *sheet = import->sheet;
   const Column *value_column = &g_array_index (sheet->columns, Column, sheet->value_column);
@@ -330,9 +663,305 @@ import_long_row (Import *import, const CakRow *row, const CakRegion *region)
   values[measure] = value;
   columns[measure] = sheet->value_column;
   has[measure] = TRUE;
-  return cak_import_store_values (import, row, region, period, values, has, columns)
-             ? CAK_ROW_DATA
-             : CAK_ROW_REJECTED;
+  return keep_row (import, row, region, period, values, has, columns, sub);
+}
+
+/* ---- Total and province rows ------------------------------------------------------------ */
+
+/* A total or province row: its stated coverage checked against its own figures now, its
+ * figures against the rows it sums once the sheet is read, and a province's figures kept as
+ * the file's statement for the province. */
+static void
+handle_total (Import *import, const CakRow *row, const CakRegion *region)
+{
+  Sheet *sheet = import->sheet;
+  TotalRow total = { 0 };
+  double values[CAK_N_MEASURES] = { 0 };
+  gboolean has[CAK_N_MEASURES] = { FALSE };
+  CakPeriod period = CAK_PERIOD_INIT_NONE;
+  gboolean any = FALSE;
+
+  if (sheet->layout != CAK_LAYOUT_WIDE)
+    {
+      cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
+      return;
+    }
+
+  /* A total often leaves the period empty: it is then the period of the rows beside it. */
+  if (sheet->period_column < 0)
+    period = sheet->period;
+  else if (!cak_period_parse (cell (row, sheet->period_column), &period) && sheet->figures->len > 0)
+    period = cak_period_from_key (
+        g_array_index (sheet->figures, RowFigures, sheet->figures->len - 1).period_key);
+  if (!cak_period_is_valid (period))
+    period = (CakPeriod)CAK_PERIOD_INIT_NONE;
+
+  total.row = row->row;
+  total.region = region;
+  total.period_key = cak_period_is_valid (period) ? cak_period_to_key (period) : 0;
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+      double value;
+
+      if (column->role != CAK_COLUMN_MEASURE || has[column->measure])
+        continue;
+      if (cak_import_read_number (row, c, column, column->measure == CAK_MEASURE_TARGET_PCT,
+                                  &value)
+              != NUMBER_OK
+          || value < 0)
+        continue;
+      values[column->measure] = total.values[column->measure] = value;
+      has[column->measure] = TRUE;
+      total.has |= 1u << column->measure;
+      total.columns[column->measure] = c;
+      any = TRUE;
+    }
+  check_coverage (import, row, values, has);
+  g_array_append_val (sheet->totals, total);
+
+  if (region && region->kind == CAK_REGION_KIND_PROVINCE && any && cak_period_is_valid (period))
+    {
+      CakStatedFigures stated = { 0 };
+      const CakStatedFigures *existing = NULL;
+
+      stated.region = region;
+      stated.period = period;
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (has[m])
+          {
+            stated.known |= 1u << m;
+            stated.values[m].value = values[m];
+            stated.values[m].source
+                = (CakSource){ import->file, sheet->name, row->row, total.columns[m] };
+          }
+      if (sheet->coverage_column >= 0)
+        {
+          const Column *column = &g_array_index (sheet->columns, Column, sheet->coverage_column);
+          double pct;
+
+          if (cak_import_read_number (row, sheet->coverage_column, column, TRUE, &pct)
+              == NUMBER_OK)
+            {
+              double w = values[CAK_MEASURE_WORKFORCE];
+              double p = cak_stated_figures_participants (&stated);
+
+              /* A fraction written without the percent sign, as check_coverage reads it. */
+              if (pct <= 1.0 && has[CAK_MEASURE_WORKFORCE] && w > 0 && !isnan (p)
+                  && 100.0 * p / w > 1.0)
+                pct *= 100;
+              stated.has_coverage = TRUE;
+              stated.coverage_pct.value = pct;
+              stated.coverage_pct.source = (CakSource){ import->file, sheet->name, row->row,
+                                                        (guint)sheet->coverage_column };
+            }
+        }
+      if (cak_dataset_set_stated (import->dataset, &stated, &existing))
+        cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1,
+                         _ ("Skipped: a province row; its figures are kept as what the file "
+                            "states for %s, shown beside the totals Cakupan sums from the "
+                            "regencies."),
+                         region->name);
+      else
+        cak_import_note (import, CAK_SEVERITY_WARNING, row->row, -1,
+                         _ ("The file states other figures for %s in row %u; those were kept "
+                            "as its stated figures, and this row is only checked."),
+                         region->name, existing->values[0].source.row
+                                           ? existing->values[0].source.row
+                                           : existing->coverage_pct.source.row);
+      cak_import_account (import, row->row, CAK_ROW_TOTAL, TRUE);
+      return;
+    }
+  cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
+}
+
+static gboolean
+region_within (const CakRegion *region, const CakRegion *area)
+{
+  if (area->kind == CAK_REGION_KIND_PROVINCE)
+    return strcmp (region->province_code, area->code) == 0;
+  return region == area;
+}
+
+/* Which data rows a total sums: a province's (or a regency's) rows of its period anywhere in
+ * the sheet; for a "JUMLAH" row, the rows of its period since the last such row of that
+ * period, or all of them when it stands above its rows or after subtotals. */
+static gboolean
+total_takes (const TotalRow *total, const RowFigures *f)
+{
+  if (total->period_key != 0 && f->period_key != total->period_key)
+    return FALSE;
+  return total->region == NULL || region_within (f->region, total->region);
+}
+
+static void
+check_total (Import *import, const TotalRow *total, guint since)
+{
+  Sheet *sheet = import->sheet;
+  double sums[CAK_N_MEASURES] = { 0 };
+  guint n = 0, first = G_MAXUINT, last = 0;
+
+  for (int pass = 0; pass < 2 && n == 0; pass++)
+    for (guint i = 0; i < sheet->figures->len; i++)
+      {
+        const RowFigures *f = &g_array_index (sheet->figures, RowFigures, i);
+
+        if (f->region == NULL || !total_takes (total, f))
+          continue;
+        if (total->region == NULL && pass == 0 && (f->row <= since || f->row >= total->row))
+          continue;
+        n++;
+        first = MIN (first, f->row);
+        last = MAX (last, f->row);
+        for (guint m = 0; m < CAK_N_MEASURES; m++)
+          if (f->has & (1u << m))
+            sums[m] += f->values[m];
+      }
+  if (n == 0)
+    return;
+  first = MIN (first, total->row);
+  last = MAX (last, total->row);
+  /* A row rejected among them leaves the sum short: nothing can be said. */
+  for (guint i = 0; i < sheet->figures->len; i++)
+    {
+      const RowFigures *f = &g_array_index (sheet->figures, RowFigures, i);
+
+      if (f->region == NULL && f->row > first && f->row < last)
+        return;
+    }
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    {
+      const Column *column;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (m == CAK_MEASURE_TARGET_PCT || !(total->has & (1u << m))
+          || fabs (total->values[m] - sums[m]) <= 0.5 + 1e-9 * fabs (total->values[m]))
+        continue;
+      column = &g_array_index (sheet->columns, Column, total->columns[m]);
+      a = cak_import_format_number (total->values[m]);
+      b = cak_import_format_number (sums[m]);
+      if (total->region)
+        cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
+                         _ ("The total %s of %s is %s here, but its %u rows add up to %s."),
+                         column->header, total->region->name, a, n, b);
+      else
+        cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
+                         _ ("The total %s is %s here, but the %u rows above it add up to %s."),
+                         column->header, a, n, b);
+    }
+}
+
+/* ---- Rows --------------------------------------------------------------------------------- */
+
+static int
+compare_groups (gconstpointer a, gconstpointer b)
+{
+  const SubGroup *ga = *(const SubGroup *const *)a;
+  const SubGroup *gb = *(const SubGroup *const *)b;
+
+  return ga->first_row < gb->first_row ? -1 : ga->first_row > gb->first_row;
+}
+
+/* The kecamatan and desa rows of each regency, summed and stored as the regency's. */
+static void
+store_subregions (Import *import)
+{
+  Sheet *sheet = import->sheet;
+  g_autoptr (GPtrArray) groups = g_ptr_array_new ();
+  int wf_column = workforce_column (sheet);
+  GHashTableIter iter;
+  gpointer group_ptr;
+
+  g_hash_table_iter_init (&iter, sheet->subregions);
+  while (g_hash_table_iter_next (&iter, NULL, &group_ptr))
+    g_ptr_array_add (groups, group_ptr);
+
+  g_ptr_array_sort (groups, compare_groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const SubGroup *group = g_ptr_array_index (groups, i);
+      CakRow row = { .row = group->first_row };
+      double values[CAK_N_MEASURES];
+      gboolean has[CAK_N_MEASURES];
+
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        {
+          has[m] = (group->has & (1u << m)) != 0;
+          values[m] = group->values[m];
+        }
+      /* A target is a percentage: the regency's when its rows agree, never a sum. */
+      has[CAK_MEASURE_TARGET_PCT] = FALSE;
+      if (!cak_import_store_values (import, &row, group->region, group->period, values, has,
+                                    group->columns))
+        {
+          sheet->report->imported -= MIN (sheet->report->imported, group->n_rows);
+          sheet->report->rejected += group->n_rows;
+          continue;
+        }
+      if (group->kind == SUB_DESA)
+        cak_import_note (import, CAK_SEVERITY_INFO, group->first_row, -1,
+                         g_dngettext (GETTEXT_PACKAGE, "%s: %u row of desa or kelurahan summed.",
+                                      "%s: %u rows of desa or kelurahan summed.", group->n_rows),
+                         group->region->name, group->n_rows);
+      else
+        cak_import_note (import, CAK_SEVERITY_INFO, group->first_row, -1,
+                         g_dngettext (GETTEXT_PACKAGE, "%s: %u row of kecamatan summed.",
+                                      "%s: %u rows of kecamatan summed.", group->n_rows),
+                         group->region->name, group->n_rows);
+      check_workforce (import, group->first_row, group->region, values, has,
+                       has[CAK_MEASURE_WORKFORCE] ? group->columns[CAK_MEASURE_WORKFORCE]
+                                                  : wf_column,
+                       FALSE);
+    }
+}
+
+void
+cak_import_begin_rows (Sheet *sheet)
+{
+  sheet->figures = g_array_new (FALSE, TRUE, sizeof (RowFigures));
+  sheet->totals = g_array_new (FALSE, TRUE, sizeof (TotalRow));
+  sheet->seen_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sheet->subregions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->subregion_column = -1;
+}
+
+void
+cak_import_free_rows (Sheet *sheet)
+{
+  g_clear_pointer (&sheet->figures, g_array_unref);
+  g_clear_pointer (&sheet->totals, g_array_unref);
+  g_clear_pointer (&sheet->seen_rows, g_hash_table_unref);
+  g_clear_pointer (&sheet->subregions, g_hash_table_unref);
+}
+
+/* Once every row of a sheet is read: kecamatan rows stored as their regency's, and every total
+ * checked against the rows it sums. */
+void
+cak_import_finish_rows (Import *import)
+{
+  Sheet *sheet = import->sheet;
+
+  if (sheet->columns == NULL
+      || (sheet->layout != CAK_LAYOUT_WIDE && sheet->layout != CAK_LAYOUT_LONG))
+    return;
+  store_subregions (import);
+  for (guint i = 0; i < sheet->totals->len; i++)
+    {
+      const TotalRow *total = &g_array_index (sheet->totals, TotalRow, i);
+      guint since = 0;
+
+      for (guint j = 0; j < i && total->region == NULL; j++)
+        {
+          const TotalRow *before = &g_array_index (sheet->totals, TotalRow, j);
+
+          if (before->region == NULL
+              && (before->period_key == total->period_key || before->period_key == 0
+                  || total->period_key == 0))
+            since = before->row;
+        }
+      check_total (import, total, since);
+    }
 }
 
 void
@@ -340,6 +969,10 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
 {
   Sheet *sheet = import->sheet;
   const CakRegion *region = NULL;
+  g_autoptr (GPtrArray) view_cells = g_ptr_array_new ();
+  CakRow view;
+  SubRow sub = { 0 };
+  gboolean is_sub;
   CakRowKind kind;
   int first;
 
@@ -365,36 +998,45 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
       return;
     }
 
-  switch (cak_import_resolve_region (import, row, may_defer, &region))
+  if (!sheet->rows_begun)
+    {
+      find_subregion_column (sheet);
+      sheet->rows_begun = TRUE;
+    }
+  is_sub = find_subregion (import, row, &sub, &view, view_cells);
+
+  switch (cak_import_resolve_region (import, is_sub ? &view : row, may_defer, &region))
     {
       case REGION_TOTAL:
-        check_total (import, row);
-        cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
+        handle_total (import, row, NULL);
+        sub_row_clear (&sub);
         return;
       case REGION_DEFER:
+        /* The row as the file writes it: read again, it is found to be a kecamatan's again. */
         g_ptr_array_add (sheet->deferred, cak_stored_row_new (row));
+        sub_row_clear (&sub);
         return;
       case REGION_REJECTED:
-        sheet->block_rejected++;
+        add_figures (sheet, row->row, 0, NULL, NULL, NULL);
         cak_import_account (import, row->row, CAK_ROW_REJECTED, TRUE);
+        sub_row_clear (&sub);
         return;
       case REGION_FOUND:
       default:
         break;
     }
-  if (region->kind == CAK_REGION_KIND_PROVINCE)
+  if (region->kind == CAK_REGION_KIND_PROVINCE || sub.is_total)
     {
-      check_total (import, row);
-      cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
+      handle_total (import, row, region);
+      sub_row_clear (&sub);
       return;
     }
   cak_import_count_province (sheet, region);
 
-  kind = sheet->layout == CAK_LAYOUT_LONG ? import_long_row (import, row, region)
-                                          : import_wide_row (import, row, region);
-  if (kind == CAK_ROW_DATA)
-    sheet->block_rows++;
-  else if (kind == CAK_ROW_REJECTED)
-    sheet->block_rejected++;
-  cak_import_account (import, row->row, kind, kind == CAK_ROW_REJECTED);
+  kind = sheet->layout == CAK_LAYOUT_LONG ? import_long_row (import, row, region, &sub)
+                                          : import_wide_row (import, row, region, &sub);
+  if (kind == CAK_ROW_REJECTED)
+    add_figures (sheet, row->row, 0, NULL, NULL, NULL);
+  cak_import_account (import, row->row, kind, kind == CAK_ROW_REJECTED || kind == CAK_ROW_DUPLICATE);
+  sub_row_clear (&sub);
 }

@@ -93,6 +93,7 @@ row_kind_reason (CakRowKind kind)
       case CAK_ROW_INACTIVE:
       case CAK_ROW_DATA:
       case CAK_ROW_REJECTED:
+      case CAK_ROW_DUPLICATE: /* noted with the row it repeats */
       default:
         return NULL;
     }
@@ -130,6 +131,8 @@ cak_row_kind_get_label (CakRowKind kind)
         return C_ ("row kind", "No figures");
       case CAK_ROW_REJECTED:
         return C_ ("row kind", "Rejected");
+      case CAK_ROW_DUPLICATE:
+        return C_ ("row kind", "Repeated");
       default:
         return "";
     }
@@ -178,6 +181,7 @@ sheet_free (Sheet *sheet)
   g_hash_table_unref (sheet->segment_cache);
   g_hash_table_unref (sheet->status_cache);
   g_hash_table_unref (sheet->period_cache);
+  cak_import_free_rows (sheet);
   g_free (sheet);
 }
 
@@ -225,6 +229,7 @@ begin_sheet (Import *import, const CakSheetInfo *info)
   sheet->status_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sheet->period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sheet->code_column = sheet->name_column = sheet->period_column = -1;
+  cak_import_begin_rows (sheet);
   sheet->report = cak_dataset_add_sheet_report (import->dataset, import->file, sheet->name);
   import->sheet = sheet;
 
@@ -356,6 +361,8 @@ end_sheet (Import *import)
         }
       if (import->error == NULL && sheet->layout == CAK_LAYOUT_EXTRACT)
         cak_import_finish_extract (import);
+      else if (import->error == NULL)
+        cak_import_finish_rows (import);
       if (sheet->phase == PHASE_COMPUTED && sheet->report->rows > 0)
         cak_import_note (
             import, CAK_SEVERITY_INFO, 0, -1,

@@ -54,6 +54,7 @@ typedef enum
   CAK_ROW_INACTIVE, /* an extract's row whose status is not active */
   CAK_ROW_EMPTY,    /* a region without figures */
   CAK_ROW_REJECTED,
+  CAK_ROW_DUPLICATE, /* an exact repeat of a row above: counted once */
 } CakRowKind;
 
 /* A column role given by the user: --map "HEADER=role", or the mapping step. */

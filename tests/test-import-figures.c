@@ -1,0 +1,363 @@
+/* test-import-figures.c: stated figures checked, zero workforce, repeated rows and kecamatan rows
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-import-figures"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cak-import.h"
+#include "cak-indicators.h"
+
+typedef struct
+{
+  const char *code;
+  const char *period;
+  CakMeasure measure;
+  double value; /* NAN: no value */
+} Expected;
+
+typedef struct
+{
+  guint row;
+  CakSeverity severity;
+  int column; /* -1: about the whole row */
+  const char *text;
+} ExpectedIssue;
+
+typedef struct
+{
+  const char *path;
+  const char *csv;
+  guint rows, imported, skipped, rejected; /* the header is a skipped row */
+  Expected values[8];
+  ExpectedIssue issues[8];
+  const char *absent[4]; /* texts no issue may hold */
+  /* The province's coverage as Cakupan computes it, and as the file states it (NAN: none). */
+  const char *province;
+  const char *period;
+  double province_pct;
+  double stated_pct, stated_workforce, stated_participants;
+  guint stated_row;
+} Case;
+
+static const Case cases[] = {
+  /* The published figure of Jawa Timur, November 2022: 4,3 million of 15 million is 28,67%, not
+   * 27,68%. The province row is checked, kept as the file's statement and compared with its
+   * own regencies only. */
+  { "/import-figures/province-row",
+    "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif;Cakupan %\n"
+    "Kab. Blitar;2022-11;449.717;114.377;25,43\n"
+    "Kota Blitar;2022-11;80.000;27.000;33,75\n"
+    "JAWA TIMUR;2022-11;15.000.000;4.300.000;27,68\n",
+    4, 2, 2, 0,
+    { { "35.05", "2022-11", CAK_MEASURE_PARTICIPANTS, 114377 },
+      { "35.72", "2022-11", CAK_MEASURE_WORKFORCE, 80000 },
+      { "35", "2022-11", CAK_MEASURE_WORKFORCE, NAN } },
+    { { 4, CAK_SEVERITY_WARNING, 4,
+        "The coverage written here is 27.68%, but the row’s own figures give 28.67% (4,300,000 "
+        "participants of 15,000,000 workers)." },
+      { 4, CAK_SEVERITY_WARNING, 2,
+        "The total Penduduk Bekerja of Jawa Timur is 15,000,000 here, but its 2 rows add up to "
+        "529,717." },
+      { 4, CAK_SEVERITY_WARNING, 3,
+        "The total Peserta Aktif of Jawa Timur is 4,300,000 here, but its 2 rows add up to "
+        "141,377." },
+      { 4, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+    { "add up to 0" },
+    "35", "2022-11", 100.0 * 141377 / 529717, 27.68, 15000000, 4300000, 4 },
+
+  /* A total is compared with the rows of its own period and province only. */
+  { "/import-figures/totals-by-period-and-province",
+    "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "Kab. Blitar;2023-12;449.717;114.377\n"
+    "Kab. Banyumas;2023-12;900.000;200.000\n"
+    "Kab. Blitar;2024-12;450.000;120.000\n"
+    "JAWA TIMUR;2023-12;449.717;114.377\n"
+    "JAWA TENGAH;2023-12;900.000;200.000\n"
+    "JUMLAH;2024-12;450.000;121.000\n",
+    7, 3, 4, 0,
+    { { "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS, 120000 } },
+    { { 7, CAK_SEVERITY_WARNING, 3,
+        "The total Peserta Aktif is 121,000 here, but the 1 rows above it add up to 120,000." } },
+    { "Penduduk Bekerja of Jawa", "Peserta Aktif of Jawa", "Penduduk Bekerja is" },
+    "33", "2023-12", 100.0 * 200000 / 900000, NAN, 900000, 200000, 6 },
+
+  /* A regency with a workforce of 0 has no coverage and stays out of the province's: 25,43%,
+   * not 33,77%. */
+  { "/import-figures/zero-workforce",
+    "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "Kab. Blitar;2023-12;449.717;114.377\n"
+    "Kota Blitar;2023-12;0;37.500\n"
+    "Kab. Malang;2023-12;-;40.000\n",
+    4, 3, 1, 0,
+    { { "35.72", "2023-12", CAK_MEASURE_WORKFORCE, 0 },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 37500 },
+      { "35.07", "2023-12", CAK_MEASURE_WORKFORCE, NAN } },
+    { { 3, CAK_SEVERITY_WARNING, 2,
+        "Workforce is 0 for Kota Blitar; its coverage cannot be computed and it is left out of "
+        "the province’s coverage." },
+      { 4, CAK_SEVERITY_WARNING, 2,
+        "Workforce is “-” for Kabupaten Malang; its coverage cannot be computed and it is left "
+        "out of the province’s coverage." } },
+    { NULL },
+    "35", "2023-12", 100.0 * 114377 / 449717, NAN, NAN, NAN, 0 },
+
+  /* An exact repeat is noted and counted once; other figures for the same regency stay a
+   * conflict. */
+  { "/import-figures/repeated-row",
+    "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "Kab. Blitar;2023-12;449.717;114.377\n"
+    "Kabupaten Blitar;2023-12;449.717;114.377\n"
+    "Kota Blitar;2023-12;80.000;27.000\n"
+    "Kota Blitar;2023-12;80.000;28.000\n"
+    "JUMLAH;2023-12;529.717;141.377\n",
+    6, 2, 3, 1,
+    { { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 114377 },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 27000 } },
+    { { 3, CAK_SEVERITY_INFO, -1, "Row 3 repeats row 2." },
+      { 5, CAK_SEVERITY_ERROR, 3,
+        "Active participants for Kota Blitar in 2023-12 is 28,000 here but 27,000 in "
+        "tabel.csv, row 4, column D; the row was not imported." } },
+    { "add up" },
+    "35", "2023-12", 100.0 * 141377 / 529717, NAN, NAN, NAN, 0 },
+
+  /* Kecamatan rows under a regency column are summed into the regency; the kecamatan's
+   * "Jumlah" is the regency's own total, checked. */
+  { "/import-figures/kecamatan-column",
+    "Kabupaten/Kota;Kecamatan;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "Kab. Blitar;Bakung;2023-12;20.000;5.000\n"
+    "Kab. Blitar;Wonotirto;2023-12;25.000;6.000\n"
+    "Kab. Blitar;Jumlah;2023-12;45.000;11.500\n"
+    "Kota Blitar;Sananwetan;2023-12;30.000;9.000\n"
+    "Kota Blitar;Kepanjenkidul;2023-12;20.000;5.000\n"
+    "Kota Blitar;Kepanjenkidul;2023-12;20.000;5.000\n"
+    "Kota Blitar;Sukorejo;2023-12;10.000;1.000\n"
+    "Kota Blitar;Sukorejo;2023-12;10.000;2.000\n",
+    9, 5, 3, 1,
+    { { "35.05", "2023-12", CAK_MEASURE_WORKFORCE, 45000 },
+      { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 11000 },
+      { "35.72", "2023-12", CAK_MEASURE_WORKFORCE, 60000 },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 15000 } },
+    { { 2, CAK_SEVERITY_INFO, -1, "Kabupaten Blitar: 2 rows of kecamatan summed." },
+      { 5, CAK_SEVERITY_INFO, -1, "Kota Blitar: 3 rows of kecamatan summed." },
+      { 4, CAK_SEVERITY_WARNING, 4,
+        "The total Peserta Aktif of Kabupaten Blitar is 11,500 here, but its 2 rows add up to "
+        "11,000." },
+      { 7, CAK_SEVERITY_INFO, -1, "Row 7 repeats row 6." },
+      { 9, CAK_SEVERITY_ERROR, 1,
+        "“Sukorejo” of Kota Blitar is in row 8 already, with other figures; the row was not "
+        "imported." } },
+    { "Penduduk Bekerja of Kabupaten Blitar" },
+    "35", "2023-12", 100.0 * 26000 / 105000, NAN, NAN, NAN, 0 },
+
+  /* BPS kecamatan codes (7 digits) beside the kecamatan's name: the regency is in the code. */
+  { "/import-figures/bps-kecamatan-codes",
+    "Kode;Nama;Periode;Peserta Aktif\n"
+    "3505010;Bakung;2023-12;5.000\n"
+    "3505020;Wonotirto;2023-12;6.000\n"
+    "3505030;Panggungrejo;2023-12;7.000\n"
+    "3572010;Sukorejo;2023-12;4.000\n",
+    5, 4, 1, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 18000 },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 4000 } },
+    { { 2, CAK_SEVERITY_INFO, -1, "Kabupaten Blitar: 3 rows of kecamatan summed." },
+      { 5, CAK_SEVERITY_INFO, -1, "Kota Blitar: 1 row of kecamatan summed." } },
+    { "not a region code" },
+    "35", "2023-12", NAN, NAN, NAN, NAN, 0 },
+
+  /* Kemendagri desa codes: "35.05.01.2001". */
+  { "/import-figures/kemendagri-desa-codes",
+    "Kode Wilayah;Desa/Kelurahan;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "35.05.01.2001;Sidomulyo;2023-12;2.000;500\n"
+    "35.05.01.2002;Ngrejo;2023-12;3.000;700\n",
+    3, 2, 1, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_WORKFORCE, 5000 },
+      { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 1200 } },
+    { { 2, CAK_SEVERITY_INFO, -1, "Kabupaten Blitar: 2 rows of desa or kelurahan summed." } },
+    { NULL },
+    "35", "2023-12", 24.0, NAN, NAN, NAN, 0 },
+};
+
+static void
+dump_issues (CakDataset *ds)
+{
+  const GArray *issues = cak_dataset_get_issues (ds);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+
+      g_test_message ("row %u column %d (%d): %s", issue->source.row,
+                      issue->has_column ? (int)issue->source.column : -1, issue->severity,
+                      issue->message);
+    }
+}
+
+static const CakIssue *
+find_issue (CakDataset *ds, const ExpectedIssue *want)
+{
+  const GArray *issues = cak_dataset_get_issues (ds);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+
+      if (issue->source.row == want->row && strstr (issue->message, want->text))
+        return issue;
+    }
+  dump_issues (ds);
+  return NULL;
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  CakRegionCatalog *catalog = cak_region_catalog_get_default ();
+  g_autoptr (CakDataset) ds = cak_dataset_new (catalog);
+  g_autoptr (GBytes) bytes = g_bytes_new_static (c->csv, strlen (c->csv));
+  g_autoptr (GError) error = NULL;
+  const CakSheetReport *sheet;
+  const GArray *issues;
+
+  g_assert_true (cak_import_bytes (ds, bytes, "tabel.csv", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (cak_dataset_get_sheet_reports (ds)->len, ==, 1);
+  sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (ds), 0);
+  if (sheet->imported != c->imported || sheet->skipped != c->skipped
+      || sheet->rejected != c->rejected)
+    dump_issues (ds);
+  g_assert_cmpuint (sheet->rows, ==, c->rows);
+  g_assert_cmpuint (sheet->imported, ==, c->imported);
+  g_assert_cmpuint (sheet->skipped, ==, c->skipped);
+  g_assert_cmpuint (sheet->rejected, ==, c->rejected);
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->values) && c->values[i].code; i++)
+    {
+      const Expected *want = &c->values[i];
+      const CakRegion *region = cak_region_catalog_lookup_code (catalog, want->code);
+      CakPeriod period;
+      CakValue value;
+      gboolean found;
+
+      g_assert_nonnull (region);
+      g_assert_true (cak_period_parse (want->period, &period));
+      found = cak_dataset_get (ds, region, period, want->measure, &value);
+      if (isnan (want->value))
+        g_assert_false (found);
+      else
+        {
+          g_assert_true (found);
+          g_assert_cmpfloat (value.value, ==, want->value);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->issues) && c->issues[i].text; i++)
+    {
+      const CakIssue *issue = find_issue (ds, &c->issues[i]);
+
+      if (issue == NULL)
+        g_error ("no issue on row %u with “%s”", c->issues[i].row, c->issues[i].text);
+      g_assert_cmpint (issue->severity, ==, c->issues[i].severity);
+      if (c->issues[i].column < 0)
+        g_assert_false (issue->has_column);
+      else
+        {
+          g_assert_true (issue->has_column);
+          g_assert_cmpuint (issue->source.column, ==, c->issues[i].column);
+        }
+    }
+  issues = cak_dataset_get_issues (ds);
+  for (guint i = 0; i < G_N_ELEMENTS (c->absent) && c->absent[i]; i++)
+    for (guint k = 0; k < issues->len; k++)
+      if (strstr (g_array_index (issues, CakIssue, k).message, c->absent[i]))
+        g_error ("an issue holds “%s”: %s", c->absent[i],
+                 g_array_index (issues, CakIssue, k).message);
+
+  /* The province as Cakupan computes it, and as the file states it. */
+  {
+    const CakRegion *province = cak_region_catalog_lookup_code (catalog, c->province);
+    const CakStatedFigures *stated;
+    g_autoptr (GArray) rows = NULL;
+    CakIndicatorRow total;
+    CakPeriod period;
+
+    g_assert_true (cak_period_parse (c->period, &period));
+    rows = cak_indicators_compute_regencies (ds, c->province, period, CAK_PERIOD_INIT_NONE);
+    cak_indicators_province_total (rows, province, period, &total);
+    if (isnan (c->province_pct))
+      g_assert_true (isnan (total.coverage_pct));
+    else
+      g_assert_cmpfloat_with_epsilon (total.coverage_pct, c->province_pct, 1e-9);
+
+    stated = cak_dataset_get_stated (ds, province, period);
+    if (isnan (c->stated_pct) && isnan (c->stated_workforce))
+      g_assert_null (stated);
+    else
+      {
+        g_assert_nonnull (stated);
+        g_assert_cmpfloat (cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE), ==,
+                           c->stated_workforce);
+        g_assert_cmpfloat (cak_stated_figures_participants (stated), ==,
+                           c->stated_participants);
+        g_assert_cmpuint (stated->values[CAK_MEASURE_WORKFORCE].source.row, ==, c->stated_row);
+        g_assert_cmpuint (stated->values[CAK_MEASURE_WORKFORCE].source.column, ==, 2);
+        if (isnan (c->stated_pct))
+          g_assert_false (stated->has_coverage);
+        else
+          {
+            g_assert_true (stated->has_coverage);
+            g_assert_cmpfloat_with_epsilon (stated->coverage_pct.value, c->stated_pct, 1e-9);
+          }
+      }
+  }
+}
+
+/* Regencies with a workforce of 0 show no coverage, uncovered or gap. */
+static void
+test_zero_workforce_indicators (void)
+{
+  const char *csv = "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif;Target\n"
+                    "Kab. Blitar;2023-12;449.717;114.377;30\n"
+                    "Kota Blitar;2023-12;0;37.500;30\n";
+  CakRegionCatalog *catalog = cak_region_catalog_get_default ();
+  g_autoptr (CakDataset) ds = cak_dataset_new (catalog);
+  g_autoptr (GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr (GArray) rows = NULL;
+  CakIndicatorRow total;
+  CakPeriod period;
+
+  g_assert_true (cak_import_bytes (ds, bytes, "tabel.csv", NULL, NULL, NULL));
+  g_assert_true (cak_period_parse ("2023-12", &period));
+  rows = cak_indicators_compute_regencies (ds, "35", period, CAK_PERIOD_INIT_NONE);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (g_array_index (rows, CakIndicatorRow, 1).region->code, ==, "35.72");
+  g_assert_true (isnan (g_array_index (rows, CakIndicatorRow, 1).coverage_pct));
+  g_assert_true (isnan (g_array_index (rows, CakIndicatorRow, 1).uncovered));
+  g_assert_true (isnan (g_array_index (rows, CakIndicatorRow, 1).gap_to_target));
+  g_assert_cmpuint (g_array_index (rows, CakIndicatorRow, 1).rank, ==, 0);
+  cak_indicators_province_total (rows, cak_region_catalog_lookup_code (catalog, "35"), period,
+                                 &total);
+  /* 25,43%, where counting its participants over no workers would give 33,77%. */
+  g_assert_cmpfloat_with_epsilon (total.coverage_pct, 100.0 * 114377 / 449717, 1e-9);
+  g_assert_cmpfloat (total.uncovered, ==, 449717 - 114377);
+  g_assert_cmpfloat (total.gap_to_target, ==, 20539);
+  /* Both are summed as figures: the workforce of 0 adds nothing, its participants do. */
+  g_assert_cmpfloat (total.participants, ==, 114377 + 37500);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_test_add_data_func (cases[i].path, &cases[i], test_case);
+  g_test_add_func ("/import-figures/zero-workforce-indicators", test_zero_workforce_indicators);
+  return g_test_run ();
+}
