@@ -7,11 +7,16 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
+#include "cak-chart.h"
 #include "cak-import.h"
 #include "cak-indicators.h"
+#include "cak-report.h"
+#include "cak-summary.h"
+#include "cak-zip.h"
 
 typedef struct
 {
@@ -352,6 +357,119 @@ test_zero_workforce_indicators (void)
   g_assert_cmpfloat (total.participants, ==, 114377 + 37500);
 }
 
+/* The file of Jawa Timur that states 27,68% and holds a regency with a workforce of 0. */
+static const char jatim_csv[] = "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif;Cakupan %\n"
+                                "Kab. Blitar;2022-11;449.717;114.377;25,43\n"
+                                "Kota Blitar;2022-11;0;37.500;\n"
+                                "JAWA TIMUR;2022-11;15.000.000;4.300.000;27,68\n";
+
+static CakDataset *
+import_jatim (void)
+{
+  CakDataset *ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GBytes) bytes = g_bytes_new_static (jatim_csv, strlen (jatim_csv));
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cak_import_bytes (ds, bytes, "jatim.csv", NULL, NULL, &error));
+  g_assert_no_error (error);
+  return ds;
+}
+
+/* --summary shows the file's figure beside Cakupan's, in text and JSON. */
+static void
+test_stated_in_summary (void)
+{
+  g_autoptr (CakDataset) ds = import_jatim ();
+  CakSummaryOptions options = { .period = CAK_PERIOD_INIT_NONE, .lang = CAK_LANG_EN };
+  g_autofree char *text = cak_summary_to_text (ds, &options);
+  g_autofree char *json = cak_summary_to_json (ds, &options);
+
+  g_assert_nonnull (strstr (text, "Stated in the file for Jawa Timur: 27.68% (4,300,000 of "
+                                  "15,000,000); its own figures give 28.67%; jatim.csv, row 4."));
+  /* Kota Blitar has no coverage, and the province's is Kabupaten Blitar's: 25,43%. */
+  g_assert_nonnull (strstr (text, "Jawa Timur                         449,717       151,877    "
+                                  "25.43%"));
+  g_assert_nonnull (strstr (json, "\"stated\": {\"workforce\": 15000000, \"participants\": "
+                                  "4300000, \"coverage_pct\": 27.68, "
+                                  "\"coverage_pct_from_figures\": 28.67, \"file\": "
+                                  "\"jatim.csv\", \"sheet\": null, \"row\": 4, \"column\": "
+                                  "\"E\"}"));
+  g_assert_nonnull (strstr (json, "\"region\": \"35.72\", \"name\": \"Kota Blitar\""));
+  g_assert_nonnull (strstr (json, "\"coverage_pct\": null, \"uncovered\": null"));
+}
+
+/* The key figures say what the file states under Cakupan's coverage. */
+static void
+test_stated_in_key_figures (void)
+{
+  g_autoptr (CakDataset) ds = import_jatim ();
+  CakPeriod period;
+  g_autoptr (CakChartData) data = NULL;
+  g_autofree char *description = NULL;
+
+  g_assert_true (cak_period_parse ("2022-11", &period));
+  data = cak_chart_data_new (ds, "35", period, CAK_PERIOD_INIT_NONE, NULL, CAK_LANG_EN);
+  g_assert_true (data->has_stated);
+  description = cak_chart_describe (CAK_CHART_KPI, data);
+  g_assert_nonnull (strstr (description, "Coverage: 25.43% (active participants ÷ workforce; "
+                                         "The file states: 27.68% (4,300,000 of 15,000,000))."));
+}
+
+static char *
+read_part (const char *path, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
+  g_autoptr (GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  g_assert_no_error (error);
+  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
+  g_assert_no_error (error);
+  cak_zip_close (zip);
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
+}
+
+/* The report's summary has a row "Stated in the file" under the coverage; the regency sheet
+ * says which regencies have a workforce of 0, and its total leaves them out. */
+static void
+test_stated_in_report (void)
+{
+  g_autoptr (CakDataset) ds = import_jatim ();
+  g_autofree char *dir = g_dir_make_tmp ("cak-figures-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "monev.xlsx", NULL);
+  g_autofree char *strings = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *regencies = NULL;
+  CakReportOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  options.lang = CAK_LANG_EN;
+  options.province_code = "35";
+  g_assert_true (cak_period_parse ("2022-11", &options.period));
+  options.compare = (CakPeriod)CAK_PERIOD_INIT_NONE;
+  g_assert_true (cak_report_write (ds, &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  strings = read_part (path, "xl/sharedStrings.xml");
+  summary = read_part (path, "xl/worksheets/sheet1.xml");
+  regencies = read_part (path, "xl/worksheets/sheet2.xml");
+  g_assert_nonnull (strstr (strings, "Stated in the file"));
+  g_assert_nonnull (strstr (strings, "4,300,000 participants of 15,000,000 workers; its own "
+                                     "figures give 28.67%; jatim.csv, row 4"));
+  g_assert_nonnull (strstr (summary, "<v>0.2768</v>"));
+  g_assert_nonnull (strstr (strings, "Workforce is 0 for Kota Blitar: coverage cannot be computed "
+                                     "there, and the province’s coverage leaves it out."));
+  /* The total's coverage counts only regencies with a workforce above 0. */
+  g_assert_nonnull (strstr (regencies, "SUMPRODUCT($I$5:$I$42,--ISNUMBER($D$5:$D$42),"
+                                       "--($D$5:$D$42&gt;0))"));
+  g_assert_nonnull (strstr (regencies, "<v>0.2543310570870"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -359,5 +477,8 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
   g_test_add_func ("/import-figures/zero-workforce-indicators", test_zero_workforce_indicators);
+  g_test_add_func ("/import-figures/stated-in-summary", test_stated_in_summary);
+  g_test_add_func ("/import-figures/stated-in-key-figures", test_stated_in_key_figures);
+  g_test_add_func ("/import-figures/stated-in-report", test_stated_in_report);
   return g_test_run ();
 }

@@ -103,6 +103,35 @@ set_people (Tile *t, double value, CakLang lang)
     t->tone = TONE_MUTED;
 }
 
+/* The province's coverage as the imported file states it, under Cakupan's own: "The file
+ * states: 27,68% (4.300.000 of 15.000.000)". */
+static char *
+format_stated (const CakStatedFigures *stated, CakLang lang)
+{
+  double participants = cak_stated_figures_participants (stated);
+  double workforce = cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE);
+  g_autofree char *pct = NULL;
+  g_autofree char *p = NULL;
+  g_autofree char *w = NULL;
+
+  if (stated->has_coverage)
+    pct = cak_number_format_percent (stated->coverage_pct.value, 2, lang);
+  if (!isnan (participants) && !isnan (workforce))
+    {
+      p = cak_number_format (participants, 0, lang);
+      w = cak_number_format (workforce, 0, lang);
+    }
+  if (pct && p)
+    /* TRANSLATORS: under the coverage: "The file states: 27,68% (4.300.000 of 15.000.000)" */
+    return g_strdup_printf (_ ("The file states: %s (%s of %s)"), pct, p, w);
+  if (pct)
+    return g_strdup_printf (_ ("The file states: %s"), pct);
+  if (p)
+    /* TRANSLATORS: "The file states: 4.300.000 of 15.000.000" (participants of workforce) */
+    return g_strdup_printf (_ ("The file states: %s of %s"), p, w);
+  return NULL;
+}
+
 /* What the six tiles say, in reading order. */
 static void
 fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
@@ -167,6 +196,8 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     t->context = g_strdup_printf (_ ("target %s"), target);
   else
     t->context = g_strdup (_ ("active participants ÷ workforce"));
+  if (data->has_stated)
+    t->context2 = format_stated (&data->stated, lang);
 
   t = &tiles[3];
   t->caption = g_strdup (_ ("Not yet covered"));
@@ -546,8 +577,13 @@ kpi_describe (const CakChartData *data)
   g_string_append_printf (out, "%s. %s.", title, subtitle);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
-      g_string_append_printf (out, " %s: %s (%s).", tiles[i].caption, tiles[i].value,
-                              tiles[i].context);
+      if (tiles[i].context2)
+        g_string_append_printf (out, " %s: %s (%s; %s).", tiles[i].caption, tiles[i].value,
+                                tiles[i].context, tiles[i].context2);
+      else
+        g_string_append_printf (out, " %s: %s (%s).", tiles[i].caption, tiles[i].value,
+                                tiles[i].context);
+      g_free (tiles[i].context2);
       g_free (tiles[i].caption);
       g_free (tiles[i].value);
       g_free (tiles[i].short_value);

@@ -171,6 +171,14 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
   data->rows = cak_indicators_compute_regencies (dataset, province_code, period, compare);
   add_missing_regencies (data->rows, dataset, province_code, period);
   cak_indicators_province_total (data->rows, data->province, period, &data->total);
+  if (data->province)
+    {
+      const CakStatedFigures *stated = cak_dataset_get_stated (dataset, data->province, period);
+
+      data->has_stated = stated != NULL;
+      if (stated)
+        data->stated = *stated;
+    }
 
   if (cak_period_is_valid (compare))
     {

@@ -47,6 +47,10 @@ typedef struct
   GArray *rows;                  /* CakIndicatorRow, one per regency, in catalog order */
   CakIndicatorRow total;         /* the province's total in period */
   CakIndicatorRow compare_total; /* its total in compare; coverage NAN when unknown */
+  /* The province's figures as an imported file states them (its province row), shown beside
+   * the total Cakupan sums; has_stated is FALSE when no file states any. */
+  gboolean has_stated;
+  CakStatedFigures stated;
 
   /* History for the trend: coverage % by period, NAN where there is no data (a gap). */
   GArray *periods;        /* CakPeriod, oldest first, up to period */

@@ -65,8 +65,21 @@ append_json_number (GString *out, double value, int decimals)
   if (decimals >= 0)
     {
       double scale = pow (10, decimals);
+      char format[16];
+      gsize len;
 
       value = round (value * scale) / scale;
+      /* Written with its decimals, not as the nearest double's 17 digits (28.670000000000002) */
+      if (decimals > 0 && value != floor (value) && fabs (value) < 1e15)
+        {
+          g_snprintf (format, sizeof format, "%%.%df", decimals);
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          len = strlen (buf);
+          while (len > 0 && buf[len - 1] == '0')
+            buf[--len] = '\0';
+          g_string_append (out, buf);
+          return;
+        }
     }
   if (value == floor (value) && fabs (value) < 1e15)
     g_string_append_printf (out, "%.0f", value);
@@ -88,8 +101,58 @@ append_json_period (GString *out, CakPeriod period)
   append_json_string (out, iso);
 }
 
+/* The coverage a province's stated figures give, NAN when they lack one of them. */
+static double
+stated_computed_pct (const CakStatedFigures *stated)
+{
+  return cak_indicator_coverage_pct (cak_stated_figures_participants (stated),
+                                     cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE));
+}
+
+/* Where a stated figure was read: the cell of its coverage, else of its first figure. */
+static const CakSource *
+stated_source (const CakStatedFigures *stated)
+{
+  if (stated->has_coverage)
+    return &stated->coverage_pct.source;
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    if (stated->known & (1u << m))
+      return &stated->values[m].source;
+  return &stated->coverage_pct.source;
+}
+
 static void
-append_json_row (GString *out, const CakIndicatorRow *row)
+append_json_stated (GString *out, const CakStatedFigures *stated)
+{
+  const CakSource *source;
+  g_autofree char *col = NULL;
+
+  if (stated == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  source = stated_source (stated);
+  col = cak_source_column_name (source->column);
+  g_string_append (out, "{\"workforce\": ");
+  append_json_number (out, cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE), -1);
+  g_string_append (out, ", \"participants\": ");
+  append_json_number (out, cak_stated_figures_participants (stated), -1);
+  g_string_append (out, ", \"coverage_pct\": ");
+  append_json_number (out, stated->has_coverage ? stated->coverage_pct.value : NAN, -1);
+  g_string_append (out, ", \"coverage_pct_from_figures\": ");
+  append_json_number (out, stated_computed_pct (stated), 2);
+  g_string_append (out, ", \"file\": ");
+  append_json_string (out, source->file);
+  g_string_append (out, ", \"sheet\": ");
+  append_json_string (out, source->sheet);
+  g_string_append_printf (out, ", \"row\": %u, \"column\": ", source->row);
+  append_json_string (out, col);
+  g_string_append (out, "}");
+}
+
+static void
+append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
 {
   g_string_append (out, "{\"region\": ");
   append_json_string (out, row->region->code);
@@ -130,7 +193,11 @@ append_json_row (GString *out, const CakIndicatorRow *row)
         g_string_append (out, "null");
     }
   else
-    g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
+    {
+      g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
+      g_string_append (out, ", \"stated\": ");
+      append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period));
+    }
   g_string_append (out, "}");
 }
 
@@ -248,13 +315,13 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
       for (guint i = 0; i < rows->len; i++)
         {
           g_string_append (out, first ? "\n  " : ",\n  ");
-          append_json_row (out, &g_array_index (rows, CakIndicatorRow, i));
+          append_json_row (out, &g_array_index (rows, CakIndicatorRow, i), dataset);
           first = FALSE;
         }
       for (guint i = 0; i < totals->len; i++)
         {
           g_string_append (totals_json, totals_json->len == 0 ? "\n  " : ",\n  ");
-          append_json_row (totals_json, &g_array_index (totals, CakIndicatorRow, i));
+          append_json_row (totals_json, &g_array_index (totals, CakIndicatorRow, i), dataset);
         }
     }
   g_string_append (out, "],\n \"totals\": [");
@@ -377,6 +444,47 @@ append_text_row (GString *out, const CakIndicatorRow *row, CakLang lang)
   g_string_append_c (out, '\n');
 }
 
+/* The province's figures as the file states them, under Cakupan's: "Stated in the file for Jawa
+ * Timur: 27,68% (4.300.000 of 15.000.000); its own figures give 28,67%; tabel.csv, row 4." */
+static void
+append_text_stated (GString *out, CakDataset *dataset, const CakIndicatorRow *total, CakLang lang)
+{
+  const CakStatedFigures *stated = cak_dataset_get_stated (dataset, total->region, total->period);
+  double computed;
+  g_autofree char *where = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *participants = NULL;
+  g_autofree char *workforce = NULL;
+
+  if (stated == NULL)
+    return;
+  computed = stated_computed_pct (stated);
+  where = cak_source_describe (stated_source (stated), FALSE);
+  participants = format_count (cak_stated_figures_participants (stated), lang);
+  workforce = format_count (cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE), lang);
+  if (stated->has_coverage)
+    {
+      g_autofree char *pct = format_pct (stated->coverage_pct.value, lang);
+
+      /* TRANSLATORS: "27,68% (4.300.000 of 15.000.000)": participants of workforce */
+      what = g_strdup_printf (_ ("%s (%s of %s)"), pct, participants, workforce);
+    }
+  else
+    what = g_strdup_printf (_ ("%s of %s"), participants, workforce);
+  if (!isnan (computed) && stated->has_coverage
+      && fabs (computed - stated->coverage_pct.value) > 0.051)
+    {
+      g_autofree char *own = format_pct (computed, lang);
+
+      g_string_append_printf (out,
+                              _ ("Stated in the file for %s: %s; its own figures give %s; %s.\n"),
+                              total->region->name, what, own, where);
+    }
+  else
+    g_string_append_printf (out, _ ("Stated in the file for %s: %s; %s.\n"), total->region->name,
+                            what, where);
+}
+
 /**
  * cak_summary_to_text:
  *
@@ -418,6 +526,9 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
         append_text_row (out, &g_array_index (rows, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
         append_text_row (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
+      for (guint i = 0; i < totals->len; i++)
+        append_text_stated (out, dataset, &g_array_index (totals, CakIndicatorRow, i),
+                            options->lang);
       if (totals->len > 0)
         {
           const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, 0);

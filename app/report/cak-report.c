@@ -539,8 +539,11 @@ write_regencies (Report *r, GError **error)
 
         write_formula (ws, y, sums[k], sum, values[k], r->f_total_people);
       }
-    both_wf = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s))", ds, is);
-    both_part = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s))", is, ds);
+    /* As cak_indicators_province_total (): the regencies with both figures and a workforce
+     * above 0; a workforce of 0 is never a denominator. */
+    both_wf = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s),--ISNUMBER(%s),--(%s>0))", ds, is, ds,
+                               ds);
+    both_part = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s),--(%s>0))", is, ds, ds);
     f = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", both_wf, both_part, both_wf);
     write_formula (ws, y, COL_COVERAGE, f, coverage_fraction (t->coverage_pct), r->f_total_pct);
     g_clear_pointer (&f, g_free);
@@ -597,6 +600,30 @@ write_regencies (Report *r, GError **error)
                           T (N_ ("Names in red: coverage below target. Empty cells: no figure in "
                                  "the imported files.")),
                           r->f_note);
+  {
+    g_autoptr (GString) zero = g_string_new (NULL);
+    guint n_zero = 0;
+
+    for (guint i = 0; i < r->n; i++)
+      {
+        const CakIndicatorRow *row = &g_array_index (r->data->rows, CakIndicatorRow, i);
+
+        if (!isnan (row->workforce) && row->workforce <= 0)
+          {
+            g_string_append (zero, n_zero++ ? ", " : "");
+            g_string_append (zero, row->region->name);
+          }
+      }
+    if (n_zero > 0)
+      {
+        g_autofree char *text = g_strdup_printf (
+            T (N_ ("Workforce is 0 for %s: coverage cannot be computed there, and the "
+                   "province’s coverage leaves it out.")),
+            zero->str);
+
+        worksheet_write_string (ws, r->total_row + 3, 0, text, r->f_note);
+      }
+  }
 
   for (guint c = 0; c < ncols; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
@@ -766,6 +793,60 @@ write_paragraph (Report *r, lxw_worksheet *ws, guint y, const char *label, const
   return y + 1;
 }
 
+/* The province's figures as the imported file states them, beside the coverage Cakupan sums:
+ * the stated percentage as a number, then its figures and the cell it was read from. */
+static guint
+write_stated (Report *r, lxw_worksheet *ws, guint y)
+{
+  const CakStatedFigures *stated = &r->data->stated;
+  double participants = cak_stated_figures_participants (stated);
+  double workforce = cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE);
+  const CakSource *source = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint m = 0; m < CAK_N_MEASURES && source == NULL; m++)
+    if (stated->known & (1u << m))
+      source = &stated->values[m].source;
+  if (source == NULL)
+    source = &stated->coverage_pct.source;
+
+  worksheet_write_string (ws, y, 0, T (N_ ("Stated in the file")), r->f_label);
+  if (stated->has_coverage)
+    write_number (ws, y, 1, stated->coverage_pct.value / 100.0, r->f_kpi_pct);
+  else
+    worksheet_write_blank (ws, y, 1, r->f_kpi_pct);
+  if (!isnan (participants) && !isnan (workforce))
+    {
+      g_autofree char *p = cak_number_format (participants, 0, r->lang);
+      g_autofree char *w = cak_number_format (workforce, 0, r->lang);
+
+      g_string_append_printf (text, T (N_ ("%s participants of %s workers")), p, w);
+      if (workforce > 0)
+        {
+          g_autofree char *own
+              = cak_number_format_percent (100.0 * participants / workforce, 2, r->lang);
+
+          g_string_append (text, "; ");
+          g_string_append_printf (text, T (N_ ("its own figures give %s")), own);
+        }
+      g_string_append (text, "; ");
+    }
+  {
+    g_autofree char *base = g_path_get_basename (source->file ? source->file : "");
+
+    g_string_append (text, base);
+    if (source->sheet)
+      {
+        g_string_append (text, ", ");
+        g_string_append_printf (text, T (N_ ("sheet “%s”")), source->sheet);
+      }
+    g_string_append (text, ", ");
+    g_string_append_printf (text, T (N_ ("row %u")), source->row);
+  }
+  worksheet_write_string (ws, y, 2, text->str, r->f_text);
+  return y + 1;
+}
+
 static gboolean
 write_summary (Report *r, GError **error)
 {
@@ -836,6 +917,8 @@ write_summary (Report *r, GError **error)
       {
         worksheet_write_string (ws, y, 0, kpis[k].label, r->f_label);
         write_ref (r, ws, y++, 1, total, kpis[k].col, kpis[k].value, kpis[k].format);
+        if (kpis[k].col == COL_COVERAGE && r->data->has_stated)
+          y = write_stated (r, ws, y);
       }
     if (r->has_compare)
       {
