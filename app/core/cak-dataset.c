@@ -377,8 +377,8 @@ cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure)
 double
 cak_stated_figures_participants (const CakStatedFigures *stated)
 {
-  const CakMeasure segments[] = { CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON,
-                                  CAK_MEASURE_PMI };
+  const CakMeasure segments[]
+      = { CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON, CAK_MEASURE_PMI };
   double sum = 0;
 
   g_return_val_if_fail (stated != NULL, NAN);

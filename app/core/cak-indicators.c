@@ -325,8 +325,8 @@ add_known (double *sum, double value)
  *
  * Sums the regencies into a province total. Each measure sums the regencies that have it;
  * coverage, uncovered and gap are computed over the regencies that have both participants and
- * a workforce above zero, so that a regency missing one figure does not bend the province's percentage.
- * The target is the province's when every regency shares it, else unknown.
+ * a workforce above zero, so that a regency missing one figure does not bend the province's
+ * percentage. The target is the province's when every regency shares it, else unknown.
  */
 void
 cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,

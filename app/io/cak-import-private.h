@@ -105,11 +105,11 @@ typedef struct
 
   /* The figures of the data rows and the total and province rows, to check each total
    * against the rows it sums once the sheet is read (ambiguous names are settled at its end). */
-  GArray *figures;         /* RowFigures, in row order */
-  GArray *totals;          /* TotalRow, in row order */
-  GHashTable *seen_rows;   /* a row's region, period and figures -> its row: exact repeats */
-  GHashTable *subregions;  /* SubGroup*, by regency and period: kecamatan and desa rows */
-  int subregion_column;    /* "Kecamatan", "Desa", "Kelurahan": a grouping within a regency */
+  GArray *figures;        /* RowFigures, in row order */
+  GArray *totals;         /* TotalRow, in row order */
+  GHashTable *seen_rows;  /* a row's region, period and figures -> its row: exact repeats */
+  GHashTable *subregions; /* SubGroup*, by regency and period: kecamatan and desa rows */
+  int subregion_column;   /* "Kecamatan", "Desa", "Kelurahan": a grouping within a regency */
   gboolean rows_begun;
 
   /* Row-level extracts */

@@ -267,10 +267,10 @@ find_subregion (Import *import, const CakRow *row, SubRow *sub, CakRow *view, GP
           sub->is_total = TRUE;
           return FALSE;
         }
-      sub->kind = code_kind != SUB_NONE ? code_kind
-                                        : subregion_header_kind (g_array_index (
-                                              sheet->columns, Column, sheet->subregion_column)
-                                                                     .header);
+      sub->kind = code_kind != SUB_NONE
+                      ? code_kind
+                      : subregion_header_kind (
+                          g_array_index (sheet->columns, Column, sheet->subregion_column).header);
       sub->text = g_strstrip (g_strdup (text));
     }
   else if (code_kind != SUB_NONE)
@@ -440,8 +440,8 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod 
       g_autofree char *where = row_key (region, period, sub, values, has, FALSE);
       g_autofree char *place = g_strconcat ("#", where, NULL);
       guint other = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, place));
-      g_autofree char *group_key = g_strdup_printf ("%s|%u", region->code,
-                                                    cak_period_to_key (period));
+      g_autofree char *group_key
+          = g_strdup_printf ("%s|%u", region->code, cak_period_to_key (period));
       SubGroup *group;
 
       /* The same kecamatan twice with other figures: which is right cannot be told. */
@@ -453,8 +453,7 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod 
                            sub->text, region->name, other);
           return CAK_ROW_REJECTED;
         }
-      g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&place),
-                           GUINT_TO_POINTER (row->row));
+      g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&place), GUINT_TO_POINTER (row->row));
       group = g_hash_table_lookup (sheet->subregions, group_key);
       if (group == NULL)
         {
@@ -481,14 +480,13 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod 
     {
       if (!cak_import_store_values (import, row, region, period, values, has, columns))
         return CAK_ROW_REJECTED;
-      int wf = has[CAK_MEASURE_WORKFORCE] ? columns[CAK_MEASURE_WORKFORCE]
-                                          : workforce_column (sheet);
+      int wf
+          = has[CAK_MEASURE_WORKFORCE] ? columns[CAK_MEASURE_WORKFORCE] : workforce_column (sheet);
       g_autofree char *wf_text = g_strstrip (g_strdup (cell (row, wf)));
 
       check_workforce (import, row->row, region, values, has, wf,
                        sheet->layout == CAK_LAYOUT_WIDE && wf >= 0
-                           && (strcmp (wf_text, "-") == 0
-                               || strcmp (wf_text, "\xe2\x80\x93") == 0
+                           && (strcmp (wf_text, "-") == 0 || strcmp (wf_text, "\xe2\x80\x93") == 0
                                || strcmp (wf_text, "\xe2\x80\x94") == 0));
     }
   g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&key), GUINT_TO_POINTER (row->row));
@@ -706,8 +704,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
 
       if (column->role != CAK_COLUMN_MEASURE || has[column->measure])
         continue;
-      if (cak_import_read_number (row, c, column, column->measure == CAK_MEASURE_TARGET_PCT,
-                                  &value)
+      if (cak_import_read_number (row, c, column, column->measure == CAK_MEASURE_TARGET_PCT, &value)
               != NUMBER_OK
           || value < 0)
         continue;
@@ -740,8 +737,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
           const Column *column = &g_array_index (sheet->columns, Column, sheet->coverage_column);
           double pct;
 
-          if (cak_import_read_number (row, sheet->coverage_column, column, TRUE, &pct)
-              == NUMBER_OK)
+          if (cak_import_read_number (row, sheet->coverage_column, column, TRUE, &pct) == NUMBER_OK)
             {
               double w = values[CAK_MEASURE_WORKFORCE];
               double p = cak_stated_figures_participants (&stated);
@@ -766,9 +762,9 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
         cak_import_note (import, CAK_SEVERITY_WARNING, row->row, -1,
                          _ ("The file states other figures for %s in row %u; those were kept "
                             "as its stated figures, and this row is only checked."),
-                         region->name, existing->values[0].source.row
-                                           ? existing->values[0].source.row
-                                           : existing->coverage_pct.source.row);
+                         region->name,
+                         existing->values[0].source.row ? existing->values[0].source.row
+                                                        : existing->coverage_pct.source.row);
       cak_import_account (import, row->row, CAK_ROW_TOTAL, TRUE);
       return;
     }
@@ -909,10 +905,9 @@ store_subregions (Import *import)
                          g_dngettext (GETTEXT_PACKAGE, "%s: %u row of kecamatan summed.",
                                       "%s: %u rows of kecamatan summed.", group->n_rows),
                          group->region->name, group->n_rows);
-      check_workforce (import, group->first_row, group->region, values, has,
-                       has[CAK_MEASURE_WORKFORCE] ? group->columns[CAK_MEASURE_WORKFORCE]
-                                                  : wf_column,
-                       FALSE);
+      check_workforce (
+          import, group->first_row, group->region, values, has,
+          has[CAK_MEASURE_WORKFORCE] ? group->columns[CAK_MEASURE_WORKFORCE] : wf_column, FALSE);
     }
 }
 
@@ -1037,6 +1032,7 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
                                           : import_wide_row (import, row, region, &sub);
   if (kind == CAK_ROW_REJECTED)
     add_figures (sheet, row->row, 0, NULL, NULL, NULL);
-  cak_import_account (import, row->row, kind, kind == CAK_ROW_REJECTED || kind == CAK_ROW_DUPLICATE);
+  cak_import_account (import, row->row, kind,
+                      kind == CAK_ROW_REJECTED || kind == CAK_ROW_DUPLICATE);
   sub_row_clear (&sub);
 }

@@ -541,8 +541,8 @@ write_regencies (Report *r, GError **error)
       }
     /* As cak_indicators_province_total (): the regencies with both figures and a workforce
      * above 0; a workforce of 0 is never a denominator. */
-    both_wf = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s),--ISNUMBER(%s),--(%s>0))", ds, is, ds,
-                               ds);
+    both_wf
+        = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s),--ISNUMBER(%s),--(%s>0))", ds, is, ds, ds);
     both_part = g_strdup_printf ("SUMPRODUCT(%s,--ISNUMBER(%s),--(%s>0))", is, ds, ds);
     f = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", both_wf, both_part, both_wf);
     write_formula (ws, y, COL_COVERAGE, f, coverage_fraction (t->coverage_pct), r->f_total_pct);
