@@ -401,19 +401,31 @@ static char *
 row_key (const CakRegion *region, CakPeriod period, const SubRow *sub, const double *values,
          const gboolean *has, gboolean with_values)
 {
-  GString *key = g_string_new (region->code);
+  static const char hex[] = "0123456789abcdef";
+  GString *key = g_string_sized_new (160);
+  guint32 period_key = cak_period_to_key (period);
 
-  g_string_append_printf (key, "|%u|%s|", cak_period_to_key (period),
-                          sub && sub->text ? sub->text : "");
+  /* The values' bits in hex: exact, and far cheaper than printing them as decimals. */
+  g_string_append (key, region->code);
+  g_string_append_c (key, '|');
+  for (guint i = 0; i < 8; i++)
+    g_string_append_c (key, hex[(period_key >> (4 * i)) & 15]);
+  g_string_append_c (key, '|');
+  if (sub && sub->text)
+    g_string_append (key, sub->text);
+  g_string_append_c (key, '|');
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     if (has[m])
       {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-        g_string_append_printf (key, "%u", m);
+        g_string_append_c (key, 'a' + m);
         if (with_values)
-          g_string_append_printf (key, "=%s", g_ascii_dtostr (buf, sizeof buf, values[m]));
-        g_string_append_c (key, ';');
+          {
+            guint64 bits;
+
+            memcpy (&bits, &values[m], sizeof bits);
+            for (guint i = 0; i < 16; i++)
+              g_string_append_c (key, hex[(bits >> (4 * i)) & 15]);
+          }
       }
   return g_string_free (key, FALSE);
 }
