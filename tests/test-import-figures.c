@@ -92,6 +92,32 @@ static const Case cases[] = {
     { "Penduduk Bekerja of Jawa", "Peserta Aktif of Jawa", "Penduduk Bekerja is" },
     "33", "2023-12", 100.0 * 200000 / 900000, NAN, 900000, 200000, 6 },
 
+  /* Province and total rows above their rows: compared with the rows below them. */
+  { "/import-figures/totals-above-their-rows",
+    "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif\n"
+    "JUMLAH;2023-12;529.717;140.000\n"
+    "JAWA TIMUR;2023-12;529.717;141.377\n"
+    "Kab. Blitar;2023-12;449.717;114.377\n"
+    "Kota Blitar;2023-12;80.000;27.000\n",
+    5, 2, 3, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 114377 } },
+    { { 2, CAK_SEVERITY_WARNING, 3,
+        "The total Peserta Aktif is 140,000 here, but the 2 rows it sums add up to 141,377." } },
+    { "of Jawa Timur is", "Penduduk Bekerja is" },
+    "35", "2023-12", 100.0 * 141377 / 529717, NAN, 529717, 141377, 3 },
+
+  /* A table by province: nothing to sum, every province row kept as stated. */
+  { "/import-figures/provinces-only",
+    "Wilayah;Tahun;Penduduk Bekerja;Peserta Aktif;Cakupan (%)\n"
+    "Aceh;2023;2.400.000;500.000;20,83\n"
+    "Jawa Timur;2023;21.000.000;6.000.000;28,57\n",
+    3, 0, 3, 0,
+    { { "11", "2023", CAK_MEASURE_WORKFORCE, NAN } },
+    { { 2, CAK_SEVERITY_INFO, -1, "kept as what the file states for Aceh" },
+      { 3, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+    { "add up", "coverage written" },
+    "11", "2023", NAN, 20.83, 2400000, 500000, 2 },
+
   /* A regency with a workforce of 0 has no coverage and stays out of the province's: 25,43%,
    * not 33,77%. */
   { "/import-figures/zero-workforce",
@@ -394,6 +420,8 @@ test_stated_in_summary (void)
                                   "\"coverage_pct_from_figures\": 28.67, \"file\": "
                                   "\"jatim.csv\", \"sheet\": null, \"row\": 4, \"column\": "
                                   "\"E\"}"));
+  g_assert_nonnull (strstr (json, "\"stated\": [\n  {\"region\": \"35\", \"name\": \"Jawa Timur\", "
+                                  "\"period\": \"2022-11\", \"workforce\": 15000000, "));
   g_assert_nonnull (strstr (json, "\"region\": \"35.72\", \"name\": \"Kota Blitar\""));
   g_assert_nonnull (strstr (json, "\"coverage_pct\": null, \"uncovered\": null"));
 }

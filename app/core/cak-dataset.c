@@ -454,6 +454,38 @@ cak_dataset_get_stated (CakDataset *self, const CakRegion *region, CakPeriod per
   return g_hash_table_lookup (self->stated, &key);
 }
 
+static int
+compare_stated (gconstpointer a, gconstpointer b)
+{
+  const CakStatedFigures *sa = *(const CakStatedFigures *const *)a;
+  const CakStatedFigures *sb = *(const CakStatedFigures *const *)b;
+  int by_code = strcmp (sa->region->code, sb->region->code);
+
+  return by_code != 0 ? by_code : cak_period_compare (sa->period, sb->period);
+}
+
+/**
+ * cak_dataset_get_stated_all:
+ *
+ * Returns: (transfer container) (element-type CakStatedFigures): every province's figures as
+ * the files state them, by region code, then period.
+ */
+GPtrArray *
+cak_dataset_get_stated_all (CakDataset *self)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer stated;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), all);
+
+  g_hash_table_iter_init (&iter, self->stated);
+  while (g_hash_table_iter_next (&iter, &stated, NULL))
+    g_ptr_array_add (all, stated);
+  g_ptr_array_sort (all, compare_stated);
+  return all;
+}
+
 static gboolean
 record_has_participants (const Record *record)
 {

@@ -105,6 +105,7 @@ gboolean cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *state
                                  const CakStatedFigures **out_existing);
 const CakStatedFigures *cak_dataset_get_stated (CakDataset *self, const CakRegion *region,
                                                 CakPeriod period);
+GPtrArray *cak_dataset_get_stated_all (CakDataset *self);
 
 GArray *cak_dataset_get_periods (CakDataset *self);
 GArray *cak_dataset_get_reporting_periods (CakDataset *self);

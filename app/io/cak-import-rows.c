@@ -853,6 +853,11 @@ check_total (Import *import, const TotalRow *total, guint since)
         cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
                          _ ("The total %s of %s is %s here, but its %u rows add up to %s."),
                          column->header, total->region->name, a, n, b);
+      else if (last > total->row)
+        /* A total written above its rows */
+        cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
+                         _ ("The total %s is %s here, but the %u rows it sums add up to %s."),
+                         column->header, a, n, b);
       else
         cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
                          _ ("The total %s is %s here, but the %u rows above it add up to %s."),

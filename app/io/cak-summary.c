@@ -121,8 +121,9 @@ stated_source (const CakStatedFigures *stated)
   return &stated->coverage_pct.source;
 }
 
+/* @with_region: for the list of every stated figure, which names its region and period */
 static void
-append_json_stated (GString *out, const CakStatedFigures *stated)
+append_json_stated (GString *out, const CakStatedFigures *stated, gboolean with_region)
 {
   const CakSource *source;
   g_autofree char *col = NULL;
@@ -134,7 +135,18 @@ append_json_stated (GString *out, const CakStatedFigures *stated)
     }
   source = stated_source (stated);
   col = cak_source_column_name (source->column);
-  g_string_append (out, "{\"workforce\": ");
+  g_string_append_c (out, '{');
+  if (with_region)
+    {
+      g_string_append (out, "\"region\": ");
+      append_json_string (out, stated->region->code);
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, stated->region->name);
+      g_string_append (out, ", \"period\": ");
+      append_json_period (out, stated->period);
+      g_string_append (out, ", ");
+    }
+  g_string_append (out, "\"workforce\": ");
   append_json_number (out, cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE), -1);
   g_string_append (out, ", \"participants\": ");
   append_json_number (out, cak_stated_figures_participants (stated), -1);
@@ -196,7 +208,7 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
     {
       g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
       g_string_append (out, ", \"stated\": ");
-      append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period));
+      append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period), FALSE);
     }
   g_string_append (out, "}");
 }
@@ -292,6 +304,7 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
   const GArray *issues;
   GPtrArray *sheets;
   gboolean first = TRUE;
+  gboolean first_stated = TRUE;
 
   g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -326,6 +339,24 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
     }
   g_string_append (out, "],\n \"totals\": [");
   g_string_append (out, totals_json->str);
+
+  /* Every figure the files state for a province, also for provinces without regency rows. */
+  g_string_append (out, "],\n \"stated\": [");
+  {
+    g_autoptr (GPtrArray) stated = cak_dataset_get_stated_all (dataset);
+
+    for (guint i = 0; i < stated->len; i++)
+      {
+        if (options->province_code
+            && strcmp (((const CakStatedFigures *)g_ptr_array_index (stated, i))->region->code,
+                       options->province_code)
+                   != 0)
+          continue;
+        g_string_append (out, first_stated ? "\n  " : ",\n  ");
+        append_json_stated (out, g_ptr_array_index (stated, i), TRUE);
+        first_stated = FALSE;
+      }
+  }
 
   g_string_append (out, "],\n \"issues\": [");
   issues = cak_dataset_get_issues (dataset);
@@ -447,10 +478,11 @@ append_text_row (GString *out, const CakIndicatorRow *row, CakLang lang)
 /* The province's figures as the file states them, under Cakupan's: "Stated in the file for Jawa
  * Timur: 27,68% (4.300.000 of 15.000.000); its own figures give 28,67%; tabel.csv, row 4." */
 static void
-append_text_stated (GString *out, CakDataset *dataset, const CakIndicatorRow *total, CakLang lang)
+append_text_stated (GString *out, const CakStatedFigures *stated, gboolean with_period,
+                    CakLang lang)
 {
-  const CakStatedFigures *stated = cak_dataset_get_stated (dataset, total->region, total->period);
   double computed;
+  g_autofree char *name = NULL;
   g_autofree char *where = NULL;
   g_autofree char *what = NULL;
   g_autofree char *participants = NULL;
@@ -458,6 +490,14 @@ append_text_stated (GString *out, CakDataset *dataset, const CakIndicatorRow *to
 
   if (stated == NULL)
     return;
+  if (with_period)
+    {
+      g_autofree char *period = cak_period_format (stated->period, lang);
+
+      name = g_strdup_printf ("%s, %s", stated->region->name, period);
+    }
+  else
+    name = g_strdup (stated->region->name);
   computed = stated_computed_pct (stated);
   where = cak_source_describe (stated_source (stated), FALSE);
   participants = format_count (cak_stated_figures_participants (stated), lang);
@@ -478,11 +518,10 @@ append_text_stated (GString *out, CakDataset *dataset, const CakIndicatorRow *to
 
       g_string_append_printf (out,
                               _ ("Stated in the file for %s: %s; its own figures give %s; %s.\n"),
-                              total->region->name, what, own, where);
+                              name, what, own, where);
     }
   else
-    g_string_append_printf (out, _ ("Stated in the file for %s: %s; %s.\n"), total->region->name,
-                            what, where);
+    g_string_append_printf (out, _ ("Stated in the file for %s: %s; %s.\n"), name, what, where);
 }
 
 /**
@@ -498,6 +537,7 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
   g_autoptr (GArray) periods = NULL;
   const GArray *issues;
   guint n_skipped = 0;
+  g_autoptr (GHashTable) shown = g_hash_table_new (NULL, NULL);
 
   g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -527,8 +567,17 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       for (guint i = 0; i < totals->len; i++)
         append_text_row (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
-        append_text_stated (out, dataset, &g_array_index (totals, CakIndicatorRow, i),
-                            options->lang);
+        {
+          const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, i);
+          const CakStatedFigures *stated
+              = cak_dataset_get_stated (dataset, total->region, total->period);
+
+          if (stated)
+            {
+              append_text_stated (out, stated, FALSE, options->lang);
+              g_hash_table_add (shown, (gpointer)stated);
+            }
+        }
       if (totals->len > 0)
         {
           const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, 0);
@@ -545,6 +594,25 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
         }
       g_string_append_c (out, '\n');
     }
+
+  /* What the files state for provinces or periods without regency figures to show. */
+  {
+    g_autoptr (GPtrArray) stated = cak_dataset_get_stated_all (dataset);
+    guint n_rest = 0;
+
+    for (guint i = 0; i < stated->len; i++)
+      {
+        const CakStatedFigures *one = g_ptr_array_index (stated, i);
+
+        if (g_hash_table_contains (shown, one)
+            || (options->province_code && strcmp (one->region->code, options->province_code) != 0))
+          continue;
+        append_text_stated (out, one, TRUE, options->lang);
+        n_rest++;
+      }
+    if (n_rest > 0)
+      g_string_append_c (out, '\n');
+  }
 
   issues = cak_dataset_get_issues (dataset);
   for (guint i = 0; i < issues->len; i++)
