@@ -47,7 +47,7 @@ typedef struct
   const char *period;
   double province_pct;
   double stated_pct, stated_workforce, stated_participants;
-  guint stated_row;
+  guint stated_row, stated_column; /* where the stated workforce was read */
 } Case;
 
 static const Case cases[] = {
@@ -74,7 +74,7 @@ static const Case cases[] = {
         "141,377." },
       { 4, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
     { "add up to 0" },
-    "35", "2022-11", 100.0 * 141377 / 529717, 27.68, 15000000, 4300000, 4 },
+    "35", "2022-11", 100.0 * 141377 / 529717, 27.68, 15000000, 4300000, 4, 2 },
 
   /* A total is compared with the rows of its own period and province only. */
   { "/import-figures/totals-by-period-and-province",
@@ -90,7 +90,7 @@ static const Case cases[] = {
     { { 7, CAK_SEVERITY_WARNING, 3,
         "The total Peserta Aktif is 121,000 here, but the 1 rows above it add up to 120,000." } },
     { "Penduduk Bekerja of Jawa", "Peserta Aktif of Jawa", "Penduduk Bekerja is" },
-    "33", "2023-12", 100.0 * 200000 / 900000, NAN, 900000, 200000, 6 },
+    "33", "2023-12", 100.0 * 200000 / 900000, NAN, 900000, 200000, 6, 2 },
 
   /* Province and total rows above their rows: compared with the rows below them. */
   { "/import-figures/totals-above-their-rows",
@@ -104,7 +104,7 @@ static const Case cases[] = {
     { { 2, CAK_SEVERITY_WARNING, 3,
         "The total Peserta Aktif is 140,000 here, but the 2 rows it sums add up to 141,377." } },
     { "of Jawa Timur is", "Penduduk Bekerja is" },
-    "35", "2023-12", 100.0 * 141377 / 529717, NAN, 529717, 141377, 3 },
+    "35", "2023-12", 100.0 * 141377 / 529717, NAN, 529717, 141377, 3, 2 },
 
   /* A table by province: nothing to sum, every province row kept as stated. */
   { "/import-figures/provinces-only",
@@ -116,7 +116,41 @@ static const Case cases[] = {
     { { 2, CAK_SEVERITY_INFO, -1, "kept as what the file states for Aceh" },
       { 3, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
     { "add up", "coverage written" },
-    "11", "2023", NAN, 20.83, 2400000, 500000, 2 },
+    "11", "2023", NAN, 20.83, 2400000, 500000, 2, 2 },
+
+  /* The long layout: a province's figures, one a row, kept together as stated. */
+  { "/import-figures/long-layout-province",
+    "kode_wilayah,periode,indikator,nilai\n"
+    "35.05,2023-12,Penduduk Bekerja,449717\n"
+    "35.05,2023-12,Peserta Aktif,114377\n"
+    "35,2023-12,Penduduk Bekerja,15000000\n"
+    "35,2023-12,Peserta Aktif,4300000\n"
+    "35,2023-12,Cakupan %,27.68\n",
+    6, 2, 4, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_WORKFORCE, 449717 } },
+    { { 4, CAK_SEVERITY_WARNING, 3,
+        "The total Workforce of Jawa Timur is 15,000,000 here, but its 1 rows add up to "
+        "449,717." },
+      { 6, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+    { NULL },
+    "35", "2023-12", 100.0 * 114377 / 449717, 27.68, 15000000, 4300000, 4, 3 },
+
+  /* Kecamatan rows with a target: kept when they agree, never summed. */
+  { "/import-figures/kecamatan-targets",
+    "Kabupaten/Kota;Kecamatan;Periode;Peserta Aktif;Target (%)\n"
+    "Kab. Blitar;Bakung;2023-12;5.000;30\n"
+    "Kab. Blitar;Wonotirto;2023-12;6.000;30\n"
+    "Kota Blitar;Sananwetan;2023-12;9.000;30\n"
+    "Kota Blitar;Sukorejo;2023-12;1.000;35\n",
+    5, 4, 1, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_TARGET_PCT, 30 },
+      { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 11000 },
+      { "35.72", "2023-12", CAK_MEASURE_TARGET_PCT, NAN },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 10000 } },
+    { { 4, CAK_SEVERITY_WARNING, 4,
+        "The rows of Kota Blitar give different targets; none was imported for it." } },
+    { NULL },
+    "35", "2023-12", NAN, NAN, NAN, NAN, 0 },
 
   /* A regency with a workforce of 0 has no coverage and stays out of the province's: 25,43%,
    * not 33,77%. */
@@ -338,7 +372,8 @@ test_case (gconstpointer data)
         g_assert_cmpfloat (cak_stated_figures_participants (stated), ==,
                            c->stated_participants);
         g_assert_cmpuint (stated->values[CAK_MEASURE_WORKFORCE].source.row, ==, c->stated_row);
-        g_assert_cmpuint (stated->values[CAK_MEASURE_WORKFORCE].source.column, ==, 2);
+        g_assert_cmpuint (stated->values[CAK_MEASURE_WORKFORCE].source.column, ==,
+                          c->stated_column);
         if (isnan (c->stated_pct))
           g_assert_false (stated->has_coverage);
         else
@@ -438,6 +473,16 @@ test_stated_in_key_figures (void)
   g_assert_true (cak_period_parse ("2022-11", &period));
   data = cak_chart_data_new (ds, "35", period, CAK_PERIOD_INIT_NONE, NULL, CAK_LANG_EN);
   g_assert_true (data->has_stated);
+  /* Kota Blitar, with a workforce of 0, is said to have no coverage, not no data. */
+  {
+    g_autofree char *item = NULL;
+
+    g_assert_cmpuint (data->rows->len, >, 0);
+    for (guint i = 0; i < data->rows->len; i++)
+      if (strcmp (g_array_index (data->rows, CakIndicatorRow, i).region->code, "35.72") == 0)
+        item = cak_chart_data_describe_item (data, i);
+    g_assert_cmpstr (item, ==, "Kota Blitar\n37,500 participants, but a workforce of 0: no coverage");
+  }
   description = cak_chart_describe (CAK_CHART_KPI, data);
   g_assert_nonnull (strstr (description, "Coverage: 25.43% (active participants ÷ workforce; "
                                          "The file states: 27.68% (4,300,000 of 15,000,000))."));

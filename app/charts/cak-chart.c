@@ -443,6 +443,15 @@ cak_chart_data_describe_item (const CakChartData *data, int item)
   if (row == NULL || row->region == NULL)
     return NULL;
   g_string_append (out, row->region->name);
+  if (isnan (row->coverage_pct) && !isnan (row->participants) && row->workforce == 0)
+    {
+      g_autofree char *p = cak_number_format (row->participants, 0, data->lang);
+
+      g_string_append_printf (out, "\n");
+      /* TRANSLATORS: a regency whose file gives a workforce of 0 */
+      g_string_append_printf (out, _ ("%s participants, but a workforce of 0: no coverage"), p);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
   if (isnan (row->coverage_pct))
     {
       g_string_append_printf (out, "\n%s", _ ("No data for this period"));

@@ -400,10 +400,11 @@ cak_stated_figures_participants (const CakStatedFigures *stated)
  * @out_existing: (optional): receives the figures already held when they differ
  *
  * Keeps the figures a file states for a province (its province row), apart from the values
- * the regencies give. The first figures for a province and period are kept; the same figures
- * again are kept once.
+ * the regencies give. Figures for a province and period that has some already join them
+ * (the long layout states one figure a row); the same figure again is kept once.
  *
- * Returns: %FALSE when other figures are held already for the province and period.
+ * Returns: %FALSE, changing nothing, when a figure differs from one held already for the
+ * province and period.
  */
 gboolean
 cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
@@ -418,17 +419,32 @@ cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
   existing = g_hash_table_lookup (self->stated, stated);
   if (existing)
     {
-      gboolean same = existing->known == stated->known
-                      && existing->has_coverage == stated->has_coverage
-                      && (!stated->has_coverage
-                          || existing->coverage_pct.value == stated->coverage_pct.value);
+      gboolean same = !stated->has_coverage || !existing->has_coverage
+                      || existing->coverage_pct.value == stated->coverage_pct.value;
 
       for (guint m = 0; same && m < CAK_N_MEASURES; m++)
-        if ((stated->known & (1u << m)) && existing->values[m].value != stated->values[m].value)
+        if ((stated->known & existing->known & (1u << m))
+            && existing->values[m].value != stated->values[m].value)
           same = FALSE;
-      if (!same && out_existing)
-        *out_existing = existing;
-      return same;
+      if (!same)
+        {
+          if (out_existing)
+            *out_existing = existing;
+          return FALSE;
+        }
+      /* Figures the province's other rows state (one a row in the long layout) join them. */
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if ((stated->known & (1u << m)) && !(existing->known & (1u << m)))
+          {
+            existing->known |= 1u << m;
+            existing->values[m] = stated->values[m];
+          }
+      if (stated->has_coverage && !existing->has_coverage)
+        {
+          existing->has_coverage = TRUE;
+          existing->coverage_pct = stated->coverage_pct;
+        }
+      return TRUE;
     }
   g_hash_table_add (self->stated, g_memdup2 (stated, sizeof *stated));
   return TRUE;

@@ -50,8 +50,9 @@ typedef struct
   SubKind kind;
   guint first_row, n_rows;
   guint8 has;
-  double values[CAK_N_MEASURES];
+  double values[CAK_N_MEASURES]; /* sums; the target is the rows' own when they agree */
   int columns[CAK_N_MEASURES];
+  gboolean targets_differ;
 } SubGroup;
 
 /* What a row below the regency level is: its kind and the name or code of its kecamatan or
@@ -483,9 +484,18 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod 
         if (has[m])
           {
             if (!(group->has & (1u << m)))
-              group->columns[m] = columns[m];
+              {
+                group->columns[m] = columns[m];
+                group->values[m] = 0;
+              }
+            else if (m == CAK_MEASURE_TARGET_PCT && group->values[m] != values[m])
+              group->targets_differ = TRUE;
             group->has |= 1u << m;
-            group->values[m] += values[m];
+            /* A target is a percentage: never summed. */
+            if (m == CAK_MEASURE_TARGET_PCT)
+              group->values[m] = values[m];
+            else
+              group->values[m] += values[m];
           }
     }
   else
@@ -678,6 +688,16 @@ import_long_row (Import *import, const CakRow *row, const CakRegion *region, con
 
 /* ---- Total and province rows ------------------------------------------------------------ */
 
+/* The row a province's stated figures were read from. */
+static guint
+stated_row (const CakStatedFigures *stated)
+{
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    if (stated->known & (1u << m))
+      return stated->values[m].source.row;
+  return stated->coverage_pct.source.row;
+}
+
 /* A total or province row: its stated coverage checked against its own figures now, its
  * figures against the rows it sums once the sheet is read, and a province's figures kept as
  * the file's statement for the province. */
@@ -690,12 +710,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
   gboolean has[CAK_N_MEASURES] = { FALSE };
   CakPeriod period = CAK_PERIOD_INIT_NONE;
   gboolean any = FALSE;
-
-  if (sheet->layout != CAK_LAYOUT_WIDE)
-    {
-      cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
-      return;
-    }
+  int coverage_column = sheet->layout == CAK_LAYOUT_WIDE ? sheet->coverage_column : -1;
 
   /* A total often leaves the period empty: it is then the period of the rows beside it. */
   if (sheet->period_column < 0)
@@ -709,7 +724,34 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
   total.row = row->row;
   total.region = region;
   total.period_key = cak_period_is_valid (period) ? cak_period_to_key (period) : 0;
-  for (guint c = 0; c < sheet->columns->len; c++)
+  /* The long layout: one figure on the row, named in the measure column. */
+  if (sheet->layout == CAK_LAYOUT_LONG)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, sheet->value_column);
+      const char *name = cell (row, sheet->measure_name_column);
+      CakMeasure measure = 0;
+      CakColumnRole role;
+      double value;
+
+      role = cak_import_user_role (import, name, &role, &measure)
+                 ? role
+                 : cak_import_classify_header (name, &measure);
+      if (role == CAK_COLUMN_COVERAGE_PCT)
+        coverage_column = sheet->value_column;
+      else if (role == CAK_COLUMN_MEASURE
+               && cak_import_read_number (row, sheet->value_column, column,
+                                          measure == CAK_MEASURE_TARGET_PCT, &value)
+                      == NUMBER_OK
+               && value >= 0)
+        {
+          values[measure] = total.values[measure] = value;
+          has[measure] = TRUE;
+          total.has |= 1u << measure;
+          total.columns[measure] = sheet->value_column;
+          any = TRUE;
+        }
+    }
+  for (guint c = 0; sheet->layout == CAK_LAYOUT_WIDE && c < sheet->columns->len; c++)
     {
       const Column *column = &g_array_index (sheet->columns, Column, c);
       double value;
@@ -726,10 +768,12 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
       total.columns[column->measure] = c;
       any = TRUE;
     }
-  check_coverage (import, row, values, has);
+  if (sheet->layout == CAK_LAYOUT_WIDE)
+    check_coverage (import, row, values, has);
   g_array_append_val (sheet->totals, total);
 
-  if (region && region->kind == CAK_REGION_KIND_PROVINCE && any && cak_period_is_valid (period))
+  if (region && region->kind == CAK_REGION_KIND_PROVINCE && (any || coverage_column >= 0)
+      && cak_period_is_valid (period))
     {
       CakStatedFigures stated = { 0 };
       const CakStatedFigures *existing = NULL;
@@ -744,12 +788,12 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
             stated.values[m].source
                 = (CakSource){ import->file, sheet->name, row->row, total.columns[m] };
           }
-      if (sheet->coverage_column >= 0)
+      if (coverage_column >= 0)
         {
-          const Column *column = &g_array_index (sheet->columns, Column, sheet->coverage_column);
+          const Column *column = &g_array_index (sheet->columns, Column, coverage_column);
           double pct;
 
-          if (cak_import_read_number (row, sheet->coverage_column, column, TRUE, &pct) == NUMBER_OK)
+          if (cak_import_read_number (row, coverage_column, column, TRUE, &pct) == NUMBER_OK)
             {
               double w = values[CAK_MEASURE_WORKFORCE];
               double p = cak_stated_figures_participants (&stated);
@@ -760,8 +804,8 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
                 pct *= 100;
               stated.has_coverage = TRUE;
               stated.coverage_pct.value = pct;
-              stated.coverage_pct.source = (CakSource){ import->file, sheet->name, row->row,
-                                                        (guint)sheet->coverage_column };
+              stated.coverage_pct.source
+                  = (CakSource){ import->file, sheet->name, row->row, (guint)coverage_column };
             }
         }
       if (cak_dataset_set_stated (import->dataset, &stated, &existing))
@@ -774,9 +818,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
         cak_import_note (import, CAK_SEVERITY_WARNING, row->row, -1,
                          _ ("The file states other figures for %s in row %u; those were kept "
                             "as its stated figures, and this row is only checked."),
-                         region->name,
-                         existing->values[0].source.row ? existing->values[0].source.row
-                                                        : existing->coverage_pct.source.row);
+                         region->name, stated_row (existing));
       cak_import_account (import, row->row, CAK_ROW_TOTAL, TRUE);
       return;
     }
@@ -807,6 +849,7 @@ check_total (Import *import, const TotalRow *total, guint since)
 {
   Sheet *sheet = import->sheet;
   double sums[CAK_N_MEASURES] = { 0 };
+  guint counts[CAK_N_MEASURES] = { 0 };
   guint n = 0, first = G_MAXUINT, last = 0;
 
   for (int pass = 0; pass < 2 && n == 0; pass++)
@@ -823,7 +866,10 @@ check_total (Import *import, const TotalRow *total, guint since)
         last = MAX (last, f->row);
         for (guint m = 0; m < CAK_N_MEASURES; m++)
           if (f->has & (1u << m))
-            sums[m] += f->values[m];
+            {
+              sums[m] += f->values[m];
+              counts[m]++;
+            }
       }
   if (n == 0)
     return;
@@ -839,29 +885,33 @@ check_total (Import *import, const TotalRow *total, guint since)
     }
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     {
-      const Column *column;
+      const char *header;
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      if (m == CAK_MEASURE_TARGET_PCT || !(total->has & (1u << m))
+      if (m == CAK_MEASURE_TARGET_PCT || !(total->has & (1u << m)) || counts[m] == 0
           || fabs (total->values[m] - sums[m]) <= 0.5 + 1e-9 * fabs (total->values[m]))
         continue;
-      column = &g_array_index (sheet->columns, Column, total->columns[m]);
+      /* The long layout's value column is every measure's: name the measure. */
+      header = sheet->layout == CAK_LAYOUT_LONG
+                   ? cak_measure_get_label (m)
+                   : g_array_index (sheet->columns, Column, total->columns[m]).header;
+      n = counts[m];
       a = cak_import_format_number (total->values[m]);
       b = cak_import_format_number (sums[m]);
       if (total->region)
         cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
                          _ ("The total %s of %s is %s here, but its %u rows add up to %s."),
-                         column->header, total->region->name, a, n, b);
+                         header, total->region->name, a, n, b);
       else if (last > total->row)
         /* A total written above its rows */
         cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
                          _ ("The total %s is %s here, but the %u rows it sums add up to %s."),
-                         column->header, a, n, b);
+                         header, a, n, b);
       else
         cak_import_note (import, CAK_SEVERITY_WARNING, total->row, total->columns[m],
                          _ ("The total %s is %s here, but the %u rows above it add up to %s."),
-                         column->header, a, n, b);
+                         header, a, n, b);
     }
 }
 
@@ -903,8 +953,16 @@ store_subregions (Import *import)
           has[m] = (group->has & (1u << m)) != 0;
           values[m] = group->values[m];
         }
-      /* A target is a percentage: the regency's when its rows agree, never a sum. */
-      has[CAK_MEASURE_TARGET_PCT] = FALSE;
+      /* A target is a percentage: the regency's when its rows agree. */
+      if (has[CAK_MEASURE_TARGET_PCT] && group->targets_differ)
+        {
+          has[CAK_MEASURE_TARGET_PCT] = FALSE;
+          cak_import_note (import, CAK_SEVERITY_WARNING, group->first_row,
+                           group->columns[CAK_MEASURE_TARGET_PCT],
+                           _ ("The rows of %s give different targets; none was imported for "
+                              "it."),
+                           group->region->name);
+        }
       if (!cak_import_store_values (import, &row, group->region, group->period, values, has,
                                     group->columns))
         {
