@@ -78,6 +78,26 @@ clear_issue (gpointer data)
 }
 
 static void
+column_report_free (gpointer data)
+{
+  CakColumnReport *column = data;
+
+  g_free (column->header);
+  g_free (column->what);
+  g_free (column->why);
+  g_free (column);
+}
+
+static void
+sheet_report_free (gpointer data)
+{
+  CakSheetReport *report = data;
+
+  g_clear_pointer (&report->columns, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
 cak_dataset_finalize (GObject *object)
 {
   CakDataset *self = CAK_DATASET (object);
@@ -103,7 +123,7 @@ cak_dataset_init (CakDataset *self)
   self->by_region = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
-  self->sheets = g_ptr_array_new_with_free_func (g_free);
+  self->sheets = g_ptr_array_new_with_free_func (sheet_report_free);
 }
 
 /**
@@ -590,4 +610,121 @@ cak_dataset_get_sheet_reports (CakDataset *self)
   g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
 
   return self->sheets;
+}
+
+/**
+ * cak_sheet_report_add_column:
+ * @what: the role, as the mapping step names it
+ * @why: (nullable): why the column got its role
+ *
+ * Accounts for one column of a sheet, as the rows are: every column is imported, identifies
+ * the row, is checked, is kept as information, or is named as unused with the reason.
+ */
+void
+cak_sheet_report_add_column (CakSheetReport *report, guint column, const char *header,
+                             CakColumnUse use, const char *what, const char *why)
+{
+  CakColumnReport *entry;
+
+  g_return_if_fail (report != NULL);
+
+  if (report->columns == NULL)
+    report->columns = g_ptr_array_new_with_free_func (column_report_free);
+  entry = g_new0 (CakColumnReport, 1);
+  entry->column = column;
+  entry->header = g_strdup (header ? header : "");
+  entry->use = use;
+  entry->what = g_strdup (what ? what : "");
+  entry->why = g_strdup (why ? why : "");
+  g_ptr_array_add (report->columns, entry);
+}
+
+/**
+ * cak_column_use_to_id:
+ *
+ * Returns: the use as --summary --json writes it: "imported", "identifies", "check",
+ *   "information" or "unused"
+ */
+const char *
+cak_column_use_to_id (CakColumnUse use)
+{
+  switch (use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        return "imported";
+      case CAK_COLUMN_USE_IDENTIFIES:
+        return "identifies";
+      case CAK_COLUMN_USE_CHECK:
+        return "check";
+      case CAK_COLUMN_USE_INFORMATION:
+        return "information";
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        return "unused";
+    }
+}
+
+/**
+ * cak_column_use_get_label:
+ *
+ * Returns: what became of a column, in a few words, for the import report
+ */
+const char *
+cak_column_use_get_label (CakColumnUse use)
+{
+  switch (use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        return C_ ("column use", "imported");
+      case CAK_COLUMN_USE_IDENTIFIES:
+        return C_ ("column use", "identifies the row");
+      case CAK_COLUMN_USE_CHECK:
+        return C_ ("column use", "checked");
+      case CAK_COLUMN_USE_INFORMATION:
+        return C_ ("column use", "information, not imported");
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        return C_ ("column use", "not used");
+    }
+}
+
+/**
+ * cak_column_report_describe:
+ *
+ * Returns: (transfer full): a column's line in the import report: "C “Tenaga Kerja (Jiwa)”:
+ *   imported as Workforce (the words “tenaga kerja”; unit “Jiwa”)"
+ */
+char *
+cak_column_report_describe (const CakColumnReport *column)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *use = NULL;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  name = cak_source_column_name (column->column);
+  switch (column->use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        use = g_strdup_printf (_ ("imported as %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_IDENTIFIES:
+        use = g_strdup_printf (_ ("read as %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_CHECK:
+        use = g_strdup_printf (_ ("used as a check: %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_INFORMATION:
+        use = g_strdup_printf (_ ("kept as information: %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        use = g_strdup_printf (_ ("not used: %s"), column->what);
+        break;
+    }
+  if (*column->why)
+    /* TRANSLATORS: column letter, header, what became of it, why */
+    return g_strdup_printf (_ ("%s “%s”: %s (%s)"), name, column->header, use, column->why);
+  /* TRANSLATORS: column letter, header, what became of it */
+  return g_strdup_printf (_ ("%s “%s”: %s"), name, column->header, use);
 }

@@ -38,6 +38,9 @@ typedef struct
   char *header;
   CakColumnRole role;
   CakMeasure measure;
+  CakPeriod period; /* written in the header ("Bekerja 2024"); CAK_PERIOD_NONE otherwise */
+  char *unit;       /* from the header: "jiwa", "%" */
+  char *why;        /* why the column got its role, for the report and the mapping step */
   CakNumberVote vote;
   CakNumberStyle style;
 } Column;
@@ -91,7 +94,8 @@ typedef struct
   GPtrArray *kept; /* StoredRow*: the preamble, then the rows being voted on */
 
   CakLayout layout;
-  guint header_first, header_last;
+  guint header_first, header_last; /* indexes into kept while the header is settled */
+  guint header_row_number;         /* the header's last row, 1-based */
   GArray *columns; /* Column */
   int code_column, name_column, period_column, measure_name_column, value_column;
   int segment_column, status_column, coverage_column;
@@ -129,6 +133,11 @@ typedef struct
   Sheet *sheet;              /* the sheet being read */
   guint n_sheets_with_header;
   GError *error; /* stops reading */
+  /* The first row that named a region column but no figure: for the error without a header. */
+  char *partial_header;
+  char *partial_others;
+  const char *partial_sheet;
+  guint partial_row;
   guint rows_seen;
 } Import;
 
@@ -212,6 +221,7 @@ void cak_stored_row_free (gpointer data);
 StoredRow *cak_stored_row_new (const CakRow *row);
 
 /* cak-import-layout.c */
+void cak_import_account_columns (Import *import, guint from);
 gboolean cak_import_find_header (Import *import);
 gboolean cak_import_find_sheet_period (Import *import);
 gboolean cak_import_is_column_numbers (const CakRow *row);

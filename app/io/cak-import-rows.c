@@ -122,13 +122,12 @@ check_coverage (Import *import, const CakRow *row, const double *values, const g
     }
 }
 
-/* Stores a row's values once they are all checked, so that a rejected row leaves nothing. */
-gboolean
-cak_import_store_values (Import *import, const CakRow *row, const CakRegion *region,
-                         CakPeriod period, const double *values, const gboolean *has,
-                         const int *columns)
+/* Whether a row's values differ from ones already held for the region, period and measure:
+ * a conflict, named in the report. */
+static gboolean
+conflicts (Import *import, const CakRow *row, const CakRegion *region, CakPeriod period,
+           const double *values, const gboolean *has, const int *columns)
 {
-  Sheet *sheet = import->sheet;
 
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     {
@@ -156,9 +155,22 @@ cak_import_store_values (Import *import, const CakRow *row, const CakRegion *reg
                    "not imported."),
                 cak_measure_get_label (m), region->name, iso, here, there, existing.source.file,
                 existing.source.row, col);
-          return FALSE;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* Stores a row's values once they are all checked, so that a rejected row leaves nothing. */
+gboolean
+cak_import_store_values (Import *import, const CakRow *row, const CakRegion *region,
+                         CakPeriod period, const double *values, const gboolean *has,
+                         const int *columns)
+{
+  Sheet *sheet = import->sheet;
+
+  if (conflicts (import, row, region, period, values, has, columns))
+    return FALSE;
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     if (has[m])
       {
@@ -194,14 +206,75 @@ row_period (Import *import, const CakRow *row, CakPeriod *period)
   return FALSE;
 }
 
+/* A row's figures for one period: the row's own, or a period its columns' headers name
+ * ("Bekerja 2023 | Bekerja 2024"). */
+typedef struct
+{
+  CakPeriod period;
+  double values[CAK_N_MEASURES];
+  int columns[CAK_N_MEASURES];
+  gboolean has[CAK_N_MEASURES];
+} Figures;
+
+/* The most periods one row spreads over its columns: more than a spreadsheet of years or
+ * months as columns holds. */
+#define MAX_ROW_PERIODS 64
+
+static Figures *
+figures_for (Figures *slots, guint *n_slots, CakPeriod period)
+{
+  for (guint i = 0; i < *n_slots; i++)
+    if (cak_period_equal (slots[i].period, period))
+      return &slots[i];
+  if (*n_slots >= MAX_ROW_PERIODS)
+    return NULL;
+  memset (&slots[*n_slots], 0, sizeof slots[*n_slots]);
+  slots[*n_slots].period = period;
+  return &slots[(*n_slots)++];
+}
+
+/* The checks a row's own figures allow, once they are stored. */
+static void
+check_figures (Import *import, const CakRow *row, const Figures *f, gboolean with_coverage)
+{
+  const double *values = f->values;
+  const gboolean *has = f->has;
+
+  if (has[CAK_MEASURE_PARTICIPANTS] && has[CAK_MEASURE_PU] && has[CAK_MEASURE_BPU]
+      && has[CAK_MEASURE_JAKON] && has[CAK_MEASURE_PMI])
+    {
+      double sum = values[CAK_MEASURE_PU] + values[CAK_MEASURE_BPU] + values[CAK_MEASURE_JAKON]
+                   + values[CAK_MEASURE_PMI];
+
+      if (fabs (sum - values[CAK_MEASURE_PARTICIPANTS]) > 0.5)
+        {
+          g_autofree char *a = cak_import_format_number (values[CAK_MEASURE_PARTICIPANTS]);
+          g_autofree char *b = cak_import_format_number (sum);
+
+          cak_import_note (
+              import, CAK_SEVERITY_WARNING, row->row, f->columns[CAK_MEASURE_PARTICIPANTS],
+              _ ("Active participants are %s but PU + BPU + Jakon + PMI make %s."), a, b);
+        }
+    }
+  if (has[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
+    {
+      g_autofree char *target = cak_number_format_percent (values[CAK_MEASURE_TARGET_PCT], 2,
+                                                           cak_lang_from_environment ());
+
+      cak_import_note (import, CAK_SEVERITY_WARNING, row->row, f->columns[CAK_MEASURE_TARGET_PCT],
+                       _ ("A target of %s is above 100%%."), target);
+    }
+  if (with_coverage)
+    check_coverage (import, row, values, has);
+}
+
 static CakRowKind
 import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
 {
   Sheet *sheet = import->sheet;
-  double values[CAK_N_MEASURES] = { 0 };
-  int columns[CAK_N_MEASURES] = { 0 };
-  gboolean has[CAK_N_MEASURES] = { FALSE };
-  CakPeriod period;
+  Figures slots[MAX_ROW_PERIODS];
+  guint n_slots = 0;
+  CakPeriod period, coverage_period;
   gboolean any = FALSE;
 
   if (!row_period (import, row, &period))
@@ -210,6 +283,7 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
   for (guint c = 0; c < sheet->columns->len; c++)
     {
       const Column *column = &g_array_index (sheet->columns, Column, c);
+      Figures *f;
       double value;
 
       if (column->role != CAK_COLUMN_MEASURE)
@@ -241,38 +315,58 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region)
                            _ ("“%s” is negative; the row was not imported."), cell (row, c));
           return CAK_ROW_REJECTED;
         }
-      if (has[column->measure])
-        continue; /* a second column for the same measure: the first one counts */
-      values[column->measure] = value;
-      columns[column->measure] = c;
-      has[column->measure] = TRUE;
+      f = figures_for (slots, &n_slots,
+                       cak_period_is_valid (column->period) ? column->period : period);
+      if (f == NULL)
+        continue; /* the layout refuses headers with more periods than that */
+      if (f->has[column->measure])
+        {
+          /* A second column of the same measure and period is a check on the first. */
+          if (fabs (f->values[column->measure] - value) > 1e-9 * MAX (1.0, fabs (value)))
+            {
+              g_autofree char *here = cak_import_format_number (value);
+              g_autofree char *there = cak_import_format_number (f->values[column->measure]);
+              g_autofree char *first = cak_source_column_name (f->columns[column->measure]);
+
+              cak_import_note (import, CAK_SEVERITY_WARNING, row->row, c,
+                               _ ("%s is %s here but %s in column %s; column %s was imported."),
+                               cak_measure_get_label (column->measure), here, there, first,
+                               first);
+            }
+          continue;
+        }
+      f->values[column->measure] = value;
+      f->columns[column->measure] = c;
+      f->has[column->measure] = TRUE;
       any = TRUE;
     }
   if (!any)
     return CAK_ROW_EMPTY;
-  if (!cak_import_store_values (import, row, region, period, values, has, columns))
-    return CAK_ROW_REJECTED;
+  for (guint i = 0; i < n_slots; i++)
+    if (!cak_period_is_valid (slots[i].period))
+      {
+        cak_import_note (import, CAK_SEVERITY_ERROR, row->row, -1,
+                         _ ("The row’s figures have no period; the row was not imported."));
+        return CAK_ROW_REJECTED;
+      }
+  for (guint i = 0; i < n_slots; i++)
+    if (conflicts (import, row, region, slots[i].period, slots[i].values, slots[i].has,
+                   slots[i].columns))
+      return CAK_ROW_REJECTED;
+  for (guint i = 0; i < n_slots; i++)
+    cak_import_store_values (import, row, region, slots[i].period, slots[i].values, slots[i].has,
+                             slots[i].columns);
 
-  if (has[CAK_MEASURE_PARTICIPANTS] && has[CAK_MEASURE_PU] && has[CAK_MEASURE_BPU]
-      && has[CAK_MEASURE_JAKON] && has[CAK_MEASURE_PMI])
+  coverage_period = period;
+  if (sheet->coverage_column >= 0)
     {
-      double sum = values[CAK_MEASURE_PU] + values[CAK_MEASURE_BPU] + values[CAK_MEASURE_JAKON]
-                   + values[CAK_MEASURE_PMI];
+      const Column *column = &g_array_index (sheet->columns, Column, sheet->coverage_column);
 
-      if (fabs (sum - values[CAK_MEASURE_PARTICIPANTS]) > 0.5)
-        {
-          g_autofree char *a = cak_import_format_number (values[CAK_MEASURE_PARTICIPANTS]);
-          g_autofree char *b = cak_import_format_number (sum);
-
-          cak_import_note (
-              import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_PARTICIPANTS],
-              _ ("Active participants are %s but PU + BPU + Jakon + PMI make %s."), a, b);
-        }
+      if (cak_period_is_valid (column->period))
+        coverage_period = column->period;
     }
-  if (has[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
-    cak_import_note (import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_TARGET_PCT],
-                     _ ("A target of %g%% is above 100%%."), values[CAK_MEASURE_TARGET_PCT]);
-  check_coverage (import, row, values, has);
+  for (guint i = 0; i < n_slots; i++)
+    check_figures (import, row, &slots[i], cak_period_equal (slots[i].period, coverage_period));
   return CAK_ROW_DATA;
 }
 

@@ -311,6 +311,7 @@ settle_header (Import *import)
   after = sheet->header_last + 1;
   if (sheet->layout == CAK_LAYOUT_EXTRACT)
     {
+      cak_import_account_columns (import, after);
       sheet->phase = PHASE_STREAMING;
       process_kept_rows (import, after);
     }
@@ -327,6 +328,7 @@ settle_votes (Import *import)
   Sheet *sheet = import->sheet;
 
   cak_import_vote_number_styles (sheet);
+  cak_import_account_columns (import, 0);
   sheet->phase = PHASE_STREAMING;
   process_kept_rows (import, 0);
 }
@@ -542,7 +544,7 @@ read_source (Import *import, GInputStream *stream, goffset size, const char *pat
 }
 
 static gboolean
-finish_import (Import *import, gboolean ok, GError **error)
+check_import (Import *import, gboolean ok, GError **error)
 {
   if (import->sheet)
     end_sheet (import);
@@ -562,6 +564,25 @@ finish_import (Import *import, gboolean ok, GError **error)
                    import->file);
       return FALSE;
     }
+  if (import->n_sheets_with_header == 0 && import->partial_header)
+    {
+      if (import->partial_sheet)
+        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
+                     _ ("“%s”, sheet “%s”, row %u: found the region column “%s”, but none of %s "
+                        "is a figure Cakupan knows. Say which column is which in the mapping "
+                        "step, or with --map on the command line (for example "
+                        "--map \"HEADER=workforce\")."),
+                     import->file, import->partial_sheet, import->partial_row,
+                     import->partial_header, import->partial_others);
+      else
+        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
+                     _ ("“%s”, row %u: found the region column “%s”, but none of %s is a figure "
+                        "Cakupan knows. Say which column is which in the mapping step, or with "
+                        "--map on the command line (for example --map \"HEADER=workforce\")."),
+                     import->file, import->partial_row, import->partial_header,
+                     import->partial_others);
+      return FALSE;
+    }
   if (import->n_sheets_with_header == 0)
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
@@ -573,6 +594,16 @@ finish_import (Import *import, gboolean ok, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+finish_import (Import *import, gboolean ok, GError **error)
+{
+  gboolean result = check_import (import, ok, error);
+
+  g_clear_pointer (&import->partial_header, g_free);
+  g_clear_pointer (&import->partial_others, g_free);
+  return result;
 }
 
 static void
