@@ -1123,6 +1123,7 @@ cak_import_preview_header (Import *import)
   g_ptr_array_set_size (preview->headers, 0);
   g_array_set_size (preview->roles, 0);
   g_array_set_size (preview->measures, 0);
+  g_ptr_array_set_size (preview->reasons, 0);
   for (guint i = 0; i < sheet->columns->len; i++)
     {
       const Column *column = &g_array_index (sheet->columns, Column, i);
@@ -1130,6 +1131,7 @@ cak_import_preview_header (Import *import)
       g_ptr_array_add (preview->headers, g_strdup (column->header));
       g_array_append_val (preview->roles, column->role);
       g_array_append_val (preview->measures, column->measure);
+      g_ptr_array_add (preview->reasons, g_strdup (column->why ? column->why : ""));
     }
   preview->n_columns = MAX (preview->n_columns, sheet->columns->len);
 }

@@ -190,6 +190,7 @@ sheet_preview_free (gpointer data)
   g_ptr_array_unref (preview->headers);
   g_array_unref (preview->roles);
   g_array_unref (preview->measures);
+  g_ptr_array_unref (preview->reasons);
   g_ptr_array_unref (preview->rows);
   g_array_unref (preview->row_numbers);
   g_array_unref (preview->row_kinds);
@@ -236,6 +237,7 @@ begin_sheet (Import *import, const CakSheetInfo *info)
       preview->headers = g_ptr_array_new_with_free_func (g_free);
       preview->roles = g_array_new (FALSE, TRUE, sizeof (CakColumnRole));
       preview->measures = g_array_new (FALSE, TRUE, sizeof (CakMeasure));
+      preview->reasons = g_ptr_array_new_with_free_func (g_free);
       preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
       preview->row_numbers = g_array_new (FALSE, TRUE, sizeof (guint));
       preview->row_kinds = g_array_new (FALSE, TRUE, sizeof (CakRowKind));

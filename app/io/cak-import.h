@@ -92,6 +92,7 @@ typedef struct
   GPtrArray *headers;              /* char*, one per column */
   GArray *roles;                   /* CakColumnRole per column */
   GArray *measures;                /* CakMeasure per column */
+  GPtrArray *reasons;              /* char* per column: why it got its role ("" when none) */
   GPtrArray *rows;                 /* GStrv: the first rows' cells */
   GArray *row_numbers;             /* guint */
   GArray *row_kinds;               /* CakRowKind */
