@@ -35,6 +35,8 @@ static const struct
   { "07-tahun-di-header.csv", "header words (years inside headers)" },
   { "08-satuan-di-sel.csv", "numbers with units (jiwa, orang)" },
   { "09-bps-aceh.csv", "BPS <-> Kemendagri crosswalk" },
+  { "10-bps-sumut-pcode.csv",
+    "BPS <-> Kemendagri crosswalk (P-codes read, checked against names)" },
   { "11-bps-lampung-angka.xlsx", "BPS <-> Kemendagri crosswalk" },
   { "12-bps-ntt-kaltim-float.csv", "BPS <-> Kemendagri crosswalk, codes as floats" },
   { "14-provinsi-kolom.csv", "province context (province column)" },
