@@ -35,8 +35,7 @@ static const struct
   { "07-tahun-di-header.csv", "header words (years inside headers)" },
   { "08-satuan-di-sel.csv", "numbers with units (jiwa, orang)" },
   { "09-bps-aceh.csv", "BPS <-> Kemendagri crosswalk" },
-  { "10-bps-sumut-pcode.csv",
-    "BPS <-> Kemendagri crosswalk (P-codes read, checked against names)" },
+  { "10-bps-sumut-pcode.csv", "BPS <-> Kemendagri crosswalk (P-codes, checked against names)" },
   { "11-bps-lampung-angka.xlsx", "BPS <-> Kemendagri crosswalk" },
   { "12-bps-ntt-kaltim-float.csv", "BPS <-> Kemendagri crosswalk, codes as floats" },
   { "14-provinsi-kolom.csv", "province context (province column)" },
@@ -56,6 +55,7 @@ static const struct
   { "30-tanpa-kolom-angka.csv", "messages naming the region column found and unknown headers" },
   { "35-catatan-berkoma.csv", "CSV delimiter detection (a note's comma ties with the semicolons)" },
   { "36-judul-inpres.csv", "the period in a title that also names a regulation (Inpres 2/2021)" },
+  { "37-subjumlah-provinsi.csv", "total rows: a grand total checked across province subtotals" },
 };
 
 typedef struct
@@ -312,12 +312,13 @@ issues_near (CakDataset *ds, const char *row_spec)
   for (guint i = 0; i < issues->len && n < 6; i++)
     {
       const CakIssue *issue = &g_array_index (issues, CakIssue, i);
+      g_autofree char *line = NULL;
 
       if (strcmp (row_spec, "*") != 0 && !row_matches (row_spec, issue))
         continue;
       if (strcmp (row_spec, "*") == 0 && issue->severity == CAK_SEVERITY_INFO)
         continue;
-      g_autofree char *line = describe_issue (issue);
+      line = describe_issue (issue);
       g_string_append_printf (out, "\n      %s", line);
       n++;
     }

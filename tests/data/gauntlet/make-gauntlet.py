@@ -370,11 +370,17 @@ def merged_header():
     sums = [sum(r[k] for r in JATIM) for k in range(2, 7)]
     rows.add("JUMLAH", None, *sums, sum(sums[1:]), Pct(sum(sums[1:]) / sums[0]))
     merges = ["A4:A5", "B4:B5", "C4:C5", "D4:H4", "I4:I5"]
+    source = os.path.join(HERE, "02-peserta-aktif-dua-baris.xlsx")
+    before = open(source, "rb").read() if os.path.exists(source) else None
     write_xlsx("02-peserta-aktif-dua-baris.xlsx", [("Rekap", rows, merges)])
+    unchanged = before == open(source, "rb").read()
     made = [("02-peserta-aktif-dua-baris.xlsx", "written as Excel writes it")]
     for ext, n in (("ods", "03"), ("xls", "04")):
         target = f"{n}-peserta-aktif-dua-baris.{ext}"
-        if convert("02-peserta-aktif-dua-baris.xlsx", ext):
+        # LibreOffice stamps the time in its files: convert again only what changed.
+        if unchanged and os.path.exists(os.path.join(HERE, target)):
+            pass
+        elif convert("02-peserta-aktif-dua-baris.xlsx", ext):
             os.replace(os.path.join(HERE, f"02-peserta-aktif-dua-baris.{ext}"),
                        os.path.join(HERE, target))
         made.append((target, f"the same saved by LibreOffice as {ext}"))
@@ -1047,10 +1053,40 @@ def regulation_in_title():
     c.counts(len(rows), 3, 2, 0)
 
 
+def province_subtotals():
+    blocks = [("JAWA BARAT", [("32.73", 1231880, 736010), ("32.01", 2401560, 612330),
+                              ("32.78", 318270, 81950)]),
+              ("KALIMANTAN SELATAN", [("63.71", 339940, 151990), ("63.01", 182730, 38410)])]
+    rows = Rows()
+    rows.add("REKAP PER PROVINSI - DESEMBER 2023")
+    rows.add("No", "Kabupaten/Kota", "Penduduk Bekerja", "Peserta Aktif")
+    n = 0
+    subtotals = []
+    for province, regencies in blocks:
+        rows.add("", province)
+        for code, wf, part in regencies:
+            n += 1
+            rows.add(n, name(code), id_num(wf), id_num(part))
+        subtotals.append(rows.add("", "Jumlah " + province.title(),
+                                  id_num(sum(r[1] for r in regencies)),
+                                  id_num(sum(r[2] for r in regencies))))
+    wf = sum(r[1] for _, regs in blocks for r in regs)
+    part = sum(r[2] for _, regs in blocks for r in regs)
+    total = rows.add("", "TOTAL", id_num(wf), id_num(part + 10000))
+    write_csv("37-subjumlah-provinsi.csv", rows)
+    c = Case("37-subjumlah-provinsi.csv", "total-rows",
+             "province heading rows, a Jumlah row under each block, and a grand TOTAL 10.000 off: "
+             "checked against every regency above it, not only those since the last subtotal")
+    for _, regencies in blocks:
+        for code, wf_, part_ in regencies:
+            c.value(code, "2023-12", "participants", part_)
+    for r in subtotals:
+        c.clean(r)
+    c.issue(total, "D", "warning", en_num(part + 10000), en_num(part))
+    c.counts(len(rows), n, len(rows) - n, 0)
+
+
 def main():
-    for f in os.listdir(HERE):
-        if re.match(r"\d\d-.*\.(csv|xlsx)$", f):
-            os.remove(os.path.join(HERE, f))
     title_block()
     merged_header()
     units_in_headers()
@@ -1085,6 +1121,7 @@ def main():
     title_block("35-catatan-berkoma.csv",
                 "Sumber: BPS (Sakernas Agustus 2023) dan BPJS Ketenagakerjaan, diolah")
     regulation_in_title()
+    province_subtotals()
     with open(os.path.join(HERE, "expected.txt"), "w", encoding="utf-8") as f:
         f.write("# What importing each file of the gauntlet must give: written by make-gauntlet.py,\n"
                 "# read by tests/test-gauntlet.c. The format is described at the top of the script.\n")
