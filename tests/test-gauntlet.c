@@ -30,9 +30,6 @@ static const struct
   const char *file;
   const char *needs;
 } pending[] = {
-  { "05-satuan-di-header.xlsx", "header words (units, Jml, Peserta PU, Target Coverage (%))" },
-  { "06-nasional-segmen-target.csv", "header words (Peserta PU/BPU/Jakon/PMI, Target Coverage)" },
-  { "07-tahun-di-header.csv", "header words (years inside headers)" },
   { "08-satuan-di-sel.csv", "numbers with units (jiwa, orang)" },
   { "09-bps-aceh.csv", "BPS <-> Kemendagri crosswalk" },
   { "10-bps-sumut-pcode.csv", "BPS <-> Kemendagri crosswalk (P-codes, checked against names)" },
@@ -48,13 +45,8 @@ static const struct
   { "21-tenaga-kerja-nol.csv", "zero workforce never a denominator" },
   { "22-provinsi-dinyatakan.csv", "stated figures checked on province rows" },
   { "24-baris-ganda.csv", "exact duplicate rows noted" },
-  { "25-bekerja-per-tahun.csv", "years as columns" },
-  { "26-tahun-di-bawah-grup.xlsx", "years as columns (under a group header)" },
   { "28-kecamatan.csv", "sub-regency rows summed into their regency" },
-  { "29-kolom-apbd.csv", "every column accounted for (unused figure columns named)" },
-  { "30-tanpa-kolom-angka.csv", "messages naming the region column found and unknown headers" },
   { "35-catatan-berkoma.csv", "CSV delimiter detection (a note's comma ties with the semicolons)" },
-  { "36-judul-inpres.csv", "the period in a title that also names a regulation (Inpres 2/2021)" },
   { "37-subjumlah-provinsi.csv", "total rows: a grand total checked across province subtotals" },
 };
 

@@ -388,6 +388,22 @@ end_sheet (Import *import)
   import->sheet = NULL;
 }
 
+static void
+account_blank_rows (Import *import, guint first, guint last)
+{
+  CakSheetReport *report = import->sheet->report;
+
+  if (first == last)
+    {
+      cak_import_account (import, first, CAK_ROW_BLANK, FALSE);
+      return;
+    }
+  report->rows += last - first + 1;
+  report->skipped += last - first + 1;
+  cak_import_note (import, CAK_SEVERITY_INFO, first, -1, _ ("Skipped: blank rows %u–%u."), first,
+                   last);
+}
+
 static gboolean
 sheet_begin_cb (const CakSheetInfo *info, gpointer user_data)
 {
@@ -428,6 +444,10 @@ row_cb (const CakRow *row, gpointer user_data)
     begin_sheet (import, NULL);
   sheet = import->sheet;
   import->rows_seen++;
+  /* Workbooks leave empty rows out: count them as the blank rows a person sees, in one line. */
+  if (row->row > sheet->last_row + 1)
+    account_blank_rows (import, sheet->last_row + 1, row->row - 1);
+  sheet->last_row = MAX (sheet->last_row, row->row);
   if ((import->rows_seen & 0x3ff) == 0
       && g_cancellable_set_error_if_cancelled (import->cancellable, &import->error))
     return FALSE;

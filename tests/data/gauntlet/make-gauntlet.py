@@ -391,9 +391,9 @@ def merged_header():
             c.value(r[0], "2023-12", "workforce", r[2])
             c.value(r[0], "2023-12", "participants", participants(r))
             segments(c, r, "2023-12")
-        # The blank row 3 is a row of an ODS file, but no row of an XLSX or XLS one (Excel and
-        # LibreOffice write nothing for it there).
-        n = len(rows) - (0 if fname.endswith(".ods") else 1)
+        # The blank row 3 counts in every format: Excel and LibreOffice write nothing for it in
+        # an XLSX or XLS file, and the importer counts the row numbers they skip as blank rows.
+        n = len(rows)
         c.counts(n, 6, n - 6, 0)
 
 
