@@ -46,7 +46,6 @@ static const struct
   { "22-provinsi-dinyatakan.csv", "stated figures checked on province rows" },
   { "24-baris-ganda.csv", "exact duplicate rows noted" },
   { "28-kecamatan.csv", "sub-regency rows summed into their regency" },
-  { "35-catatan-berkoma.csv", "CSV delimiter detection (a note's comma ties with the semicolons)" },
   { "37-subjumlah-provinsi.csv", "total rows: a grand total checked across province subtotals" },
 };
 
