@@ -332,6 +332,62 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
 }
 
 /**
+ * cak_dataset_replace:
+ *
+ * Stores a value whatever the dataset held for the region, period and measure: for a project,
+ * when the user settles a conflict by taking the newer file's figure.
+ *
+ * Returns: %TRUE when a value was held before
+ */
+gboolean
+cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period,
+                     CakMeasure measure, double value, const CakSource *source)
+{
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, FALSE);
+
+  record = lookup_record (self, region, period);
+  if (record == NULL || !(record->known & (1u << measure)))
+    {
+      cak_dataset_set (self, region, period, measure, value, source, NULL);
+      return FALSE;
+    }
+  record->values[measure].value = value;
+  if (source)
+    record->values[measure].source = *source;
+  else
+    memset (&record->values[measure].source, 0, sizeof record->values[measure].source);
+  return TRUE;
+}
+
+/**
+ * cak_dataset_foreach_value:
+ *
+ * Calls @func for every value the dataset holds, in no particular order.
+ */
+void
+cak_dataset_foreach_value (CakDataset *self, CakDatasetValueFunc func, gpointer user_data)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (CAK_IS_DATASET (self));
+  g_return_if_fail (func != NULL);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const Record *record = key;
+
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (record->known & (1u << m))
+          func (record->region, record->period, m, &record->values[m], user_data);
+    }
+}
+
+/**
  * cak_dataset_get:
  *
  * Returns: %TRUE when the value is known.

@@ -111,6 +111,12 @@ gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod p
                           CakValue *out_existing);
 gboolean cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period,
                           CakMeasure measure, CakValue *out_value);
+gboolean cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period,
+                              CakMeasure measure, double value, const CakSource *source);
+
+typedef void (*CakDatasetValueFunc) (const CakRegion *region, CakPeriod period, CakMeasure measure,
+                                     const CakValue *value, gpointer user_data);
+void cak_dataset_foreach_value (CakDataset *self, CakDatasetValueFunc func, gpointer user_data);
 gboolean cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period);
 
 GArray *cak_dataset_get_periods (CakDataset *self);

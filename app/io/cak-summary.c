@@ -420,8 +420,6 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) periods = NULL;
-  const GArray *issues;
-  guint n_skipped = 0;
 
   g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -467,6 +465,28 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       g_string_append_c (out, '\n');
     }
 
+  {
+    g_autofree char *report = cak_summary_report_to_text (dataset);
+
+    g_string_append (out, report);
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cak_summary_report_to_text:
+ *
+ * Returns: (transfer full): the import report as --summary prints it under the table: the
+ *   warnings and errors with their places, then each sheet's rows and columns
+ */
+char *
+cak_summary_report_to_text (CakDataset *dataset)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const GArray *issues;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+
   issues = cak_dataset_get_issues (dataset);
   for (guint i = 0; i < issues->len; i++)
     {
@@ -474,10 +494,7 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       g_autofree char *where = NULL;
 
       if (issue->severity == CAK_SEVERITY_INFO)
-        {
-          n_skipped++;
-          continue;
-        }
+        continue;
       where = cak_source_describe (&issue->source, issue->has_column);
       g_string_append_printf (out, _ ("%s: %s: %s\n"),
                               issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
