@@ -30,6 +30,7 @@ struct _CakDataset
   GHashTable *by_region; /* const CakRegion* -> GPtrArray of its Record* */
   GArray *issues;        /* CakIssue */
   GPtrArray *sheets;     /* CakSheetReport */
+  Record *last_record;   /* the last one looked up: values come in runs of one record */
 };
 
 G_DEFINE_FINAL_TYPE (CakDataset, cak_dataset, G_TYPE_OBJECT)
@@ -273,7 +274,12 @@ lookup_record (CakDataset *self, const CakRegion *region, CakPeriod period)
 {
   Record key = { .region = region, .period = period };
 
-  return g_hash_table_lookup (self->records, &key);
+  /* Values come by region and period, one measure after another. */
+  if (self->last_record && self->last_record->region == region
+      && cak_period_equal (self->last_record->period, period))
+    return self->last_record;
+  self->last_record = g_hash_table_lookup (self->records, &key);
+  return self->last_record;
 }
 
 /**
@@ -306,6 +312,7 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
       record->region = region;
       record->period = period;
       g_hash_table_add (self->records, record);
+      self->last_record = record;
       region_records = g_hash_table_lookup (self->by_region, region);
       if (region_records == NULL)
         {

@@ -304,12 +304,22 @@ typedef struct
   GHashTable *regions;  /* code -> const CakRegion* */
   GHashTable *periods;  /* ISO text -> period key */
   GHashTable *measures; /* id -> CakMeasure + 1 */
+  GHashTable *sheets;   /* name -> interned name */
+  const CakRegion *last_region;
+  const char *last_sheet;
+  char last_period_text[32];
+  CakPeriod last_period;
 } Keys;
 
 static const CakRegion *
 key_region (Keys *keys, const char *code)
 {
-  const CakRegion *region = g_hash_table_lookup (keys->regions, code);
+  const CakRegion *region;
+
+  /* Figures come in key order: a region's rows follow each other. */
+  if (keys->last_region && strcmp (keys->last_region->code, code) == 0)
+    return keys->last_region;
+  region = g_hash_table_lookup (keys->regions, code);
 
   if (region == NULL)
     {
@@ -317,7 +327,29 @@ key_region (Keys *keys, const char *code)
       if (region)
         g_hash_table_insert (keys->regions, g_strdup (code), (gpointer)region);
     }
+  keys->last_region = region;
   return region;
+}
+
+/* Sheet names are few: interned once each, without the global lock of g_intern_string () for
+ * every figure. */
+static const char *
+key_sheet (Keys *keys, const char *name)
+{
+  const char *interned;
+
+  if (name == NULL)
+    return NULL;
+  if (keys->last_sheet && strcmp (keys->last_sheet, name) == 0)
+    return keys->last_sheet;
+  interned = g_hash_table_lookup (keys->sheets, name);
+  if (interned == NULL)
+    {
+      interned = g_intern_string (name);
+      g_hash_table_insert (keys->sheets, g_strdup (name), (gpointer)interned);
+    }
+  keys->last_sheet = interned;
+  return interned;
 }
 
 static gboolean
@@ -325,14 +357,25 @@ key_period (Keys *keys, const char *text, CakPeriod *out)
 {
   gpointer value;
 
-  if (g_hash_table_lookup_extended (keys->periods, text, NULL, &value))
+  if (strcmp (keys->last_period_text, text) == 0)
     {
-      *out = cak_period_from_key (GPOINTER_TO_UINT (value));
+      *out = keys->last_period;
       return TRUE;
     }
-  if (!cak_period_parse (text, out))
-    return FALSE;
-  g_hash_table_insert (keys->periods, g_strdup (text), GUINT_TO_POINTER (cak_period_to_key (*out)));
+  if (g_hash_table_lookup_extended (keys->periods, text, NULL, &value))
+    *out = cak_period_from_key (GPOINTER_TO_UINT (value));
+  else
+    {
+      if (!cak_period_parse (text, out))
+        return FALSE;
+      g_hash_table_insert (keys->periods, g_strdup (text),
+                           GUINT_TO_POINTER (cak_period_to_key (*out)));
+    }
+  if (strlen (text) < sizeof keys->last_period_text)
+    {
+      strcpy (keys->last_period_text, text);
+      keys->last_period = *out;
+    }
   return TRUE;
 }
 
@@ -358,6 +401,7 @@ keys_clear (Keys *keys)
   g_clear_pointer (&keys->regions, g_hash_table_unref);
   g_clear_pointer (&keys->periods, g_hash_table_unref);
   g_clear_pointer (&keys->measures, g_hash_table_unref);
+  g_clear_pointer (&keys->sheets, g_hash_table_unref);
 }
 
 static const char *
@@ -382,6 +426,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
   g_autoptr (GHashTable) sheet_reports = g_hash_table_new (NULL, NULL);
   g_autoptr (GStrvBuilder) slides = g_strv_builder_new ();
   Keys keys = { cak_dataset_get_catalog (dataset),
+                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
@@ -493,7 +538,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
       CakMeasure measure;
       CakSource source
           = { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
-              intern_or_null (column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
+              key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
               sqlite3_column_int (stmt, 7) };
 
       if ((++n & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -547,11 +592,11 @@ typedef struct
 {
   CakProjectStore *store;
   sqlite3_stmt *insert;
-  sqlite3_stmt *held;
   sqlite3_stmt *retire;
   GHashTable *source_ids; /* interned file name -> id, for writing a whole project */
   gint64 source_id;       /* the file being added */
   GHashTable *choices;    /* "code|period|measure" -> CakConflictChoice + 1 */
+  GHashTable *same;       /* "code|period|measure" of figures held with the same value */
   gboolean failed;
 } Writer;
 
@@ -774,7 +819,6 @@ add_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure, con
   g_autofree char *key = NULL;
   g_autofree char *iso = NULL;
   guint choice;
-  int rc;
 
   if (w->failed)
     return;
@@ -785,9 +829,9 @@ add_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure, con
       w->failed = !insert_figure (w, region, period, measure, value, w->source_id, FALSE);
       return;
     }
-  iso = cak_period_to_iso (period);
   if (choice == CAK_CONFLICT_REPLACE + 1)
     {
+      iso = cak_period_to_iso (period);
       sqlite3_reset (w->retire);
       sqlite3_bind_text (w->retire, 1, region->code, -1, SQLITE_STATIC);
       sqlite3_bind_text (w->retire, 2, iso, -1, SQLITE_STATIC);
@@ -801,17 +845,8 @@ add_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure, con
       return;
     }
   /* A figure the project holds already with the same value stays the one in use. */
-  sqlite3_reset (w->held);
-  sqlite3_bind_text (w->held, 1, region->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->held, 2, iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->held, 3, cak_measure_to_id (measure), -1, SQLITE_STATIC);
-  rc = sqlite3_step (w->held);
-  if (rc == SQLITE_ROW)
-    w->failed = !insert_figure (w, region, period, measure, value, w->source_id, FALSE);
-  else if (rc == SQLITE_DONE)
-    w->failed = !insert_figure (w, region, period, measure, value, w->source_id, TRUE);
-  else
-    w->failed = TRUE;
+  w->failed = !insert_figure (w, region, period, measure, value, w->source_id,
+                              !g_hash_table_contains (w->same, key));
 }
 
 /**
@@ -820,12 +855,14 @@ add_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure, con
  * @staging: the file's own figures and import report
  * @conflicts: (element-type CakConflict): the figures it gives differently from those held,
  *   each with the user's choice
+ * @same: "code|period key|measure" of the figures it gives as the project holds them
  *
  * Adds a file in one transaction: all of it or, on failure or a crash, nothing.
  */
 gboolean
-cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, CakDataset *staging,
-                              GArray *conflicts, GError **error)
+cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source,
+                              CakDataset *staging, GArray *conflicts, GHashTable *same,
+                              GError **error)
 {
   g_autoptr (GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Writer w = { store };
@@ -849,10 +886,7 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
                 "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
                 "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 &w.insert, error)
-      || !prepare (store,
-                   "SELECT 1 FROM figures WHERE region = ? AND period = ? AND measure = ? AND "
-                   "active",
-                   &w.held, error)
+
       || !prepare (store,
                    "UPDATE figures SET active = 0 WHERE region = ? AND period = ? AND measure = ? "
                    "AND active",
@@ -860,6 +894,7 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
     goto out;
   w.source_id = source->id;
   w.choices = choices;
+  w.same = same;
   cak_dataset_foreach_value (staging, add_value_cb, &w);
   if (w.failed)
     {
@@ -870,7 +905,6 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
 
 out:
   g_clear_pointer (&w.insert, sqlite3_finalize);
-  g_clear_pointer (&w.held, sqlite3_finalize);
   g_clear_pointer (&w.retire, sqlite3_finalize);
   if (!ok)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);

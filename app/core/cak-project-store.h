@@ -35,7 +35,8 @@ gboolean cak_project_store_write_all (CakProjectStore *store, CakDataset *datase
                                       GPtrArray *sources, GArray *alternates,
                                       const char *const *deck, GError **error);
 gboolean cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source,
-                                       CakDataset *staging, GArray *conflicts, GError **error);
+                                       CakDataset *staging, GArray *conflicts, GHashTable *same,
+                                       GError **error);
 gboolean cak_project_store_write_deck (CakProjectStore *store, const char *const *deck,
                                        GError **error);
 gboolean cak_project_store_copy_to (CakProjectStore *store, const char *path, GError **error);

@@ -36,6 +36,7 @@ struct _CakProjectImport
   gint64 size;
   char *duplicate_of; /* the source with the same content, or NULL */
   GArray *conflicts;  /* CakConflict */
+  GHashTable *same;   /* value_key () of the figures the project holds with the same value */
   guint n_new;        /* figures the project does not hold yet */
   guint n_same;       /* figures it holds with the same value */
 };
@@ -451,6 +452,12 @@ cak_project_set_deck (CakProject *self, const char *const *deck, GError **error)
 
 /* ---- Adding files ---------------------------------------------------------------------- */
 
+static char *
+value_key (const CakRegion *region, CakPeriod period, CakMeasure measure)
+{
+  return g_strdup_printf ("%s|%u|%u", region->code, cak_period_to_key (period), measure);
+}
+
 typedef struct
 {
   CakProject *project;
@@ -472,6 +479,7 @@ compare_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure,
   if (fabs (held.value - value->value) <= 1e-9 * MAX (1.0, fabs (value->value)))
     {
       compare->import->n_same++;
+      g_hash_table_add (compare->import->same, value_key (region, period, measure));
       return;
     }
   {
@@ -517,6 +525,7 @@ compare_with_project (CakProject *self, CakProjectImport *import)
   Compare compare = { self, import };
 
   g_array_set_size (import->conflicts, 0);
+  g_hash_table_remove_all (import->same);
   import->n_new = import->n_same = 0;
   cak_dataset_foreach_value (import->staging, compare_value_cb, &compare);
   g_array_sort (import->conflicts, compare_conflicts);
@@ -547,6 +556,7 @@ prepare (CakProject *self, GBytes *bytes, const char *name, const CakImportOptio
   g_autoptr (CakProjectImport) import = g_new0 (CakProjectImport, 1);
   import->staging = cak_dataset_new (self->catalog);
   import->conflicts = g_array_new (FALSE, TRUE, sizeof (CakConflict));
+  import->same = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->name = unique_name (self, name);
   import->size = g_bytes_get_size (bytes);
   import->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
@@ -695,6 +705,7 @@ cak_project_import_free (CakProjectImport *import)
     return;
   g_clear_object (&import->staging);
   g_clear_pointer (&import->conflicts, g_array_unref);
+  g_clear_pointer (&import->same, g_hash_table_unref);
   g_free (import->name);
   g_free (import->sha256);
   g_free (import->duplicate_of);
@@ -708,11 +719,6 @@ typedef struct
   GHashTable *replaced; /* "code|period|measure" of the conflicts settled for the new figure */
 } Apply;
 
-static char *
-value_key (const CakRegion *region, CakPeriod period, CakMeasure measure)
-{
-  return g_strdup_printf ("%s|%u|%u", region->code, cak_period_to_key (period), measure);
-}
 
 static void
 apply_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure,
@@ -794,6 +800,7 @@ cak_project_commit_import (CakProject *self, CakProjectImport *import, GError **
 
   if (self->store
       && !cak_project_store_add_source (self->store, source, import->staging, import->conflicts,
+                                        import->same,
                                         error))
     {
       source_free (source);
