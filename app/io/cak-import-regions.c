@@ -140,6 +140,27 @@ typedef struct
 /* How many words a province's name may have in a title: "Daerah Khusus Ibukota Jakarta". */
 #define TITLE_PHRASE_WORDS 4
 
+/* Provinces made from another's land. Files keep grouping regencies under the older province
+ * ("Merauke" under Papua), which is no contradiction. */
+static const struct
+{
+  const char *province;
+  const char *part_of;
+} province_splits[] = {
+  { "19", "16" }, /* Kepulauan Bangka Belitung, from Sumatera Selatan in 2000 */
+  { "21", "14" }, /* Kepulauan Riau, from Riau in 2002 */
+  { "36", "32" }, /* Banten, from Jawa Barat in 2000 */
+  { "65", "64" }, /* Kalimantan Utara, from Kalimantan Timur in 2012 */
+  { "75", "71" }, /* Gorontalo, from Sulawesi Utara in 2000 */
+  { "76", "73" }, /* Sulawesi Barat, from Sulawesi Selatan in 2004 */
+  { "82", "81" }, /* Maluku Utara, from Maluku in 1999 */
+  { "92", "91" }, /* Papua Barat, from Papua in 2003 */
+  { "93", "91" }, /* Papua Selatan, Papua Tengah and Papua Pegunungan, from Papua in 2022 */
+  { "94", "91" },
+  { "95", "91" },
+  { "96", "92" }, /* Papua Barat Daya, from Papua Barat in 2022 */
+};
+
 static gboolean
 is_province (const CakRegion *region)
 {
@@ -174,6 +195,20 @@ match_province (Import *import, const char *text)
       || !is_province (region))
     return NULL;
   return region;
+}
+
+/* Whether a region lies in a province as it is now, or as it was before a province was made
+ * from its land. */
+static gboolean
+lies_in (const CakRegion *region, const CakRegion *province)
+{
+  if (strcmp (region->province_code, province->code) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (province_splits); i++)
+    if (strcmp (region->province_code, province_splits[i].province) == 0
+        && strcmp (province->code, province_splits[i].part_of) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static const CakRegion *
@@ -380,9 +415,9 @@ reject_ambiguous (Import *import, const CakRow *row, const char *name, int colum
                         "row), or add the region code."),
                      name, list);
   else
-    cak_import_note (
-        import, CAK_SEVERITY_ERROR, row->row, column,
-        _ ("“%s” could be %s; write “Kabupaten” or “Kota”, or add the region code."), name, list);
+    cak_import_note (import, CAK_SEVERITY_ERROR, row->row, column,
+                     _ ("“%s” could be %s; write “Kabupaten” or “Kota”, or add the region code."),
+                     name, list);
   cak_import_add_unmatched (import, name, row->row, candidates, TRUE);
   return REGION_REJECTED;
 }
@@ -436,7 +471,7 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
   for (guint i = 0; i < candidates->len; i++)
     {
       region = g_ptr_array_index (candidates, i);
-      if (strcmp (region->province_code, context->province->code) == 0)
+      if (lies_in (region, context->province))
         g_ptr_array_add (within, (gpointer)region);
     }
   from = describe_context (import, context);
@@ -560,7 +595,7 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
           if (status == CAK_MATCH_FOUND)
             {
               if (context->source == CONTEXT_COLUMN && !is_province (by_name)
-                  && strcmp (by_name->province_code, context->province->code) != 0)
+                  && !lies_in (by_name, context->province))
                 {
                   g_autofree char *column = cak_source_column_name (sheet->province_column);
 
@@ -575,8 +610,8 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
               return REGION_FOUND;
             }
           if (status == CAK_MATCH_AMBIGUOUS)
-            return settle_ambiguous (import, row, name, name_column, candidates, context,
-                                     may_defer, out);
+            return settle_ambiguous (import, row, name, name_column, candidates, context, may_defer,
+                                     out);
           /* Suggestions from the row's province first. */
           if (context->province != NULL)
             {
@@ -730,8 +765,9 @@ cak_import_find_title_province (Import *import)
           if (is_blank_text (cell (row, c)))
             continue;
           provinces_in_text (import, cell (row, c), found);
-          if (found->len > 1 || (found->len == 1 && sheet->title_province != NULL
-                                 && sheet->title_province != g_ptr_array_index (found, 0)))
+          if (found->len > 1
+              || (found->len == 1 && sheet->title_province != NULL
+                  && sheet->title_province != g_ptr_array_index (found, 0)))
             {
               /* Titles naming several provinces settle nothing. */
               sheet->title_province = NULL;
