@@ -127,6 +127,7 @@ typedef enum
   CONTEXT_COLUMN,   /* the row's own province cell */
   CONTEXT_CARRIED,  /* the province cell above, over blank cells */
   CONTEXT_HEADING,  /* a province heading above the block */
+  CONTEXT_CLOSING,  /* a province's row under the block, closing it */
   CONTEXT_TITLE,    /* the title lines or the sheet's name */
   CONTEXT_DOMINANT, /* the province most rows of the sheet are in */
 } ContextSource;
@@ -156,9 +157,7 @@ static const struct
   { "82", "81" }, /* Maluku Utara, from Maluku in 1999 */
   { "92", "91" }, /* Papua Barat, from Papua in 2003 */
   { "93", "91" }, /* Papua Selatan, Papua Tengah and Papua Pegunungan, from Papua in 2022 */
-  { "94", "91" },
-  { "95", "91" },
-  { "96", "92" }, /* Papua Barat Daya, from Papua Barat in 2022 */
+  { "94", "91" }, { "95", "91" }, { "96", "92" }, /* Papua Barat Daya, from Papua Barat in 2022 */
 };
 
 static gboolean
@@ -258,6 +257,8 @@ describe_context (Import *import, const Context *context)
         return g_strdup_printf (_ ("column %s, row %u"), column, sheet->column_row);
       case CONTEXT_HEADING:
         return g_strdup_printf (_ ("the heading on row %u"), sheet->heading_row);
+      case CONTEXT_CLOSING:
+        return g_strdup_printf (_ ("the province’s row %u under it"), sheet->closing_row);
       case CONTEXT_TITLE:
         return g_strdup_printf (sheet->title_is_sheet_name ? _ ("the sheet’s name “%s”")
                                                            : _ ("the title “%s”"),
@@ -356,8 +357,12 @@ static Context
 closest_context (Import *import, const CakRow *row)
 {
   Sheet *sheet = import->sheet;
-  Context context = column_context (import, row);
+  Context context;
 
+  /* The rows kept until the province's row under them came: their own cells named none. */
+  if (sheet->closing_province != NULL)
+    return (Context){ sheet->closing_province, CONTEXT_CLOSING };
+  context = column_context (import, row);
   if (context.province != NULL)
     return context;
   if (sheet->heading_province != NULL)
@@ -370,25 +375,59 @@ closest_context (Import *import, const CakRow *row)
   return (Context){ NULL, CONTEXT_NONE };
 }
 
+/* The rows of a block kept for their names' province, read now that the province's row under
+ * them closes the block. They are read before the total row itself, so that it is checked
+ * against them too. */
+static void
+settle_block (Import *import, const CakRegion *province, const CakRow *row)
+{
+  Sheet *sheet = import->sheet;
+  g_autoptr (GPtrArray) block = g_ptr_array_new_with_free_func (cak_stored_row_free);
+
+  while (sheet->deferred->len > sheet->block_deferred)
+    g_ptr_array_add (block, g_ptr_array_steal_index (sheet->deferred, sheet->block_deferred));
+  sheet->closing_province = province;
+  sheet->closing_row = row->row;
+  for (guint i = 0; i < block->len && import->error == NULL; i++)
+    cak_import_handle_row (import, &((StoredRow *)g_ptr_array_index (block, i))->row, FALSE);
+  sheet->closing_province = NULL;
+}
+
 /* A row naming a province: a heading over the rows below it when it has no figures, else the
- * province's own row (a total). A province's row after rows of its own block, or after rows
- * with no heading above them, closes that block rather than opening one. */
+ * province's own row (a total). With figures, it closes the block above it when it comes after
+ * rows of that province with no other heading (or under its own heading), and opens a block
+ * otherwise. */
 static RegionResult
 province_row (Import *import, const CakRow *row, const CakRegion *province)
 {
   Sheet *sheet = import->sheet;
   gboolean figures = row_has_figures (sheet, row);
+  gboolean closing = FALSE;
 
+  if (figures && sheet->block_seen > 0 && sheet->closing_province == NULL)
+    {
+      if (sheet->heading_province != NULL)
+        closing = sheet->heading_province == province;
+      else
+        closing = !sheet->block_mixed
+                  && (sheet->block_province == NULL
+                      || strcmp (sheet->block_province, province->code) == 0);
+    }
   end_heading (import);
-  if (figures && sheet->block_seen > 0
-      && (sheet->heading_province == NULL || sheet->heading_province == province))
-    sheet->heading_province = NULL;
+  if (closing)
+    {
+      sheet->heading_province = NULL;
+      settle_block (import, province, row);
+    }
   else
     {
       sheet->heading_province = province;
       sheet->heading_row = row->row;
     }
   sheet->block_seen = 0;
+  sheet->block_province = NULL;
+  sheet->block_mixed = FALSE;
+  sheet->block_deferred = sheet->deferred->len;
   return figures ? REGION_TOTAL : REGION_HEADING;
 }
 
@@ -465,7 +504,9 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
       return REGION_FOUND;
     }
 
-  if (context->province == NULL)
+  /* Without a province from the file, the rows are kept until the province's row under them or
+   * the end of the sheet, when the province most rows are in is known. */
+  if (context->province == NULL || (context->source == CONTEXT_DOMINANT && may_defer))
     return may_defer ? REGION_DEFER : reject_ambiguous (import, row, name, column, candidates);
 
   for (guint i = 0; i < candidates->len; i++)
@@ -494,6 +535,11 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
     cak_import_note (import, CAK_SEVERITY_INFO, row->row, column,
                      _ ("“%s” was read as %s (%s), in %s, as %s names that province."), name,
                      region->name, region->code, context->province->name, from);
+  else if (context->source == CONTEXT_CLOSING)
+    cak_import_note (import, CAK_SEVERITY_INFO, row->row, column,
+                     _ ("“%s” was read as %s (%s), in %s, from the province’s row %u under it."),
+                     name, region->name, region->code, context->province->name,
+                     import->sheet->closing_row);
   else if (context->source == CONTEXT_DOMINANT)
     cak_import_note (import, CAK_SEVERITY_INFO, row->row, column,
                      _ ("“%s” was read as %s (%s) because most rows of this sheet are in %s."),
@@ -668,6 +714,13 @@ cak_import_resolve_region (Import *import, const CakRow *row, gboolean may_defer
     return result;
 
   sheet->block_seen++;
+  if (result == REGION_FOUND)
+    {
+      if (sheet->block_province == NULL)
+        sheet->block_province = (*out)->province_code;
+      else if (strcmp (sheet->block_province, (*out)->province_code) != 0)
+        sheet->block_mixed = TRUE;
+    }
   if (context.source == CONTEXT_CARRIED)
     {
       if (sheet->carried_first == 0)
@@ -695,6 +748,9 @@ cak_import_end_province_blocks (Import *import)
   sheet->column_province = NULL;
   sheet->heading_province = NULL;
   sheet->block_seen = 0;
+  sheet->block_province = NULL;
+  sheet->block_mixed = FALSE;
+  sheet->block_deferred = 0;
 }
 
 /* Every province a text names as a phrase of its words, the longest first: "KANWIL JAWA
