@@ -504,6 +504,10 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
       return REGION_FOUND;
     }
 
+  /* A province settles only names shared between provinces. */
+  if (!spans_provinces (candidates))
+    return reject_ambiguous (import, row, name, column, candidates);
+
   /* Without a province from the file, the rows are kept until the province's row under them or
    * the end of the sheet, when the province most rows are in is known. */
   if (context->province == NULL || (context->source == CONTEXT_DOMINANT && may_defer))
