@@ -113,14 +113,16 @@ typedef struct
    * block, the title; province_hint above comes last. */
   int province_column;
   gboolean province_cell_warned;
+  char province_memo[64]; /* the last province cell read, and what it named */
+  const CakRegion *province_memo_region;
   const CakRegion *column_province;
   guint column_row, carried_first, carried_last;
   const CakRegion *heading_province;
   guint heading_row, heading_first, heading_last;
-  guint block_seen;            /* rows read since the last province row */
-  const char *block_province;  /* the province of the first of them found, a code */
-  gboolean block_mixed;        /* some of them are in another province */
-  guint block_deferred;        /* where their rows start in deferred */
+  guint block_seen;                  /* rows read since the last province row */
+  const char *block_province;        /* the province of the first of them found, a code */
+  gboolean block_mixed;              /* some of them are in another province */
+  guint block_deferred;              /* where their rows start in deferred */
   const CakRegion *closing_province; /* the province row under the deferred rows being read */
   guint closing_row;
   const CakRegion *title_province;

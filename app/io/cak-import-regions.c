@@ -333,7 +333,19 @@ column_context (Import *import, const CakRow *row)
                                   : (Context){ NULL, CONTEXT_NONE };
 
   end_carried (import);
-  province = match_province (import, text);
+  /* The column repeats its values down the sheet; a text naming none would be looked up with
+   * suggestions every time. */
+  if (strcmp (text, sheet->province_memo) == 0)
+    province = sheet->province_memo_region;
+  else
+    {
+      province = match_province (import, text);
+      if (strlen (text) < sizeof sheet->province_memo)
+        {
+          strcpy (sheet->province_memo, text);
+          sheet->province_memo_region = province;
+        }
+    }
   sheet->column_province = province;
   sheet->column_row = row->row;
   if (province == NULL)
