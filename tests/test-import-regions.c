@@ -188,6 +188,29 @@ static const RegionCase cases[] = {
     { "2|Skipped: title line.", "3|was read as Kota Bengkulu (17.71)", "5|Skipped: title line.",
       "6|was read as Kota Jambi (15.71)" },
     NULL },
+  /* Under a title, a numbered row is the city; the unnumbered row that sums the rows above is
+   * the province's own; an unnumbered row that does not is not guessed. */
+  { "/import/regions/title/bengkulu",
+    "PEMERINTAH PROVINSI BENGKULU\n"
+    "No,Kabupaten/Kota,Penduduk Bekerja,Peserta Aktif\n"
+    "1,Bengkulu Selatan,100,10\n"
+    "2,Bengkulu,200,20\n"
+    ",Bengkulu,300,30\n"
+    ",Bengkulu,5,5\n",
+    "17.01=100 17.71=200",
+    1,
+    { "4|was read as Kota Bengkulu (17.71)", "5|Skipped: a total row",
+      "6|“Bengkulu” could be Bengkulu (17) or Kota Bengkulu (17.71)" },
+    NULL },
+  { "/import/regions/heading/bengkulu-closing",
+    HEADER "BENGKULU,,\n"
+           "Bengkulu Selatan,100,10\n"
+           "Bengkulu,200,20\n"
+           "Bengkulu,300,30\n",
+    "17.01=100 17.71=200",
+    0,
+    { "4|was read as Kota Bengkulu (17.71)", "5|Skipped: a total row" },
+    NULL },
   /* Jakarta's official long and short forms and usual abbreviations. */
   { "/import/regions/heading/jakarta",
     HEADER "DKI JAKARTA,,\n"

@@ -240,6 +240,42 @@ row_has_figures (Sheet *sheet, const CakRow *row)
   return FALSE;
 }
 
+/* Whether the row carries a number in the "No" column, as the entries of a list do. */
+static gboolean
+row_is_numbered (Sheet *sheet, const CakRow *row)
+{
+  for (guint c = 0; c < sheet->columns->len; c++)
+    if (g_array_index (sheet->columns, Column, c).role == CAK_COLUMN_ROW_NUMBER
+        && (cell_type (row, c) == CAK_CELL_NUMBER || is_number_text (cell (row, c))))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the row's figures are the sums of the rows read since the last total: a province's
+ * own row under its regencies. */
+static gboolean
+row_sums_block (Import *import, const CakRow *row)
+{
+  Sheet *sheet = import->sheet;
+  guint compared = 0;
+
+  if (sheet->layout != CAK_LAYOUT_WIDE || sheet->block_rows == 0 || sheet->block_rejected > 0)
+    return FALSE;
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+      double value;
+
+      if (column->role != CAK_COLUMN_MEASURE || column->measure == CAK_MEASURE_TARGET_PCT
+          || cak_import_read_number (row, c, column, FALSE, &value) != NUMBER_OK)
+        continue;
+      if (fabs (value - sheet->sums[column->measure]) > 0.5 + 1e-9 * fabs (value))
+        return FALSE;
+      compared++;
+    }
+  return compared > 0;
+}
+
 /* Where the province of a row came from, for messages: "column A", "the heading on row 4". */
 static char *
 describe_context (Import *import, const Context *context)
@@ -489,12 +525,24 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
     if (is_province (g_ptr_array_index (candidates, i)))
       own = g_ptr_array_index (candidates, i);
 
-  /* "Bengkulu" is the province and its capital. Under the province, in its column or below its
-   * heading, the row is the city: the province's own row is the heading or says "Provinsi". */
+  /* "Bengkulu" is the province and its capital. Under the province (in its column, below its
+   * heading, or in a file titled with it), a row numbered in the "No" column is the city: list
+   * entries are numbered, the province's own row is not. An unnumbered row whose figures are
+   * the sums of the rows above it is the province's own row; any other unnumbered row is the
+   * city under a column or a heading, and stays ambiguous under a title. */
   if (own != NULL && context->province == own
       && (context->source == CONTEXT_COLUMN || context->source == CONTEXT_CARRIED
-          || context->source == CONTEXT_HEADING))
+          || context->source == CONTEXT_HEADING || context->source == CONTEXT_TITLE))
     {
+      gboolean numbered = row_is_numbered (sheet, row);
+
+      if (!numbered && row_sums_block (import, row))
+        {
+          *out = own;
+          return REGION_FOUND;
+        }
+      if (!numbered && context->source == CONTEXT_TITLE)
+        goto not_the_city;
       for (guint i = 0; i < candidates->len; i++)
         if (g_ptr_array_index (candidates, i) != own)
           g_ptr_array_add (within, g_ptr_array_index (candidates, i));
@@ -509,6 +557,7 @@ settle_ambiguous (Import *import, const CakRow *row, const char *name, int colum
       *out = region;
       return REGION_FOUND;
     }
+not_the_city:
   /* "BENGKULU" alone on a row is a heading. */
   if (own != NULL && context->source != CONTEXT_COLUMN && !row_has_figures (sheet, row))
     {
