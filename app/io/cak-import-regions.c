@@ -156,8 +156,10 @@ static const struct
   { "76", "73" }, /* Sulawesi Barat, from Sulawesi Selatan in 2004 */
   { "82", "81" }, /* Maluku Utara, from Maluku in 1999 */
   { "92", "91" }, /* Papua Barat, from Papua in 2003 */
-  { "93", "91" }, /* Papua Selatan, Papua Tengah and Papua Pegunungan, from Papua in 2022 */
-  { "94", "91" }, { "95", "91" }, { "96", "92" }, /* Papua Barat Daya, from Papua Barat in 2022 */
+  { "93", "91" }, /* Papua Selatan, from Papua in 2022 */
+  { "94", "91" }, /* Papua Tengah, from Papua in 2022 */
+  { "95", "91" }, /* Papua Pegunungan, from Papua in 2022 */
+  { "96", "92" }, /* Papua Barat Daya, from Papua Barat in 2022 */
 };
 
 static gboolean
