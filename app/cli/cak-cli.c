@@ -444,7 +444,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_ ("Read the column with this header as ROLE (region, region-code, period, workforce, "
           "participants, pu, bpu, jakon, pmi, target, coverage, measure, value, segment, status, "
-          "ignore); may be repeated"),
+          "province, ignore); may be repeated"),
       N_ ("HEADER=ROLE") },
     { "slides", 0, 0, G_OPTION_ARG_FILENAME, &slides,
       N_ ("Write the default presentation and exit: a PDF, or one PNG per slide for FILE.png"),

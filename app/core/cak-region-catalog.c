@@ -133,6 +133,11 @@ static const Alias weak_aliases[] = {
   { "12.77", "Padang Sidempuan" },      /* a common spelling */
   { "13.03", "Sawahlunto Sijunjung" },  /* renamed Sijunjung in 2008 */
   { "16.12", "PALI" },                  /* Penukal Abab Lematang Ilir */
+  { "31.71", "Jakpus" },                /* the usual short forms of Jakarta's cities */
+  { "31.72", "Jakut" },
+  { "31.73", "Jakbar" },
+  { "31.74", "Jaksel" },
+  { "31.75", "Jaktim" },
   { "33.72", "Solo" },                  /* Surakarta */
   { "61.02", "Pontianak" },             /* renamed Mempawah in 2014 */
   { "64.01", "Pasir" },                 /* renamed Paser in 2007 */

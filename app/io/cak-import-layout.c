@@ -144,6 +144,20 @@ static const struct
   { "notes", CAK_COLUMN_NOTE, 0 },
   { "note", CAK_COLUMN_NOTE, 0 },
   { "remarks", CAK_COLUMN_NOTE, 0 },
+  { "provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "prov", CAK_COLUMN_PROVINCE, 0 },
+  { "prop", CAK_COLUMN_PROVINCE, 0 },
+  { "nama provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "nama propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "nama prov", CAK_COLUMN_PROVINCE, 0 },
+  { "kode provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "kode propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "kode prov", CAK_COLUMN_PROVINCE, 0 },
+  { "kd prov", CAK_COLUMN_PROVINCE, 0 },
+  { "province", CAK_COLUMN_PROVINCE, 0 },
+  { "province name", CAK_COLUMN_PROVINCE, 0 },
+  { "province code", CAK_COLUMN_PROVINCE, 0 },
 };
 
 /* Words that mark a row as a total rather than a region. */
@@ -629,6 +643,7 @@ static const struct
   { "segment", CAK_COLUMN_SEGMENT, 0 },
   { "status", CAK_COLUMN_STATUS, 0 },
   { "note", CAK_COLUMN_NOTE, 0 },
+  { "province", CAK_COLUMN_PROVINCE, 0 },
 };
 
 /**
@@ -712,6 +727,8 @@ cak_column_role_get_label (CakColumnRole role, CakMeasure measure)
         return _ ("Status (active rows count)");
       case CAK_COLUMN_NOTE:
         return _ ("Note");
+      case CAK_COLUMN_PROVINCE:
+        return _ ("Province (settles names)");
       case CAK_N_COLUMN_ROLES:
       default:
         return "";
@@ -771,7 +788,7 @@ cak_import_parse_mapping (const char *spec, CakColumnMapping **out_mapping, GErr
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _ ("“%s” is not a column role. Use one of: region, region-code, period, "
                       "workforce, participants, pu, bpu, jakon, pmi, target, coverage, measure, "
-                      "value, segment, status, note, ignore."),
+                      "value, segment, status, note, province, ignore."),
                    id);
       return FALSE;
     }

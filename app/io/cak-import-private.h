@@ -108,6 +108,27 @@ typedef struct
   GHashTable *province_counts;
   const char *province_hint;
 
+  /* The province a row's name is matched in, closest first (cak-import-regions.c): the row's
+   * province column, that column's last value over the blank cells under it, the heading of the
+   * block, the title; province_hint above comes last. */
+  int province_column;
+  gboolean province_cell_warned;
+  char province_memo[64]; /* the last province cell read, and what it named */
+  const CakRegion *province_memo_region;
+  const CakRegion *column_province;
+  guint column_row, carried_first, carried_last;
+  const CakRegion *heading_province;
+  guint heading_row, heading_first, heading_last;
+  guint block_seen;                  /* rows read since the last province row */
+  const char *block_province;        /* the province of the first of them found, a code */
+  gboolean block_mixed;              /* some of them are in another province */
+  guint block_deferred;              /* where their rows start in deferred */
+  const CakRegion *closing_province; /* the province row under the deferred rows being read */
+  guint closing_row;
+  const CakRegion *title_province;
+  const char *title_text; /* interned */
+  gboolean title_is_sheet_name;
+
   /* Sums since the last total row, to check totals against. */
   double sums[CAK_N_MEASURES];
   guint block_rows, block_rejected;
@@ -204,6 +225,7 @@ typedef enum
   REGION_TOTAL,
   REGION_DEFER,
   REGION_REJECTED,
+  REGION_HEADING, /* a province's name alone: the rows under it are in that province */
 } RegionResult;
 
 typedef enum
@@ -240,6 +262,8 @@ void cak_import_add_unmatched (Import *import, const char *text, guint row, GPtr
 char *cak_import_code_text (const CakRow *row, int column);
 void cak_import_count_province (Sheet *sheet, const CakRegion *region);
 const char *cak_import_dominant_province (Sheet *sheet);
+void cak_import_end_province_blocks (Import *import);
+void cak_import_find_title_province (Import *import);
 const CakRegion *cak_import_mapped_region (Import *import, const char *text);
 RegionResult cak_import_resolve_region (Import *import, const CakRow *row, gboolean may_defer,
                                         const CakRegion **out);

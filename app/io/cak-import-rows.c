@@ -465,6 +465,10 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
         check_total (import, row);
         cak_import_account (import, row->row, CAK_ROW_TOTAL, FALSE);
         return;
+      case REGION_HEADING:
+        check_total (import, row);
+        cak_import_account (import, row->row, CAK_ROW_TITLE, FALSE);
+        return;
       case REGION_DEFER:
         g_ptr_array_add (sheet->deferred, cak_stored_row_new (row));
         return;

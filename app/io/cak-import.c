@@ -293,6 +293,7 @@ settle_header (Import *import)
       return;
     }
   import->n_sheets_with_header++;
+  cak_import_find_title_province (import);
 
   for (guint i = 0; i < sheet->header_first; i++)
     {
@@ -348,6 +349,9 @@ end_sheet (Import *import)
         settle_header (import);
       if (import->error == NULL && sheet->phase == PHASE_VOTING)
         settle_votes (import);
+      /* The deferred rows come from above any heading: the last block does not cover them. */
+      if (import->error == NULL && sheet->phase == PHASE_STREAMING)
+        cak_import_end_province_blocks (import);
       if (import->error == NULL && sheet->deferred->len > 0)
         {
           g_autoptr (GPtrArray) deferred = g_steal_pointer (&sheet->deferred);

@@ -28,6 +28,7 @@ typedef enum
   CAK_COLUMN_SEGMENT,      /* row-level extract: PU, BPU, Jakon or PMI */
   CAK_COLUMN_STATUS,       /* row-level extract: only active rows count */
   CAK_COLUMN_NOTE,         /* "Keterangan": information */
+  CAK_COLUMN_PROVINCE,     /* "Provinsi": the province the row's region is matched in */
   CAK_N_COLUMN_ROLES
 } CakColumnRole;
 
