@@ -1252,9 +1252,101 @@ cak_import_is_repeated_header (Sheet *sheet, const CakRow *row)
   return nonblank > 0 && same == nonblank;
 }
 
-void
-cak_import_vote_number_styles (Sheet *sheet)
+/* A cell's value as the column reads it, before any percentage rule: NAN when it is none. */
+static double
+cell_value (const CakRow *row, int c, CakNumberStyle style)
 {
+  CakNumberReading reading;
+
+  if (c < 0)
+    return NAN;
+  if (cell_type (row, c) == CAK_CELL_NUMBER)
+    return g_ascii_strtod (cell (row, c), NULL);
+  if (cell_type (row, c) == CAK_CELL_TEXT
+      && cak_number_read (cell (row, c), style, &reading) == CAK_NUMBER_RESULT_VALUE
+      && !(reading.flags & CAK_NUMBER_FLAG_PERCENT))
+    return reading.value;
+  return NAN;
+}
+
+static int
+first_measure_column (Sheet *sheet, CakMeasure measure, CakPeriod period)
+{
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if (column->role == CAK_COLUMN_MEASURE && column->measure == measure
+          && cak_period_equal (column->period, period))
+        return c;
+    }
+  return -1;
+}
+
+/* Whether a target or stated coverage column writes 30% as 30 or as 0.30: decided once for the
+ * column, from its values and header, or for a stated coverage from the rows' own figures, and
+ * said in the report when it is fractions. */
+static void
+decide_percent_form (Import *import, Column *column, guint c)
+{
+  Sheet *sheet = import->sheet;
+  g_autoptr (GArray) stated = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) numerators = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) denominators = g_array_new (FALSE, FALSE, sizeof (double));
+  int participants = first_measure_column (sheet, CAK_MEASURE_PARTICIPANTS, column->period);
+  int workforce = first_measure_column (sheet, CAK_MEASURE_WORKFORCE, column->period);
+  gboolean says_percent = (column->unit && (strchr (column->unit, '%')
+                                            || g_ascii_strcasecmp (column->unit, "persen") == 0))
+                          || strchr (column->header, '%') != NULL;
+  CakNumberPercentForm form = CAK_NUMBER_PERCENT_FORM_UNKNOWN;
+
+  for (guint r = 0; r < sheet->kept->len; r++)
+    {
+      const StoredRow *row = g_ptr_array_index (sheet->kept, r);
+      double value = cell_value (&row->row, c, column->style);
+
+      if (isnan (value) || cak_import_is_total_label (cell (&row->row, sheet->name_column)))
+        continue;
+      g_array_append_val (stated, value);
+      if (column->role == CAK_COLUMN_COVERAGE_PCT)
+        {
+          double n = cell_value (&row->row, participants,
+                                 participants >= 0
+                                     ? g_array_index (sheet->columns, Column, participants).style
+                                     : CAK_NUMBER_STYLE_UNKNOWN);
+          double d = cell_value (&row->row, workforce,
+                                 workforce >= 0
+                                     ? g_array_index (sheet->columns, Column, workforce).style
+                                     : CAK_NUMBER_STYLE_UNKNOWN);
+
+          g_array_append_val (numerators, n);
+          g_array_append_val (denominators, d);
+        }
+    }
+  if (stated->len == 0)
+    return;
+  if (column->role == CAK_COLUMN_COVERAGE_PCT && participants >= 0 && workforce >= 0)
+    form = cak_number_percent_form_by_ratio ((double *)stated->data, (double *)numerators->data,
+                                             (double *)denominators->data, stated->len);
+  if (form == CAK_NUMBER_PERCENT_FORM_UNKNOWN)
+    form = cak_number_percent_form_by_range ((double *)stated->data, stated->len, says_percent);
+  column->percent_form = form;
+  if (form == CAK_NUMBER_PERCENT_FORM_FRACTION)
+    {
+      g_autofree char *name = cak_source_column_name (c);
+
+      cak_import_note (import, CAK_SEVERITY_WARNING, sheet->header_row_number, c,
+                       _ ("Column %s, “%s”, writes percentages as fractions (0.30 for 30%%); "
+                          "they were read as percentages."),
+                       name, column->header);
+    }
+}
+
+void
+cak_import_vote_number_styles (Import *import)
+{
+  Sheet *sheet = import->sheet;
+
   for (guint c = 0; c < sheet->columns->len; c++)
     {
       Column *column = &g_array_index (sheet->columns, Column, c);
@@ -1270,6 +1362,15 @@ cak_import_vote_number_styles (Sheet *sheet)
             cak_number_vote (&column->vote, cell (&row->row, c));
         }
       column->style = cak_number_vote_result (&column->vote);
+    }
+  /* Once every column's style is known: a stated coverage is compared with the row's own. */
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if ((column->role == CAK_COLUMN_MEASURE && column->measure == CAK_MEASURE_TARGET_PCT)
+          || column->role == CAK_COLUMN_COVERAGE_PCT)
+        decide_percent_form (import, column, c);
     }
 }
 

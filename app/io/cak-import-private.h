@@ -43,6 +43,7 @@ typedef struct
   char *why;        /* why the column got its role, for the report and the mapping step */
   CakNumberVote vote;
   CakNumberStyle style;
+  CakNumberPercentForm percent_form; /* for a target or a stated coverage: 30 or 0.30 */
 } Column;
 
 typedef enum
@@ -254,7 +255,7 @@ gboolean cak_import_is_total_label (const char *text);
 void cak_import_preview_header (Import *import);
 gboolean cak_import_user_role (Import *import, const char *header, CakColumnRole *role,
                                CakMeasure *measure);
-void cak_import_vote_number_styles (Sheet *sheet);
+void cak_import_vote_number_styles (Import *import);
 
 /* cak-import-regions.c */
 void cak_import_add_unmatched (Import *import, const char *text, guint row, GPtrArray *candidates,

@@ -106,9 +106,13 @@ char *
 cak_import_code_text (const CakRow *row, int column)
 {
   const char *text = cell (row, column);
+  char *whole;
 
   if (cell_type (row, column) == CAK_CELL_NUMBER && strlen (text) == 4 && text[2] == '.')
     return g_strconcat (text, "0", NULL);
+  /* A code a spreadsheet stored as a number, or a file wrote as one: "3201.0" is 3201. */
+  if ((whole = cak_number_to_code (text)) != NULL)
+    return whole;
   return g_strstrip (g_strdup (text));
 }
 

@@ -15,35 +15,48 @@
 
 /* ---- Figures ------------------------------------------------------------------------- */
 
-/* Reads a figure cell: typed numbers as they are, text in the column's number style. "-" is
- * how tables write "none". Percentages typed as fractions (0.3 shown as 30%) become 30. */
+/* Reads a figure cell: typed numbers as they are, text in the column's number style, with its
+ * units ("647.000 jiwa", "1,6 juta"); placeholders ("-", "n/a") are no value. A percentage
+ * column of fractions (0,30 for 30%) is read as percentages; without the column's word on it,
+ * a typed number within 0..1 is a fraction shown as a percentage (0.3 formatted as 30%). */
 NumberResult
 cak_import_read_number (const CakRow *row, int c, const Column *column, gboolean percent,
                         double *out)
 {
   const char *text = cell (row, c);
   CakCellType type = cell_type (row, c);
-  CakNumberFlags flags = 0;
-  g_autofree char *stripped = NULL;
+  CakNumberPercentForm form = column ? column->percent_form : CAK_NUMBER_PERCENT_FORM_UNKNOWN;
+  CakNumberReading reading;
 
   if (type == CAK_CELL_EMPTY || is_blank_text (text))
     return NUMBER_BLANK;
   if (type == CAK_CELL_NUMBER)
     {
       *out = g_ascii_strtod (text, NULL);
-      if (percent && fabs (*out) <= 1.0)
+      if (percent
+          && (form == CAK_NUMBER_PERCENT_FORM_FRACTION
+              || (form == CAK_NUMBER_PERCENT_FORM_UNKNOWN && fabs (*out) <= 1.0)))
         *out *= 100;
       return isfinite (*out) ? NUMBER_OK : NUMBER_BAD;
     }
   if (type != CAK_CELL_TEXT)
     return NUMBER_BAD;
-  stripped = g_strstrip (g_strdup (text));
-  if (strcmp (stripped, "-") == 0 || strcmp (stripped, "\xe2\x80\x93") == 0
-      || strcmp (stripped, "\xe2\x80\x94") == 0)
-    return NUMBER_BLANK;
-  if (!cak_number_parse (stripped, column ? column->style : CAK_NUMBER_STYLE_UNKNOWN, out, &flags))
-    return NUMBER_BAD;
-  return NUMBER_OK;
+  switch (cak_number_read (text, column ? column->style : CAK_NUMBER_STYLE_UNKNOWN, &reading))
+    {
+      case CAK_NUMBER_RESULT_BLANK:
+        return NUMBER_BLANK;
+      case CAK_NUMBER_RESULT_VALUE:
+      case CAK_NUMBER_RESULT_NOT_WHOLE:
+        break;
+      case CAK_NUMBER_RESULT_INVALID:
+      default:
+        return NUMBER_BAD;
+    }
+  *out = reading.value;
+  if (percent && form == CAK_NUMBER_PERCENT_FORM_FRACTION
+      && !(reading.flags & CAK_NUMBER_FLAG_PERCENT))
+    *out *= 100;
+  return isfinite (*out) ? NUMBER_OK : NUMBER_BAD;
 }
 
 char *

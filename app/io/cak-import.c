@@ -330,7 +330,7 @@ settle_votes (Import *import)
 {
   Sheet *sheet = import->sheet;
 
-  cak_import_vote_number_styles (sheet);
+  cak_import_vote_number_styles (import);
   cak_import_account_columns (import, 0);
   sheet->phase = PHASE_STREAMING;
   process_kept_rows (import, 0);
