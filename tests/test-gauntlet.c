@@ -30,10 +30,6 @@ static const struct
   const char *file;
   const char *needs;
 } pending[] = {
-  { "09-bps-aceh.csv", "BPS <-> Kemendagri crosswalk" },
-  { "10-bps-sumut-pcode.csv", "BPS <-> Kemendagri crosswalk (P-codes, checked against names)" },
-  { "11-bps-lampung-angka.xlsx", "BPS <-> Kemendagri crosswalk" },
-  { "12-bps-ntt-kaltim-float.csv", "BPS <-> Kemendagri crosswalk, codes as floats" },
   { "21-tenaga-kerja-nol.csv", "zero workforce never a denominator" },
   { "22-provinsi-dinyatakan.csv", "stated figures checked on province rows" },
   { "24-baris-ganda.csv", "exact duplicate rows noted" },
