@@ -575,6 +575,13 @@ test_delimiters (void)
     /* a quote inside an unquoted field does not open a quoted stretch */
     { "a,b,c,d\n1,37°36'37.8\"N 121°2'17.9\"W,x;y,z\n", ',' },
     { "a,b\n\"x;y;z\",1\n\"p;q;r\",2\n", ',' },
+    /* decimal commas in one column and a note with a comma tie with the semicolons on lines;
+     * the semicolons split into more fields */
+    { "No;Kab/Kota;Bekerja;Peserta;Cakupan (%)\n1;Kab. Blitar;449.717;114.377;25,43\n"
+      "2;Kota Blitar;80.412;31.250;38,86\n\nSumber: BPS, diolah\n",
+      ';' },
+    /* a comma file with one semicolon in each line's text stays a comma file */
+    { "a,b,c\nx;1,2,3\ny;4,5,6\n", ',' },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -72,7 +72,7 @@ static const Case cases[] = {
       { 4, CAK_SEVERITY_WARNING, 3,
         "The total Peserta Aktif of Jawa Timur is 4,300,000 here, but its 2 rows add up to "
         "141,377." },
-      { 4, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+      { 4, CAK_SEVERITY_INFO, -1, "a total row for Jawa Timur; its figures are kept as what the file states" } },
     { "add up to 0" },
     "35", "2022-11", 100.0 * 141377 / 529717, 27.68, 15000000, 4300000, 4, 2 },
 
@@ -113,8 +113,8 @@ static const Case cases[] = {
     "Jawa Timur;2023;21.000.000;6.000.000;28,57\n",
     3, 0, 3, 0,
     { { "11", "2023", CAK_MEASURE_WORKFORCE, NAN } },
-    { { 2, CAK_SEVERITY_INFO, -1, "kept as what the file states for Aceh" },
-      { 3, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+    { { 2, CAK_SEVERITY_INFO, -1, "a total row for Aceh; its figures are kept" },
+      { 3, CAK_SEVERITY_INFO, -1, "a total row for Jawa Timur; its figures are kept as what the file states" } },
     { "add up", "coverage written" },
     "11", "2023", NAN, 20.83, 2400000, 500000, 2, 2 },
 
@@ -131,7 +131,7 @@ static const Case cases[] = {
     { { 4, CAK_SEVERITY_WARNING, 3,
         "The total Workforce of Jawa Timur is 15,000,000 here, but its 1 rows add up to "
         "449,717." },
-      { 6, CAK_SEVERITY_INFO, -1, "kept as what the file states for Jawa Timur" } },
+      { 6, CAK_SEVERITY_INFO, -1, "a total row for Jawa Timur; its figures are kept as what the file states" } },
     { NULL },
     "35", "2023-12", 100.0 * 114377 / 449717, 27.68, 15000000, 4300000, 4, 3 },
 

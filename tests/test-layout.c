@@ -511,6 +511,163 @@ test_join (void)
   g_assert_nonnull (strstr (issue->message, "80,000"));
 }
 
+/* Headers read by their words: units, years, "Jml", segments after "Peserta", "Capaian". */
+static void
+test_header_words (void)
+{
+  const struct
+  {
+    const char *header;
+    CakColumnRole role;
+    CakMeasure measure;
+    const char *period; /* NULL: none */
+    const char *unit;   /* NULL: none */
+  } cases[] = {
+    { "Tenaga Kerja (Jiwa)", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE, NULL, "Jiwa" },
+    { "Penduduk Bekerja 2024", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE, "2024", NULL },
+    { "Bekerja 2023", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE, "2023", NULL },
+    { "Jml Peserta Aktif", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS, NULL, NULL },
+    { "Jumlah Peserta Aktif (orang)", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS, NULL,
+      "orang" },
+    { "Peserta PU", CAK_COLUMN_MEASURE, CAK_MEASURE_PU, NULL, NULL },
+    { "Peserta BPU", CAK_COLUMN_MEASURE, CAK_MEASURE_BPU, NULL, NULL },
+    { "Peserta Aktif Jakon", CAK_COLUMN_MEASURE, CAK_MEASURE_JAKON, NULL, NULL },
+    { "Peserta PMI", CAK_COLUMN_MEASURE, CAK_MEASURE_PMI, NULL, NULL },
+    { "Target Coverage (%)", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT, NULL, "%" },
+    { "Target UCJ 2025 (%)", CAK_COLUMN_MEASURE, CAK_MEASURE_TARGET_PCT, "2025", "%" },
+    { "Capaian (%)", CAK_COLUMN_COVERAGE_PCT, 0, NULL, NULL },
+    { "Persentase Cakupan Kepesertaan", CAK_COLUMN_COVERAGE_PCT, 0, NULL, NULL },
+    { "Peserta Aktif Des 2023", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS, "2023-12", NULL },
+    { "Peserta Aktif BPJS Ketenagakerjaan", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS, NULL,
+      NULL },
+    /* What must not be read as a measure Cakupan knows. */
+    { "Pekerja Rentan (APBD)", CAK_COLUMN_NONE, 0, NULL, NULL },
+    { "Tenaga Kerja Formal", CAK_COLUMN_NONE, 0, NULL, NULL },
+    { "Tidak Bekerja", CAK_COLUMN_NONE, 0, NULL, NULL },
+    { "Target Peserta", CAK_COLUMN_NONE, 0, NULL, NULL },
+    { "Jumlah Klaim (Rp)", CAK_COLUMN_NONE, 0, NULL, "Rp" },
+    { "2021", CAK_COLUMN_NONE, 0, "2021", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakHeaderReading reading;
+
+      g_test_message ("header “%s”", cases[i].header);
+      cak_import_read_header (cases[i].header, &reading);
+      g_assert_cmpint (reading.role, ==, cases[i].role);
+      if (cases[i].role == CAK_COLUMN_MEASURE)
+        g_assert_cmpint (reading.measure, ==, cases[i].measure);
+      if (cases[i].period)
+        {
+          g_autofree char *iso = cak_period_to_iso (reading.period);
+
+          g_assert_cmpstr (iso, ==, cases[i].period);
+        }
+      else
+        g_assert_false (cak_period_is_valid (reading.period));
+      g_assert_cmpstr (reading.unit, ==, cases[i].unit);
+      cak_header_reading_clear (&reading);
+    }
+}
+
+static const CakColumnReport *
+column_report (const CakSheetReport *sheet, guint column)
+{
+  g_assert_nonnull (sheet->columns);
+  for (guint i = 0; i < sheet->columns->len; i++)
+    {
+      const CakColumnReport *report = g_ptr_array_index (sheet->columns, i);
+
+      if (report->column == column)
+        return report;
+    }
+  g_assert_not_reached ();
+}
+
+/* Every column is accounted for: imported, identifying, a check, information, or unused with
+ * the reason; a column of numbers Cakupan does not use is a warning. Years as columns are one
+ * measure over periods. */
+static void
+test_every_column (void)
+{
+  static const char text[]
+      = "No,Kode,Kabupaten/Kota,Bekerja 2023,Bekerja 2024,Peserta Aktif Desember 2024,"
+        "Pekerja Rentan (APBD),Capaian (%),Keterangan,Jumlah,\n"
+        "1,35.05,Kabupaten Blitar,449717,455000,114377,5000,25.14,ok,7,9\n"
+        "2,35.10,Kabupaten Banyuwangi,647000,650000,123000,1200,18.92,,8,\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakDataset) ds = import_with (text, NULL, &error);
+  const CakSheetReport *sheet;
+  const struct
+  {
+    guint column;
+    CakColumnUse use;
+  } uses[] = {
+    { 0, CAK_COLUMN_USE_INFORMATION }, { 1, CAK_COLUMN_USE_IDENTIFIES },
+    { 2, CAK_COLUMN_USE_IDENTIFIES },  { 3, CAK_COLUMN_USE_IMPORTED },
+    { 4, CAK_COLUMN_USE_IMPORTED },    { 5, CAK_COLUMN_USE_IMPORTED },
+    { 6, CAK_COLUMN_USE_UNUSED },      { 7, CAK_COLUMN_USE_CHECK },
+    { 8, CAK_COLUMN_USE_INFORMATION }, { 9, CAK_COLUMN_USE_UNUSED },
+    { 10, CAK_COLUMN_USE_UNUSED },
+  };
+
+  g_assert_no_error (error);
+  sheet = only_sheet (ds, 3);
+  g_assert_cmpuint (sheet->imported, ==, 2);
+  g_assert_cmpuint (sheet->columns->len, ==, G_N_ELEMENTS (uses));
+  for (guint i = 0; i < G_N_ELEMENTS (uses); i++)
+    {
+      g_test_message ("column %u", uses[i].column);
+      g_assert_cmpint (column_report (sheet, uses[i].column)->use, ==, uses[i].use);
+    }
+  g_assert_nonnull (strstr (column_report (sheet, 3)->why, "2023"));
+
+  g_assert_cmpfloat (value_of (ds, "35.05", "2023", CAK_MEASURE_WORKFORCE), ==, 449717);
+  g_assert_cmpfloat (value_of (ds, "35.05", "2024", CAK_MEASURE_WORKFORCE), ==, 455000);
+  g_assert_cmpfloat (value_of (ds, "35.10", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 123000);
+
+  /* The unused columns are in the report, with their reason; numbers as a warning. */
+  g_assert_nonnull (issue_with (ds, 1, "“Pekerja Rentan (APBD)”, holds numbers Cakupan does "
+                                       "not use: map it or leave it."));
+  g_assert_cmpint (issue_with (ds, 1, "Pekerja Rentan")->severity, ==, CAK_SEVERITY_WARNING);
+  g_assert_nonnull (issue_with (ds, 1, "Column K has no header but holds numbers"));
+  g_assert_nonnull (issue_with (ds, 1, "Column J, “Jumlah”, holds numbers"));
+}
+
+/* A region column without a figure Cakupan knows: the message names both. */
+static void
+test_region_without_figures (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakDataset) ds
+      = import_with ("DATA KEPESERTAAN\n"
+                     "Kabupaten/Kota,Tenaga Kerja Formal,Pekerja Rentan (APBD)\n"
+                     "Kabupaten Blitar,1000,20\n",
+                     NULL, &error);
+
+  g_assert_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER);
+  g_assert_nonnull (strstr (error->message, "row 2: found the region column “Kabupaten/Kota”"));
+  g_assert_nonnull (strstr (error->message, "“Tenaga Kerja Formal”, “Pekerja Rentan (APBD)”"));
+}
+
+/* Two columns of one measure: the second is a check on the first. */
+static void
+test_second_column_checks (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakDataset) ds = import_with ("Kabupaten/Kota,Periode,Peserta Aktif,Jumlah Peserta\n"
+                                           "Kabupaten Blitar,2023-12,114377,114377\n"
+                                           "Kota Blitar,2023-12,27000,27500\n",
+                                           NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (column_report (only_sheet (ds, 3), 3)->use, ==, CAK_COLUMN_USE_CHECK);
+  g_assert_cmpfloat (value_of (ds, "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 27000);
+  g_assert_nonnull (issue_with (ds, 3, "27,500 here but 27,000 in column C"));
+  g_assert_null (issue_with (ds, 2, "here but"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -531,5 +688,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/preview", test_preview);
   g_test_add_func ("/layout/long-file", test_long_file);
   g_test_add_func ("/layout/join", test_join);
+  g_test_add_func ("/layout/header-words", test_header_words);
+  g_test_add_func ("/layout/every-column", test_every_column);
+  g_test_add_func ("/layout/region-without-figures", test_region_without_figures);
+  g_test_add_func ("/layout/second-column-checks", test_second_column_checks);
   return g_test_run ();
 }

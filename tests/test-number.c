@@ -18,6 +18,25 @@
 #define NONE CAK_NUMBER_FLAG_NONE
 #define PCT CAK_NUMBER_FLAG_PERCENT
 #define RP CAK_NUMBER_FLAG_RUPIAH
+#define PTS CAK_NUMBER_FLAG_POINTS
+
+#define VALUE CAK_NUMBER_RESULT_VALUE
+#define BLANK CAK_NUMBER_RESULT_BLANK
+#define INVALID CAK_NUMBER_RESULT_INVALID
+#define NOT_WHOLE CAK_NUMBER_RESULT_NOT_WHOLE
+
+#define U_NONE CAK_NUMBER_UNIT_NONE
+#define U_PEOPLE CAK_NUMBER_UNIT_PEOPLE
+#define U_WORKERS CAK_NUMBER_UNIT_WORKERS
+#define U_PART CAK_NUMBER_UNIT_PARTICIPANTS
+#define U_KK CAK_NUMBER_UNIT_HOUSEHOLDS
+#define U_RP CAK_NUMBER_UNIT_RUPIAH
+#define U_PCT CAK_NUMBER_UNIT_PERCENT
+#define U_PTS CAK_NUMBER_UNIT_POINTS
+
+#define F_UNKNOWN CAK_NUMBER_PERCENT_FORM_UNKNOWN
+#define F_PERCENT CAK_NUMBER_PERCENT_FORM_PERCENT
+#define F_FRACTION CAK_NUMBER_PERCENT_FORM_FRACTION
 
 typedef struct
 {
@@ -267,7 +286,7 @@ test_parse_reject (void)
     { "N/A", ID },
     { "abc", UNK },
     { "12abc", UNK },
-    { "12 orang", ID },
+    { "12 orangtua", ID }, /* a unit is a whole word: "orang" is read, "orangtua" is not */
     { "nan", UNK },
     { "NaN", EN },
     { "inf", UNK },
@@ -448,6 +467,655 @@ test_vote_column (void)
   for (gsize i = 0; tied[i] != NULL; i++)
     cak_number_vote (&vote, tied[i]);
   g_assert_cmpint (cak_number_vote_result (&vote), ==, UNK);
+}
+
+/* ---- Reading cells with units, magnitudes and placeholders ---------------------------- */
+
+typedef struct
+{
+  const char *text;
+  CakNumberStyle style;
+  CakNumberResult result;
+  double value; /* ignored unless the result is VALUE or NOT_WHOLE */
+  CakNumberFlags flags;
+  CakNumberUnit unit;
+  int exponent;
+} ReadCase;
+
+static void
+check_read_case (const ReadCase *c, CakNumberResult result, const CakNumberReading *reading)
+{
+  g_assert_cmpint (result, ==, c->result);
+  if (result == VALUE || result == NOT_WHOLE)
+    g_assert_cmpfloat (reading->value, ==, c->value);
+  else
+    g_assert_true (isnan (reading->value));
+  g_assert_cmpint (reading->flags, ==, c->flags);
+  g_assert_cmpint (reading->unit, ==, c->unit);
+  g_assert_cmpint (reading->exponent, ==, c->exponent);
+}
+
+static void
+check_read_cases (const ReadCase *cases, gsize n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      CakNumberReading reading = { -42.0, 0xff, 0xff, -42 };
+      CakNumberResult result = cak_number_read (cases[i].text, cases[i].style, &reading);
+      double value = -42.0;
+      CakNumberFlags flags = 0xff;
+      gboolean parsed = cak_number_parse (cases[i].text, cases[i].style, &value, &flags);
+
+      g_test_message ("read \"%s\" style %d", cases[i].text, cases[i].style);
+      check_read_case (&cases[i], result, &reading);
+
+      /* cak_number_parse () is the same reading, with blank and invalid both FALSE. */
+      g_assert_cmpint (parsed, ==, result == VALUE);
+      g_assert_cmpfloat (value, ==, parsed ? cases[i].value : 0.0);
+      g_assert_cmpint (flags, ==, parsed ? cases[i].flags : NONE);
+    }
+}
+
+static void
+test_read_units (void)
+{
+  static const ReadCase cases[] = {
+    /* The cell from issue 12, and its kin: the unit after the number, any case, any spacing. */
+    { "647.000 jiwa", UNK, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000 jiwa", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000jiwa", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000 JIWA", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000\u00a0Jiwa", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000 (jiwa)", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000 ( Jiwa )", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "647.000(jiwa)", UNK, VALUE, 647000, NONE, U_PEOPLE },
+    { "647,000 jiwa", UNK, VALUE, 647000, NONE, U_PEOPLE },
+    { "647,000 jiwa", EN, VALUE, 647000, NONE, U_PEOPLE },
+    { "1.234.567,89 jiwa", ID, VALUE, 1234567.89, NONE, U_PEOPLE },
+    { "1,234,567.89 jiwa", EN, VALUE, 1234567.89, NONE, U_PEOPLE },
+    /* ... or before it. */
+    { "jiwa 647.000", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "(Jiwa) 647.000", ID, VALUE, 647000, NONE, U_PEOPLE },
+    { "1.234 orang", ID, VALUE, 1234, NONE, U_PEOPLE },
+    { "1,234 orang", EN, VALUE, 1234, NONE, U_PEOPLE },
+    { "12 org", UNK, VALUE, 12, NONE, U_PEOPLE },
+    { "12 org.", UNK, VALUE, 12, NONE, U_PEOPLE },
+    { "12 Orang", UNK, VALUE, 12, NONE, U_PEOPLE },
+    { "1,234,567 people", EN, VALUE, 1234567, NONE, U_PEOPLE },
+    { "15.000.000 pekerja", ID, VALUE, 15e6, NONE, U_WORKERS },
+    { "15.000.000 tenaga kerja", ID, VALUE, 15e6, NONE, U_WORKERS },
+    { "15.000.000 Tenaga  Kerja", ID, VALUE, 15e6, NONE, U_WORKERS },
+    { "15,000,000 TK", EN, VALUE, 15e6, NONE, U_WORKERS },
+    { "15.000.000TK", ID, VALUE, 15e6, NONE, U_WORKERS },
+    { "15,000,000 workers", EN, VALUE, 15e6, NONE, U_WORKERS },
+    { "4.300.000 peserta", ID, VALUE, 4.3e6, NONE, U_PART },
+    { "4,300,000 participants", EN, VALUE, 4.3e6, NONE, U_PART },
+    { "567 KK", UNK, VALUE, 567, NONE, U_KK },
+    { "1.567 kk", ID, VALUE, 1567, NONE, U_KK },
+    /* Rupiah, percent and points, with their flags. */
+    { "Rp 1.234.567", ID, VALUE, 1234567, RP, U_RP },
+    { "1.234.567 Rp", ID, VALUE, 1234567, RP, U_RP },
+    { "1.234.567 (Rp)", ID, VALUE, 1234567, RP, U_RP },
+    { "IDR 1,234,567.89", EN, VALUE, 1234567.89, RP, U_RP },
+    { "1,234,567 IDR", EN, VALUE, 1234567, RP, U_RP },
+    { "27,68 %", ID, VALUE, 27.68, PCT, U_PCT },
+    { "27,68 (%)", ID, VALUE, 27.68, PCT, U_PCT },
+    { "27,68 pct", ID, VALUE, 27.68, PCT, U_PCT },
+    { "27.68 PCT", EN, VALUE, 27.68, PCT, U_PCT },
+    { "27.68 percent", EN, VALUE, 27.68, PCT, U_PCT },
+    { "1,5 pp", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1.5 pp", EN, VALUE, 1.5, PTS, U_PTS },
+    { "1,5pp", UNK, VALUE, 1.5, PTS, U_PTS },
+    { "1,5 p.p.", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1,5 poin", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1,5 poin persen", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1,5 Poin Persen", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1,5 persen poin", ID, VALUE, 1.5, PTS, U_PTS },
+    { "1.5 percentage points", EN, VALUE, 1.5, PTS, U_PTS },
+    { "-1,5 pp", ID, VALUE, -1.5, PTS, U_PTS },
+    { "(1,5 pp)", ID, VALUE, -1.5, PTS, U_PTS },
+    /* Signs. */
+    { "+1.234 jiwa", ID, VALUE, 1234, NONE, U_PEOPLE },
+    { "+1,234 jiwa", EN, VALUE, 1234, NONE, U_PEOPLE },
+    { "-1.234.567,89", ID, VALUE, -1234567.89, NONE, U_NONE },
+    { "-1,234,567.89", EN, VALUE, -1234567.89, NONE, U_NONE },
+    { "(1.234.567,89)", ID, VALUE, -1234567.89, NONE, U_NONE },
+    { "(1,234,567.89)", EN, VALUE, -1234567.89, NONE, U_NONE },
+    { "(1.234 jiwa)", ID, VALUE, -1234, NONE, U_PEOPLE },
+    { "\u22121.234", ID, VALUE, -1234, NONE, U_NONE },
+    /* Zero is a value, not a blank. */
+    { "0", UNK, VALUE, 0, NONE, U_NONE },
+    { "0 jiwa", UNK, VALUE, 0, NONE, U_PEOPLE },
+    { "Rp 0", UNK, VALUE, 0, RP, U_RP },
+    { "0,00%", ID, VALUE, 0, PCT, U_PCT },
+  };
+
+  check_read_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_read_magnitude (void)
+{
+  static const ReadCase cases[] = {
+    { "1,6 juta", ID, VALUE, 1.6e6, NONE, U_NONE, 6 },
+    { "1,6 juta", UNK, VALUE, 1.6e6, NONE, U_NONE, 6 },
+    { "1.6 million", EN, VALUE, 1.6e6, NONE, U_NONE, 6 },
+    { "1,6 jt", ID, VALUE, 1.6e6, NONE, U_NONE, 6 },
+    { "1,6 juta jiwa", ID, VALUE, 1.6e6, NONE, U_PEOPLE, 6 },
+    { "1,6jt jiwa", ID, VALUE, 1.6e6, NONE, U_PEOPLE, 6 },
+    { "1.6 million people", EN, VALUE, 1.6e6, NONE, U_PEOPLE, 6 },
+    { "114,4 ribu orang", ID, VALUE, 114400, NONE, U_PEOPLE, 3 },
+    { "114.4 thousand", EN, VALUE, 114400, NONE, U_NONE, 3 },
+    { "12 rb", ID, VALUE, 12000, NONE, U_NONE, 3 },
+    { "12 rbu", ID, VALUE, 12000, NONE, U_NONE, 3 },
+    { "12 RIBU", ID, VALUE, 12000, NONE, U_NONE, 3 },
+    { "Rp146 miliar", ID, VALUE, 146e9, RP, U_RP, 9 },
+    { "Rp146miliar", UNK, VALUE, 146e9, RP, U_RP, 9 },
+    { "Rp 146 milyar", ID, VALUE, 146e9, RP, U_RP, 9 },
+    { "Rp 3 Mrd", ID, VALUE, 3e9, RP, U_RP, 9 },
+    { "3 Mrd", UNK, VALUE, 3e9, NONE, U_NONE, 9 },
+    { "IDR 146 billion", EN, VALUE, 146e9, RP, U_RP, 9 },
+    { "2.5 billion", EN, VALUE, 2.5e9, NONE, U_NONE, 9 },
+    { "Rp6,25 triliun", ID, VALUE, 6.25e12, RP, U_RP, 12 },
+    { "Rp6,25 T", UNK, VALUE, 6.25e12, RP, U_RP, 12 },
+    { "6,25 triliun rupiah", ID, VALUE, 6.25e12, RP, U_RP, 12 },
+    { "IDR 6.25 trillion", EN, VALUE, 6.25e12, RP, U_RP, 12 },
+    /* "M": miliar with Rp, million with IDR; else the column or the separators decide. */
+    { "Rp1,2 M", ID, VALUE, 1.2e9, RP, U_RP, 9 },
+    { "Rp1,2 M", EN, VALUE, 1.2e6, RP, U_RP, 6 }, /* the column said English */
+    { "Rp 15 M", UNK, VALUE, 15e9, RP, U_RP, 9 },
+    { "IDR 15M", UNK, VALUE, 15e6, RP, U_RP, 6 },
+    { "1,2 M", ID, VALUE, 1.2e9, NONE, U_NONE, 9 }, /* Cakupan's own axis label reads back */
+    { "1,2 M", UNK, VALUE, 1.2e9, NONE, U_NONE, 9 },
+    { "1.2M", EN, VALUE, 1.2e6, NONE, U_NONE, 6 },
+    { "1.2M people", EN, VALUE, 1.2e6, NONE, U_PEOPLE, 6 },
+    { "1.2M people", UNK, VALUE, 1.2e6, NONE, U_PEOPLE, 6 },
+    /* A thousand million people is a slip, not a figure; and nothing says which "15 M" is. */
+    { "1,2 M jiwa", ID, INVALID, 0, NONE, U_NONE },
+    { "1,2 M jiwa", UNK, INVALID, 0, NONE, U_NONE },
+    { "15 M orang", UNK, INVALID, 0, NONE, U_NONE },
+    { "15 M", UNK, INVALID, 0, NONE, U_NONE },
+    /* Magnitudes scale counts and amounts, not shares. */
+    { "5 juta %", ID, INVALID, 0, NONE, U_NONE },
+    { "5 juta pp", ID, INVALID, 0, NONE, U_NONE },
+    { "5 rb persen", ID, INVALID, 0, NONE, U_NONE },
+    { "1,2 juta juta", ID, INVALID, 0, NONE, U_NONE },
+    { "1,2 juta M", ID, INVALID, 0, NONE, U_NONE },
+  };
+
+  check_read_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_read_blank (void)
+{
+  static const ReadCase cases[] = {
+    { "", UNK, BLANK },
+    { "   ", ID, BLANK },
+    { "\u00a0", EN, BLANK },
+    { "-", UNK, BLANK },
+    { " - ", ID, BLANK },
+    { "--", UNK, BLANK },
+    { "---", UNK, BLANK },
+    { "\u2013", UNK, BLANK }, /* en dash */
+    { "\u2014", UNK, BLANK }, /* em dash */
+    { "\u2212", UNK, BLANK }, /* minus sign */
+    { "n/a", UNK, BLANK },
+    { "N/A", ID, BLANK },
+    { "NA", EN, BLANK },
+    { "na", UNK, BLANK },
+    { "n.a.", UNK, BLANK },
+    { "tidak ada data", UNK, BLANK },
+    { "Tidak Ada Data", ID, BLANK },
+    { "tidak  ada data", ID, BLANK },
+    { "data tidak tersedia", ID, BLANK },
+    { "\u2026", UNK, BLANK }, /* ellipsis */
+    { "...", UNK, BLANK },
+    { "..", UNK, BLANK },
+    /* A placeholder with a unit says "no value" all the same, and the unit is kept. */
+    { "Rp -", ID, BLANK, 0, NONE, U_RP },
+    { "Rp-", ID, BLANK, 0, NONE, U_RP },
+    { "(Rp) -", ID, BLANK, 0, NONE, U_RP },
+    { "- jiwa", ID, BLANK, 0, NONE, U_PEOPLE },
+    { "- (jiwa)", ID, BLANK, 0, NONE, U_PEOPLE },
+    { "-%", UNK, BLANK, 0, NONE, U_PCT },
+    { "n/a %", UNK, BLANK, 0, NONE, U_PCT },
+  };
+
+  check_read_cases (cases, G_N_ELEMENTS (cases));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_true (cak_number_is_blank (cases[i].text));
+  g_assert_false (cak_number_is_blank ("0"));
+  g_assert_false (cak_number_is_blank ("0 jiwa"));
+  g_assert_false (cak_number_is_blank ("abc"));
+  g_assert_false (cak_number_is_blank ("Rp"));
+  g_assert_false (cak_number_is_blank ("jiwa"));
+  g_assert_false (cak_number_is_blank ("----"));
+}
+
+static void
+test_read_invalid (void)
+{
+  static const ReadCase cases[] = {
+    { "12 abc", ID, INVALID },
+    { "12 abc", EN, INVALID },
+    { "12abc", UNK, INVALID },
+    { "1.2.3,4,5", ID, INVALID },
+    { "1.2.3,4,5", EN, INVALID },
+    { "1.2.3,4,5", UNK, INVALID },
+    { "1,2,3.4.5", UNK, INVALID },
+    { "Rp", UNK, INVALID },
+    { "Rp.", ID, INVALID },
+    { "IDR", EN, INVALID },
+    { "jiwa", UNK, INVALID },
+    { "(jiwa)", ID, INVALID },
+    { "Jiwa", EN, INVALID },
+    { "%", UNK, INVALID },
+    { "(%)", UNK, INVALID },
+    { "pp", UNK, INVALID },
+    { "TK", UNK, INVALID },
+    { "KK", UNK, INVALID },
+    { "tenaga kerja", ID, INVALID },
+    /* One unit to a cell. */
+    { "12 jiwa orang", ID, INVALID },
+    { "Rp 5 jiwa", ID, INVALID },
+    { "5 % jiwa", ID, INVALID },
+    { "5%%", ID, INVALID },
+    { "jiwa 5 jiwa", ID, INVALID },
+    { "Rp 5 rupiah", ID, INVALID },
+    /* A unit is a whole word, and brackets close. */
+    { "12 orangtua", ID, INVALID },
+    { "12 jiwanya", ID, INVALID },
+    { "12 tka", ID, INVALID },
+    { "12 pct.x", ID, INVALID },
+    { "647.000 (jiwa", ID, INVALID },
+    { "647.000 jiwa)", ID, INVALID },
+    { "647.000 ((jiwa))", ID, INVALID },
+    { "647.000 (abc)", ID, INVALID },
+    /* Placeholders are whole cells, not prefixes. */
+    { "----", UNK, INVALID },
+    { "- -", UNK, INVALID },
+    { "na 5", UNK, INVALID },
+    { "nan", UNK, INVALID },
+    { "tidak ada", ID, INVALID }, /* "none" may mean zero: not guessed */
+    { "nihil", ID, INVALID },
+    { "#N/A", UNK, INVALID },
+    { "1e5", UNK, INVALID },
+    { "x", UNK, INVALID },
+  };
+
+  check_read_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_read_count (void)
+{
+  static const ReadCase cases[] = {
+    { "114377", UNK, VALUE, 114377 },
+    { "114.377", ID, VALUE, 114377 },
+    { "114,377", EN, VALUE, 114377 },
+    { "114377.0", ID, VALUE, 114377 },
+    { "114377.0", EN, VALUE, 114377 },
+    { "114377,0", ID, VALUE, 114377 },
+    { "114.377 jiwa", ID, VALUE, 114377, NONE, U_PEOPLE },
+    { "114,4 ribu", ID, VALUE, 114400, NONE, U_NONE, 3 },
+    { "1,6 juta jiwa", ID, VALUE, 1.6e6, NONE, U_PEOPLE, 6 },
+    { "-1.234", ID, VALUE, -1234 }, /* the caller checks signs */
+    /* Numbers, but not whole ones: the value is kept so the report can name it. */
+    { "114377.4", EN, NOT_WHOLE, 114377.4 },
+    { "114377,4", ID, NOT_WHOLE, 114377.4 },
+    { "114.377,4 jiwa", ID, NOT_WHOLE, 114377.4, NONE, U_PEOPLE },
+    { "114,377.4 people", EN, NOT_WHOLE, 114377.4, NONE, U_PEOPLE },
+    { "1,2345 ribu", ID, NOT_WHOLE, 1234.5, NONE, U_NONE, 3 },
+    { "1.234 jiwa", EN, NOT_WHOLE, 1.234, NONE, U_PEOPLE }, /* an English column says so */
+    /* Not counts at all. */
+    { "27,68%", ID, INVALID, 27.68, PCT, U_PCT },
+    { "1,5 pp", ID, INVALID, 1.5, PTS, U_PTS },
+    { "Rp 5.000", ID, INVALID, 5000, RP, U_RP },
+    { "abc", ID, INVALID },
+    { "-", ID, BLANK },
+    { "", ID, BLANK },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakNumberReading reading = { -42.0, 0xff, 0xff, -42 };
+      CakNumberResult result = cak_number_read_count (cases[i].text, cases[i].style, &reading);
+
+      g_test_message ("count \"%s\" style %d", cases[i].text, cases[i].style);
+      g_assert_cmpint (result, ==, cases[i].result);
+      if (result == VALUE || result == NOT_WHOLE || (result == INVALID && cases[i].unit != U_NONE))
+        g_assert_cmpfloat (reading.value, ==, cases[i].value);
+      else
+        g_assert_true (isnan (reading.value));
+      g_assert_cmpint (reading.flags, ==, cases[i].flags);
+      g_assert_cmpint (reading.unit, ==, cases[i].unit);
+      g_assert_cmpint (reading.exponent, ==, cases[i].exponent);
+    }
+}
+
+static void
+test_is_whole (void)
+{
+  static const struct
+  {
+    double value;
+    gboolean whole;
+    double rounded;
+  } cases[] = {
+    { 114377.0, TRUE, 114377 },
+    { 114376.99999999999, TRUE, 114377 },
+    { 114377.00000000001, TRUE, 114377 },
+    { 0.1 + 0.2 + 0.7, TRUE, 1 },
+    { -3, TRUE, -3 },
+    { 0, TRUE, 0 },
+    { 1e15, TRUE, 1e15 },
+    { 114377.4, FALSE },
+    { 114377.001, FALSE },
+    { 0.5, FALSE },
+    { NAN, FALSE },
+    { INFINITY, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double rounded = -42.0;
+
+      g_test_message ("whole %.17g", cases[i].value);
+      g_assert_cmpint (cak_number_is_whole (cases[i].value, &rounded), ==, cases[i].whole);
+      if (cases[i].whole)
+        g_assert_cmpfloat (rounded, ==, cases[i].rounded);
+      else
+        g_assert_true (isnan (rounded));
+    }
+  g_assert_true (cak_number_is_whole (7, NULL));
+}
+
+static void
+test_to_code (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *code; /* NULL: not a code */
+  } cases[] = {
+    { "3201", "3201" },
+    { "3201.0", "3201" },
+    { "3201.00", "3201" },
+    { "3201,0", "3201" },
+    { " 3201.0 ", "3201" },
+    { "3.201E3", "3201" },
+    { "3.201e+03", "3201" },
+    { "32.01E2", "3201" },
+    { "0.3201E4", "3201" },
+    { "3201E0", "3201" },
+    { "11.0", "11" },
+    { "11", "11" },
+    { "1107", "1107" },
+    { "0101", "0101" }, /* text keeps its digits */
+    { "3201010001", "3201010001" },
+    { "3201010001.0", "3201010001" },
+    /* Not whole numbers, or not numbers. */
+    { "3201.5", NULL },
+    { "3201.05", NULL },
+    { "3.2015E3", NULL },
+    { "11.07", NULL }, /* a Kemendagri code: the region catalogue reads it */
+    { "32.10", NULL },
+    { "1.10701E+11", NULL }, /* Excel's display dropped digits */
+    { "3.2E3", NULL },
+    { "1E3", NULL },
+    { "1E-3", NULL },
+    { "3201E", NULL },
+    { "-3201", NULL },
+    { "+3201", NULL },
+    { "3 201", NULL },
+    { "3.201.000", NULL },
+    { "3,201.0", NULL },
+    { "3201.", NULL },
+    { ".5", NULL },
+    { "3201.0.0", NULL },
+    { "ID3201", NULL },
+    { "3201a", NULL },
+    { "", NULL },
+    { "-", NULL },
+    { "123456789012345678901234567890123", NULL }, /* 33 digits */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *code = cak_number_to_code (cases[i].text);
+
+      g_test_message ("code \"%s\"", cases[i].text);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+static void
+test_read_unit (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean ok;
+    CakNumberUnit unit;
+    int exponent;
+  } cases[] = {
+    { "(Jiwa)", TRUE, U_PEOPLE, 0 },
+    { "jiwa", TRUE, U_PEOPLE, 0 },
+    { "(orang)", TRUE, U_PEOPLE, 0 },
+    { "( Orang )", TRUE, U_PEOPLE, 0 },
+    { "(tenaga kerja)", TRUE, U_WORKERS, 0 },
+    { "(TK)", TRUE, U_WORKERS, 0 },
+    { "(peserta)", TRUE, U_PART, 0 },
+    { "(KK)", TRUE, U_KK, 0 },
+    { "(%)", TRUE, U_PCT, 0 },
+    { "%", TRUE, U_PCT, 0 },
+    { "(persen)", TRUE, U_PCT, 0 },
+    { "(pp)", TRUE, U_PTS, 0 },
+    { "(Rp)", TRUE, U_RP, 0 },
+    { "(Rp.)", TRUE, U_RP, 0 },
+    { "(Rp juta)", TRUE, U_RP, 6 },
+    { "(juta rupiah)", TRUE, U_RP, 6 },
+    { "(Rp miliar)", TRUE, U_RP, 9 },
+    { "(Rp M)", TRUE, U_RP, 9 },
+    { "(IDR M)", TRUE, U_RP, 6 },
+    { "(IDR million)", TRUE, U_RP, 6 },
+    { "(ribu jiwa)", TRUE, U_PEOPLE, 3 },
+    { "Ribu Orang", TRUE, U_PEOPLE, 3 },
+    { "(juta)", TRUE, U_NONE, 6 },
+    { "(ribu)", TRUE, U_NONE, 3 },
+    { "(thousand people)", TRUE, U_PEOPLE, 3 },
+    { "(M)", FALSE },
+    { "(M jiwa)", FALSE },
+    { "(juta %)", FALSE },
+    { "(jiwa orang)", FALSE },
+    { "(Rp rupiah)", FALSE },
+    { "Tenaga Kerja (Jiwa)", FALSE },
+    { "(2024)", FALSE },
+    { "()", FALSE },
+    { "", FALSE },
+    { "abc", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakNumberUnit unit = 0xff;
+      int exponent = -42;
+
+      g_test_message ("unit \"%s\"", cases[i].text);
+      g_assert_cmpint (cak_number_read_unit (cases[i].text, &unit, &exponent), ==, cases[i].ok);
+      g_assert_cmpint (unit, ==, cases[i].ok ? cases[i].unit : U_NONE);
+      g_assert_cmpint (exponent, ==, cases[i].ok ? cases[i].exponent : 0);
+    }
+  g_assert_true (cak_number_read_unit ("(jiwa)", NULL, NULL));
+}
+
+#define N_MAX 6
+
+static void
+test_percent_form_range (void)
+{
+  static const struct
+  {
+    const char *what;
+    double values[N_MAX];
+    gsize n;
+    gboolean header_says_percent;
+    CakNumberPercentForm form;
+  } cases[] = {
+    { "targets written 0.30", { 0.30, 0.25, NAN, 0.4 }, 4, TRUE, F_FRACTION },
+    { "fractions with 100%", { 1.0, 0.5, 0.0 }, 3, TRUE, F_FRACTION },
+    { "no % in the header", { 0.30, 0.25 }, 2, FALSE, F_UNKNOWN },
+    { "percent", { 30, 25, 41.38 }, 3, TRUE, F_PERCENT },
+    { "one value above 1", { 0.3, 0.2, 1.5 }, 3, TRUE, F_PERCENT },
+    { "a negative value", { -0.2, 0.3 }, 2, TRUE, F_PERCENT },
+    { "zeros and ones", { 0, 1, 1 }, 3, TRUE, F_UNKNOWN },
+    { "blank cells only", { NAN, NAN }, 2, TRUE, F_UNKNOWN },
+    { "no values", { 0 }, 0, TRUE, F_UNKNOWN },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("range: %s", cases[i].what);
+      g_assert_cmpint (cak_number_percent_form_by_range (cases[i].values, cases[i].n,
+                                                         cases[i].header_says_percent),
+                       ==, cases[i].form);
+    }
+  g_assert_cmpint (cak_number_percent_form_by_range (NULL, 0, TRUE), ==, F_UNKNOWN);
+}
+
+static void
+test_percent_form_ratio (void)
+{
+  static const struct
+  {
+    const char *what;
+    double stated[N_MAX];
+    double numerators[N_MAX];
+    double denominators[N_MAX];
+    gsize n;
+    CakNumberPercentForm form;
+  } cases[] = {
+    /* Jawa Timur from issue 12: 4.300.000 of 15.000.000 is 28,67%. */
+    { "fractions",
+      { 0.2867, 0.30, 0.25 },
+      { 4.3e6, 30400, 2510 },
+      { 15e6, 1e5, 1e4 },
+      3,
+      F_FRACTION },
+    { "percent", { 28.67, 30.4, 25.1 }, { 4.3e6, 30400, 2510 }, { 15e6, 1e5, 1e4 }, 3, F_PERCENT },
+    /* Real percentages below 1% that the range rule would take for fractions. */
+    { "small percentages", { 0.5, 0.8, 0.25 }, { 50, 80, 25 }, { 1e4, 1e4, 1e4 }, 3, F_PERCENT },
+    /* 0,3 stands for 25..35%: one decimal of a fraction is a coarse figure, but a fair one. */
+    { "one decimal", { 0.3, 0.3 }, { 27, 33 }, { 100, 100 }, 2, F_FRACTION },
+    { "a zero ratio says nothing", { 0, 0.3 }, { 0, 30 }, { 100, 100 }, 2, F_FRACTION },
+    { "most rows, not all",
+      { 0.3, 0.2, 0.9, 0.5 },
+      { 30, 20, 10, 50 },
+      { 100, 100, 100, 100 },
+      4,
+      F_FRACTION },
+    { "half is not most", { 0.3, 0.9 }, { 30, 10 }, { 100, 100 }, 2, F_UNKNOWN },
+    { "neither reading", { 27.68 }, { 4.3e6 }, { 15e6 }, 1, F_UNKNOWN },
+    { "no denominators", { 0.3, 0.2 }, { 30, 20 }, { 0, NAN }, 2, F_UNKNOWN },
+    { "blank stated", { NAN, NAN }, { 30, 20 }, { 100, 100 }, 2, F_UNKNOWN },
+    { "no rows", { 0 }, { 0 }, { 0 }, 0, F_UNKNOWN },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("ratio: %s", cases[i].what);
+      g_assert_cmpint (cak_number_percent_form_by_ratio (cases[i].stated, cases[i].numerators,
+                                                         cases[i].denominators, cases[i].n),
+                       ==, cases[i].form);
+    }
+}
+
+static void
+test_vote_units (void)
+{
+  static const struct
+  {
+    const char *text;
+    CakNumberStyle vote;
+  } cases[] = {
+    /* A count of people is whole, so its one mark before three digits is grouping. */
+    { "647.000 jiwa", ID },
+    { "647.000 (Jiwa)", ID },
+    { "647.000jiwa", ID },
+    { "1.234 orang", ID },
+    { "1.234 TK", ID },
+    { "1.234 peserta", ID },
+    { "1.234 KK", ID },
+    { "647,000 jiwa", EN },
+    { "1,234 people", EN },
+    /* Units do not hide what the number shows. */
+    { "1,6 juta", ID },
+    { "1,6 juta jiwa", ID },
+    { "1.6 million", EN },
+    { "1.234.567 jiwa", ID },
+    { "1,234,567 workers", EN },
+    { "27,68 pp", ID },
+    { "12.5 pp", EN },
+    /* Silent: a magnitude may follow a decimal, rupiah is not a count, blanks say nothing. */
+    { "1.234 juta jiwa", UNK },
+    { "Rp1.234", UNK },
+    { "1.234 %", UNK },
+    { "- jiwa", UNK },
+    { "jiwa", UNK },
+    { "647 jiwa", UNK },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakNumberVote vote = { 0, 0 };
+
+      g_test_message ("vote \"%s\"", cases[i].text);
+      cak_number_vote (&vote, cases[i].text);
+      g_assert_cmpuint (vote.id_votes, ==, cases[i].vote == ID ? 1 : 0);
+      g_assert_cmpuint (vote.en_votes, ==, cases[i].vote == EN ? 1 : 0);
+    }
+
+  /* A column of counts with units votes Indonesian and is then read so. */
+  {
+    static const char *const column[] = {
+      "647.000 jiwa", "1.234 jiwa", "335.340 jiwa", "12 jiwa", "-", "Jumlah", NULL,
+    };
+    CakNumberVote vote = { 0, 0 };
+    CakNumberReading reading;
+
+    for (gsize i = 0; column[i] != NULL; i++)
+      cak_number_vote (&vote, column[i]);
+    g_assert_cmpint (cak_number_vote_result (&vote), ==, ID);
+    g_assert_cmpint (cak_number_read_count ("1.234 jiwa", cak_number_vote_result (&vote), &reading),
+                     ==, VALUE);
+    g_assert_cmpfloat (reading.value, ==, 1234);
+  }
+}
+
+static void
+test_read_precondition (void)
+{
+  CakNumberReading reading = { -42.0, 0xff, 0xff, -42 };
+
+  g_test_expect_message ("cak-number", G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+  g_assert_cmpint (cak_number_read (NULL, UNK, &reading), ==, INVALID);
+  g_test_assert_expected_messages ();
+  g_assert_true (isnan (reading.value));
+  g_assert_cmpint (reading.unit, ==, U_NONE);
+
+  g_test_expect_message ("cak-number", G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+  g_assert_null (cak_number_to_code (NULL));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("cak-number", G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+  g_assert_false (cak_number_is_blank (NULL));
+  g_test_assert_expected_messages ();
+
+  /* The reading is optional. */
+  g_assert_cmpint (cak_number_read ("647.000 jiwa", ID, NULL), ==, VALUE);
+  g_assert_cmpint (cak_number_read_count ("1,5", ID, NULL), ==, NOT_WHOLE);
 }
 
 typedef struct
@@ -854,6 +1522,18 @@ main (int argc, char *argv[])
   g_test_add_func ("/number/parse/precondition", test_parse_precondition);
   g_test_add_func ("/number/vote/cells", test_vote_cells);
   g_test_add_func ("/number/vote/column", test_vote_column);
+  g_test_add_func ("/number/vote/units", test_vote_units);
+  g_test_add_func ("/number/read/units", test_read_units);
+  g_test_add_func ("/number/read/magnitude", test_read_magnitude);
+  g_test_add_func ("/number/read/blank", test_read_blank);
+  g_test_add_func ("/number/read/invalid", test_read_invalid);
+  g_test_add_func ("/number/read/count", test_read_count);
+  g_test_add_func ("/number/read/precondition", test_read_precondition);
+  g_test_add_func ("/number/whole", test_is_whole);
+  g_test_add_func ("/number/code", test_to_code);
+  g_test_add_func ("/number/unit", test_read_unit);
+  g_test_add_func ("/number/percent-form/range", test_percent_form_range);
+  g_test_add_func ("/number/percent-form/ratio", test_percent_form_ratio);
   g_test_add_func ("/number/format/number", test_format_number);
   g_test_add_func ("/number/format/not-a-number", test_format_not_a_number);
   g_test_add_func ("/number/format/percent", test_format_percent);

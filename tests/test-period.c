@@ -320,6 +320,11 @@ test_find_in_text (void)
     { "Desember 2023 dan Desember 2023", "2023-12" },
     /* Years alone say too little; two periods say too much. */
     { "RENCANA KERJA 2024-2026", NULL },
+    /* A regulation's number and year are no period. */
+    { "MONEV INPRES 2/2021 - DESEMBER 2023", "2023-12" },
+    { "Pelaksanaan Inpres No. 2 Tahun 2021 posisi Juni 2024", "2024-06" },
+    { "Perbup Nomor 25 Tahun 2021", NULL },
+    { "MONEV PELAKSANAAN INPRES 2/2021", NULL },
     { "DATA PESERTA KAB BLITAR 2023", NULL },
     { "Desember 2023 s.d. Januari 2024", NULL },
     { "Sheet1", NULL },

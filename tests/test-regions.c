@@ -140,14 +140,13 @@ test_catalog_default (void)
       if (region->kind == PROVINCE)
         {
           g_assert_cmpstr (region->code, ==, region->province_code);
-          g_assert_cmpstr (region->code, ==, region->bps_code);
+          /* The crosswalk tests below check the BPS codes themselves. */
+          g_assert_true (region->bps_code == NULL || strlen (region->bps_code) == 2);
           g_assert_cmpstr (region->name, ==, region->short_name);
         }
       else
         {
-          g_autofree char *bps = g_strdup_printf ("%.2s%s", region->code, region->code + 3);
-
-          g_assert_cmpstr (region->bps_code, ==, bps);
+          g_assert_cmpuint (strlen (region->bps_code), ==, 4);
           g_assert_true (g_str_has_prefix (region->code, region->province_code));
           g_assert_true (
               g_str_has_prefix (region->name, region->kind == KOTA ? "Kota " : "Kabupaten "));
@@ -236,7 +235,14 @@ test_catalog_lookup_code (void)
     { "35.72", "Kota Blitar" },
     { "3572", "Kota Blitar" },
     { "96.71", "Kota Sorong" },
+    { "9171", "Kota Sorong" },
+    { "9671", NULL },
     { "11.01", "Kabupaten Aceh Selatan" },
+    /* Four digits are BPS's, two are Kemendagri's. */
+    { "1107", "Kabupaten Aceh Barat" },
+    { "11.07", "Kabupaten Pidie" },
+    { "94", "Papua Tengah" },
+    { "ID1107", NULL },
     { "35.5", NULL },
     { "3505.0", NULL },
     { " 35.05", NULL },
@@ -472,7 +478,12 @@ test_match_every_province (void)
       g_autofree char *propinsi = g_strdup_printf ("Propinsi %s", name_messy);
 
       check_found (p->code, ANY, NULL, p);
-      check_found (p->bps_code, ANY, NULL, p);
+      if (p->bps_code != NULL)
+        {
+          g_autofree char *p_code = g_strdup_printf ("ID%s", p->bps_code);
+
+          check_found (p_code, ANY, NULL, p);
+        }
       check_found (provinsi, ANY, NULL, p);
       check_found (prov, ANY, NULL, p);
       check_found (prov_upper, ANY, NULL, p);
@@ -497,9 +508,21 @@ test_match_code (void)
     { " 35.72 ", ANY, NULL, CAK_MATCH_FOUND, "35.72" },
     { "3572", KABUPATEN, "11", CAK_MATCH_FOUND, "35.72" },
     { "96.71", ANY, NULL, CAK_MATCH_FOUND, "96.71" },
-    { "9671", ANY, NULL, CAK_MATCH_FOUND, "96.71" },
+    { "9171", ANY, NULL, CAK_MATCH_FOUND, "96.71" },
+    { "9671", ANY, NULL, CAK_MATCH_NONE, "" },
+    { "1107", ANY, NULL, CAK_MATCH_FOUND, "11.05" },
+    { "ID1107", ANY, NULL, CAK_MATCH_FOUND, "11.05" },
+    { " id1107 ", ANY, NULL, CAK_MATCH_FOUND, "11.05" },
+    { "1107.0", ANY, NULL, CAK_MATCH_FOUND, "11.05" },
+    { "3505.0", ANY, NULL, CAK_MATCH_FOUND, "35.05" },
+    { "11.07", ANY, NULL, CAK_MATCH_FOUND, "11.07" },
+    { "94", ANY, NULL, CAK_MATCH_FOUND, "94" },
+    { "ID94", ANY, NULL, CAK_MATCH_FOUND, "91" },
+    { "35.0", ANY, NULL, CAK_MATCH_FOUND, "35" },
     { "35.5", ANY, NULL, CAK_MATCH_NONE, "" },
-    { "3505.0", ANY, NULL, CAK_MATCH_NONE, "" },
+    { "3505.1", ANY, NULL, CAK_MATCH_NONE, "" },
+    { "ID3505.0", ANY, NULL, CAK_MATCH_NONE, "" },
+    { "ID35.05", ANY, NULL, CAK_MATCH_NONE, "" },
     { "35.99", ANY, NULL, CAK_MATCH_NONE, "" },
     { "99", ANY, NULL, CAK_MATCH_NONE, "" },
     { "350", ANY, NULL, CAK_MATCH_NONE, "" },
@@ -584,6 +607,18 @@ test_match_spelling (void)
     { "Kota Adm. Jakarta Pusat", ANY, NULL, CAK_MATCH_FOUND, "31.71" },
     { "KOTA ADMINISTRASI JAKARTA TIMUR", ANY, NULL, CAK_MATCH_FOUND, "31.75" },
     { "JAKARTA SELATAN (KOTA)", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "Kota Administrasi Jakarta Selatan", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "Kota Adm. Jakarta Selatan", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "Jakarta Selatan", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "Jaksel", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "JAKPUS", ANY, NULL, CAK_MATCH_FOUND, "31.71" },
+    { "Jakbar", ANY, NULL, CAK_MATCH_FOUND, "31.73" },
+    { "Jaktim", ANY, NULL, CAK_MATCH_FOUND, "31.75" },
+    { "Jakut", ANY, NULL, CAK_MATCH_FOUND, "31.72" },
+    { "Kota Jaksel", ANY, NULL, CAK_MATCH_FOUND, "31.74" },
+    { "Kepulauan Seribu", ANY, NULL, CAK_MATCH_FOUND, "31.01" },
+    { "Kep. Seribu", ANY, NULL, CAK_MATCH_FOUND, "31.01" },
+    { "Kabupaten Administrasi Kepulauan Seribu", ANY, NULL, CAK_MATCH_FOUND, "31.01" },
     { "Kep. Mentawai", ANY, NULL, CAK_MATCH_FOUND, "13.09" },
     { "Kab. Kep. Mentawai", ANY, NULL, CAK_MATCH_FOUND, "13.09" },
     { "Mentawai", ANY, NULL, CAK_MATCH_FOUND, "13.09" },
@@ -931,6 +966,541 @@ test_csv_malformed (void)
   g_assert_null (cak_region_catalog_new_from_csv (NULL, 0, NULL));
 }
 
+/* The crosswalk between the Kemendagri and BPS numberings */
+
+static const char *
+scheme_name (CakCodeScheme scheme)
+{
+  return scheme == CAK_CODE_SCHEME_BPS ? "bps" : "kemendagri";
+}
+
+/* The readings of a code as "bps 1107, kemendagri 11.07 without-dot", to compare with a table. */
+static char *
+describe_readings (GArray *readings)
+{
+  static const struct
+  {
+    CakCodeReadingFlags flag;
+    const char *word;
+  } flags[] = {
+    { CAK_CODE_READING_WITHOUT_DOT, "without-dot" },
+    { CAK_CODE_READING_LOST_ZERO, "lost-zero" },
+    { CAK_CODE_READING_UNPADDED, "unpadded" },
+    { CAK_CODE_READING_BEFORE_SPLIT, "before-split" },
+  };
+  GString *out = g_string_new (NULL);
+  guint i, j;
+
+  for (i = 0; i < readings->len; i++)
+    {
+      const CakCodeReading *reading = &g_array_index (readings, CakCodeReading, i);
+
+      g_assert_nonnull (reading->region);
+      g_assert_cmpstr (reading->code, ==,
+                       reading->scheme == CAK_CODE_SCHEME_BPS ? reading->region->bps_code
+                                                              : reading->region->code);
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", scheme_name (reading->scheme),
+                              reading->region->code);
+      for (j = 0; j < G_N_ELEMENTS (flags); j++)
+        if (reading->flags & flags[j].flag)
+          g_string_append_printf (out, " %s", flags[j].word);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every region is found again from its Kemendagri code and from its BPS code in each way files
+ * write it; a BPS code shared by two regions would fail here. */
+static void
+test_crosswalk_round_trip (void)
+{
+  CakRegionCatalog *self = catalog ();
+  guint n_regencies = 0, n_bps_provinces = 0;
+  guint i;
+
+  for (i = 0; i < cak_region_catalog_get_n_regions (self); i++)
+    {
+      const CakRegion *r = cak_region_catalog_get_region (self, i);
+      g_autoptr (GArray) by_code = cak_region_catalog_read_code (self, r->code);
+      g_autofree char *padded = g_strdup_printf (" %s ", r->code);
+
+      g_assert_true (cak_region_catalog_lookup_kemendagri (self, r->code) == r);
+      g_assert_true (cak_region_catalog_lookup_kemendagri (self, padded) == r);
+      g_assert_true (cak_region_catalog_lookup_code (self, r->code) == r);
+      g_assert_true (cak_code_readings_find (by_code, r) != NULL);
+      g_assert_cmpint (cak_code_readings_find (by_code, r)->scheme, ==, CAK_CODE_SCHEME_KEMENDAGRI);
+      if (r->kind != PROVINCE)
+        {
+          /* "35.05" is Kemendagri's and nothing else. */
+          g_assert_cmpuint (by_code->len, ==, 1);
+          n_regencies++;
+        }
+
+      if (r->bps_code != NULL)
+        {
+          g_autofree char *p_code = g_strdup_printf ("ID%s", r->bps_code);
+          g_autofree char *lower = g_strdup_printf ("id%s", r->bps_code);
+          g_autofree char *number = g_strdup_printf ("%s.0", r->bps_code);
+          g_autoptr (GArray) by_p_code = cak_region_catalog_read_code (self, p_code);
+          g_autoptr (GArray) by_bps = cak_region_catalog_read_code (self, r->bps_code);
+          const CakCodeReading *reading;
+
+          g_assert_true (cak_region_catalog_lookup_bps (self, r->bps_code) == r);
+          g_assert_true (cak_region_catalog_lookup_bps (self, p_code) == r);
+          g_assert_true (cak_region_catalog_lookup_bps (self, lower) == r);
+          g_assert_true (cak_region_catalog_lookup_bps (self, number) == r);
+
+          /* A P-code is BPS's and nothing else. */
+          g_assert_cmpuint (by_p_code->len, ==, 1);
+          reading = &g_array_index (by_p_code, CakCodeReading, 0);
+          g_assert_true (reading->region == r);
+          g_assert_cmpint (reading->scheme, ==, CAK_CODE_SCHEME_BPS);
+          g_assert_cmpstr (reading->code, ==, r->bps_code);
+
+          if (r->kind != PROVINCE)
+            {
+              /* Four digits are BPS's first, and a regency is found by them in a match. */
+              reading = &g_array_index (by_bps, CakCodeReading, 0);
+              g_assert_true (reading->region == r);
+              g_assert_cmpint (reading->scheme, ==, CAK_CODE_SCHEME_BPS);
+              g_assert_true (cak_region_catalog_lookup_code (self, r->bps_code) == r);
+              check_found (r->bps_code, ANY, NULL, r);
+              check_found (p_code, ANY, NULL, r);
+              check_found (number, ANY, NULL, r);
+            }
+          else
+            n_bps_provinces++;
+        }
+      else
+        g_assert_cmpint (r->kind, ==, PROVINCE);
+    }
+
+  g_assert_cmpuint (n_regencies, ==, 514);
+  /* The four provinces made in 2022 have no BPS code in the source. */
+  g_assert_cmpuint (n_bps_provinces, ==, 34);
+  g_test_message ("514 regencies and 38 provinces round-trip through both numberings");
+}
+
+/* The provinces where the numberings differ, and three regencies of each: BPS code, Kemendagri
+ * code and name, from the OCHA COD-AB workbook and the Kemendagri list. Where only two regencies
+ * differ, the third is one that does not. */
+static void
+test_crosswalk_differ (void)
+{
+  static const struct
+  {
+    const char *province;
+    const char *code;
+    const char *bps_code;
+    const char *name;
+  } cases[] = {
+    { "11", "11.01", "1103", "Kabupaten Aceh Selatan" },
+    { "11", "11.02", "1104", "Kabupaten Aceh Tenggara" },
+    { "11", "11.03", "1105", "Kabupaten Aceh Timur" },
+    { "12", "12.01", "1204", "Kabupaten Tapanuli Tengah" },
+    { "12", "12.02", "1205", "Kabupaten Tapanuli Utara" },
+    { "12", "12.04", "1201", "Kabupaten Nias" },
+    { "13", "13.01", "1302", "Kabupaten Pesisir Selatan" },
+    { "13", "13.02", "1303", "Kabupaten Solok" },
+    { "13", "13.03", "1304", "Kabupaten Sijunjung" },
+    { "14", "14.01", "1406", "Kabupaten Kampar" },
+    { "14", "14.03", "1408", "Kabupaten Bengkalis" },
+    { "14", "14.04", "1403", "Kabupaten Indragiri Hilir" },
+    { "15", "15.06", "1507", "Kabupaten Tanjung Jabung Barat" },
+    { "15", "15.07", "1506", "Kabupaten Tanjung Jabung Timur" },
+    { "15", "15.08", "1509", "Kabupaten Bungo" },
+    { "16", "16.08", "1609", "Kabupaten Ogan Komering Ulu Timur" },
+    { "16", "16.09", "1608", "Kabupaten Ogan Komering Ulu Selatan" },
+    { "16", "16.72", "1673", "Kota Pagar Alam" },
+    { "18", "18.01", "1803", "Kabupaten Lampung Selatan" },
+    { "18", "18.02", "1805", "Kabupaten Lampung Tengah" },
+    { "18", "18.03", "1806", "Kabupaten Lampung Utara" },
+    { "19", "19.01", "1901", "Kabupaten Bangka" },
+    { "19", "19.03", "1905", "Kabupaten Bangka Selatan" },
+    { "19", "19.05", "1903", "Kabupaten Bangka Barat" },
+    { "21", "21.01", "2102", "Kabupaten Bintan" },
+    { "21", "21.02", "2101", "Kabupaten Karimun" },
+    { "21", "21.03", "2103", "Kabupaten Natuna" },
+    { "31", "31.71", "3173", "Kota Administrasi Jakarta Pusat" },
+    { "31", "31.72", "3175", "Kota Administrasi Jakarta Utara" },
+    { "31", "31.73", "3174", "Kota Administrasi Jakarta Barat" },
+    { "53", "53.01", "5303", "Kabupaten Kupang" },
+    { "53", "53.02", "5304", "Kabupaten Timor Tengah Selatan" },
+    { "53", "53.03", "5305", "Kabupaten Timor Tengah Utara" },
+    { "61", "61.02", "6104", "Kabupaten Mempawah" },
+    { "61", "61.03", "6105", "Kabupaten Sanggau" },
+    { "61", "61.04", "6106", "Kabupaten Ketapang" },
+    { "62", "62.06", "6209", "Kabupaten Katingan" },
+    { "62", "62.07", "6208", "Kabupaten Seruyan" },
+    { "62", "62.08", "6206", "Kabupaten Sukamara" },
+    { "64", "64.02", "6403", "Kabupaten Kutai Kartanegara" },
+    { "64", "64.03", "6405", "Kabupaten Berau" },
+    { "64", "64.07", "6402", "Kabupaten Kutai Barat" },
+    { "65", "65.01", "6502", "Kabupaten Bulungan" },
+    { "65", "65.02", "6501", "Kabupaten Malinau" },
+    { "65", "65.03", "6504", "Kabupaten Nunukan" },
+    { "71", "71.07", "7109", "Kabupaten Minahasa Tenggara" },
+    { "71", "71.08", "7107", "Kabupaten Bolaang Mongondow Utara" },
+    { "71", "71.09", "7108", "Kabupaten Kepulauan Siau Tagulandang Biaro" },
+    { "72", "72.01", "7202", "Kabupaten Banggai" },
+    { "72", "72.02", "7204", "Kabupaten Poso" },
+    { "72", "72.03", "7205", "Kabupaten Donggala" },
+    { "73", "73.08", "7311", "Kabupaten Bone" },
+    { "73", "73.09", "7308", "Kabupaten Maros" },
+    { "73", "73.10", "7309", "Kabupaten Pangkajene dan Kepulauan" },
+    { "74", "74.01", "7404", "Kabupaten Kolaka" },
+    { "74", "74.02", "7403", "Kabupaten Konawe" },
+    { "74", "74.03", "7402", "Kabupaten Muna" },
+    { "75", "75.01", "7502", "Kabupaten Gorontalo" },
+    { "75", "75.02", "7501", "Kabupaten Boalemo" },
+    { "75", "75.03", "7504", "Kabupaten Bone Bolango" },
+    { "76", "76.01", "7605", "Kabupaten Pasangkayu" },
+    { "76", "76.02", "7604", "Kabupaten Mamuju" },
+    { "76", "76.04", "7602", "Kabupaten Polewali Mandar" },
+    { "81", "81.01", "8103", "Kabupaten Maluku Tengah" },
+    { "81", "81.03", "8101", "Kabupaten Kepulauan Tanimbar" },
+    { "81", "81.05", "8107", "Kabupaten Seram Bagian Timur" },
+    { "82", "82.01", "8201", "Kabupaten Halmahera Barat" },
+    { "82", "82.03", "8205", "Kabupaten Halmahera Utara" },
+    { "82", "82.05", "8203", "Kabupaten Kepulauan Sula" },
+    { "91", "91.03", "9403", "Kabupaten Jayapura" },
+    { "91", "91.05", "9408", "Kabupaten Kepulauan Yapen" },
+    { "91", "91.06", "9409", "Kabupaten Biak Numfor" },
+    { "92", "92.02", "9105", "Kabupaten Manokwari" },
+    { "92", "92.03", "9101", "Kabupaten Fak Fak" },
+    { "92", "92.06", "9104", "Kabupaten Teluk Bintuni" },
+    { "93", "93.01", "9401", "Kabupaten Merauke" },
+    { "93", "93.02", "9413", "Kabupaten Boven Digoel" },
+    { "93", "93.03", "9414", "Kabupaten Mappi" },
+    { "94", "94.01", "9404", "Kabupaten Nabire" },
+    { "94", "94.02", "9411", "Kabupaten Puncak Jaya" },
+    { "94", "94.03", "9410", "Kabupaten Paniai" },
+    { "95", "95.01", "9402", "Kabupaten Jayawijaya" },
+    { "95", "95.02", "9417", "Kabupaten Pegunungan Bintang" },
+    { "95", "95.03", "9416", "Kabupaten Yahukimo" },
+    { "96", "96.01", "9107", "Kabupaten Sorong" },
+    { "96", "96.02", "9106", "Kabupaten Sorong Selatan" },
+    { "96", "96.03", "9108", "Kabupaten Raja Ampat" },
+  };
+  CakRegionCatalog *self = catalog ();
+  g_autoptr (GPtrArray) provinces = cak_region_catalog_list_provinces (self);
+  g_autoptr (GString) listed = g_string_new (NULL);
+  g_autoptr (GString) expected = g_string_new (NULL);
+  guint n_listed = 0;
+  guint i, j;
+
+  /* The provinces where any regency's BPS code is not its Kemendagri code without the dot. */
+  for (i = 0; i < provinces->len; i++)
+    {
+      const CakRegion *p = g_ptr_array_index (provinces, i);
+      g_autoptr (GPtrArray) regencies = cak_region_catalog_list_regencies (self, p->code);
+      guint n_differ = 0;
+
+      for (j = 0; j < regencies->len; j++)
+        {
+          const CakRegion *r = g_ptr_array_index (regencies, j);
+          g_autofree char *without_dot = g_strdup_printf ("%.2s%s", r->code, r->code + 3);
+
+          if (strcmp (r->bps_code, without_dot) != 0)
+            n_differ++;
+        }
+      if (n_differ > 0)
+        {
+          g_string_append_printf (listed, "%s%s", listed->len > 0 ? " " : "", p->code);
+          n_listed++;
+          g_test_message ("%s %s: %u of %u regencies numbered differently; province: "
+                          "Kemendagri %s, BPS %s",
+                          p->code, p->name, n_differ, regencies->len, p->code,
+                          p->bps_code != NULL ? p->bps_code : "none (made in 2022)");
+        }
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CakRegion *r = cak_region_catalog_lookup_kemendagri (self, cases[i].code);
+      g_autofree char *without_dot = g_strdup_printf ("%.2s%s", cases[i].code, cases[i].code + 3);
+      g_autoptr (GArray) readings = cak_region_catalog_read_code (self, cases[i].bps_code);
+      const CakRegion *other = cak_region_catalog_lookup_bps (self, without_dot);
+
+      if (i % 3 == 0)
+        g_string_append_printf (expected, "%s%s", expected->len > 0 ? " " : "", cases[i].province);
+      else
+        g_assert_cmpstr (cases[i].province, ==, cases[i - 1].province);
+
+      g_assert_nonnull (r);
+      g_assert_cmpstr (r->name, ==, cases[i].name);
+      g_assert_cmpstr (r->province_code, ==, cases[i].province);
+      g_assert_cmpstr (r->bps_code, ==, cases[i].bps_code);
+      g_assert_true (cak_region_catalog_lookup_bps (self, cases[i].bps_code) == r);
+      g_assert_true (g_array_index (readings, CakCodeReading, 0).region == r);
+
+      /* Where the numberings differ, the BPS code read as Kemendagri without its dot names
+       * another region, and the Kemendagri code without its dot is another region's BPS code
+       * (or none's). */
+      if (strcmp (cases[i].bps_code, without_dot) != 0)
+        {
+          g_autofree char *as_kemendagri
+              = g_strdup_printf ("%.2s.%s", cases[i].bps_code, cases[i].bps_code + 2);
+          const CakRegion *misread = cak_region_catalog_lookup_kemendagri (self, as_kemendagri);
+
+          g_assert_true (misread != r);
+          if (misread != NULL)
+            g_assert_null (cak_code_readings_agree (readings));
+          g_assert_true (other != r);
+        }
+      else
+        {
+          g_assert_true (other == r);
+          g_assert_true (cak_code_readings_agree (readings) == r);
+        }
+    }
+
+  g_test_message ("provinces whose numberings differ: %s", listed->str);
+  g_assert_cmpstr (expected->str, ==, listed->str);
+  g_assert_cmpuint (G_N_ELEMENTS (cases), ==, 3 * n_listed);
+}
+
+/* How code texts are read: every reading, the likelier first. */
+static void
+test_crosswalk_readings (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *readings;
+  } cases[] = {
+    /* BPS 1107 is Aceh Barat; Kemendagri 11.07 is Pidie, and Aceh Barat is 11.05. */
+    { "1107", "bps 11.05, kemendagri 11.07 without-dot" },
+    { " 1107 ", "bps 11.05, kemendagri 11.07 without-dot" },
+    { "1107.0", "bps 11.05, kemendagri 11.07 without-dot" },
+    { "1107.00", "bps 11.05, kemendagri 11.07 without-dot" },
+    { "ID1107", "bps 11.05" },
+    { "id1107", "bps 11.05" },
+    { "11.07", "kemendagri 11.07" },
+    { "11.05", "kemendagri 11.05" },
+    { "1105", "bps 11.03, kemendagri 11.05 without-dot" },
+    /* Where the numberings agree, both readings name one region. */
+    { "3505", "bps 35.05, kemendagri 35.05 without-dot" },
+    { "35", "kemendagri 35, bps 35" },
+    { "ID35", "bps 35" },
+    { "35.0", "kemendagri 35, bps 35" },
+    /* A number cell that lost its last zero, or a code written without its zero. */
+    { "35.1", "kemendagri 35.10 lost-zero, kemendagri 35.01 unpadded" },
+    { "11.7", "kemendagri 11.07 unpadded" },
+    /* Papua: BPS numbers Papua 94 and Papua Barat 91, Kemendagri 91 and 92; the provinces made
+     * in 2022 have no BPS code, and their regencies keep the BPS codes they had before. */
+    { "91", "kemendagri 91, bps 92" },
+    { "92", "kemendagri 92" },
+    { "93", "kemendagri 93" },
+    { "94", "kemendagri 94, bps 91" },
+    { "ID94", "bps 91" },
+    { "ID91", "bps 92" },
+    { "96", "kemendagri 96" },
+    { "9401", "bps 93.01 before-split, kemendagri 94.01 without-dot" },
+    { "ID9401", "bps 93.01 before-split" },
+    { "9403", "bps 91.03, kemendagri 94.03 without-dot" },
+    { "9171", "bps 96.71 before-split, kemendagri 91.71 without-dot" },
+    { "96.71", "kemendagri 96.71" },
+    { "9671", "kemendagri 96.71 without-dot" },
+    { "9301", "kemendagri 93.01 without-dot" },
+    { "11", "kemendagri 11, bps 11" },
+    /* Nothing. */
+    { "", "" },
+    { "ID", "" },
+    { "110", "" },
+    { "11071", "" },
+    { "1107.5", "" },
+    { "ID1107.0", "" },
+    { "ID11.07", "" },
+    { "11 07", "" },
+    { "99.99", "" },
+    { "9999", "" },
+    { "Aceh", "" },
+  };
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GArray) readings = cak_region_catalog_read_code (catalog (), cases[i].text);
+      g_autofree char *got = describe_readings (readings);
+
+      if (g_strcmp0 (got, cases[i].readings) != 0)
+        g_test_fail_printf ("'%s': expected '%s', got '%s'", cases[i].text, cases[i].readings, got);
+    }
+}
+
+/* The example of the issue, and the words that report it. */
+static void
+test_crosswalk_aceh_barat (void)
+{
+  CakRegionCatalog *self = catalog ();
+  const CakRegion *aceh_barat = cak_region_catalog_lookup_kemendagri (self, "11.05");
+  const CakRegion *pidie = cak_region_catalog_lookup_kemendagri (self, "11.07");
+  g_autoptr (GArray) readings = cak_region_catalog_read_code (self, "1107");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpstr (aceh_barat->name, ==, "Kabupaten Aceh Barat");
+  g_assert_cmpstr (aceh_barat->bps_code, ==, "1107");
+  g_assert_cmpstr (pidie->name, ==, "Kabupaten Pidie");
+  g_assert_cmpstr (pidie->bps_code, ==, "1109");
+  g_assert_true (cak_region_catalog_lookup_bps (self, "1107") == aceh_barat);
+  g_assert_true (cak_region_catalog_lookup_bps (self, "ID1107") == aceh_barat);
+  g_assert_true (cak_region_catalog_lookup_bps (self, "1107.0") == aceh_barat);
+  g_assert_null (cak_region_catalog_lookup_bps (self, "11.07"));
+  g_assert_null (cak_region_catalog_lookup_kemendagri (self, "1107"));
+
+  g_assert_cmpuint (readings->len, ==, 2);
+  g_assert_null (cak_code_readings_agree (readings));
+  g_assert_true (cak_code_readings_find (readings, aceh_barat)
+                 == &g_array_index (readings, CakCodeReading, 0));
+  g_assert_true (cak_code_readings_find (readings, pidie)
+                 == &g_array_index (readings, CakCodeReading, 1));
+  g_assert_null (
+      cak_code_readings_find (readings, cak_region_catalog_lookup_kemendagri (self, "35")));
+
+  /* The tests run with LANGUAGE=en, so the words are the English ones. */
+  first = cak_code_reading_describe (&g_array_index (readings, CakCodeReading, 0));
+  second = cak_code_reading_describe (&g_array_index (readings, CakCodeReading, 1));
+  g_assert_cmpstr (first, ==, "Kabupaten Aceh Barat under BPS numbering (1107)");
+  g_assert_cmpstr (second, ==, "Kabupaten Pidie if read as Kemendagri 11.07");
+}
+
+static void
+test_crosswalk_papua (void)
+{
+  static const struct
+  {
+    const char *code;
+    const char *name;
+    const char *bps_code; /* NULL: none in the source */
+  } provinces[] = {
+    { "91", "Papua", "94" },
+    { "92", "Papua Barat", "91" },
+    { "93", "Papua Selatan", NULL },
+    { "94", "Papua Tengah", NULL },
+    { "95", "Papua Pegunungan", NULL },
+    { "96", "Papua Barat Daya", NULL },
+  };
+  CakRegionCatalog *self = catalog ();
+  const CakRegion *merauke = cak_region_catalog_lookup_kemendagri (self, "93.01");
+  g_autoptr (GArray) readings = cak_region_catalog_read_code (self, "ID9401");
+  g_autofree char *words = NULL;
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (provinces); i++)
+    {
+      const CakRegion *p = cak_region_catalog_lookup_kemendagri (self, provinces[i].code);
+
+      g_assert_nonnull (p);
+      g_assert_cmpstr (p->name, ==, provinces[i].name);
+      g_assert_cmpstr (p->bps_code, ==, provinces[i].bps_code);
+      if (provinces[i].bps_code != NULL)
+        g_assert_true (cak_region_catalog_lookup_bps (self, provinces[i].bps_code) == p);
+    }
+
+  /* BPS 94 is Papua, Kemendagri 94 is Papua Tengah; lookup_code () reads two digits as
+   * Kemendagri's. */
+  g_assert_cmpstr (cak_region_catalog_lookup_bps (self, "94")->name, ==, "Papua");
+  g_assert_cmpstr (cak_region_catalog_lookup_code (self, "94")->name, ==, "Papua Tengah");
+  g_assert_null (cak_region_catalog_lookup_bps (self, "93"));
+  g_assert_null (cak_region_catalog_lookup_bps (self, "96"));
+
+  g_assert_cmpstr (merauke->name, ==, "Kabupaten Merauke");
+  g_assert_cmpstr (merauke->bps_code, ==, "9401");
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_cmpint (g_array_index (readings, CakCodeReading, 0).flags, ==,
+                   CAK_CODE_READING_BEFORE_SPLIT);
+  words = cak_code_reading_describe (&g_array_index (readings, CakCodeReading, 0));
+  g_assert_cmpstr (words, ==,
+                   "Kabupaten Merauke under BPS numbering from before the 2022 split of Papua "
+                   "(9401)");
+
+  /* Every regency of the new provinces is under the BPS code of the province it came from. */
+  for (i = 2; i < G_N_ELEMENTS (provinces); i++)
+    {
+      g_autoptr (GPtrArray) regencies = cak_region_catalog_list_regencies (self, provinces[i].code);
+      const char *old = strcmp (provinces[i].code, "96") == 0 ? "91" : "94";
+      guint j;
+
+      g_assert_cmpuint (regencies->len, >, 0);
+      for (j = 0; j < regencies->len; j++)
+        {
+          const CakRegion *r = g_ptr_array_index (regencies, j);
+
+          g_assert_true (g_str_has_prefix (r->bps_code, old));
+        }
+    }
+}
+
+/* A list may leave the BPS code of a province empty; its regencies then carry the BPS code of
+ * another province, as in Papua since 2022. BPS codes that do not fit are refused. */
+static void
+test_csv_bps_codes (void)
+{
+  static const char valid[] = "code,bps_code,name,kind,province_code\n"
+                              "91,94,Papua,provinsi,91\n"
+                              "93,,Papua Selatan,provinsi,93\n"
+                              "91.03,9403,Kabupaten Jayapura,kabupaten,91\n"
+                              "93.01,9401,Kabupaten Merauke,kabupaten,93\n";
+  static const char *const malformed[] = {
+    /* a regency without a BPS code */
+    "code,bps_code,name,kind,province_code\n35,35,Jawa Timur,provinsi,35\n"
+    "35.05,,Kabupaten Blitar,kabupaten,35\n",
+    /* a BPS code outside its province's */
+    "code,bps_code,name,kind,province_code\n35,35,Jawa Timur,provinsi,35\n"
+    "35.05,3605,Kabupaten Blitar,kabupaten,35\n",
+    /* a BPS code outside every province's */
+    "code,bps_code,name,kind,province_code\n93,,Papua Selatan,provinsi,93\n"
+    "93.01,9401,Kabupaten Merauke,kabupaten,93\n",
+    /* one BPS code for two regencies */
+    "code,bps_code,name,kind,province_code\n35,35,Jawa Timur,provinsi,35\n"
+    "35.05,3505,Kabupaten Blitar,kabupaten,35\n35.72,3505,Kota Blitar,kota,35\n",
+    /* one BPS code for two provinces */
+    "code,bps_code,name,kind,province_code\n91,94,Papua,provinsi,91\n"
+    "94,94,Papua Tengah,provinsi,94\n",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakRegionCatalog) self = NULL;
+  g_autoptr (GArray) readings = NULL;
+  gsize i;
+
+  self = cak_region_catalog_new_from_csv (valid, strlen (valid), &error);
+  g_assert_no_error (error);
+  g_assert_null (cak_region_catalog_lookup_kemendagri (self, "93")->bps_code);
+  g_assert_cmpstr (cak_region_catalog_lookup_bps (self, "9401")->name, ==, "Kabupaten Merauke");
+  readings = cak_region_catalog_read_code (self, "9401");
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_cmpint (g_array_index (readings, CakCodeReading, 0).flags, ==,
+                   CAK_CODE_READING_BEFORE_SPLIT);
+
+  for (i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (CakRegionCatalog) other = NULL;
+
+      other = cak_region_catalog_new_from_csv (malformed[i], strlen (malformed[i]), &local_error);
+      g_assert_error (local_error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID);
+      g_assert_null (other);
+      g_assert_true (g_str_has_prefix (local_error->message, "Region list"));
+    }
+
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("cak-region-catalog", G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+      g_assert_null (cak_region_catalog_read_code (self, NULL));
+      g_test_assert_expected_messages ();
+
+      g_test_expect_message ("cak-region-catalog", G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+      g_assert_null (cak_region_catalog_lookup_bps (self, NULL));
+      g_test_assert_expected_messages ();
+
+      g_test_expect_message ("cak-region-catalog", G_LOG_LEVEL_CRITICAL, "*self != NULL*");
+      g_assert_null (cak_region_catalog_lookup_kemendagri (NULL, "35"));
+      g_test_assert_expected_messages ();
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -944,6 +1514,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/regions/catalog/list", test_catalog_list);
   g_test_add_func ("/regions/csv/valid", test_csv_valid);
   g_test_add_func ("/regions/csv/malformed", test_csv_malformed);
+  g_test_add_func ("/regions/csv/bps-codes", test_csv_bps_codes);
   g_test_add_func ("/regions/match/code", test_match_code);
   g_test_add_func ("/regions/match/kind", test_match_kind);
   g_test_add_func ("/regions/match/spelling", test_match_spelling);
@@ -955,6 +1526,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/regions/match/preconditions", test_match_preconditions);
   g_test_add_func ("/regions/match/every-regency", test_match_every_regency);
   g_test_add_func ("/regions/match/every-province", test_match_every_province);
+  g_test_add_func ("/regions/crosswalk/round-trip", test_crosswalk_round_trip);
+  g_test_add_func ("/regions/crosswalk/differ", test_crosswalk_differ);
+  g_test_add_func ("/regions/crosswalk/readings", test_crosswalk_readings);
+  g_test_add_func ("/regions/crosswalk/aceh-barat", test_crosswalk_aceh_barat);
+  g_test_add_func ("/regions/crosswalk/papua", test_crosswalk_papua);
 
   return g_test_run ();
 }

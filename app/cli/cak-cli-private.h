@@ -21,4 +21,11 @@ int cak_cli_run_slides (GStrv files, const char *output, const char *size_text,
                         const char *theme_text, const char *agency, const char *period_text,
                         const char *compare_text, const char *province_text, GStrv maps);
 
+/* --map's values, or FALSE after saying why on stderr. */
+gboolean cak_cli_parse_maps (GStrv maps, GPtrArray **out_map);
+
+/* --add: files into a project, created when absent. */
+int cak_cli_run_add (const char *project_path, GStrv files, gboolean replace,
+                     const char *period_text, GStrv maps);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cak-chart.h"
 #include "cak-cli-private.h"
 #include "cak-import.h"
+#include "cak-project.h"
 #include "cak-report.h"
 #include "cak-summary.h"
 
@@ -26,12 +27,14 @@ typedef struct
   CakPeriod compare;
   gboolean all_periods;
   const CakRegion *province;
+  CakProject *project; /* when a .cakupan file is among the inputs */
 } Input;
 
 static void
 input_clear (Input *input)
 {
   g_clear_object (&input->dataset);
+  g_clear_object (&input->project);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
@@ -63,18 +66,44 @@ has_period (CakDataset *dataset, CakPeriod period, CakLang lang)
   return FALSE;
 }
 
+/**
+ * cak_cli_parse_maps:
+ * @out_map: (out) (element-type CakColumnMapping): the mappings
+ *
+ * Reads --map's "HEADER=ROLE" values; says why on stderr when one is wrong.
+ */
+gboolean
+cak_cli_parse_maps (GStrv maps, GPtrArray **out_map)
+{
+  g_autoptr (GPtrArray) column_map
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)cak_column_mapping_free);
+
+  for (guint i = 0; maps && maps[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      CakColumnMapping *mapping = NULL;
+
+      if (!cak_import_parse_mapping (maps[i], &mapping, &error))
+        {
+          g_printerr ("cakupan: %s\n", error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (column_map, mapping);
+    }
+  *out_map = g_steal_pointer (&column_map);
+  return TRUE;
+}
+
 static int
 load_input (GStrv files, const char *period_text, const char *compare_text,
             const char *province_text, GStrv maps, Input *input)
 {
-  g_autoptr (GPtrArray) column_map
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)cak_column_mapping_free);
+  g_autoptr (GPtrArray) column_map = NULL;
   CakRegionCatalog *catalog = cak_region_catalog_get_default ();
   CakImportOptions import_options = { 0 };
 
   input->lang = cak_lang_from_environment ();
   input->period = input->compare = CAK_PERIOD_INIT_NONE;
-  input->dataset = cak_dataset_new (catalog);
   import_options.default_period = CAK_PERIOD_INIT_NONE;
 
   if (period_text && g_ascii_strcasecmp (period_text, "all") == 0)
@@ -85,18 +114,8 @@ load_input (GStrv files, const char *period_text, const char *compare_text,
     return CAK_EXIT_USAGE;
   import_options.default_period = input->period;
 
-  for (guint i = 0; maps && maps[i]; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      CakColumnMapping *mapping = NULL;
-
-      if (!cak_import_parse_mapping (maps[i], &mapping, &error))
-        {
-          g_printerr ("cakupan: %s\n", error->message);
-          return CAK_EXIT_USAGE;
-        }
-      g_ptr_array_add (column_map, mapping);
-    }
+  if (!cak_cli_parse_maps (maps, &column_map))
+    return CAK_EXIT_USAGE;
   import_options.column_map = column_map;
 
   if (province_text)
@@ -115,11 +134,37 @@ load_input (GStrv files, const char *period_text, const char *compare_text,
         }
     }
 
+  /* A project comes first: its figures, then the files given beside it (not saved into it). */
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr (GError) error = NULL;
 
+      if (!cak_project_is_project_file (file))
+        continue;
+      if (input->project)
+        {
+          g_printerr (_ ("cakupan: give one project at a time (“%s” and “%s”).\n"),
+                      g_file_peek_path (cak_project_get_file (input->project)), files[i]);
+          return CAK_EXIT_USAGE;
+        }
+      input->project = cak_project_open (file, catalog, NULL, &error);
+      if (input->project == NULL)
+        {
+          g_printerr ("cakupan: %s\n", error->message);
+          return CAK_EXIT_INPUT;
+        }
+    }
+  input->dataset = input->project ? g_object_ref (cak_project_get_dataset (input->project))
+                                  : cak_dataset_new (catalog);
+
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr (GError) error = NULL;
+
+      if (input->project && g_file_equal (file, cak_project_get_file (input->project)))
+        continue;
       if (!cak_import_file (input->dataset, file, &import_options, NULL, &error))
         {
           g_printerr ("cakupan: %s\n", error->message);
@@ -361,6 +406,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   g_autofree char *province = NULL;
   g_autofree char *slides = NULL;
   g_autofree char *agency = NULL;
+  g_autofree char *add = NULL;
+  gboolean replace = FALSE;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -397,13 +444,21 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_ ("Read the column with this header as ROLE (region, region-code, period, workforce, "
           "participants, pu, bpu, jakon, pmi, target, coverage, measure, value, segment, status, "
-          "ignore); may be repeated"),
+          "province, ignore); may be repeated"),
       N_ ("HEADER=ROLE") },
     { "slides", 0, 0, G_OPTION_ARG_FILENAME, &slides,
       N_ ("Write the default presentation and exit: a PDF, or one PNG per slide for FILE.png"),
       N_ ("FILE") },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
       N_ ("With --slides, the agency named on the title slide"), N_ ("TEXT") },
+    { "add", 0, 0, G_OPTION_ARG_FILENAME, &add,
+      N_ ("Add the files to a project (a .cakupan file, created when absent), print each one’s "
+          "import report and exit"),
+      N_ ("PROJECT") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_ ("With --add, use a new file’s figure where it differs from the one the project holds "
+          "(both are kept); without it the figure held is used"),
+      NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
@@ -434,6 +489,29 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       return;
     }
 
+  if (replace && !add)
+    {
+      g_printerr (_ ("cakupan: --replace goes with --add.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (add)
+    {
+      if (summary || chart || report || slides || json || output || compare || province)
+        {
+          g_printerr (_ ("cakupan: --add goes alone, with --period, --map and --replace.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr (_ ("cakupan: --add needs a project and at least one file.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      out_result->exit_status = cak_cli_run_add (add, files, replace, period, maps);
+      return;
+    }
   if ((summary ? 1 : 0) + (chart ? 1 : 0) + (report ? 1 : 0) > 1)
     {
       g_printerr (_ ("cakupan: choose one of --summary, --chart and --report.\n"));

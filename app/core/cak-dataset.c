@@ -31,6 +31,7 @@ struct _CakDataset
   GHashTable *stated;    /* CakStatedFigures, keyed by its region and period */
   GArray *issues;        /* CakIssue */
   GPtrArray *sheets;     /* CakSheetReport */
+  Record *last_record;   /* the last one looked up: values come in runs of one record */
 };
 
 G_DEFINE_FINAL_TYPE (CakDataset, cak_dataset, G_TYPE_OBJECT)
@@ -95,6 +96,26 @@ clear_issue (gpointer data)
 }
 
 static void
+column_report_free (gpointer data)
+{
+  CakColumnReport *column = data;
+
+  g_free (column->header);
+  g_free (column->what);
+  g_free (column->why);
+  g_free (column);
+}
+
+static void
+sheet_report_free (gpointer data)
+{
+  CakSheetReport *report = data;
+
+  g_clear_pointer (&report->columns, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
 cak_dataset_finalize (GObject *object)
 {
   CakDataset *self = CAK_DATASET (object);
@@ -122,7 +143,7 @@ cak_dataset_init (CakDataset *self)
   self->stated = g_hash_table_new_full (stated_key_hash, stated_key_equal, g_free, NULL);
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
-  self->sheets = g_ptr_array_new_with_free_func (g_free);
+  self->sheets = g_ptr_array_new_with_free_func (sheet_report_free);
 }
 
 /**
@@ -272,7 +293,12 @@ lookup_record (CakDataset *self, const CakRegion *region, CakPeriod period)
 {
   Record key = { .region = region, .period = period };
 
-  return g_hash_table_lookup (self->records, &key);
+  /* Values come by region and period, one measure after another. */
+  if (self->last_record && self->last_record->region == region
+      && cak_period_equal (self->last_record->period, period))
+    return self->last_record;
+  self->last_record = g_hash_table_lookup (self->records, &key);
+  return self->last_record;
 }
 
 /**
@@ -305,6 +331,7 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
       record->region = region;
       record->period = period;
       g_hash_table_add (self->records, record);
+      self->last_record = record;
       region_records = g_hash_table_lookup (self->by_region, region);
       if (region_records == NULL)
         {
@@ -328,6 +355,62 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
   if (source)
     record->values[measure].source = *source;
   return TRUE;
+}
+
+/**
+ * cak_dataset_replace:
+ *
+ * Stores a value whatever the dataset held for the region, period and measure: for a project,
+ * when the user settles a conflict by taking the newer file's figure.
+ *
+ * Returns: %TRUE when a value was held before
+ */
+gboolean
+cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period,
+                     CakMeasure measure, double value, const CakSource *source)
+{
+  Record *record;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, FALSE);
+
+  record = lookup_record (self, region, period);
+  if (record == NULL || !(record->known & (1u << measure)))
+    {
+      cak_dataset_set (self, region, period, measure, value, source, NULL);
+      return FALSE;
+    }
+  record->values[measure].value = value;
+  if (source)
+    record->values[measure].source = *source;
+  else
+    memset (&record->values[measure].source, 0, sizeof record->values[measure].source);
+  return TRUE;
+}
+
+/**
+ * cak_dataset_foreach_value:
+ *
+ * Calls @func for every value the dataset holds, in no particular order.
+ */
+void
+cak_dataset_foreach_value (CakDataset *self, CakDatasetValueFunc func, gpointer user_data)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (CAK_IS_DATASET (self));
+  g_return_if_fail (func != NULL);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const Record *record = key;
+
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (record->known & (1u << m))
+          func (record->region, record->period, m, &record->values[m], user_data);
+    }
 }
 
 /**
@@ -757,4 +840,121 @@ cak_dataset_get_sheet_reports (CakDataset *self)
   g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
 
   return self->sheets;
+}
+
+/**
+ * cak_sheet_report_add_column:
+ * @what: the role, as the mapping step names it
+ * @why: (nullable): why the column got its role
+ *
+ * Accounts for one column of a sheet, as the rows are: every column is imported, identifies
+ * the row, is checked, is kept as information, or is named as unused with the reason.
+ */
+void
+cak_sheet_report_add_column (CakSheetReport *report, guint column, const char *header,
+                             CakColumnUse use, const char *what, const char *why)
+{
+  CakColumnReport *entry;
+
+  g_return_if_fail (report != NULL);
+
+  if (report->columns == NULL)
+    report->columns = g_ptr_array_new_with_free_func (column_report_free);
+  entry = g_new0 (CakColumnReport, 1);
+  entry->column = column;
+  entry->header = g_strdup (header ? header : "");
+  entry->use = use;
+  entry->what = g_strdup (what ? what : "");
+  entry->why = g_strdup (why ? why : "");
+  g_ptr_array_add (report->columns, entry);
+}
+
+/**
+ * cak_column_use_to_id:
+ *
+ * Returns: the use as --summary --json writes it: "imported", "identifies", "check",
+ *   "information" or "unused"
+ */
+const char *
+cak_column_use_to_id (CakColumnUse use)
+{
+  switch (use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        return "imported";
+      case CAK_COLUMN_USE_IDENTIFIES:
+        return "identifies";
+      case CAK_COLUMN_USE_CHECK:
+        return "check";
+      case CAK_COLUMN_USE_INFORMATION:
+        return "information";
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        return "unused";
+    }
+}
+
+/**
+ * cak_column_use_get_label:
+ *
+ * Returns: what became of a column, in a few words, for the import report
+ */
+const char *
+cak_column_use_get_label (CakColumnUse use)
+{
+  switch (use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        return C_ ("column use", "imported");
+      case CAK_COLUMN_USE_IDENTIFIES:
+        return C_ ("column use", "identifies the row");
+      case CAK_COLUMN_USE_CHECK:
+        return C_ ("column use", "checked");
+      case CAK_COLUMN_USE_INFORMATION:
+        return C_ ("column use", "information, not imported");
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        return C_ ("column use", "not used");
+    }
+}
+
+/**
+ * cak_column_report_describe:
+ *
+ * Returns: (transfer full): a column's line in the import report: "C “Tenaga Kerja (Jiwa)”:
+ *   imported as Workforce (the words “tenaga kerja”; unit “Jiwa”)"
+ */
+char *
+cak_column_report_describe (const CakColumnReport *column)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *use = NULL;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  name = cak_source_column_name (column->column);
+  switch (column->use)
+    {
+      case CAK_COLUMN_USE_IMPORTED:
+        use = g_strdup_printf (_ ("imported as %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_IDENTIFIES:
+        use = g_strdup_printf (_ ("read as %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_CHECK:
+        use = g_strdup_printf (_ ("used as a check: %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_INFORMATION:
+        use = g_strdup_printf (_ ("kept as information: %s"), column->what);
+        break;
+      case CAK_COLUMN_USE_UNUSED:
+      default:
+        use = g_strdup_printf (_ ("not used: %s"), column->what);
+        break;
+    }
+  if (*column->why)
+    /* TRANSLATORS: column letter, header, what became of it, why */
+    return g_strdup_printf (_ ("%s “%s”: %s (%s)"), name, column->header, use, column->why);
+  /* TRANSLATORS: column letter, header, what became of it */
+  return g_strdup_printf (_ ("%s “%s”: %s"), name, column->header, use);
 }

@@ -62,7 +62,30 @@ typedef struct
   char *message;
 } CakIssue;
 
-/* How the rows of one imported sheet were accounted for. */
+/* What became of one column of an imported sheet. */
+typedef enum
+{
+  CAK_COLUMN_USE_IMPORTED,    /* a figure, imported as a measure */
+  CAK_COLUMN_USE_IDENTIFIES,  /* the region, its code, the period */
+  CAK_COLUMN_USE_CHECK,       /* a stated figure, checked against the file's own */
+  CAK_COLUMN_USE_INFORMATION, /* row numbers, notes, names: read, not imported */
+  CAK_COLUMN_USE_UNUSED,      /* not used, and named in the import report with the reason */
+} CakColumnUse;
+
+typedef struct
+{
+  guint column; /* 0-based: 0 = "A" */
+  char *header; /* as the file writes it ("Peserta Aktif / PU" for two header rows) */
+  CakColumnUse use;
+  char *what; /* the role, as the mapping step names it: "Workforce", "Region" */
+  char *why;  /* why: "the words “tenaga kerja”; unit “Jiwa”" (may be empty) */
+} CakColumnReport;
+
+const char *cak_column_use_to_id (CakColumnUse use);
+const char *cak_column_use_get_label (CakColumnUse use);
+char *cak_column_report_describe (const CakColumnReport *column);
+
+/* How the rows and columns of one imported sheet were accounted for. */
 typedef struct
 {
   const char *file;
@@ -71,6 +94,7 @@ typedef struct
   guint imported;
   guint skipped;
   guint rejected;
+  GPtrArray *columns; /* CakColumnReport*, every column of the header, in order */
 } CakSheetReport;
 
 /* A province's figures as a file states them (its province row), kept apart from the totals
@@ -87,6 +111,8 @@ typedef struct
 
 double cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure);
 double cak_stated_figures_participants (const CakStatedFigures *stated);
+void cak_sheet_report_add_column (CakSheetReport *report, guint column, const char *header,
+                                  CakColumnUse use, const char *what, const char *why);
 
 #define CAK_TYPE_DATASET (cak_dataset_get_type ())
 G_DECLARE_FINAL_TYPE (CakDataset, cak_dataset, CAK, DATASET, GObject)
@@ -99,6 +125,12 @@ gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod p
                           CakValue *out_existing);
 gboolean cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period,
                           CakMeasure measure, CakValue *out_value);
+gboolean cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period,
+                              CakMeasure measure, double value, const CakSource *source);
+
+typedef void (*CakDatasetValueFunc) (const CakRegion *region, CakPeriod period, CakMeasure measure,
+                                     const CakValue *value, gpointer user_data);
+void cak_dataset_foreach_value (CakDataset *self, CakDatasetValueFunc func, gpointer user_data);
 gboolean cak_dataset_has_participants (CakDataset *self, const CakRegion *region, CakPeriod period);
 
 gboolean cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,

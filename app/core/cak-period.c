@@ -723,6 +723,22 @@ cak_period_from_key (guint32 key)
   return period;
 }
 
+/* Words that name a regulation or its number: what follows them is no period. */
+static gboolean
+is_regulation_word (const char *word)
+{
+  static const char *const words[] = {
+    "inpres", "instruksi", "perpres", "keppres", "pp",    "perda",   "perbup", "perwali",
+    "pergub", "permen",    "permenaker", "kepmen", "uu",  "undang-undang", "se", "nomor",
+    "no",     "no.",       "nomor:",  "no:",   "sk",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * cak_period_find_in_text:
  * @text: a title line or a sheet name, any text
@@ -731,7 +747,8 @@ cak_period_from_key (guint32 key)
  * Finds a period written inside a longer text: "REKAPITULASI KEPESERTAAN POSISI DESEMBER 2023",
  * "Data per 31 Desember 2023 (sumber: BPJS)", "Lampiran TW IV 2023". A month, quarter or
  * semester counts wherever it stands; a bare year only after "tahun", "posisi", "periode" or
- * "per", since titles name years for many reasons ("RENCANA KERJA 2024-2026").
+ * "per", since titles name years for many reasons ("RENCANA KERJA 2024-2026"); a regulation's
+ * number is no period ("MONEV INPRES 2/2021 - DESEMBER 2023" is December 2023).
  *
  * Returns: %TRUE if exactly one period is found (the same one written twice counts once)
  */
@@ -741,6 +758,7 @@ cak_period_find_in_text (const char *text, CakPeriod *out)
   g_autofree char *clean = NULL;
   g_auto (GStrv) words = NULL;
   g_autoptr (GPtrArray) kept = NULL;
+  g_autofree gboolean *reference = NULL;
   CakPeriod found = CAK_PERIOD_INIT_NONE;
 
   if (out != NULL)
@@ -762,12 +780,31 @@ cak_period_find_in_text (const char *text, CakPeriod *out)
     if (*words[i])
       g_ptr_array_add (kept, words[i]);
 
+  /* A regulation's number and year are no period: "Inpres 2/2021", "Inpres No. 2 Tahun 2021",
+   * "Perbup Nomor 25 Tahun 2021". */
+  reference = g_new0 (gboolean, kept->len + 1);
+  for (guint i = 0; i < kept->len; i++)
+    if (is_regulation_word (g_ptr_array_index (kept, i)))
+      for (guint k = i + 1; k < kept->len && k <= i + 5; k++)
+        {
+          const char *w = g_ptr_array_index (kept, k);
+
+          if (!g_ascii_isdigit (*w) && !is_regulation_word (w) && g_ascii_strcasecmp (w, "tahun") != 0
+              && g_ascii_strcasecmp (w, "th") != 0 && g_ascii_strcasecmp (w, "thn") != 0
+              && g_ascii_strcasecmp (w, "presiden") != 0)
+            break;
+          reference[k] = TRUE;
+        }
+
   for (guint i = 0; i < kept->len; i++)
     for (guint len = MIN (7, kept->len - i); len >= 1; len--)
       {
         g_autoptr (GString) window = g_string_new (NULL);
         const char *first = g_ptr_array_index (kept, i);
         CakPeriod period;
+
+        if (reference[i])
+          break;
 
         for (guint k = i; k < i + len; k++)
           {

@@ -27,6 +27,11 @@
  * Several regions from the deciding tier are narrowed by the caller's hints; if more than one
  * still fits, the answer is ambiguous. Nothing is guessed.
  *
+ * Codes come in two numberings that differ in many provinces (see data/REGIONS-SOURCE.md): a
+ * Kemendagri code has a dot ("11.07", Kabupaten Pidie), a BPS code has none ("1107", Kabupaten Aceh
+ * Barat) or is a P-code ("ID1107"). A code text can mean both, and cak_region_catalog_read_code ()
+ * gives every meaning so that the name beside it can choose.
+ *
  * A bare name shared by a province and a regency or city ("Gorontalo", "Jambi", "Bengkulu",
  * "Yogyakarta") is ambiguous like any other shared name: a total row of a province and a row of
  * its capital look the same, and only the caller's hint or the text can tell them apart. */
@@ -52,7 +57,8 @@ struct _CakRegionCatalog
   GArray *regions;           /* CakRegion, in the order of the list */
   GPtrArray *provinces;      /* const CakRegion *, in code order */
   GPtrArray *regencies;      /* const CakRegion *, in code order */
-  GHashTable *codes;         /* Kemendagri or BPS code -> const CakRegion * */
+  GHashTable *codes;         /* Kemendagri code -> const CakRegion * */
+  GHashTable *bps_codes;     /* BPS code -> const CakRegion * */
   GHashTable *keys[N_TIERS]; /* key -> GPtrArray of const CakRegion * */
 };
 
@@ -133,6 +139,11 @@ static const Alias weak_aliases[] = {
   { "12.77", "Padang Sidempuan" },      /* a common spelling */
   { "13.03", "Sawahlunto Sijunjung" },  /* renamed Sijunjung in 2008 */
   { "16.12", "PALI" },                  /* Penukal Abab Lematang Ilir */
+  { "31.71", "Jakpus" },                /* the usual short forms of Jakarta's cities */
+  { "31.72", "Jakut" },
+  { "31.73", "Jakbar" },
+  { "31.74", "Jaksel" },
+  { "31.75", "Jaktim" },
   { "33.72", "Solo" },                  /* Surakarta */
   { "61.02", "Pontianak" },             /* renamed Mempawah in 2014 */
   { "64.01", "Pasir" },                 /* renamed Paser in 2007 */
@@ -510,8 +521,9 @@ parse_region (CakRegionCatalog *self, GPtrArray *fields, const int *column_of, g
       return FALSE;
     }
 
+  /* The provinces made in 2022 have no BPS code in the source; every regency has one. */
   if (region->kind == CAK_REGION_KIND_PROVINCE
-          ? !is_province_code (code) || !is_province_code (bps_code)
+          ? !is_province_code (code) || (*bps_code != '\0' && !is_province_code (bps_code))
                 || strcmp (province_code, code) != 0
           : !is_regency_code (code) || !is_digits (bps_code, 4)
                 || strncmp (province_code, code, 2) != 0 || strlen (province_code) != 2)
@@ -530,7 +542,8 @@ parse_region (CakRegionCatalog *self, GPtrArray *fields, const int *column_of, g
     }
 
   region->code = g_string_chunk_insert_const (self->strings, code);
-  region->bps_code = g_string_chunk_insert_const (self->strings, bps_code);
+  region->bps_code
+      = *bps_code != '\0' ? g_string_chunk_insert_const (self->strings, bps_code) : NULL;
   region->name = g_string_chunk_insert_const (self->strings, name);
   region->short_name = derive_short_name (region->name, region->kind);
   region->province_code = g_string_chunk_insert_const (self->strings, province_code);
@@ -626,18 +639,20 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
         return FALSE;
 
       if (g_hash_table_contains (self->codes, region.code)
-          || g_hash_table_contains (self->codes, region.bps_code))
+          || (region.bps_code != NULL && g_hash_table_contains (self->bps_codes, region.bps_code)))
         {
           g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
                        _ ("Region list, line %u: the code %s appears twice"), record_line,
-                       region.code);
+                       g_hash_table_contains (self->codes, region.code) ? region.code
+                                                                        : region.bps_code);
           return FALSE;
         }
 
       g_array_append_val (self->regions, region);
       /* Pointers into the array are taken only once every row is in (see below). */
       g_hash_table_insert (self->codes, (gpointer)region.code, NULL);
-      g_hash_table_insert (self->codes, (gpointer)region.bps_code, NULL);
+      if (region.bps_code != NULL)
+        g_hash_table_insert (self->bps_codes, (gpointer)region.bps_code, NULL);
     }
 
   for (i = 0; i < self->regions->len; i++)
@@ -645,7 +660,8 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
       CakRegion *region = &g_array_index (self->regions, CakRegion, i);
 
       g_hash_table_insert (self->codes, (gpointer)region->code, region);
-      g_hash_table_insert (self->codes, (gpointer)region->bps_code, region);
+      if (region->bps_code != NULL)
+        g_hash_table_insert (self->bps_codes, (gpointer)region->bps_code, region);
     }
 
   for (i = 0; i < self->regions->len; i++)
@@ -659,6 +675,24 @@ parse_csv (CakRegionCatalog *self, const char *text, gsize length, GError **erro
                        _ ("Region list: %s (%s) belongs to a province %s that is not listed"),
                        region->name, region->code, region->province_code);
           return FALSE;
+        }
+
+      /* A regency's BPS code begins with its province's BPS code, or, in a province made in 2022,
+       * with the BPS code of the province it was part of. */
+      if (region->kind != CAK_REGION_KIND_PROVINCE)
+        {
+          char bps_province_code[3] = { region->bps_code[0], region->bps_code[1], '\0' };
+          const CakRegion *bps_province = g_hash_table_lookup (self->bps_codes, bps_province_code);
+
+          if (bps_province == NULL || bps_province->kind != CAK_REGION_KIND_PROVINCE
+              || (province->bps_code != NULL && bps_province != province))
+            {
+              g_set_error (error, CAK_REGION_CATALOG_ERROR, CAK_REGION_CATALOG_ERROR_INVALID,
+                           _ ("Region list: %s (%s) has the BPS code %s, which does not fit the "
+                              "BPS code of its province"),
+                           region->name, region->code, region->bps_code);
+              return FALSE;
+            }
         }
     }
 
@@ -971,6 +1005,106 @@ match_key (CakRegionCatalog *self, const char *key, CakRegionKind kind_hint,
   return CAK_MATCH_NONE;
 }
 
+/* Reads a BPS code as files write it: "1107", a P-code "ID1107", or a number that a spreadsheet
+ * stored, "1107.0"; the same for provinces ("94", "ID94"). Spaces around it are allowed. Fills
+ * digits with the code's 2 or 4 digits and says whether it was a P-code. */
+static gboolean
+parse_bps_text (const char *text, char digits[5], gboolean *p_code)
+{
+  const char *p = text;
+  gsize n = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  *p_code = g_ascii_tolower (p[0]) == 'i' && g_ascii_tolower (p[1]) == 'd';
+  if (*p_code)
+    p += 2;
+
+  while (g_ascii_isdigit (*p) && n < 4)
+    digits[n++] = *p++;
+  digits[n] = '\0';
+  if ((n != 2 && n != 4) || g_ascii_isdigit (*p))
+    return FALSE;
+
+  if (*p == '.' && !*p_code)
+    {
+      p++;
+      if (*p != '0')
+        return FALSE;
+      while (*p == '0')
+        p++;
+    }
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return *p == '\0';
+}
+
+/* Copies text without the spaces around it into buf, or returns FALSE if it does not fit. */
+static gboolean
+strip_into (const char *text, char *buf, gsize size)
+{
+  const char *end;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  if ((gsize)(end - text) >= size)
+    return FALSE;
+
+  memcpy (buf, text, end - text);
+  buf[end - text] = '\0';
+  return TRUE;
+}
+
+static void
+add_reading (GArray *readings, const CakRegion *region, CakCodeScheme scheme,
+             CakCodeReadingFlags flags)
+{
+  CakCodeReading reading = { region, scheme, flags, NULL };
+
+  if (region == NULL)
+    return;
+
+  reading.code = scheme == CAK_CODE_SCHEME_BPS ? region->bps_code : region->code;
+  g_array_append_val (readings, reading);
+}
+
+/* A BPS code of a regency in a province made in 2022 is the code it had before: the province
+ * itself has no BPS code in the source. */
+static CakCodeReadingFlags
+bps_flags (CakRegionCatalog *self, const CakRegion *region)
+{
+  const CakRegion *province;
+
+  if (region == NULL || region->kind == CAK_REGION_KIND_PROVINCE)
+    return CAK_CODE_READING_EXACT;
+
+  province = g_hash_table_lookup (self->codes, region->province_code);
+  return province->bps_code == NULL ? CAK_CODE_READING_BEFORE_SPLIT : CAK_CODE_READING_EXACT;
+}
+
+/* The code lookup of cak_region_catalog_match (): a Kemendagri code, else a BPS code. A bare
+ * two-digit code is Kemendagri's, which differs from BPS's only in Papua. */
+static const CakRegion *
+lookup_code_text (CakRegionCatalog *self, const char *text)
+{
+  const CakRegion *region = g_hash_table_lookup (self->codes, text);
+  char digits[5];
+  gboolean p_code;
+
+  if (region != NULL || !parse_bps_text (text, digits, &p_code))
+    return region;
+
+  if (strlen (digits) == 2 && !p_code)
+    return g_hash_table_lookup (self->codes, digits);
+  return g_hash_table_lookup (self->bps_codes, digits);
+}
+
 /**
  * cak_region_catalog_new_from_csv:
  * @csv_text: the list, as data/regions.csv writes it
@@ -997,6 +1131,7 @@ cak_region_catalog_new_from_csv (const char *csv_text, gsize length, GError **er
   self->provinces = g_ptr_array_new ();
   self->regencies = g_ptr_array_new ();
   self->codes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->bps_codes = g_hash_table_new (g_str_hash, g_str_equal);
   for (i = 0; i < N_TIERS; i++)
     self->keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, regions_array_free);
 
@@ -1063,6 +1198,7 @@ cak_region_catalog_free (CakRegionCatalog *self)
   for (i = 0; i < N_TIERS; i++)
     g_clear_pointer (&self->keys[i], g_hash_table_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
+  g_clear_pointer (&self->bps_codes, g_hash_table_unref);
   g_clear_pointer (&self->regencies, g_ptr_array_unref);
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_array_unref);
@@ -1103,17 +1239,239 @@ cak_region_catalog_get_region (CakRegionCatalog *self, guint index)
 /**
  * cak_region_catalog_lookup_code:
  * @self: a catalog
- * @code: a Kemendagri code ("35.05", "35") or a BPS code ("3505"), exactly
+ * @code: a Kemendagri code ("35.05", "35") or a BPS code of a regency ("3505"), exactly
+ *
+ * A two-digit code is read as Kemendagri's (Kemendagri 94 is Papua Tengah, BPS 94 is Papua); four
+ * digits are a BPS code ("1107" is Kabupaten Aceh Barat, not Kemendagri 11.07). For a code text
+ * from a file, whose numbering is not known, use cak_region_catalog_read_code ().
  *
  * Returns: (transfer none) (nullable): the region, or %NULL if no region has the code
  */
 const CakRegion *
 cak_region_catalog_lookup_code (CakRegionCatalog *self, const char *code)
 {
+  const CakRegion *region;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
+  region = g_hash_table_lookup (self->codes, code);
+  if (region == NULL && is_digits (code, 4))
+    region = g_hash_table_lookup (self->bps_codes, code);
+
+  return region;
+}
+
+/**
+ * cak_region_catalog_lookup_kemendagri:
+ * @self: a catalog
+ * @text: a Kemendagri code, "35" or "35.05", with spaces around it or not
+ *
+ * Returns: (transfer none) (nullable): the region with that Kemendagri code, or %NULL
+ */
+const CakRegion *
+cak_region_catalog_lookup_kemendagri (CakRegionCatalog *self, const char *text)
+{
+  char code[8];
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!strip_into (text, code, sizeof code))
+    return NULL;
+
   return g_hash_table_lookup (self->codes, code);
+}
+
+/**
+ * cak_region_catalog_lookup_bps:
+ * @self: a catalog
+ * @text: a BPS code as files write it: "1107", the P-code "ID1107", or "1107.0" from a number
+ *   cell; for a province "94", "ID94" or "94.0"
+ *
+ * BPS codes of regencies are those of the OCHA COD-AB workbook, which predates the 2022 split of
+ * Papua: the regencies of the four new provinces have the codes they had before, and the new
+ * provinces have none.
+ *
+ * Returns: (transfer none) (nullable): the region with that BPS code, or %NULL
+ */
+const CakRegion *
+cak_region_catalog_lookup_bps (CakRegionCatalog *self, const char *text)
+{
+  char digits[5];
+  gboolean p_code;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!parse_bps_text (text, digits, &p_code))
+    return NULL;
+
+  return g_hash_table_lookup (self->bps_codes, digits);
+}
+
+/**
+ * cak_region_catalog_read_code:
+ * @self: a catalog
+ * @text: a region code as a file writes it
+ *
+ * Gives every region that @text can name and how: "1107" is Kabupaten Aceh Barat under BPS
+ * numbering but Kabupaten Pidie if read as Kemendagri 11.07 without its dot; "94" is Papua Tengah
+ * under Kemendagri numbering but Papua under BPS's; "ID1107" and "11.07" have one reading each;
+ * "35.1" is 35.10 if a number lost its last zero, or 35.01. Use the name beside the code to choose
+ * (cak_code_readings_find ()), and report the readings when they disagree; never pick one
+ * silently. A code that no region has gives no reading.
+ *
+ * Returns: (transfer full) (element-type CakCodeReading): the readings, the likelier first;
+ *   empty when there is none
+ */
+GArray *
+cak_region_catalog_read_code (CakRegionCatalog *self, const char *text)
+{
+  g_autoptr (GArray) readings = g_array_new (FALSE, FALSE, sizeof (CakCodeReading));
+  const CakRegion *region;
+  gboolean p_code;
+  char digits[5];
+  char code[8];
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (parse_bps_text (text, digits, &p_code))
+    {
+      if (strlen (digits) == 2)
+        {
+          if (!p_code)
+            add_reading (readings, g_hash_table_lookup (self->codes, digits),
+                         CAK_CODE_SCHEME_KEMENDAGRI, CAK_CODE_READING_EXACT);
+          add_reading (readings, g_hash_table_lookup (self->bps_codes, digits), CAK_CODE_SCHEME_BPS,
+                       CAK_CODE_READING_EXACT);
+        }
+      else
+        {
+          /* Four digits are a BPS code as written; Kemendagri codes have a dot. */
+          region = g_hash_table_lookup (self->bps_codes, digits);
+          add_reading (readings, region, CAK_CODE_SCHEME_BPS, bps_flags (self, region));
+          if (!p_code)
+            {
+              g_snprintf (code, sizeof code, "%.2s.%s", digits, digits + 2);
+              add_reading (readings, g_hash_table_lookup (self->codes, code),
+                           CAK_CODE_SCHEME_KEMENDAGRI, CAK_CODE_READING_WITHOUT_DOT);
+            }
+        }
+    }
+  else if (strip_into (text, code, sizeof code))
+    {
+      if (is_regency_code (code))
+        add_reading (readings, g_hash_table_lookup (self->codes, code), CAK_CODE_SCHEME_KEMENDAGRI,
+                     CAK_CODE_READING_EXACT);
+      else if (g_ascii_isdigit (code[0]) && g_ascii_isdigit (code[1]) && code[2] == '.'
+               && g_ascii_isdigit (code[3]) && code[4] == '\0')
+        {
+          char longer[6];
+
+          g_snprintf (longer, sizeof longer, "%s0", code);
+          add_reading (readings, g_hash_table_lookup (self->codes, longer),
+                       CAK_CODE_SCHEME_KEMENDAGRI, CAK_CODE_READING_LOST_ZERO);
+          g_snprintf (longer, sizeof longer, "%.3s0%c", code, code[3]);
+          add_reading (readings, g_hash_table_lookup (self->codes, longer),
+                       CAK_CODE_SCHEME_KEMENDAGRI, CAK_CODE_READING_UNPADDED);
+        }
+    }
+
+  return g_steal_pointer (&readings);
+}
+
+/**
+ * cak_code_readings_agree:
+ * @readings: (element-type CakCodeReading): from cak_region_catalog_read_code ()
+ *
+ * Returns: (transfer none) (nullable): the region when every reading names it ("3505" is
+ *   Kabupaten Blitar under both numberings), or %NULL when they disagree or there is none
+ */
+const CakRegion *
+cak_code_readings_agree (GArray *readings)
+{
+  const CakRegion *region;
+  guint i;
+
+  g_return_val_if_fail (readings != NULL, NULL);
+
+  if (readings->len == 0)
+    return NULL;
+
+  region = g_array_index (readings, CakCodeReading, 0).region;
+  for (i = 1; i < readings->len; i++)
+    if (g_array_index (readings, CakCodeReading, i).region != region)
+      return NULL;
+
+  return region;
+}
+
+/**
+ * cak_code_readings_find:
+ * @readings: (element-type CakCodeReading): from cak_region_catalog_read_code ()
+ * @region: the region the name beside the code names
+ *
+ * Returns: (transfer none) (nullable): the first reading that names @region, or %NULL if the
+ *   code cannot mean it
+ */
+const CakCodeReading *
+cak_code_readings_find (GArray *readings, const CakRegion *region)
+{
+  guint i;
+
+  g_return_val_if_fail (readings != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  for (i = 0; i < readings->len; i++)
+    if (g_array_index (readings, CakCodeReading, i).region == region)
+      return &g_array_index (readings, CakCodeReading, i);
+
+  return NULL;
+}
+
+/**
+ * cak_code_reading_describe:
+ * @reading: a reading
+ *
+ * Says in words what the code means under the reading, for messages such as "code 1107 is
+ * Kabupaten Aceh Barat under BPS numbering (1107) but Kabupaten Pidie if read as Kemendagri
+ * 11.07".
+ *
+ * Returns: (transfer full): the description, translated
+ */
+char *
+cak_code_reading_describe (const CakCodeReading *reading)
+{
+  const char *name, *code;
+
+  g_return_val_if_fail (reading != NULL && reading->region != NULL, NULL);
+
+  name = reading->region->name;
+  code = reading->code;
+
+  if (reading->scheme == CAK_CODE_SCHEME_BPS)
+    {
+      if (reading->flags & CAK_CODE_READING_BEFORE_SPLIT)
+        /* Translators: the first %s is a region's name, the second its BPS code */
+        return g_strdup_printf (_ ("%s under BPS numbering from before the 2022 split of Papua "
+                                   "(%s)"),
+                                name, code);
+      /* Translators: the first %s is a region's name, the second its BPS code */
+      return g_strdup_printf (_ ("%s under BPS numbering (%s)"), name, code);
+    }
+
+  if (reading->flags & CAK_CODE_READING_LOST_ZERO)
+    /* Translators: the first %s is a region's name, the second its Kemendagri code */
+    return g_strdup_printf (_ ("%s if read as Kemendagri %s, a number that lost its last zero"),
+                            name, code);
+  if (reading->flags & (CAK_CODE_READING_WITHOUT_DOT | CAK_CODE_READING_UNPADDED))
+    /* Translators: the first %s is a region's name, the second its Kemendagri code */
+    return g_strdup_printf (_ ("%s if read as Kemendagri %s"), name, code);
+
+  /* Translators: the first %s is a region's name, the second its Kemendagri code */
+  return g_strdup_printf (_ ("%s under Kemendagri numbering (%s)"), name, code);
 }
 
 /**
@@ -1168,10 +1526,13 @@ cak_region_catalog_list_provinces (CakRegionCatalog *self)
  * @out_candidates: (out) (optional) (transfer container): the regions that fit when the answer
  *   is ambiguous, up to three suggestions when nothing fits, else empty; always set
  *
- * Finds the region that @text names: a Kemendagri or BPS code, a full name ("Kabupaten Blitar",
+ * Finds the region that @text names: a Kemendagri code ("35.05", "35"), a BPS code ("3505",
+ * "ID3505", "3505.0"; a bare two-digit code is Kemendagri's), a full name ("Kabupaten Blitar",
  * "KAB. BLITAR", "Blitar (Kota)"), a bare name ("Blitar"), a province's name or short form
  * ("Prov. Jawa Timur", "Jatim"), or an old name. A kind written in @text must fit. The hints only
  * choose among regions that fit equally; they never reject the only one, and a code ignores them.
+ * A code gives one reading only; where the two numberings may disagree ("1107"), see
+ * cak_region_catalog_read_code ().
  *
  * Returns: whether one region, several or none fit
  */
@@ -1198,7 +1559,7 @@ cak_region_catalog_match (CakRegionCatalog *self, const char *text, CakRegionKin
                         CAK_MATCH_NONE);
 
   trimmed = g_strstrip (g_strdup (text));
-  region = g_hash_table_lookup (self->codes, trimmed);
+  region = lookup_code_text (self, trimmed);
   if (region != NULL)
     {
       if (out_region != NULL)

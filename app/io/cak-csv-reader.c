@@ -661,7 +661,7 @@ cak_csv_detect_delimiter (const char *text, gsize length)
       guint counts[32] = { 0 };
       guint n_lines = 0, count = 0;
       gboolean quoted = FALSE;
-      guint mode_hits = 0, nonzero = 0;
+      guint mode_hits = 0, mode_count = 0, nonzero = 0;
       double score;
 
       for (gsize i = 0; i < limit && n_lines < G_N_ELEMENTS (counts); i++)
@@ -683,8 +683,10 @@ cak_csv_detect_delimiter (const char *text, gsize length)
       if (count > 0 && n_lines < G_N_ELEMENTS (counts))
         counts[n_lines++] = count;
 
-      /* The score is how many lines share the most common non-zero count, weighted a little by
-       * the count itself: title lines have no delimiters, data lines all have the same. */
+      /* The score is how many lines share the most common non-zero count: title lines have no
+       * delimiters, data lines all have the same. Ties go to the delimiter that splits lines into
+       * more fields: a table of 5 columns with a decimal comma in one of them, and one note line
+       * with a comma, is a semicolon file. */
       for (guint i = 0; i < n_lines; i++)
         {
           guint hits = 0;
@@ -695,11 +697,15 @@ cak_csv_detect_delimiter (const char *text, gsize length)
           for (guint j = 0; j < n_lines; j++)
             if (counts[j] == counts[i])
               hits++;
-          mode_hits = MAX (mode_hits, hits);
+          if (hits > mode_hits || (hits == mode_hits && counts[i] > mode_count))
+            {
+              mode_hits = hits;
+              mode_count = counts[i];
+            }
         }
       if (nonzero == 0)
         continue;
-      score = mode_hits + 0.01 * nonzero;
+      score = mode_hits + 0.01 * MIN (mode_count, 50) + 0.0001 * nonzero;
       if (score > best_score)
         {
           best_score = score;

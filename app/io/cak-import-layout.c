@@ -144,6 +144,20 @@ static const struct
   { "notes", CAK_COLUMN_NOTE, 0 },
   { "note", CAK_COLUMN_NOTE, 0 },
   { "remarks", CAK_COLUMN_NOTE, 0 },
+  { "provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "prov", CAK_COLUMN_PROVINCE, 0 },
+  { "prop", CAK_COLUMN_PROVINCE, 0 },
+  { "nama provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "nama propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "nama prov", CAK_COLUMN_PROVINCE, 0 },
+  { "kode provinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "kode propinsi", CAK_COLUMN_PROVINCE, 0 },
+  { "kode prov", CAK_COLUMN_PROVINCE, 0 },
+  { "kd prov", CAK_COLUMN_PROVINCE, 0 },
+  { "province", CAK_COLUMN_PROVINCE, 0 },
+  { "province name", CAK_COLUMN_PROVINCE, 0 },
+  { "province code", CAK_COLUMN_PROVINCE, 0 },
 };
 
 /* Words that mark a row as a total rather than a region. */
@@ -245,30 +259,362 @@ cak_import_is_column_numbers (const CakRow *row)
   return n >= 3;
 }
 
+/* Units a header writes in brackets or at its end: "Tenaga Kerja (Jiwa)", "Capaian (%)". */
+static const char *const unit_words[] = {
+  "jiwa", "orang", "org", "%",  "persen", "pct",    "rp",     "rupiah",  "idr", "ribu",
+  "rb",   "juta",  "jt",  "ribuan", "people", "persons", "person", "dalam", "satuan",
+};
+
+/* Words that say "how many" before the measure: "Jml Peserta Aktif", "Total Tenaga Kerja". */
+static const char *const count_words[] = { "jml", "jumlah", "total", "banyaknya", "jum", "number of" };
+
+/* Words around "bekerja" that still name the whole employed population. */
+static const char *const workforce_words[] = {
+  "penduduk", "bekerja", "yang", "usia", "kerja", "15", "tahun", "ke", "atas", "angkatan",
+  "orang",    "jumlah",  "jml",
+};
+
+/* Words after "peserta" that still name all active participants. */
+static const char *const participant_words[] = {
+  "peserta", "aktif", "bpjs", "ketenagakerjaan", "bpjamsostek", "bp", "jamsostek", "tk",
+};
+
+/* Words of a stated coverage: "Capaian (%)", "Persentase Cakupan Kepesertaan". */
+static const char *const coverage_words[] = {
+  "cakupan", "coverage", "capaian", "persentase", "kepesertaan", "rasio", "tingkat",
+  "%",       "persen",   "pct",
+};
+
+/* Words of a coverage target: "Target Coverage (%)", "Target UCJ", "Target RPJMD". */
+static const char *const target_words[] = {
+  "target", "cakupan", "coverage", "kepesertaan", "capaian", "persentase", "ucj", "rpjmd",
+  "rpjmn",  "rkp",     "%",        "persen",      "pct",
+};
+
+static gboolean
+in_list (const char *word, const char *const *list, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define IN_LIST(word, list) in_list ((word), (list), G_N_ELEMENTS (list))
+
+static gboolean
+all_in_list (GPtrArray *words, guint from, const char *const *list, gsize n)
+{
+  for (guint i = from; i < words->len; i++)
+    if (!in_list (g_ptr_array_index (words, i), list, n))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_word (GPtrArray *words, const char *word)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (strcmp (g_ptr_array_index (words, i), word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+join_words (GPtrArray *words, guint from, guint to)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = from; i < to && i < words->len; i++)
+    {
+      if (out->len)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (words, i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+synonym (const char *norm, CakColumnRole *role, CakMeasure *measure)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+    if (strcmp (norm, header_synonyms[i].header) == 0)
+      {
+        *role = header_synonyms[i].role;
+        *measure = header_synonyms[i].measure;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Takes units out of brackets ("(Jiwa)", "[%]"), keeping other bracketed words ("(APBD)"). */
+static char *
+take_units (const char *header, char **unit)
+{
+  g_autoptr (GString) rest = g_string_new (NULL);
+  const char *p = header;
+
+  while (*p)
+    {
+      const char *close;
+
+      if ((*p == '(' || *p == '[') && (close = strchr (p, *p == '(' ? ')' : ']')) != NULL)
+        {
+          g_autofree char *inside = g_strndup (p + 1, close - p - 1);
+          g_autofree char *norm = cak_import_normalize (inside);
+          g_auto (GStrv) words = g_strsplit (norm, " ", -1);
+          gboolean units = words[0] != NULL && *words[0] != '\0';
+
+          for (guint i = 0; words[i]; i++)
+            if (!IN_LIST (words[i], unit_words))
+              units = FALSE;
+          if (units)
+            {
+              if (*unit == NULL)
+                *unit = g_strstrip (g_strdup (inside));
+              g_string_append_c (rest, ' ');
+              p = close + 1;
+              continue;
+            }
+        }
+      g_string_append_c (rest, *p++);
+    }
+  return g_string_free (g_steal_pointer (&rest), FALSE);
+}
+
+/* A year, month, quarter or semester written among the words: "Bekerja 2024", "Des 2023". */
+static void
+take_period (GPtrArray *words, CakPeriod *period)
+{
+  for (guint i = 0; i < words->len; i++)
+    for (guint n = MIN (3, words->len - i); n >= 1; n--)
+      {
+        g_autofree char *text = join_words (words, i, i + n);
+        gboolean has_year = FALSE;
+        CakPeriod found;
+
+        for (guint k = i; k < i + n; k++)
+          {
+            const char *w = g_ptr_array_index (words, k);
+            guint64 year;
+
+            if (strlen (w) == 4 && g_ascii_string_to_unsigned (w, 10, 1990, 2100, &year, NULL))
+              has_year = TRUE;
+          }
+        if (has_year && cak_period_parse (text, &found))
+          {
+            *period = found;
+            g_ptr_array_remove_range (words, i, n);
+            return;
+          }
+      }
+}
+
+/**
+ * cak_import_read_header:
+ * @out: (out caller-allocates): what the header says; clear it with cak_header_reading_clear ()
+ *
+ * Reads a header word by word rather than against a fixed list: units in brackets ("(Jiwa)",
+ * "(%)") and at the end are set aside and remembered, a year or month inside the header
+ * ("Penduduk Bekerja 2024") is taken as the column's period, "Jml"/"Jumlah"/"Total" before a
+ * measure is dropped, segment words after "Peserta" name the segment, "Capaian" is a stated
+ * coverage and "Target" a coverage target. Strict where a wrong guess would mislead:
+ * "Tenaga Kerja Formal" or "Pekerja Rentan" name no measure.
+ */
+void
+cak_import_read_header (const char *header, CakHeaderReading *out)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *norm = NULL;
+  g_autofree char *joined = NULL;
+  g_auto (GStrv) split = NULL;
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  CakColumnRole role = CAK_COLUMN_NONE;
+  CakMeasure measure = 0;
+
+  g_return_if_fail (header != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->period = CAK_PERIOD_INIT_NONE;
+
+  /* The header as a whole first: "Target Cakupan %" and "Cakupan (%)" are in the list. */
+  full = cak_import_normalize (header);
+  if (synonym (full, &role, &measure))
+    {
+      out->role = role;
+      out->measure = measure;
+      out->words = g_steal_pointer (&full);
+      return;
+    }
+
+  rest = take_units (header, &out->unit);
+  norm = cak_import_normalize (rest);
+  split = g_strsplit (norm, " ", -1);
+  for (guint i = 0; split[i]; i++)
+    {
+      gsize n = strlen (split[i]);
+
+      if (n == 0)
+        continue;
+      /* "Cakupan%" is "Cakupan" and "%". */
+      if (n > 1 && split[i][n - 1] == '%')
+        {
+          g_ptr_array_add (words, g_strndup (split[i], n - 1));
+          g_ptr_array_add (words, g_strdup ("%"));
+        }
+      else
+        g_ptr_array_add (words, g_strdup (split[i]));
+    }
+  take_period (words, &out->period);
+
+  /* A unit at the end, outside brackets: "Peserta Aktif Orang", "Cakupan %". */
+  while (words->len > 1)
+    {
+      const char *last = g_ptr_array_index (words, words->len - 1);
+
+      if (!IN_LIST (last, unit_words) || strcmp (last, "dalam") == 0)
+        break;
+      if (out->unit == NULL)
+        out->unit = g_strdup (last);
+      g_ptr_array_remove_index (words, words->len - 1);
+    }
+  /* "Jml", "Jumlah", "Total" before the measure. */
+  while (words->len > 1 && IN_LIST (g_ptr_array_index (words, 0), count_words))
+    g_ptr_array_remove_index (words, 0);
+
+  joined = join_words (words, 0, words->len);
+  if (words->len == 0)
+    goto done;
+
+  if (synonym (joined, &role, &measure))
+    goto found;
+
+  /* Segment words after "Peserta" (and "Aktif"): "Peserta PU", "Peserta Aktif BPU". */
+  if (strcmp (g_ptr_array_index (words, 0), "peserta") == 0 && words->len > 1)
+    {
+      guint from = 1;
+      g_autofree char *segment = NULL;
+
+      if (strcmp (g_ptr_array_index (words, 1), "aktif") == 0 && words->len > 2)
+        from = 2;
+      segment = join_words (words, from, words->len);
+      if (synonym (segment, &role, &measure) && role == CAK_COLUMN_MEASURE
+          && (measure == CAK_MEASURE_PU || measure == CAK_MEASURE_BPU
+              || measure == CAK_MEASURE_JAKON || measure == CAK_MEASURE_PMI))
+        goto found;
+      role = CAK_COLUMN_NONE;
+      if (all_in_list (words, 0, participant_words, G_N_ELEMENTS (participant_words)))
+        {
+          role = CAK_COLUMN_MEASURE;
+          measure = CAK_MEASURE_PARTICIPANTS;
+          goto found;
+        }
+    }
+
+  /* A coverage target, in percent: not a target in people ("Target Peserta"). */
+  if (has_word (words, "target") && all_in_list (words, 0, target_words, G_N_ELEMENTS (target_words)))
+    {
+      role = CAK_COLUMN_MEASURE;
+      measure = CAK_MEASURE_TARGET_PCT;
+      goto found;
+    }
+
+  /* A stated coverage: "Capaian (%)", "Persentase Cakupan Kepesertaan". */
+  if (!has_word (words, "target")
+      && all_in_list (words, 0, coverage_words, G_N_ELEMENTS (coverage_words))
+      && (has_word (words, "cakupan") || has_word (words, "coverage")
+          || has_word (words, "capaian") || has_word (words, "persentase")
+          || has_word (words, "rasio")))
+    {
+      role = CAK_COLUMN_COVERAGE_PCT;
+      goto found;
+    }
+
+  /* The employed population: "Penduduk Bekerja 2024", "Bekerja", "Penduduk Usia Kerja yang
+   * Bekerja"; never "Tidak Bekerja". */
+  if (has_word (words, "bekerja")
+      && all_in_list (words, 0, workforce_words, G_N_ELEMENTS (workforce_words)))
+    {
+      role = CAK_COLUMN_MEASURE;
+      measure = CAK_MEASURE_WORKFORCE;
+      goto found;
+    }
+  goto done;
+
+found:
+  out->role = role;
+  out->measure = measure;
+  out->words = g_steal_pointer (&joined);
+  return;
+
+done:
+  out->role = CAK_COLUMN_NONE;
+}
+
+void
+cak_header_reading_clear (CakHeaderReading *reading)
+{
+  if (reading == NULL)
+    return;
+  g_clear_pointer (&reading->unit, g_free);
+  g_clear_pointer (&reading->words, g_free);
+}
+
+/**
+ * cak_header_reading_describe:
+ *
+ * Returns: (transfer full): why a header got its role, for the import report and the mapping
+ *   step: "the words “tenaga kerja”; unit “Jiwa”; period 2024"
+ */
+char *
+cak_header_reading_describe (const CakHeaderReading *reading)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (reading != NULL, NULL);
+
+  if (reading->words)
+    g_string_append_printf (out, _ ("the words “%s”"), reading->words);
+  if (reading->unit)
+    {
+      if (out->len)
+        g_string_append (out, "; ");
+      g_string_append_printf (out, _ ("unit “%s”"), reading->unit);
+    }
+  if (cak_period_is_valid (reading->period))
+    {
+      g_autofree char *period = cak_period_format (reading->period, cak_lang_from_environment ());
+
+      if (out->len)
+        g_string_append (out, "; ");
+      g_string_append_printf (out, _ ("period %s"), period);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * cak_import_classify_header:
  * @out_measure: (optional): the measure, for %CAK_COLUMN_MEASURE
  *
  * Tells what a column holds from its header, in Indonesian or English, in any case and
- * punctuation.
+ * punctuation; see cak_import_read_header () for the rules.
  */
 CakColumnRole
 cak_import_classify_header (const char *header, CakMeasure *out_measure)
 {
-  g_autofree char *norm = NULL;
+  CakHeaderReading reading;
+  CakColumnRole role;
 
   g_return_val_if_fail (header != NULL, CAK_COLUMN_NONE);
 
-  norm = cak_import_normalize (header);
-  /* "Cakupan (%)" and "Target (%)" are the same columns as "Cakupan %" and "Target %". */
-  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
-    if (strcmp (norm, header_synonyms[i].header) == 0)
-      {
-        if (out_measure)
-          *out_measure = header_synonyms[i].measure;
-        return header_synonyms[i].role;
-      }
-  return CAK_COLUMN_NONE;
+  cak_import_read_header (header, &reading);
+  role = reading.role;
+  if (out_measure)
+    *out_measure = reading.measure;
+  cak_header_reading_clear (&reading);
+  return role;
 }
 
 static const struct
@@ -297,6 +643,7 @@ static const struct
   { "segment", CAK_COLUMN_SEGMENT, 0 },
   { "status", CAK_COLUMN_STATUS, 0 },
   { "note", CAK_COLUMN_NOTE, 0 },
+  { "province", CAK_COLUMN_PROVINCE, 0 },
 };
 
 /**
@@ -380,6 +727,8 @@ cak_column_role_get_label (CakColumnRole role, CakMeasure measure)
         return _ ("Status (active rows count)");
       case CAK_COLUMN_NOTE:
         return _ ("Note");
+      case CAK_COLUMN_PROVINCE:
+        return _ ("Province (settles names)");
       case CAK_N_COLUMN_ROLES:
       default:
         return "";
@@ -439,7 +788,7 @@ cak_import_parse_mapping (const char *spec, CakColumnMapping **out_mapping, GErr
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _ ("“%s” is not a column role. Use one of: region, region-code, period, "
                       "workforce, participants, pu, bpu, jakon, pmi, target, coverage, measure, "
-                      "value, segment, status, note, ignore."),
+                      "value, segment, status, note, province, ignore."),
                    id);
       return FALSE;
     }
@@ -492,10 +841,12 @@ classify_column (Import *import, const char *group, const char *sub, Column *col
   g_autofree char *g = g_strstrip (g_strdup (group));
   g_autofree char *s = g_strstrip (g_strdup (sub));
   g_autofree char *joined = NULL;
+  CakHeaderReading reading = { 0 };
   CakColumnRole role = CAK_COLUMN_NONE;
   CakMeasure measure = 0;
 
   memset (column, 0, sizeof *column);
+  column->period = CAK_PERIOD_INIT_NONE;
   if (has_group && has_sub)
     column->header = g_strdup_printf ("%s / %s", g, s);
   else
@@ -506,29 +857,39 @@ classify_column (Import *import, const char *group, const char *sub, Column *col
       || (has_sub && cak_import_user_role (import, s, &role, &measure))
       || (has_group && has_sub && cak_import_user_role (import, joined, &role, &measure))
       || (has_group && !has_sub && cak_import_user_role (import, g, &role, &measure)))
-    goto done;
+    {
+      column->role = role;
+      column->measure = measure;
+      column->why = g_strdup (_ ("as mapped"));
+      return;
+    }
 
   if (has_group && has_sub)
     {
-      CakMeasure group_measure = 0;
-      CakColumnRole group_role = cak_import_classify_header (g, &group_measure);
-
-      if ((role = cak_import_classify_header (joined, &measure)) != CAK_COLUMN_NONE)
-        goto done;
-      if (is_total_word (s) && group_role != CAK_COLUMN_NONE)
+      /* The two rows read as one: "PESERTA AKTIF" over "PU", "Penduduk Bekerja" over "2023",
+       * "2023" over "BPU". */
+      cak_import_read_header (joined, &reading);
+      if (reading.role == CAK_COLUMN_NONE && is_total_word (s))
         {
-          role = group_role;
-          measure = group_measure;
-          goto done;
+          /* "JUMLAH" under "PESERTA AKTIF" is the participants. */
+          cak_header_reading_clear (&reading);
+          cak_import_read_header (g, &reading);
         }
-      role = cak_import_classify_header (s, &measure);
-      goto done;
+      if (reading.role == CAK_COLUMN_NONE)
+        {
+          cak_header_reading_clear (&reading);
+          cak_import_read_header (s, &reading);
+        }
     }
-  role = cak_import_classify_header (has_sub ? s : g, &measure);
+  else
+    cak_import_read_header (has_sub ? s : g, &reading);
 
-done:
-  column->role = role;
-  column->measure = measure;
+  column->role = reading.role;
+  column->measure = reading.measure;
+  column->period = reading.period;
+  column->why = cak_header_reading_describe (&reading);
+  column->unit = g_steal_pointer (&reading.unit);
+  cak_header_reading_clear (&reading);
 }
 
 static CakLayout
@@ -582,6 +943,8 @@ clear_column (gpointer data)
   Column *column = data;
 
   g_free (column->header);
+  g_free (column->unit);
+  g_free (column->why);
 }
 
 static GArray *
@@ -668,6 +1031,38 @@ set_columns (Sheet *sheet, GArray *columns)
     }
 }
 
+/* A row that names a region column but no figure Cakupan knows: what the error says when no
+ * sheet has a header, so that the user learns what was found and what is missing. */
+static void
+remember_partial_header (Import *import, Sheet *sheet, const CakRow *row, GArray *columns)
+{
+  g_autoptr (GString) others = g_string_new (NULL);
+  const char *region = NULL;
+  guint n_others = 0;
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const Column *column = &g_array_index (columns, Column, c);
+
+      if ((column->role == CAK_COLUMN_REGION_NAME || column->role == CAK_COLUMN_REGION_CODE)
+          && region == NULL)
+        region = column->header;
+      else if (column->role == CAK_COLUMN_NONE && !is_blank_text (column->header))
+        {
+          if (n_others++ < 6)
+            g_string_append_printf (others, "%s“%s”", others->len ? ", " : "", column->header);
+        }
+    }
+  if (region == NULL || n_others == 0)
+    return;
+  if (n_others > 6)
+    g_string_append (others, ", …");
+  import->partial_header = g_strdup (region);
+  import->partial_others = g_string_free (g_steal_pointer (&others), FALSE);
+  import->partial_sheet = sheet->name;
+  import->partial_row = row->row;
+}
+
 /* Tries every row of the preamble as the header, alone and under the row above it, and keeps
  * the reading that recognises most columns. */
 gboolean
@@ -708,7 +1103,11 @@ cak_import_find_header (Import *import)
               best_last = i;
             }
           else
-            g_array_unref (columns);
+            {
+              if (layout == CAK_LAYOUT_NONE && !two && import->partial_header == NULL)
+                remember_partial_header (import, sheet, &row->row, columns);
+              g_array_unref (columns);
+            }
         }
     }
   if (best == NULL)
@@ -718,6 +1117,7 @@ cak_import_find_header (Import *import)
   sheet->layout = best_layout;
   sheet->header_first = best_first;
   sheet->header_last = best_last;
+  sheet->header_row_number = ((StoredRow *)g_ptr_array_index (sheet->kept, best_last))->row.row;
   return TRUE;
 }
 
@@ -740,6 +1140,7 @@ cak_import_preview_header (Import *import)
   g_ptr_array_set_size (preview->headers, 0);
   g_array_set_size (preview->roles, 0);
   g_array_set_size (preview->measures, 0);
+  g_ptr_array_set_size (preview->reasons, 0);
   for (guint i = 0; i < sheet->columns->len; i++)
     {
       const Column *column = &g_array_index (sheet->columns, Column, i);
@@ -747,6 +1148,7 @@ cak_import_preview_header (Import *import)
       g_ptr_array_add (preview->headers, g_strdup (column->header));
       g_array_append_val (preview->roles, column->role);
       g_array_append_val (preview->measures, column->measure);
+      g_ptr_array_add (preview->reasons, g_strdup (column->why ? column->why : ""));
     }
   preview->n_columns = MAX (preview->n_columns, sheet->columns->len);
 }
@@ -759,6 +1161,24 @@ cak_import_find_sheet_period (Import *import)
 
   if (sheet->period_column >= 0)
     return TRUE;
+
+  /* Years or months as columns: "Bekerja 2023 | Bekerja 2024" need no other period. */
+  {
+    guint measures = 0, dated = 0;
+
+    for (guint c = 0; c < sheet->columns->len; c++)
+      {
+        const Column *column = &g_array_index (sheet->columns, Column, c);
+
+        if (column->role != CAK_COLUMN_MEASURE)
+          continue;
+        measures++;
+        if (cak_period_is_valid (column->period))
+          dated++;
+      }
+    if (measures > 0 && dated == measures)
+      return TRUE;
+  }
 
   if (sheet->name && cak_period_find_in_text (sheet->name, &sheet->period))
     {
@@ -832,9 +1252,101 @@ cak_import_is_repeated_header (Sheet *sheet, const CakRow *row)
   return nonblank > 0 && same == nonblank;
 }
 
-void
-cak_import_vote_number_styles (Sheet *sheet)
+/* A cell's value as the column reads it, before any percentage rule: NAN when it is none. */
+static double
+cell_value (const CakRow *row, int c, CakNumberStyle style)
 {
+  CakNumberReading reading;
+
+  if (c < 0)
+    return NAN;
+  if (cell_type (row, c) == CAK_CELL_NUMBER)
+    return g_ascii_strtod (cell (row, c), NULL);
+  if (cell_type (row, c) == CAK_CELL_TEXT
+      && cak_number_read (cell (row, c), style, &reading) == CAK_NUMBER_RESULT_VALUE
+      && !(reading.flags & CAK_NUMBER_FLAG_PERCENT))
+    return reading.value;
+  return NAN;
+}
+
+static int
+first_measure_column (Sheet *sheet, CakMeasure measure, CakPeriod period)
+{
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      const Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if (column->role == CAK_COLUMN_MEASURE && column->measure == measure
+          && cak_period_equal (column->period, period))
+        return c;
+    }
+  return -1;
+}
+
+/* Whether a target or stated coverage column writes 30% as 30 or as 0.30: decided once for the
+ * column, from its values and header, or for a stated coverage from the rows' own figures, and
+ * said in the report when it is fractions. */
+static void
+decide_percent_form (Import *import, Column *column, guint c)
+{
+  Sheet *sheet = import->sheet;
+  g_autoptr (GArray) stated = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) numerators = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) denominators = g_array_new (FALSE, FALSE, sizeof (double));
+  int participants = first_measure_column (sheet, CAK_MEASURE_PARTICIPANTS, column->period);
+  int workforce = first_measure_column (sheet, CAK_MEASURE_WORKFORCE, column->period);
+  gboolean says_percent = (column->unit && (strchr (column->unit, '%')
+                                            || g_ascii_strcasecmp (column->unit, "persen") == 0))
+                          || strchr (column->header, '%') != NULL;
+  CakNumberPercentForm form = CAK_NUMBER_PERCENT_FORM_UNKNOWN;
+
+  for (guint r = 0; r < sheet->kept->len; r++)
+    {
+      const StoredRow *row = g_ptr_array_index (sheet->kept, r);
+      double value = cell_value (&row->row, c, column->style);
+
+      if (isnan (value) || cak_import_is_total_label (cell (&row->row, sheet->name_column)))
+        continue;
+      g_array_append_val (stated, value);
+      if (column->role == CAK_COLUMN_COVERAGE_PCT)
+        {
+          double n = cell_value (&row->row, participants,
+                                 participants >= 0
+                                     ? g_array_index (sheet->columns, Column, participants).style
+                                     : CAK_NUMBER_STYLE_UNKNOWN);
+          double d = cell_value (&row->row, workforce,
+                                 workforce >= 0
+                                     ? g_array_index (sheet->columns, Column, workforce).style
+                                     : CAK_NUMBER_STYLE_UNKNOWN);
+
+          g_array_append_val (numerators, n);
+          g_array_append_val (denominators, d);
+        }
+    }
+  if (stated->len == 0)
+    return;
+  if (column->role == CAK_COLUMN_COVERAGE_PCT && participants >= 0 && workforce >= 0)
+    form = cak_number_percent_form_by_ratio ((double *)stated->data, (double *)numerators->data,
+                                             (double *)denominators->data, stated->len);
+  if (form == CAK_NUMBER_PERCENT_FORM_UNKNOWN)
+    form = cak_number_percent_form_by_range ((double *)stated->data, stated->len, says_percent);
+  column->percent_form = form;
+  if (form == CAK_NUMBER_PERCENT_FORM_FRACTION)
+    {
+      g_autofree char *name = cak_source_column_name (c);
+
+      cak_import_note (import, CAK_SEVERITY_WARNING, sheet->header_row_number, c,
+                       _ ("Column %s, “%s”, writes percentages as fractions (0.30 for 30%%); "
+                          "they were read as percentages."),
+                       name, column->header);
+    }
+}
+
+void
+cak_import_vote_number_styles (Import *import)
+{
+  Sheet *sheet = import->sheet;
+
   for (guint c = 0; c < sheet->columns->len; c++)
     {
       Column *column = &g_array_index (sheet->columns, Column, c);
@@ -850,5 +1362,223 @@ cak_import_vote_number_styles (Sheet *sheet)
             cak_number_vote (&column->vote, cell (&row->row, c));
         }
       column->style = cak_number_vote_result (&column->vote);
+    }
+  /* Once every column's style is known: a stated coverage is compared with the row's own. */
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      Column *column = &g_array_index (sheet->columns, Column, c);
+
+      if ((column->role == CAK_COLUMN_MEASURE && column->measure == CAK_MEASURE_TARGET_PCT)
+          || column->role == CAK_COLUMN_COVERAGE_PCT)
+        decide_percent_form (import, column, c);
+    }
+}
+
+/* How many of a column's cells below the header hold numbers, of how many that hold anything. */
+static void
+count_numbers (Sheet *sheet, guint from, guint c, guint *numbers, guint *filled)
+{
+  *numbers = *filled = 0;
+  for (guint r = from; r < sheet->kept->len; r++)
+    {
+      const StoredRow *row = g_ptr_array_index (sheet->kept, r);
+      const char *text = cell (&row->row, c);
+      double value;
+
+      if (is_blank_text (text))
+        continue;
+      (*filled)++;
+      if (cell_type (&row->row, c) == CAK_CELL_NUMBER
+          || (cell_type (&row->row, c) == CAK_CELL_TEXT
+              && cak_number_parse (text, CAK_NUMBER_STYLE_UNKNOWN, &value, NULL)))
+        (*numbers)++;
+    }
+}
+
+/* Whether a role is one the sheet's layout reads: a "Nilai" column means nothing in a table
+ * with a column per measure. */
+static gboolean
+layout_reads (CakLayout layout, CakColumnRole role)
+{
+  switch (role)
+    {
+      case CAK_COLUMN_MEASURE:
+      case CAK_COLUMN_COVERAGE_PCT:
+        return layout == CAK_LAYOUT_WIDE;
+      case CAK_COLUMN_MEASURE_NAME:
+      case CAK_COLUMN_VALUE:
+        return layout == CAK_LAYOUT_LONG;
+      case CAK_COLUMN_SEGMENT:
+      case CAK_COLUMN_STATUS:
+        return layout == CAK_LAYOUT_EXTRACT;
+      case CAK_COLUMN_NONE:
+        return FALSE;
+      default:
+        return TRUE;
+    }
+}
+
+static int *
+slot_of (Sheet *sheet, CakColumnRole role)
+{
+  switch (role)
+    {
+      case CAK_COLUMN_REGION_CODE:
+        return &sheet->code_column;
+      case CAK_COLUMN_REGION_NAME:
+        return &sheet->name_column;
+      case CAK_COLUMN_PERIOD:
+        return &sheet->period_column;
+      case CAK_COLUMN_MEASURE_NAME:
+        return &sheet->measure_name_column;
+      case CAK_COLUMN_VALUE:
+        return &sheet->value_column;
+      case CAK_COLUMN_SEGMENT:
+        return &sheet->segment_column;
+      case CAK_COLUMN_STATUS:
+        return &sheet->status_column;
+      case CAK_COLUMN_COVERAGE_PCT:
+        return &sheet->coverage_column;
+      default:
+        return NULL;
+    }
+}
+
+static void
+account_unused (Import *import, guint from, guint c, const char *header, const char *why)
+{
+  Sheet *sheet = import->sheet;
+  guint header_row = sheet->header_row_number;
+  guint numbers, filled;
+  g_autofree char *name = cak_source_column_name (c);
+
+  count_numbers (sheet, from, c, &numbers, &filled);
+  if (numbers > 0 && numbers * 2 >= filled)
+    {
+      if (is_blank_text (header))
+        cak_import_note (import, CAK_SEVERITY_WARNING, header_row, c,
+                         _ ("Column %s has no header but holds numbers; they were not imported. "
+                            "Give it a header, or map it."),
+                         name);
+      else
+        cak_import_note (import, CAK_SEVERITY_WARNING, header_row, c,
+                         _ ("Column %s, “%s”, holds numbers Cakupan does not use: map it or "
+                            "leave it."),
+                         name, header);
+      cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_UNUSED,
+                                   _ ("it holds numbers"), why);
+    }
+  else if (filled > 0 || !is_blank_text (header))
+    {
+      if (is_blank_text (header))
+        cak_import_note (import, CAK_SEVERITY_INFO, header_row, c,
+                         _ ("Column %s has no header; its text was not used."), name);
+      else
+        cak_import_note (import, CAK_SEVERITY_INFO, header_row, c,
+                         _ ("Column %s, “%s”, holds no figure Cakupan reads; not used."), name,
+                         header);
+      cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_UNUSED,
+                                   _ ("it holds no figure"), why);
+    }
+  else
+    cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_UNUSED,
+                                 _ ("it is empty"), why);
+}
+
+/**
+ * cak_import_account_columns:
+ * @from: the first of the sheet's kept rows that is below the header
+ *
+ * Accounts for every column of the sheet, as rows are: imported as a measure, identifying the
+ * row, used as a check, kept as information, or named in the report with the reason ("holds
+ * numbers Cakupan does not use: map it or leave it"). Columns wider than the header count too.
+ */
+void
+cak_import_account_columns (Import *import, guint from)
+{
+  Sheet *sheet = import->sheet;
+  guint width = sheet->columns->len;
+
+  for (guint r = from; r < sheet->kept->len; r++)
+    width = MAX (width, ((StoredRow *)g_ptr_array_index (sheet->kept, r))->row.n_cells);
+
+  for (guint c = 0; c < width; c++)
+    {
+      const Column *column = c < sheet->columns->len ? &g_array_index (sheet->columns, Column, c)
+                                                     : NULL;
+      const char *header = column ? column->header : "";
+      const char *why = column ? column->why : NULL;
+      const char *what;
+      int *slot;
+
+      if (column == NULL || !layout_reads (sheet->layout, column->role))
+        {
+          account_unused (import, from, c, header, why);
+          continue;
+        }
+      what = cak_column_role_get_label (column->role, column->measure);
+      slot = slot_of (sheet, column->role);
+      if (slot && *slot >= 0 && *slot != (int)c)
+        {
+          /* Only the first column of a role is read. */
+          g_autofree char *first = cak_source_column_name (*slot);
+          g_autofree char *name = cak_source_column_name (c);
+          g_autofree char *reason
+              = g_strdup_printf (_ ("column %s is read for the same role"), first);
+
+          cak_import_note (import, CAK_SEVERITY_WARNING, sheet->header_row_number, c,
+                           _ ("Column %s, “%s”, is a second “%s” column; column %s is read and "
+                              "this one is not used."),
+                           name, header, what, first);
+          cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_UNUSED, what,
+                                       reason);
+          continue;
+        }
+      if (column->role == CAK_COLUMN_MEASURE)
+        {
+          gboolean second = FALSE;
+          g_autofree char *label = NULL;
+
+          for (guint k = 0; k < c; k++)
+            {
+              const Column *other = &g_array_index (sheet->columns, Column, k);
+
+              if (other->role == CAK_COLUMN_MEASURE && other->measure == column->measure
+                  && cak_period_equal (other->period, column->period))
+                second = TRUE;
+            }
+          if (cak_period_is_valid (column->period))
+            {
+              g_autofree char *period
+                  = cak_period_format (column->period, cak_lang_from_environment ());
+
+              label = g_strdup_printf (_ ("%s, %s"), what, period);
+            }
+          cak_sheet_report_add_column (sheet->report, c, header,
+                                       second ? CAK_COLUMN_USE_CHECK : CAK_COLUMN_USE_IMPORTED,
+                                       label ? label : what, why);
+          continue;
+        }
+      switch (column->role)
+        {
+          case CAK_COLUMN_COVERAGE_PCT:
+            cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_CHECK, what,
+                                         why);
+            break;
+          case CAK_COLUMN_ROW_NUMBER:
+          case CAK_COLUMN_NOTE:
+            cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_INFORMATION,
+                                         what, why);
+            break;
+          case CAK_COLUMN_VALUE:
+          case CAK_COLUMN_SEGMENT:
+            cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_IMPORTED, what,
+                                         why);
+            break;
+          default:
+            cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_IDENTIFIES,
+                                         what, why);
+            break;
+        }
     }
 }

@@ -38,8 +38,12 @@ typedef struct
   char *header;
   CakColumnRole role;
   CakMeasure measure;
+  CakPeriod period; /* written in the header ("Bekerja 2024"); CAK_PERIOD_NONE otherwise */
+  char *unit;       /* from the header: "jiwa", "%" */
+  char *why;        /* why the column got its role, for the report and the mapping step */
   CakNumberVote vote;
   CakNumberStyle style;
+  CakNumberPercentForm percent_form; /* for a target or a stated coverage: 30 or 0.30 */
 } Column;
 
 typedef enum
@@ -91,7 +95,9 @@ typedef struct
   GPtrArray *kept; /* StoredRow*: the preamble, then the rows being voted on */
 
   CakLayout layout;
-  guint header_first, header_last;
+  guint header_first, header_last; /* indexes into kept while the header is settled */
+  guint header_row_number;         /* the header's last row, 1-based */
+  guint last_row;                  /* the last row read, 1-based; 0 before the first */
   GArray *columns; /* Column */
   int code_column, name_column, period_column, measure_name_column, value_column;
   int segment_column, status_column, coverage_column;
@@ -102,6 +108,32 @@ typedef struct
   GPtrArray *deferred; /* StoredRow* */
   GHashTable *province_counts;
   const char *province_hint;
+
+  /* The province a row's name is matched in, closest first (cak-import-regions.c): the row's
+   * province column, that column's last value over the blank cells under it, the heading of the
+   * block, the title; province_hint above comes last. */
+  int province_column;
+  gboolean province_cell_warned;
+  char province_memo[64]; /* the last province cell read, and what it named */
+  const CakRegion *province_memo_region;
+  const CakRegion *column_province;
+  guint column_row, carried_first, carried_last;
+  const CakRegion *heading_province;
+  guint heading_row, heading_first, heading_last;
+  guint block_seen;                  /* rows read since the last province row */
+  const char *block_province;        /* the province of the first of them found, a code */
+  gboolean block_mixed;              /* some of them are in another province */
+  guint block_deferred;              /* where their rows start in deferred */
+  const CakRegion *closing_province; /* the province row under the deferred rows being read */
+  guint closing_row;
+  const CakRegion *title_province;
+  const char *title_text; /* interned */
+  gboolean title_is_sheet_name;
+
+  /* Sums since the last total or province row: whether a province's row sums the rows above it
+   * (cak-import-regions.c). */
+  double sums[CAK_N_MEASURES];
+  guint block_rows, block_rejected;
 
   /* The figures of the data rows and the total and province rows, to check each total
    * against the rows it sums once the sheet is read (ambiguous names are settled at its end). */
@@ -134,6 +166,11 @@ typedef struct
   Sheet *sheet;              /* the sheet being read */
   guint n_sheets_with_header;
   GError *error; /* stops reading */
+  /* The first row that named a region column but no figure: for the error without a header. */
+  char *partial_header;
+  char *partial_others;
+  const char *partial_sheet;
+  guint partial_row;
   guint rows_seen;
 } Import;
 
@@ -199,6 +236,7 @@ typedef enum
   REGION_TOTAL,
   REGION_DEFER,
   REGION_REJECTED,
+  REGION_HEADING, /* a province's name alone: the rows under it are in that province */
 } RegionResult;
 
 typedef enum
@@ -217,6 +255,7 @@ void cak_stored_row_free (gpointer data);
 StoredRow *cak_stored_row_new (const CakRow *row);
 
 /* cak-import-layout.c */
+void cak_import_account_columns (Import *import, guint from);
 gboolean cak_import_find_header (Import *import);
 gboolean cak_import_find_sheet_period (Import *import);
 gboolean cak_import_is_column_numbers (const CakRow *row);
@@ -226,7 +265,7 @@ gboolean cak_import_is_total_label (const char *text);
 void cak_import_preview_header (Import *import);
 gboolean cak_import_user_role (Import *import, const char *header, CakColumnRole *role,
                                CakMeasure *measure);
-void cak_import_vote_number_styles (Sheet *sheet);
+void cak_import_vote_number_styles (Import *import);
 
 /* cak-import-regions.c */
 void cak_import_add_unmatched (Import *import, const char *text, guint row, GPtrArray *candidates,
@@ -234,6 +273,8 @@ void cak_import_add_unmatched (Import *import, const char *text, guint row, GPtr
 char *cak_import_code_text (const CakRow *row, int column);
 void cak_import_count_province (Sheet *sheet, const CakRegion *region);
 const char *cak_import_dominant_province (Sheet *sheet);
+void cak_import_end_province_blocks (Import *import);
+void cak_import_find_title_province (Import *import);
 const CakRegion *cak_import_mapped_region (Import *import, const char *text);
 RegionResult cak_import_resolve_region (Import *import, const CakRow *row, gboolean may_defer,
                                         const CakRegion **out);

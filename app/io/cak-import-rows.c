@@ -67,35 +67,48 @@ typedef struct
 
 /* ---- Figures ------------------------------------------------------------------------- */
 
-/* Reads a figure cell: typed numbers as they are, text in the column's number style. "-" is
- * how tables write "none". Percentages typed as fractions (0.3 shown as 30%) become 30. */
+/* Reads a figure cell: typed numbers as they are, text in the column's number style, with its
+ * units ("647.000 jiwa", "1,6 juta"); placeholders ("-", "n/a") are no value. A percentage
+ * column of fractions (0,30 for 30%) is read as percentages; without the column's word on it,
+ * a typed number within 0..1 is a fraction shown as a percentage (0.3 formatted as 30%). */
 NumberResult
 cak_import_read_number (const CakRow *row, int c, const Column *column, gboolean percent,
                         double *out)
 {
   const char *text = cell (row, c);
   CakCellType type = cell_type (row, c);
-  CakNumberFlags flags = 0;
-  g_autofree char *stripped = NULL;
+  CakNumberPercentForm form = column ? column->percent_form : CAK_NUMBER_PERCENT_FORM_UNKNOWN;
+  CakNumberReading reading;
 
   if (type == CAK_CELL_EMPTY || is_blank_text (text))
     return NUMBER_BLANK;
   if (type == CAK_CELL_NUMBER)
     {
       *out = g_ascii_strtod (text, NULL);
-      if (percent && fabs (*out) <= 1.0)
+      if (percent
+          && (form == CAK_NUMBER_PERCENT_FORM_FRACTION
+              || (form == CAK_NUMBER_PERCENT_FORM_UNKNOWN && fabs (*out) <= 1.0)))
         *out *= 100;
       return isfinite (*out) ? NUMBER_OK : NUMBER_BAD;
     }
   if (type != CAK_CELL_TEXT)
     return NUMBER_BAD;
-  stripped = g_strstrip (g_strdup (text));
-  if (strcmp (stripped, "-") == 0 || strcmp (stripped, "\xe2\x80\x93") == 0
-      || strcmp (stripped, "\xe2\x80\x94") == 0)
-    return NUMBER_BLANK;
-  if (!cak_number_parse (stripped, column ? column->style : CAK_NUMBER_STYLE_UNKNOWN, out, &flags))
-    return NUMBER_BAD;
-  return NUMBER_OK;
+  switch (cak_number_read (text, column ? column->style : CAK_NUMBER_STYLE_UNKNOWN, &reading))
+    {
+      case CAK_NUMBER_RESULT_BLANK:
+        return NUMBER_BLANK;
+      case CAK_NUMBER_RESULT_VALUE:
+      case CAK_NUMBER_RESULT_NOT_WHOLE:
+        break;
+      case CAK_NUMBER_RESULT_INVALID:
+      default:
+        return NUMBER_BAD;
+    }
+  *out = reading.value;
+  if (percent && form == CAK_NUMBER_PERCENT_FORM_FRACTION
+      && !(reading.flags & CAK_NUMBER_FLAG_PERCENT))
+    *out *= 100;
+  return isfinite (*out) ? NUMBER_OK : NUMBER_BAD;
 }
 
 char *
@@ -300,13 +313,12 @@ find_subregion (Import *import, const CakRow *row, SubRow *sub, CakRow *view, GP
   return TRUE;
 }
 
-/* Stores a row's values once they are all checked, so that a rejected row leaves nothing. */
-gboolean
-cak_import_store_values (Import *import, const CakRow *row, const CakRegion *region,
-                         CakPeriod period, const double *values, const gboolean *has,
-                         const int *columns)
+/* Whether a row's values differ from ones already held for the region, period and measure:
+ * a conflict, named in the report. */
+static gboolean
+conflicts (Import *import, const CakRow *row, const CakRegion *region, CakPeriod period,
+           const double *values, const gboolean *has, const int *columns)
 {
-  Sheet *sheet = import->sheet;
 
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     {
@@ -334,15 +346,29 @@ cak_import_store_values (Import *import, const CakRow *row, const CakRegion *reg
                    "not imported."),
                 cak_measure_get_label (m), region->name, iso, here, there, existing.source.file,
                 existing.source.row, col);
-          return FALSE;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* Stores a row's values once they are all checked, so that a rejected row leaves nothing. */
+gboolean
+cak_import_store_values (Import *import, const CakRow *row, const CakRegion *region,
+                         CakPeriod period, const double *values, const gboolean *has,
+                         const int *columns)
+{
+  Sheet *sheet = import->sheet;
+
+  if (conflicts (import, row, region, period, values, has, columns))
+    return FALSE;
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     if (has[m])
       {
         CakSource source = { import->file, sheet->name, row->row, columns[m] };
 
         cak_dataset_set (import->dataset, region, period, m, values[m], &source, NULL);
+        sheet->sums[m] += values[m];
       }
   return TRUE;
 }
@@ -431,91 +457,6 @@ row_key (const CakRegion *region, CakPeriod period, const SubRow *sub, const dou
   return g_string_free (key, FALSE);
 }
 
-/* A row's figures, read and checked: noted when they repeat a row above, summed into their
- * regency when the row is a kecamatan's or a desa's, else stored. */
-static CakRowKind
-keep_row (Import *import, const CakRow *row, const CakRegion *region, CakPeriod period,
-          const double *values, const gboolean *has, const int *columns, const SubRow *sub)
-{
-  Sheet *sheet = import->sheet;
-  g_autofree char *key = row_key (region, period, sub, values, has, TRUE);
-  guint repeated = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, key));
-
-  if (repeated > 0)
-    {
-      cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Row %u repeats row %u."),
-                       row->row, repeated);
-      return CAK_ROW_DUPLICATE;
-    }
-
-  if (sub && sub->kind != SUB_NONE)
-    {
-      g_autofree char *where = row_key (region, period, sub, values, has, FALSE);
-      g_autofree char *place = g_strconcat ("#", where, NULL);
-      guint other = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, place));
-      g_autofree char *group_key
-          = g_strdup_printf ("%s|%u", region->code, cak_period_to_key (period));
-      SubGroup *group;
-
-      /* The same kecamatan twice with other figures: which is right cannot be told. */
-      if (other > 0)
-        {
-          cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->subregion_column,
-                           _ ("“%s” of %s is in row %u already, with other figures; the row was "
-                              "not imported."),
-                           sub->text, region->name, other);
-          return CAK_ROW_REJECTED;
-        }
-      g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&place), GUINT_TO_POINTER (row->row));
-      group = g_hash_table_lookup (sheet->subregions, group_key);
-      if (group == NULL)
-        {
-          group = g_new0 (SubGroup, 1);
-          group->region = region;
-          group->period = period;
-          group->kind = sub->kind;
-          group->first_row = row->row;
-          g_hash_table_insert (sheet->subregions, g_steal_pointer (&group_key), group);
-        }
-      group->n_rows++;
-      if (sub->kind > group->kind)
-        group->kind = sub->kind;
-      for (guint m = 0; m < CAK_N_MEASURES; m++)
-        if (has[m])
-          {
-            if (!(group->has & (1u << m)))
-              {
-                group->columns[m] = columns[m];
-                group->values[m] = 0;
-              }
-            else if (m == CAK_MEASURE_TARGET_PCT && group->values[m] != values[m])
-              group->targets_differ = TRUE;
-            group->has |= 1u << m;
-            /* A target is a percentage: never summed. */
-            if (m == CAK_MEASURE_TARGET_PCT)
-              group->values[m] = values[m];
-            else
-              group->values[m] += values[m];
-          }
-    }
-  else
-    {
-      if (!cak_import_store_values (import, row, region, period, values, has, columns))
-        return CAK_ROW_REJECTED;
-      int wf
-          = has[CAK_MEASURE_WORKFORCE] ? columns[CAK_MEASURE_WORKFORCE] : workforce_column (sheet);
-      g_autofree char *wf_text = g_strstrip (g_strdup (cell (row, wf)));
-
-      check_workforce (import, row->row, region, values, has, wf,
-                       sheet->layout == CAK_LAYOUT_WIDE && wf >= 0
-                           && (strcmp (wf_text, "-") == 0 || strcmp (wf_text, "\xe2\x80\x93") == 0
-                               || strcmp (wf_text, "\xe2\x80\x94") == 0));
-    }
-  g_hash_table_insert (sheet->seen_rows, g_steal_pointer (&key), GUINT_TO_POINTER (row->row));
-  add_figures (sheet, row->row, cak_period_to_key (period), region, values, has);
-  return CAK_ROW_DATA;
-}
-
 static gboolean
 row_period (Import *import, const CakRow *row, CakPeriod *period)
 {
@@ -540,14 +481,191 @@ row_period (Import *import, const CakRow *row, CakPeriod *period)
   return FALSE;
 }
 
+/* A row's figures for one period: the row's own, or a period its columns' headers name
+ * ("Bekerja 2023 | Bekerja 2024"). */
+typedef struct
+{
+  CakPeriod period;
+  double values[CAK_N_MEASURES];
+  int columns[CAK_N_MEASURES];
+  gboolean has[CAK_N_MEASURES];
+} Figures;
+
+/* The most periods one row spreads over its columns: more than a spreadsheet of years or
+ * months as columns holds. */
+#define MAX_ROW_PERIODS 64
+
+static Figures *
+figures_for (Figures *slots, guint *n_slots, CakPeriod period)
+{
+  for (guint i = 0; i < *n_slots; i++)
+    if (cak_period_equal (slots[i].period, period))
+      return &slots[i];
+  if (*n_slots >= MAX_ROW_PERIODS)
+    return NULL;
+  memset (&slots[*n_slots], 0, sizeof slots[*n_slots]);
+  slots[*n_slots].period = period;
+  return &slots[(*n_slots)++];
+}
+
+/* The checks a row's own figures allow, once they are stored. */
+static void
+check_figures (Import *import, const CakRow *row, const Figures *f, gboolean with_coverage)
+{
+  const double *values = f->values;
+  const gboolean *has = f->has;
+
+  if (has[CAK_MEASURE_PARTICIPANTS] && has[CAK_MEASURE_PU] && has[CAK_MEASURE_BPU]
+      && has[CAK_MEASURE_JAKON] && has[CAK_MEASURE_PMI])
+    {
+      double sum = values[CAK_MEASURE_PU] + values[CAK_MEASURE_BPU] + values[CAK_MEASURE_JAKON]
+                   + values[CAK_MEASURE_PMI];
+
+      if (fabs (sum - values[CAK_MEASURE_PARTICIPANTS]) > 0.5)
+        {
+          g_autofree char *a = cak_import_format_number (values[CAK_MEASURE_PARTICIPANTS]);
+          g_autofree char *b = cak_import_format_number (sum);
+
+          cak_import_note (
+              import, CAK_SEVERITY_WARNING, row->row, f->columns[CAK_MEASURE_PARTICIPANTS],
+              _ ("Active participants are %s but PU + BPU + Jakon + PMI make %s."), a, b);
+        }
+    }
+  if (has[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
+    {
+      g_autofree char *target = cak_number_format_percent (values[CAK_MEASURE_TARGET_PCT], 2,
+                                                           cak_lang_from_environment ());
+
+      cak_import_note (import, CAK_SEVERITY_WARNING, row->row, f->columns[CAK_MEASURE_TARGET_PCT],
+                       _ ("A target of %s is above 100%%."), target);
+    }
+  if (with_coverage)
+    check_coverage (import, row, values, has);
+}
+
+/* A row's figures, read and checked: noted when they repeat a row above, summed into their
+ * regency when the row is a kecamatan's or a desa's, else stored. */
+static CakRowKind
+keep_row (Import *import, const CakRow *row, const CakRegion *region, const Figures *slots,
+          guint n_slots, const SubRow *sub)
+{
+  Sheet *sheet = import->sheet;
+  g_autoptr (GString) key = g_string_new (NULL);
+  guint repeated;
+
+  for (guint i = 0; i < n_slots; i++)
+    {
+      g_autofree char *one = row_key (region, slots[i].period, sub, slots[i].values,
+                                      slots[i].has, TRUE);
+
+      g_string_append (key, one);
+      g_string_append_c (key, '#');
+    }
+  repeated = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, key->str));
+  if (repeated > 0)
+    {
+      cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Row %u repeats row %u."),
+                       row->row, repeated);
+      return CAK_ROW_DUPLICATE;
+    }
+
+  if (sub && sub->kind != SUB_NONE)
+    {
+      /* The same kecamatan twice with other figures: which is right cannot be told. */
+      for (guint i = 0; i < n_slots; i++)
+        {
+          g_autofree char *where = row_key (region, slots[i].period, sub, slots[i].values,
+                                            slots[i].has, FALSE);
+          g_autofree char *place = g_strconcat ("@", where, NULL);
+          guint other = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, place));
+
+          if (other > 0)
+            {
+              cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->subregion_column,
+                               _ ("“%s” of %s is in row %u already, with other figures; the row "
+                                  "was not imported."),
+                               sub->text, region->name, other);
+              return CAK_ROW_REJECTED;
+            }
+        }
+      for (guint i = 0; i < n_slots; i++)
+        {
+          const Figures *f = &slots[i];
+          g_autofree char *where = row_key (region, f->period, sub, f->values, f->has, FALSE);
+          g_autofree char *group_key
+              = g_strdup_printf ("%s|%u", region->code, cak_period_to_key (f->period));
+          SubGroup *group = g_hash_table_lookup (sheet->subregions, group_key);
+
+          g_hash_table_insert (sheet->seen_rows, g_strconcat ("@", where, NULL),
+                               GUINT_TO_POINTER (row->row));
+          if (group == NULL)
+            {
+              group = g_new0 (SubGroup, 1);
+              group->region = region;
+              group->period = f->period;
+              group->kind = sub->kind;
+              group->first_row = row->row;
+              g_hash_table_insert (sheet->subregions, g_steal_pointer (&group_key), group);
+            }
+          group->n_rows++;
+          if (sub->kind > group->kind)
+            group->kind = sub->kind;
+          for (guint m = 0; m < CAK_N_MEASURES; m++)
+            if (f->has[m])
+              {
+                if (!(group->has & (1u << m)))
+                  {
+                    group->columns[m] = f->columns[m];
+                    group->values[m] = 0;
+                  }
+                else if (m == CAK_MEASURE_TARGET_PCT && group->values[m] != f->values[m])
+                  group->targets_differ = TRUE;
+                group->has |= 1u << m;
+                /* A target is a percentage: never summed. */
+                if (m == CAK_MEASURE_TARGET_PCT)
+                  group->values[m] = f->values[m];
+                else
+                  group->values[m] += f->values[m];
+                sheet->sums[m] += f->values[m];
+              }
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < n_slots; i++)
+        if (conflicts (import, row, region, slots[i].period, slots[i].values, slots[i].has,
+                       slots[i].columns))
+          return CAK_ROW_REJECTED;
+      for (guint i = 0; i < n_slots; i++)
+        {
+          const Figures *f = &slots[i];
+          int wf = f->has[CAK_MEASURE_WORKFORCE] ? f->columns[CAK_MEASURE_WORKFORCE]
+                                                 : workforce_column (sheet);
+          g_autofree char *wf_text = g_strstrip (g_strdup (cell (row, wf)));
+
+          cak_import_store_values (import, row, region, f->period, f->values, f->has, f->columns);
+          check_workforce (import, row->row, region, f->values, f->has, wf,
+                           sheet->layout == CAK_LAYOUT_WIDE && wf >= 0
+                               && (strcmp (wf_text, "-") == 0
+                                   || strcmp (wf_text, "\xe2\x80\x93") == 0
+                                   || strcmp (wf_text, "\xe2\x80\x94") == 0));
+        }
+    }
+  g_hash_table_insert (sheet->seen_rows, g_string_free (g_steal_pointer (&key), FALSE),
+                       GUINT_TO_POINTER (row->row));
+  for (guint i = 0; i < n_slots; i++)
+    add_figures (sheet, row->row, cak_period_to_key (slots[i].period), region, slots[i].values,
+                 slots[i].has);
+  return CAK_ROW_DATA;
+}
+
 static CakRowKind
 import_wide_row (Import *import, const CakRow *row, const CakRegion *region, const SubRow *sub)
 {
   Sheet *sheet = import->sheet;
-  double values[CAK_N_MEASURES] = { 0 };
-  int columns[CAK_N_MEASURES] = { 0 };
-  gboolean has[CAK_N_MEASURES] = { FALSE };
-  CakPeriod period;
+  Figures slots[MAX_ROW_PERIODS];
+  guint n_slots = 0;
+  CakPeriod period, coverage_period;
   gboolean any = FALSE;
   CakRowKind kind;
 
@@ -557,6 +675,7 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region, con
   for (guint c = 0; c < sheet->columns->len; c++)
     {
       const Column *column = &g_array_index (sheet->columns, Column, c);
+      Figures *f;
       double value;
 
       if (column->role != CAK_COLUMN_MEASURE)
@@ -588,46 +707,57 @@ import_wide_row (Import *import, const CakRow *row, const CakRegion *region, con
                            _ ("“%s” is negative; the row was not imported."), cell (row, c));
           return CAK_ROW_REJECTED;
         }
-      if (has[column->measure])
-        continue; /* a second column for the same measure: the first one counts */
-      values[column->measure] = value;
-      columns[column->measure] = c;
-      has[column->measure] = TRUE;
+      f = figures_for (slots, &n_slots,
+                       cak_period_is_valid (column->period) ? column->period : period);
+      if (f == NULL)
+        continue; /* the layout refuses headers with more periods than that */
+      if (f->has[column->measure])
+        {
+          /* A second column of the same measure and period is a check on the first. */
+          if (fabs (f->values[column->measure] - value) > 1e-9 * MAX (1.0, fabs (value)))
+            {
+              g_autofree char *here = cak_import_format_number (value);
+              g_autofree char *there = cak_import_format_number (f->values[column->measure]);
+              g_autofree char *first = cak_source_column_name (f->columns[column->measure]);
+
+              cak_import_note (import, CAK_SEVERITY_WARNING, row->row, c,
+                               _ ("%s is %s here but %s in column %s; column %s was imported."),
+                               cak_measure_get_label (column->measure), here, there, first,
+                               first);
+            }
+          continue;
+        }
+      f->values[column->measure] = value;
+      f->columns[column->measure] = c;
+      f->has[column->measure] = TRUE;
       any = TRUE;
     }
   if (!any)
     return CAK_ROW_EMPTY;
-  kind = keep_row (import, row, region, period, values, has, columns, sub);
+  for (guint i = 0; i < n_slots; i++)
+    if (!cak_period_is_valid (slots[i].period))
+      {
+        cak_import_note (import, CAK_SEVERITY_ERROR, row->row, -1,
+                         _ ("The row’s figures have no period; the row was not imported."));
+        return CAK_ROW_REJECTED;
+      }
+  kind = keep_row (import, row, region, slots, n_slots, sub);
   if (kind != CAK_ROW_DATA)
     return kind;
 
-  if (has[CAK_MEASURE_PARTICIPANTS] && has[CAK_MEASURE_PU] && has[CAK_MEASURE_BPU]
-      && has[CAK_MEASURE_JAKON] && has[CAK_MEASURE_PMI])
+  coverage_period = period;
+  if (sheet->coverage_column >= 0)
     {
-      double sum = values[CAK_MEASURE_PU] + values[CAK_MEASURE_BPU] + values[CAK_MEASURE_JAKON]
-                   + values[CAK_MEASURE_PMI];
+      const Column *column = &g_array_index (sheet->columns, Column, sheet->coverage_column);
 
-      if (fabs (sum - values[CAK_MEASURE_PARTICIPANTS]) > 0.5)
-        {
-          g_autofree char *a = cak_import_format_number (values[CAK_MEASURE_PARTICIPANTS]);
-          g_autofree char *b = cak_import_format_number (sum);
-
-          cak_import_note (
-              import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_PARTICIPANTS],
-              _ ("Active participants are %s but PU + BPU + Jakon + PMI make %s."), a, b);
-        }
+      if (cak_period_is_valid (column->period))
+        coverage_period = column->period;
     }
-  if (has[CAK_MEASURE_TARGET_PCT] && values[CAK_MEASURE_TARGET_PCT] > 100)
-    {
-      g_autofree char *target = cak_number_format_percent (values[CAK_MEASURE_TARGET_PCT], 2,
-                                                           cak_lang_from_environment ());
-
-      cak_import_note (import, CAK_SEVERITY_WARNING, row->row, columns[CAK_MEASURE_TARGET_PCT],
-                       _ ("A target of %s is above 100%%."), target);
-    }
-  check_coverage (import, row, values, has);
+  for (guint i = 0; i < n_slots; i++)
+    check_figures (import, row, &slots[i], cak_period_equal (slots[i].period, coverage_period));
   return CAK_ROW_DATA;
 }
+
 
 static CakRowKind
 import_long_row (Import *import, const CakRow *row, const CakRegion *region, const SubRow *sub)
@@ -635,15 +765,12 @@ import_long_row (Import *import, const CakRow *row, const CakRegion *region, con
   Sheet *sheet = import->sheet;
   const Column *value_column = &g_array_index (sheet->columns, Column, sheet->value_column);
   const char *name = cell (row, sheet->measure_name_column);
-  double values[CAK_N_MEASURES] = { 0 };
-  int columns[CAK_N_MEASURES] = { 0 };
-  gboolean has[CAK_N_MEASURES] = { FALSE };
+  Figures f = { 0 };
   CakMeasure measure = 0;
   CakColumnRole role;
-  CakPeriod period;
   double value;
 
-  if (!row_period (import, row, &period))
+  if (!row_period (import, row, &f.period))
     return CAK_ROW_REJECTED;
   role = cak_import_user_role (import, name, &role, &measure)
              ? role
@@ -680,13 +807,22 @@ import_long_row (Import *import, const CakRow *row, const CakRegion *region, con
                        cell (row, sheet->value_column));
       return CAK_ROW_REJECTED;
     }
-  values[measure] = value;
-  columns[measure] = sheet->value_column;
-  has[measure] = TRUE;
-  return keep_row (import, row, region, period, values, has, columns, sub);
+  f.values[measure] = value;
+  f.columns[measure] = sheet->value_column;
+  f.has[measure] = TRUE;
+  return keep_row (import, row, region, &f, 1, sub);
 }
 
 /* ---- Total and province rows ------------------------------------------------------------ */
+
+/* A total, province or heading row ends the block of rows that a province's row under them is
+ * compared with (cak-import-regions.c). */
+static void
+end_block (Sheet *sheet)
+{
+  memset (sheet->sums, 0, sizeof sheet->sums);
+  sheet->block_rows = sheet->block_rejected = 0;
+}
 
 /* The row a province's stated figures were read from. */
 static guint
@@ -711,6 +847,8 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
   CakPeriod period = CAK_PERIOD_INIT_NONE;
   gboolean any = FALSE;
   int coverage_column = sheet->layout == CAK_LAYOUT_WIDE ? sheet->coverage_column : -1;
+
+  end_block (sheet);
 
   /* A total often leaves the period empty: it is then the period of the rows beside it. */
   if (sheet->period_column < 0)
@@ -810,9 +948,9 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
         }
       if (cak_dataset_set_stated (import->dataset, &stated, &existing))
         cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1,
-                         _ ("Skipped: a province row; its figures are kept as what the file "
-                            "states for %s, shown beside the totals Cakupan sums from the "
-                            "regencies."),
+                         _ ("Skipped: a total row for %s; its figures are kept as what the "
+                            "file states for the province, shown beside the totals Cakupan sums "
+                            "from the regencies."),
                          region->name);
       else
         cak_import_note (import, CAK_SEVERITY_WARNING, row->row, -1,
@@ -1078,7 +1216,13 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
   switch (cak_import_resolve_region (import, is_sub ? &view : row, may_defer, &region))
     {
       case REGION_TOTAL:
-        handle_total (import, row, NULL);
+        /* region: the province of a province's own row, else NULL */
+        handle_total (import, row, region);
+        sub_row_clear (&sub);
+        return;
+      case REGION_HEADING:
+        end_block (sheet);
+        cak_import_account (import, row->row, CAK_ROW_TITLE, FALSE);
         sub_row_clear (&sub);
         return;
       case REGION_DEFER:
@@ -1087,6 +1231,7 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
         sub_row_clear (&sub);
         return;
       case REGION_REJECTED:
+        sheet->block_rejected++;
         add_figures (sheet, row->row, 0, NULL, NULL, NULL);
         cak_import_account (import, row->row, CAK_ROW_REJECTED, TRUE);
         sub_row_clear (&sub);
@@ -1105,8 +1250,13 @@ cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer)
 
   kind = sheet->layout == CAK_LAYOUT_LONG ? import_long_row (import, row, region, &sub)
                                           : import_wide_row (import, row, region, &sub);
-  if (kind == CAK_ROW_REJECTED)
-    add_figures (sheet, row->row, 0, NULL, NULL, NULL);
+  if (kind == CAK_ROW_DATA)
+    sheet->block_rows++;
+  else if (kind == CAK_ROW_REJECTED)
+    {
+      sheet->block_rejected++;
+      add_figures (sheet, row->row, 0, NULL, NULL, NULL);
+    }
   cak_import_account (import, row->row, kind,
                       kind == CAK_ROW_REJECTED || kind == CAK_ROW_DUPLICATE);
   sub_row_clear (&sub);

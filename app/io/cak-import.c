@@ -194,6 +194,7 @@ sheet_preview_free (gpointer data)
   g_ptr_array_unref (preview->headers);
   g_array_unref (preview->roles);
   g_array_unref (preview->measures);
+  g_ptr_array_unref (preview->reasons);
   g_ptr_array_unref (preview->rows);
   g_array_unref (preview->row_numbers);
   g_array_unref (preview->row_kinds);
@@ -241,6 +242,7 @@ begin_sheet (Import *import, const CakSheetInfo *info)
       preview->headers = g_ptr_array_new_with_free_func (g_free);
       preview->roles = g_array_new (FALSE, TRUE, sizeof (CakColumnRole));
       preview->measures = g_array_new (FALSE, TRUE, sizeof (CakMeasure));
+      preview->reasons = g_ptr_array_new_with_free_func (g_free);
       preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
       preview->row_numbers = g_array_new (FALSE, TRUE, sizeof (guint));
       preview->row_kinds = g_array_new (FALSE, TRUE, sizeof (CakRowKind));
@@ -296,6 +298,7 @@ settle_header (Import *import)
       return;
     }
   import->n_sheets_with_header++;
+  cak_import_find_title_province (import);
 
   for (guint i = 0; i < sheet->header_first; i++)
     {
@@ -316,6 +319,7 @@ settle_header (Import *import)
   after = sheet->header_last + 1;
   if (sheet->layout == CAK_LAYOUT_EXTRACT)
     {
+      cak_import_account_columns (import, after);
       sheet->phase = PHASE_STREAMING;
       process_kept_rows (import, after);
     }
@@ -331,7 +335,8 @@ settle_votes (Import *import)
 {
   Sheet *sheet = import->sheet;
 
-  cak_import_vote_number_styles (sheet);
+  cak_import_vote_number_styles (import);
+  cak_import_account_columns (import, 0);
   sheet->phase = PHASE_STREAMING;
   process_kept_rows (import, 0);
 }
@@ -349,6 +354,9 @@ end_sheet (Import *import)
         settle_header (import);
       if (import->error == NULL && sheet->phase == PHASE_VOTING)
         settle_votes (import);
+      /* The deferred rows come from above any heading: the last block does not cover them. */
+      if (import->error == NULL && sheet->phase == PHASE_STREAMING)
+        cak_import_end_province_blocks (import);
       if (import->error == NULL && sheet->deferred->len > 0)
         {
           g_autoptr (GPtrArray) deferred = g_steal_pointer (&sheet->deferred);
@@ -391,6 +399,22 @@ end_sheet (Import *import)
   import->sheet = NULL;
 }
 
+static void
+account_blank_rows (Import *import, guint first, guint last)
+{
+  CakSheetReport *report = import->sheet->report;
+
+  if (first == last)
+    {
+      cak_import_account (import, first, CAK_ROW_BLANK, FALSE);
+      return;
+    }
+  report->rows += last - first + 1;
+  report->skipped += last - first + 1;
+  cak_import_note (import, CAK_SEVERITY_INFO, first, -1, _ ("Skipped: blank rows %u–%u."), first,
+                   last);
+}
+
 static gboolean
 sheet_begin_cb (const CakSheetInfo *info, gpointer user_data)
 {
@@ -431,6 +455,10 @@ row_cb (const CakRow *row, gpointer user_data)
     begin_sheet (import, NULL);
   sheet = import->sheet;
   import->rows_seen++;
+  /* Workbooks leave empty rows out: count them as the blank rows a person sees, in one line. */
+  if (row->row > sheet->last_row + 1)
+    account_blank_rows (import, sheet->last_row + 1, row->row - 1);
+  sheet->last_row = MAX (sheet->last_row, row->row);
   if ((import->rows_seen & 0x3ff) == 0
       && g_cancellable_set_error_if_cancelled (import->cancellable, &import->error))
     return FALSE;
@@ -549,7 +577,7 @@ read_source (Import *import, GInputStream *stream, goffset size, const char *pat
 }
 
 static gboolean
-finish_import (Import *import, gboolean ok, GError **error)
+check_import (Import *import, gboolean ok, GError **error)
 {
   if (import->sheet)
     end_sheet (import);
@@ -569,6 +597,25 @@ finish_import (Import *import, gboolean ok, GError **error)
                    import->file);
       return FALSE;
     }
+  if (import->n_sheets_with_header == 0 && import->partial_header)
+    {
+      if (import->partial_sheet)
+        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
+                     _ ("“%s”, sheet “%s”, row %u: found the region column “%s”, but none of %s "
+                        "is a figure Cakupan knows. Say which column is which in the mapping "
+                        "step, or with --map on the command line (for example "
+                        "--map \"HEADER=workforce\")."),
+                     import->file, import->partial_sheet, import->partial_row,
+                     import->partial_header, import->partial_others);
+      else
+        g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
+                     _ ("“%s”, row %u: found the region column “%s”, but none of %s is a figure "
+                        "Cakupan knows. Say which column is which in the mapping step, or with "
+                        "--map on the command line (for example --map \"HEADER=workforce\")."),
+                     import->file, import->partial_row, import->partial_header,
+                     import->partial_others);
+      return FALSE;
+    }
   if (import->n_sheets_with_header == 0)
     {
       g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER,
@@ -580,6 +627,16 @@ finish_import (Import *import, gboolean ok, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+finish_import (Import *import, gboolean ok, GError **error)
+{
+  gboolean result = check_import (import, ok, error);
+
+  g_clear_pointer (&import->partial_header, g_free);
+  g_clear_pointer (&import->partial_others, g_free);
+  return result;
 }
 
 static void

@@ -28,6 +28,7 @@ typedef enum
   CAK_COLUMN_SEGMENT,      /* row-level extract: PU, BPU, Jakon or PMI */
   CAK_COLUMN_STATUS,       /* row-level extract: only active rows count */
   CAK_COLUMN_NOTE,         /* "Keterangan": information */
+  CAK_COLUMN_PROVINCE,     /* "Provinsi": the province the row's region is matched in */
   CAK_N_COLUMN_ROLES
 } CakColumnRole;
 
@@ -93,6 +94,7 @@ typedef struct
   GPtrArray *headers;              /* char*, one per column */
   GArray *roles;                   /* CakColumnRole per column */
   GArray *measures;                /* CakMeasure per column */
+  GPtrArray *reasons;              /* char* per column: why it got its role ("" when none) */
   GPtrArray *rows;                 /* GStrv: the first rows' cells */
   GArray *row_numbers;             /* guint */
   GArray *row_kinds;               /* CakRowKind */
@@ -118,6 +120,19 @@ typedef struct
   char *signature;      /* the header, to remember the user's choices for files like it */
 } CakImportPreview;
 
+/* What a header says, word by word: the role, a period written in it, a unit in brackets. */
+typedef struct
+{
+  CakColumnRole role;
+  CakMeasure measure;
+  CakPeriod period; /* "Penduduk Bekerja 2024": the year 2024; CAK_PERIOD_NONE when none */
+  char *unit;       /* "jiwa", "%", "Rp": as the header writes it, or NULL */
+  char *words;      /* the words that decided the role, normalised; NULL when none did */
+} CakHeaderReading;
+
+void cak_import_read_header (const char *header, CakHeaderReading *out);
+void cak_header_reading_clear (CakHeaderReading *reading);
+char *cak_header_reading_describe (const CakHeaderReading *reading);
 CakColumnRole cak_import_classify_header (const char *header, CakMeasure *out_measure);
 char *cak_import_normalize (const char *text);
 const char *cak_column_role_to_id (CakColumnRole role, CakMeasure measure);

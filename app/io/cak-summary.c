@@ -83,6 +83,20 @@ append_json_number (GString *out, double value, int decimals)
     }
   if (value == floor (value) && fabs (value) < 1e15)
     g_string_append_printf (out, "%.0f", value);
+  else if (decimals >= 0)
+    {
+      /* 25.43, not 25.430000000000001: the decimals asked for, without trailing zeros. */
+      g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+      gsize len;
+
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      len = strlen (buf);
+      while (len > 0 && buf[len - 1] == '0')
+        buf[--len] = '\0';
+      if (len > 0 && buf[len - 1] == '.')
+        buf[--len] = '\0';
+      g_string_append (out, buf);
+    }
   else
     g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
 }
@@ -418,8 +432,26 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
       g_string_append (out, ", \"sheet\": ");
       append_json_string (out, sheet->sheet);
       g_string_append_printf (
-          out, ", \"rows\": %u, \"imported\": %u, \"skipped\": %u, \"rejected\": %u}", sheet->rows,
-          sheet->imported, sheet->skipped, sheet->rejected);
+          out, ", \"rows\": %u, \"imported\": %u, \"skipped\": %u, \"rejected\": %u, \"columns\": [",
+          sheet->rows, sheet->imported, sheet->skipped, sheet->rejected);
+      for (guint k = 0; sheet->columns && k < sheet->columns->len; k++)
+        {
+          const CakColumnReport *column = g_ptr_array_index (sheet->columns, k);
+          g_autofree char *name = cak_source_column_name (column->column);
+
+          g_string_append (out, k == 0 ? "\n    {\"column\": " : ",\n    {\"column\": ");
+          append_json_string (out, name);
+          g_string_append (out, ", \"header\": ");
+          append_json_string (out, column->header);
+          g_string_append (out, ", \"use\": ");
+          append_json_string (out, cak_column_use_to_id (column->use));
+          g_string_append (out, ", \"role\": ");
+          append_json_string (out, column->what);
+          g_string_append (out, ", \"why\": ");
+          append_json_string (out, column->why);
+          g_string_append (out, "}");
+        }
+      g_string_append (out, "]}");
     }
   g_string_append (out, "]}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -535,8 +567,6 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) periods = NULL;
-  const GArray *issues;
-  guint n_skipped = 0;
   g_autoptr (GHashTable) shown = g_hash_table_new (NULL, NULL);
 
   g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
@@ -614,6 +644,28 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       g_string_append_c (out, '\n');
   }
 
+  {
+    g_autofree char *report = cak_summary_report_to_text (dataset);
+
+    g_string_append (out, report);
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cak_summary_report_to_text:
+ *
+ * Returns: (transfer full): the import report as --summary prints it under the table: the
+ *   warnings and errors with their places, then each sheet's rows and columns
+ */
+char *
+cak_summary_report_to_text (CakDataset *dataset)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const GArray *issues;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+
   issues = cak_dataset_get_issues (dataset);
   for (guint i = 0; i < issues->len; i++)
     {
@@ -621,10 +673,7 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       g_autofree char *where = NULL;
 
       if (issue->severity == CAK_SEVERITY_INFO)
-        {
-          n_skipped++;
-          continue;
-        }
+        continue;
       where = cak_source_describe (&issue->source, issue->has_column);
       g_string_append_printf (out, _ ("%s: %s: %s\n"),
                               issue->severity == CAK_SEVERITY_ERROR ? _ ("Error") : _ ("Warning"),
@@ -640,6 +689,12 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
       g_string_append_printf (out, _ ("%s: %u rows: %u imported, %u skipped, %u rejected.\n"),
                               where, sheet->rows, sheet->imported, sheet->skipped,
                               sheet->rejected);
+      for (guint k = 0; sheet->columns && k < sheet->columns->len; k++)
+        {
+          g_autofree char *line = cak_column_report_describe (g_ptr_array_index (sheet->columns, k));
+
+          g_string_append_printf (out, "  %s\n", line);
+        }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -22,5 +22,6 @@ typedef struct
 CakPeriod cak_summary_resolve_period (CakDataset *dataset, CakPeriod requested);
 char *cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options);
 char *cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options);
+char *cak_summary_report_to_text (CakDataset *dataset);
 
 G_END_DECLS

@@ -1649,6 +1649,38 @@ write_notes (Report *r, GError **error)
   if (reports->len == 0)
     worksheet_write_string (ws, y++, 0, T (N_ ("No file was imported.")), r->f_note);
 
+  /* Every column, as every row: what it was read as, or why it was not used. */
+  y += 2;
+  {
+    const char *headers[] = { T (N_ ("File")),   T (N_ ("Sheet")),  T (N_ ("Column")),
+                              T (N_ ("Header")), T (N_ ("Use")),    T (N_ ("Read as")),
+                              T (N_ ("Why")) };
+
+    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+      worksheet_write_string (ws, y, c, headers[c], r->f_header);
+    y++;
+  }
+  for (guint k = 0; k < reports->len; k++)
+    {
+      const CakSheetReport *sr = g_ptr_array_index (reports, k);
+      g_autofree char *base = g_path_get_basename (sr->file ? sr->file : "");
+
+      for (guint i = 0; sr->columns && i < sr->columns->len; i++, y++)
+        {
+          const CakColumnReport *column = g_ptr_array_index (sr->columns, i);
+          g_autofree char *letter = cak_source_column_name (column->column);
+
+          worksheet_write_string (ws, y, 0, base, r->f_text);
+          if (sr->sheet)
+            worksheet_write_string (ws, y, 1, sr->sheet, r->f_text);
+          worksheet_write_string (ws, y, 2, letter, r->f_code);
+          worksheet_write_string (ws, y, 3, column->header, r->f_text);
+          worksheet_write_string (ws, y, 4, cak_column_use_get_label (column->use), r->f_text);
+          worksheet_write_string (ws, y, 5, column->what, r->f_text);
+          worksheet_write_string (ws, y, 6, column->why, r->f_wrap);
+        }
+    }
+
   y += 2;
   issue_header = y;
   {

@@ -82,6 +82,12 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
       _ ("Provinces, regencies and cities with their Kemendagri codes from the idn-area-data "
          "project by Fityan, made available under the Open Database License (ODbL) 1.0."),
       GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (
+      ADW_ABOUT_WINDOW (about), _ ("BPS codes"),
+      _ ("BPS codes of provinces and regencies: OCHA COD-AB (BPS), via the Indonesia "
+         "administrative boundaries tabular data, made available under the Creative Commons "
+         "Attribution 3.0 IGO licence (CC BY 3.0 IGO)."),
+      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (about);
 }
 

@@ -103,6 +103,7 @@ static const struct
   { CAK_COLUMN_NONE, 0 },
   { CAK_COLUMN_REGION_CODE, 0 },
   { CAK_COLUMN_REGION_NAME, 0 },
+  { CAK_COLUMN_PROVINCE, 0 },
   { CAK_COLUMN_PERIOD, 0 },
   { CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE },
   { CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS },
@@ -694,6 +695,18 @@ sync_roles (CakMappingDialog *self)
           measure = g_array_index (sheet->measures, CakMeasure, c);
         }
       set_dropdown_role (self, g_ptr_array_index (self->dropdowns, c), role, measure);
+      /* Why the importer chose the role: the words, the unit and the period it read. */
+      if (sheet->reasons && c < sheet->reasons->len
+          && *(const char *)g_ptr_array_index (sheet->reasons, c))
+        {
+          GtkWidget *dropdown = g_ptr_array_index (self->dropdowns, c);
+          g_autofree char *why = g_strdup_printf (_ ("Read from %s"),
+                                                  (const char *)g_ptr_array_index (sheet->reasons, c));
+
+          gtk_widget_set_tooltip_text (dropdown, why);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+        }
     }
 }
 

@@ -319,6 +319,13 @@ show_report (CakWindow *self)
       g_string_append_printf (body, _ ("%s: %u rows: %u imported, %u skipped, %u rejected."), where,
                               sheet->rows, sheet->imported, sheet->skipped, sheet->rejected);
       g_string_append_c (body, '\n');
+      /* Every column too, as every row: what it was read as, or why it was not used. */
+      for (guint k = 0; sheet->columns && k < sheet->columns->len; k++)
+        {
+          g_autofree char *line = cak_column_report_describe (g_ptr_array_index (sheet->columns, k));
+
+          g_string_append_printf (body, "    %s\n", line);
+        }
     }
   issues = cak_dataset_get_issues (self->dataset);
   for (guint i = 0; i < issues->len; i++)

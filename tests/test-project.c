@@ -1,0 +1,372 @@
+/* test-project.c: projects: saved, opened, accumulated month by month, conflicts settled
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-project"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cak-project-store.h"
+#include "cak-project.h"
+#include "cak-summary.h"
+
+static const char january[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
+                              "35.05,Kabupaten Blitar,2023-12,114377,449717\n"
+                              "35.72,Kota Blitar,2023-12,27000,80000\n";
+static const char february[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n"
+                               "35.05,Kabupaten Blitar,2023-12,114400\n"
+                               "35.05,Kabupaten Blitar,2024-01,115000\n"
+                               "35.72,Kota Blitar,2024-01,27100\n";
+
+static char *
+temp_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cakupan-project-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_project (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  cak_project_store_remove_files (path);
+  g_rmdir (dir);
+}
+
+static CakProjectImport *
+prepare_text (CakProject *project, const char *text, const char *name)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  CakProjectImport *import
+      = cak_project_prepare_import_bytes (project, bytes, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static void
+add_text (CakProject *project, const char *text, const char *name)
+{
+  g_autoptr (CakProjectImport) import = prepare_text (project, text, name);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cak_project_commit_import (project, import, &error));
+  g_assert_no_error (error);
+}
+
+static double
+value_of (CakProject *project, const char *code, const char *period_text, CakMeasure measure)
+{
+  const CakRegion *region
+      = cak_region_catalog_lookup_code (cak_region_catalog_get_default (), code);
+  CakPeriod period;
+  CakValue value;
+
+  g_assert_true (cak_period_parse (period_text, &period));
+  return cak_dataset_get (cak_project_get_dataset (project), region, period, measure, &value)
+             ? value.value
+             : -1;
+}
+
+static char *
+summary_json (CakDataset *dataset)
+{
+  CakSummaryOptions options = { CAK_PERIOD_INIT_NONE, TRUE, NULL, CAK_LANG_EN };
+
+  return cak_summary_to_json (dataset, &options);
+}
+
+/* A project saved and opened again holds what it held, without the files it was made from:
+ * the same figures, the same import report. */
+static void
+test_save_and_open (void)
+{
+  g_autofree char *path = temp_path ("jatim.cakupan");
+  g_autofree char *sample_path = g_build_filename (
+      g_getenv ("CAKUPAN_SOURCE_DIR"), "data", "samples", "jatim-ilustratif-2022-2024.csv", NULL);
+  g_autoptr (GFile) sample = g_file_new_for_path (sample_path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProject) opened = NULL;
+  g_autoptr (CakProjectImport) import = NULL;
+  g_autoptr (CakDataset) direct = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_false (cak_project_get_modified (project));
+  import = cak_project_prepare_import (project, sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cak_project_import_get_conflicts (import)->len, ==, 0);
+  g_assert_true (cak_project_commit_import (project, import, &error));
+  g_assert_true (cak_project_get_modified (project));
+  g_assert_true (cak_project_save_as (project, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (cak_project_get_modified (project));
+  title = cak_project_dup_title (project);
+  g_assert_cmpstr (title, ==, "jatim");
+
+  g_assert_true (cak_import_file (direct, sample, NULL, NULL, &error));
+  expected = summary_json (direct);
+
+  opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  got = summary_json (cak_project_get_dataset (opened));
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpuint (cak_project_get_sources (opened)->len, ==, 1);
+  g_assert_cmpuint (
+      ((CakProjectSource *)g_ptr_array_index (cak_project_get_sources (opened), 0))->n_values, >,
+      7000);
+  g_assert_true (cak_project_is_project_file (file));
+  g_assert_false (cak_project_is_project_file (sample));
+
+  g_clear_object (&opened);
+  g_clear_object (&project);
+  remove_project (path);
+}
+
+/* Month after month: February adds to January; the same file again changes nothing; a figure
+ * that differs is a conflict, kept or replaced as chosen, both figures kept with their sources. */
+static void
+test_accumulate (void)
+{
+  for (int replace = 0; replace < 2; replace++)
+    for (int saved_first = 0; saved_first < 2; saved_first++)
+      {
+        g_autofree char *path = temp_path ("monev.cakupan");
+        g_autoptr (GFile) file = g_file_new_for_path (path);
+        g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+        g_autoptr (CakProject) opened = NULL;
+        g_autoptr (CakProjectImport) again = NULL;
+        g_autoptr (CakProjectImport) feb = NULL;
+        g_autoptr (GError) error = NULL;
+        GArray *conflicts;
+        sqlite3 *db;
+        sqlite3_stmt *stmt;
+
+        g_test_message ("replace %d, saved before February %d", replace, saved_first);
+        add_text (project, january, "rekap.csv");
+        if (saved_first)
+          g_assert_true (cak_project_save_as (project, file, &error));
+
+        again = prepare_text (project, january, "rekap-lagi.csv");
+        g_assert_true (cak_project_import_is_duplicate (again));
+        g_assert_cmpstr (cak_project_import_get_duplicate_of (again), ==, "rekap.csv");
+        g_assert_true (cak_project_commit_import (project, again, &error));
+        g_assert_cmpuint (cak_project_get_sources (project)->len, ==, 1);
+
+        feb = prepare_text (project, february, "rekap.csv");
+        conflicts = cak_project_import_get_conflicts (feb);
+        g_assert_cmpuint (conflicts->len, ==, 1);
+        g_assert_cmpfloat (g_array_index (conflicts, CakConflict, 0).held.value, ==, 114377);
+        g_assert_cmpfloat (g_array_index (conflicts, CakConflict, 0).incoming.value, ==, 114400);
+        g_assert_cmpuint (cak_project_import_count_new (feb), ==, 2);
+        if (replace)
+          g_array_index (conflicts, CakConflict, 0).choice = CAK_CONFLICT_REPLACE;
+        g_assert_true (cak_project_commit_import (project, feb, &error));
+        g_assert_no_error (error);
+        if (!saved_first)
+          g_assert_true (cak_project_save_as (project, file, &error));
+
+        /* Two files of one name are told apart. */
+        g_assert_cmpstr (
+            ((CakProjectSource *)g_ptr_array_index (cak_project_get_sources (project), 1))->name,
+            ==, "rekap.csv (2)");
+        g_assert_cmpfloat (value_of (project, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==,
+                           replace ? 114400 : 114377);
+        g_assert_cmpfloat (value_of (project, "35.72", "2024-01", CAK_MEASURE_PARTICIPANTS), ==,
+                           27100);
+
+        opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpfloat (value_of (opened, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==,
+                           replace ? 114400 : 114377);
+        g_assert_cmpfloat (value_of (opened, "35.05", "2024-01", CAK_MEASURE_PARTICIPANTS), ==,
+                           115000);
+        g_assert_cmpuint (cak_project_get_sources (opened)->len, ==, 2);
+
+        /* Both figures of the conflict are in the file, one in use. */
+        g_clear_object (&opened);
+        g_clear_object (&project);
+        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                             "SELECT value, active FROM figures WHERE region = "
+                                             "'35.05' AND period = '2023-12' AND measure = "
+                                             "'participants' ORDER BY value",
+                                             -1, &stmt, NULL),
+                         ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpfloat (sqlite3_column_double (stmt, 0), ==, 114377);
+        g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, !replace);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpfloat (sqlite3_column_double (stmt, 0), ==, 114400);
+        g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, replace);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_finalize (stmt);
+        sqlite3_close (db);
+        remove_project (path);
+      }
+}
+
+/* The deck is kept in the project, and the default deck is no deck. */
+static void
+test_deck (void)
+{
+  g_autofree char *path = temp_path ("deck.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProject) opened = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const deck[] = { "title", "ranking", "spotlight 35.05", NULL };
+  g_auto (GStrv) got = NULL;
+
+  g_assert_null (cak_project_dup_deck (project));
+  g_assert_true (cak_project_set_deck (project, deck, &error));
+  g_assert_true (cak_project_save_as (project, file, &error));
+  opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  got = cak_project_dup_deck (opened);
+  g_assert_true (g_strv_equal ((const char *const *)got, deck));
+  g_assert_true (cak_project_set_deck (opened, NULL, &error));
+  g_clear_object (&opened);
+  opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_null (cak_project_dup_deck (opened));
+  g_clear_object (&opened);
+  g_clear_object (&project);
+  remove_project (path);
+}
+
+static void
+write_file (const char *path, const char *contents, gssize length)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+}
+
+static void
+run_sql (const char *path, const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* What is not a project, or not one this version reads, says so and changes nothing. */
+static void
+test_not_a_project (void)
+{
+  g_autofree char *path = temp_path ("x.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  const struct
+  {
+    const char *what;
+    int domain_code;
+  } cases[] = {
+    { "csv", CAK_PROJECT_ERROR_NOT_A_PROJECT },
+    { "other-sqlite", CAK_PROJECT_ERROR_NOT_A_PROJECT },
+    { "too-new", CAK_PROJECT_ERROR_TOO_NEW },
+    { "truncated", -1 },
+    { "missing", -2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CakProject) project = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      cak_project_store_remove_files (path);
+      if (strcmp (cases[i].what, "csv") == 0)
+        write_file (path, january, -1);
+      else if (strcmp (cases[i].what, "other-sqlite") == 0)
+        run_sql (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+      else if (strcmp (cases[i].what, "too-new") == 0)
+        run_sql (path, "PRAGMA application_id = 1128352592; PRAGMA user_version = 99; "
+                       "CREATE TABLE t (x);");
+      else if (strcmp (cases[i].what, "truncated") == 0)
+        {
+          g_autoptr (CakProject) good = cak_project_new (cak_region_catalog_get_default ());
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          add_text (good, january, "rekap.csv");
+          g_assert_true (cak_project_save_as (good, file, &error));
+          g_clear_object (&good);
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          cak_project_store_remove_files (path);
+          write_file (path, contents, length / 2);
+        }
+
+      project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_null (project);
+      g_assert_nonnull (error);
+      g_test_message ("  %s", error->message);
+      if (cases[i].domain_code >= 0)
+        g_assert_error (error, CAK_PROJECT_ERROR, cases[i].domain_code);
+      g_assert_nonnull (strstr (error->message, "x.cakupan"));
+    }
+  remove_project (path);
+}
+
+/* Each earlier version of the file format opens and is brought up to date. */
+static void
+test_migrations (void)
+{
+  for (int version = 0; version < CAK_PROJECT_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = temp_path ("old.cakupan");
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (CakProject) project = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *mark = g_strdup_printf (
+          "PRAGMA application_id = 1128352592; PRAGMA user_version = %d;", version);
+      CakProjectStore *store;
+
+      g_test_message ("from version %d", version);
+      run_sql (path, mark);
+      project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&project);
+      store = cak_project_store_open (path, FALSE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cak_project_store_get_version (store), ==, CAK_PROJECT_SCHEMA_VERSION);
+      cak_project_store_close (store);
+
+      /* And it takes files after the migration. */
+      project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      add_text (project, january, "rekap.csv");
+      g_clear_object (&project);
+      project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_cmpfloat (value_of (project, "35.05", "2023-12", CAK_MEASURE_WORKFORCE), ==, 449717);
+      g_clear_object (&project);
+      remove_project (path);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project/save-and-open", test_save_and_open);
+  g_test_add_func ("/project/accumulate", test_accumulate);
+  g_test_add_func ("/project/deck", test_deck);
+  g_test_add_func ("/project/not-a-project", test_not_a_project);
+  g_test_add_func ("/project/migrations", test_migrations);
+  return g_test_run ();
+}
