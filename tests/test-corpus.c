@@ -44,16 +44,27 @@ test_file (gconstpointer data)
   if (cak_import_file (ds, file, &options, NULL, &error))
     {
       GPtrArray *sheets = cak_dataset_get_sheet_reports (ds);
-      guint imported = 0;
+      guint imported = 0, columns = 0;
 
       for (guint i = 0; i < sheets->len; i++)
         {
           const CakSheetReport *sheet = g_ptr_array_index (sheets, i);
 
           g_assert_cmpuint (sheet->imported + sheet->skipped + sheet->rejected, ==, sheet->rows);
+          /* Every column of a sheet read under a header is accounted for, in order. */
+          if (sheet->imported > 0)
+            {
+              g_assert_nonnull (sheet->columns);
+              for (guint k = 0; k < sheet->columns->len; k++)
+                g_assert_cmpuint (((const CakColumnReport *)g_ptr_array_index (sheet->columns, k))
+                                      ->column,
+                                  ==, k);
+              columns += sheet->columns->len;
+            }
           imported += sheet->imported;
         }
-      g_test_message ("%s: read, %u sheets, %u rows imported", name, sheets->len, imported);
+      g_test_message ("%s: read, %u sheets, %u rows imported, %u columns accounted for", name,
+                      sheets->len, imported, columns);
     }
   else
     {

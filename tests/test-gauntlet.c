@@ -221,6 +221,21 @@ sum_counts (CakDataset *ds, GString *failures)
       if (s->imported + s->skipped + s->rejected != s->rows)
         fail (failures, "sheet %s: %u rows but %u imported + %u skipped + %u rejected",
               s->sheet ? s->sheet : "(csv)", s->rows, s->imported, s->skipped, s->rejected);
+      /* Every column of a sheet read under a header is accounted for, in order: imported,
+       * identifying, a check, information, or unused with the reason. */
+      if (s->imported > 0 && s->columns == NULL)
+        fail (failures, "sheet %s: no column is accounted for", s->sheet ? s->sheet : "(csv)");
+      for (guint k = 0; s->columns && k < s->columns->len; k++)
+        {
+          const CakColumnReport *column = g_ptr_array_index (s->columns, k);
+
+          if (column->column != k)
+            fail (failures, "sheet %s: column %u is not accounted for",
+                  s->sheet ? s->sheet : "(csv)", k);
+          if (column->use == CAK_COLUMN_USE_UNUSED && *column->what == '\0')
+            fail (failures, "sheet %s: column %u is unused without a reason",
+                  s->sheet ? s->sheet : "(csv)", k);
+        }
       counts.rows += s->rows;
       counts.imported += s->imported;
       counts.skipped += s->skipped;

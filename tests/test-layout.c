@@ -668,6 +668,57 @@ test_second_column_checks (void)
   g_assert_null (issue_with (ds, 2, "here but"));
 }
 
+/* BPS and Kemendagri codes: the name beside a code chooses its reading; a name that fits none
+ * rejects the row naming both; codes without names are read as written, and the report says so. */
+static void
+test_code_schemes (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *code;       /* the region expected for the row, or NULL when rejected */
+    const char *message;    /* a report line expected on row 2, or NULL */
+    CakSeverity severity;
+  } cases[] = {
+    { "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n1107,Aceh Barat,2023-12,100\n", "11.05", NULL,
+      0 },
+    { "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n1107,Pidie,2023-12,100\n", "11.07", NULL, 0 },
+    { "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n1107,Aceh Tengah,2023-12,100\n", NULL,
+      "is Kabupaten Aceh Barat under BPS numbering (1107) or Kabupaten Pidie if read as "
+      "Kemendagri 11.07, but the name beside it, “Aceh Tengah”, is Kabupaten Aceh Tengah (11.04)",
+      CAK_SEVERITY_ERROR },
+    { "Kabupaten/Kota,Periode,Peserta Aktif\n1107 Aceh Barat,2023-12,100\n", "11.05", NULL, 0 },
+    { "Kode,Periode,Peserta Aktif\n1107,2023-12,100\n", "11.05",
+      "The codes of this sheet are read as BPS codes", CAK_SEVERITY_WARNING },
+    { "Kode,Periode,Peserta Aktif\n11.07,2023-12,100\n", "11.07", NULL, 0 },
+    { "Kode,Periode,Peserta Aktif\nID1107,2023-12,100\n", "11.05", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CakDataset) ds = NULL;
+
+      g_test_message ("case %u", i);
+      ds = import_with (cases[i].text, NULL, &error);
+      g_assert_no_error (error);
+      if (cases[i].code)
+        g_assert_cmpfloat (value_of (ds, cases[i].code, "2023-12", CAK_MEASURE_PARTICIPANTS), ==,
+                           100);
+      else
+        g_assert_cmpuint (only_sheet (ds, 2)->rejected, ==, 1);
+      if (cases[i].message)
+        {
+          const CakIssue *issue = issue_with (ds, 2, cases[i].message);
+
+          g_assert_nonnull (issue);
+          g_assert_cmpint (issue->severity, ==, cases[i].severity);
+        }
+      else
+        g_assert_cmpuint (cak_dataset_count_errors (ds), ==, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -692,5 +743,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/every-column", test_every_column);
   g_test_add_func ("/layout/region-without-figures", test_region_without_figures);
   g_test_add_func ("/layout/second-column-checks", test_second_column_checks);
+  g_test_add_func ("/layout/code-schemes", test_code_schemes);
   return g_test_run ();
 }

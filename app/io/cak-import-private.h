@@ -98,6 +98,7 @@ typedef struct
   guint header_first, header_last; /* indexes into kept while the header is settled */
   guint header_row_number;         /* the header's last row, 1-based */
   guint last_row;                  /* the last row read, 1-based; 0 before the first */
+  gboolean code_scheme_noted;      /* the report says how codes without names were read */
   GArray *columns; /* Column */
   int code_column, name_column, period_column, measure_name_column, value_column;
   int segment_column, status_column, coverage_column;

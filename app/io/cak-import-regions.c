@@ -619,6 +619,67 @@ not_the_city:
   return REGION_FOUND;
 }
 
+static char *
+describe_readings (GArray *readings)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      g_autofree char *one
+          = cak_code_reading_describe (&g_array_index (readings, CakCodeReading, i));
+
+      if (i > 0)
+        g_string_append (out, i + 1 == readings->len ? _ (" or ") : ", ");
+      g_string_append (out, one);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A code whose readings the name beside it fits none of: both are reported, neither is used. */
+static RegionResult
+reject_code_and_name (Import *import, const CakRow *row, const char *code, const char *name,
+                      GArray *readings, const CakRegion *by_name)
+{
+  Sheet *sheet = import->sheet;
+  g_autofree char *list = describe_readings (readings);
+
+  if (by_name)
+    cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->code_column,
+                     _ ("The code “%s” is %s, but the name beside it, “%s”, is %s (%s); the row "
+                        "was not imported. Correct the code or the name."),
+                     code, list, name, by_name->name, by_name->code);
+  else
+    cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->code_column,
+                     _ ("The code “%s” is %s, and the name beside it, “%s”, does not say which; "
+                        "the row was not imported. Write the code as Kemendagri (11.05) or BPS "
+                        "(1105) writes it, with the region's full name."),
+                     code, list, name);
+  return REGION_REJECTED;
+}
+
+/* Codes without names, with several readings: read as they are written, said once a sheet. */
+static void
+note_code_scheme (Import *import, const CakRow *row, GArray *readings)
+{
+  Sheet *sheet = import->sheet;
+  g_autofree char *list = NULL;
+  const CakCodeReading *first = &g_array_index (readings, CakCodeReading, 0);
+
+  if (sheet->code_scheme_noted)
+    return;
+  sheet->code_scheme_noted = TRUE;
+  list = describe_readings (readings);
+  cak_import_note (import, CAK_SEVERITY_WARNING, row->row, sheet->code_column,
+                   first->scheme == CAK_CODE_SCHEME_BPS
+                       ? _ ("The codes of this sheet are read as BPS codes, as they are written: "
+                            "“%s” is %s. No name beside them confirms it; check that the file "
+                            "does not use Kemendagri's numbering without dots.")
+                       : _ ("The codes of this sheet are read as Kemendagri codes, as they are "
+                            "written: “%s” is %s. No name beside them confirms it."),
+                   first->code, list);
+}
+
 static RegionResult
 resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Context *context,
                 const CakRegion **out)
@@ -628,6 +689,7 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
   g_autofree char *name = g_strstrip (g_strdup (cell (row, sheet->name_column)));
   const CakRegion *by_code = NULL, *by_name = NULL;
   g_autoptr (GPtrArray) candidates = NULL;
+  g_autoptr (GArray) readings = NULL;
   CakMatchStatus status;
   int name_column = sheet->name_column;
 
@@ -663,15 +725,21 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
 
   if (!is_blank_text (code) && (by_code = cak_import_mapped_region (import, code)) == NULL)
     {
-      status = cak_region_catalog_match (import->catalog, code, CAK_REGION_KIND_ANY, NULL, &by_code,
-                                         NULL);
-      if (status != CAK_MATCH_FOUND && is_blank_text (name))
+      /* BPS and Kemendagri number regencies differently: every reading of the code is kept
+       * until the name beside it chooses; without a name, the code is read as it is written
+       * ("1107" as BPS, "11.07" as Kemendagri), and the report says so once. */
+      readings = cak_region_catalog_read_code (import->catalog, code);
+      if (readings->len > 0)
+        by_code = g_array_index (readings, CakCodeReading, 0).region;
+      else if (is_blank_text (name))
         {
           cak_import_note (import, CAK_SEVERITY_ERROR, row->row, sheet->code_column,
                            _ ("“%s” is not a region code of Kemendagri or BPS."), code);
           cak_import_add_unmatched (import, code, row->row, NULL, FALSE);
           return REGION_REJECTED;
         }
+      if (readings->len > 1 && cak_code_readings_agree (readings) == NULL && is_blank_text (name))
+        note_code_scheme (import, row, readings);
     }
 
   /* A code written before the name in the same cell. */
@@ -680,16 +748,20 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
       g_autofree char *inline_code = NULL;
       g_autofree char *inline_name = NULL;
 
-      if (split_code_and_name (name, &inline_code, &inline_name)
-          && cak_region_catalog_match (import->catalog, inline_code, CAK_REGION_KIND_ANY, NULL,
-                                       &by_code, NULL)
-                 == CAK_MATCH_FOUND)
+      if (split_code_and_name (name, &inline_code, &inline_name))
         {
-          g_free (name);
-          name = g_steal_pointer (&inline_name);
+          g_autoptr (GArray) inline_readings
+              = cak_region_catalog_read_code (import->catalog, inline_code);
+
+          if (inline_readings->len > 0)
+            {
+              g_clear_pointer (&readings, g_array_unref);
+              readings = g_steal_pointer (&inline_readings);
+              by_code = g_array_index (readings, CakCodeReading, 0).region;
+              g_free (name);
+              name = g_steal_pointer (&inline_name);
+            }
         }
-      else
-        by_code = NULL;
     }
 
   if (!is_blank_text (name))
@@ -702,9 +774,31 @@ resolve_region (Import *import, const CakRow *row, gboolean may_defer, const Con
           by_name = chosen;
         }
       else
-        status = cak_region_catalog_match (import->catalog, name, CAK_REGION_KIND_ANY,
-                                           by_code ? by_code->province_code : NULL, &by_name,
-                                           &candidates);
+        status = cak_region_catalog_match (
+            import->catalog, name, CAK_REGION_KIND_ANY,
+            by_code && (readings == NULL || cak_code_readings_agree (readings))
+                ? by_code->province_code
+                : NULL,
+            &by_name, &candidates);
+      /* The name chooses among the code's readings. */
+      if (readings && readings->len > 0)
+        {
+          const CakCodeReading *fits = NULL;
+
+          if (status == CAK_MATCH_FOUND)
+            fits = cak_code_readings_find (readings, by_name);
+          else if (status == CAK_MATCH_AMBIGUOUS)
+            for (guint i = 0; candidates && i < candidates->len && fits == NULL; i++)
+              fits = cak_code_readings_find (readings, g_ptr_array_index (candidates, i));
+          if (fits)
+            {
+              *out = fits->region;
+              return REGION_FOUND;
+            }
+          if (status == CAK_MATCH_FOUND || cak_code_readings_agree (readings) == NULL)
+            return reject_code_and_name (import, row, code, name, readings,
+                                         status == CAK_MATCH_FOUND ? by_name : NULL);
+        }
       if (by_code == NULL)
         {
           g_autofree char *list = NULL;
