@@ -337,6 +337,15 @@ test_migrations (void)
       CakProjectStore *store;
 
       g_test_message ("from version %d", version);
+      if (version >= 1)
+        {
+          /* A file of version 1 has every table but the stated figures of version 2. */
+          CakProjectStore *made = cak_project_store_open (path, TRUE, &error);
+
+          g_assert_no_error (error);
+          cak_project_store_close (made);
+          run_sql (path, "DROP TABLE stated;");
+        }
       run_sql (path, mark);
       project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
       g_assert_no_error (error);
@@ -357,6 +366,55 @@ test_migrations (void)
     }
 }
 
+/* What a file states for a province (its province row) is kept in the project, beside the
+ * figures summed from the regencies: saved whole, added to a saved project, opened again. */
+static void
+test_stated (void)
+{
+  const char *november = "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif;Cakupan %\n"
+                         "Kab. Blitar;2022-11;449.717;114.377;25,43\n"
+                         "JAWA TIMUR;2022-11;15.000.000;4.300.000;27,68\n";
+  const char *december = "Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif\n"
+                         "Kab. Blitar;2022-12;449.717;115.000\n"
+                         "JAWA TIMUR;2022-12;15.000.000;4.350.000\n";
+  g_autofree char *path = temp_path ("stated.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProject) opened = NULL;
+  g_autoptr (GError) error = NULL;
+  const CakRegion *jatim = cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35");
+  const CakStatedFigures *stated;
+  CakPeriod nov, dec;
+
+  g_assert_true (cak_period_parse ("2022-11", &nov));
+  g_assert_true (cak_period_parse ("2022-12", &dec));
+  add_text (project, november, "nov.csv");
+  g_assert_nonnull (cak_dataset_get_stated (cak_project_get_dataset (project), jatim, nov));
+  g_assert_true (cak_project_save_as (project, file, &error));
+  g_assert_no_error (error);
+  add_text (project, december, "dec.csv");
+  g_clear_object (&project);
+
+  opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  stated = cak_dataset_get_stated (cak_project_get_dataset (opened), jatim, nov);
+  g_assert_nonnull (stated);
+  g_assert_cmpfloat (cak_stated_figures_get (stated, CAK_MEASURE_WORKFORCE), ==, 15000000);
+  g_assert_cmpfloat (cak_stated_figures_participants (stated), ==, 4300000);
+  g_assert_true (stated->has_coverage);
+  g_assert_cmpfloat (stated->coverage_pct.value, ==, 27.68);
+  g_assert_cmpstr (stated->coverage_pct.source.file, ==, "nov.csv");
+  g_assert_cmpuint (stated->coverage_pct.source.row, ==, 3);
+  g_assert_cmpuint (stated->coverage_pct.source.column, ==, 4);
+  stated = cak_dataset_get_stated (cak_project_get_dataset (opened), jatim, dec);
+  g_assert_nonnull (stated);
+  g_assert_cmpfloat (cak_stated_figures_participants (stated), ==, 4350000);
+  g_assert_false (stated->has_coverage);
+  g_assert_cmpstr (stated->values[CAK_MEASURE_PARTICIPANTS].source.file, ==, "dec.csv");
+  g_clear_object (&opened);
+  remove_project (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -368,5 +426,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/project/deck", test_deck);
   g_test_add_func ("/project/not-a-project", test_not_a_project);
   g_test_add_func ("/project/migrations", test_migrations);
+  g_test_add_func ("/project/stated", test_stated);
   return g_test_run ();
 }

@@ -54,6 +54,12 @@ static const char *const migrations[] = {
   "  PRIMARY KEY (region, period, measure, source_id)) WITHOUT ROWID;"
   "CREATE INDEX figures_in_use ON figures (region, period, measure) WHERE active;"
   "CREATE TABLE deck (position INTEGER PRIMARY KEY, slide TEXT NOT NULL);",
+  /* 1 -> 2: what the files state for provinces (their province rows), beside the figures summed
+   * from the regencies; measure is a measure's id or "coverage_pct". */
+  "CREATE TABLE stated (region TEXT NOT NULL, period TEXT NOT NULL, measure TEXT NOT NULL,"
+  "  value REAL NOT NULL, source_id INTEGER NOT NULL REFERENCES sources (id), sheet TEXT,"
+  "  row INTEGER NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (region, period, measure))"
+  "  WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CAK_PROJECT_SCHEMA_VERSION);
@@ -563,6 +569,43 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  if (!prepare (store,
+                "SELECT region, period, measure, value, source_id, sheet, row, col FROM stated",
+                &stmt, error))
+    goto out;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CakStatedFigures stated = { 0 };
+      const char *measure_id = column_text (stmt, 2);
+      CakValue value = { sqlite3_column_double (stmt, 3),
+                         { g_hash_table_lookup (names,
+                                                GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
+                           key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
+                           sqlite3_column_int (stmt, 7) } };
+      CakMeasure measure;
+
+      stated.region = key_region (&keys, column_text (stmt, 0));
+      if (stated.region == NULL || !key_period (&keys, column_text (stmt, 1), &stated.period))
+        continue;
+      if (g_strcmp0 (measure_id, "coverage_pct") == 0)
+        {
+          stated.has_coverage = TRUE;
+          stated.coverage_pct = value;
+        }
+      else if (key_measure (&keys, measure_id, &measure))
+        {
+          stated.known = 1u << measure;
+          stated.values[measure] = value;
+        }
+      else
+        continue;
+      /* One row a figure: they join into the province's stated figures. */
+      cak_dataset_set_stated (dataset, &stated, NULL);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   if (!prepare (store, "SELECT slide FROM deck ORDER BY position", &stmt, error))
     goto out;
   n = 0;
@@ -714,6 +757,68 @@ out:
 }
 
 static gboolean
+insert_stated_value (sqlite3_stmt *stmt, const CakStatedFigures *stated, const char *measure,
+                     const CakValue *value, gint64 source_id)
+{
+  g_autofree char *iso = cak_period_to_iso (stated->period);
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, stated->region->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, measure, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, value->value);
+  sqlite3_bind_int64 (stmt, 5, source_id);
+  bind_text (stmt, 6, value->source.sheet);
+  sqlite3_bind_int (stmt, 7, value->source.row);
+  sqlite3_bind_int (stmt, 8, value->source.column);
+  return sqlite3_step (stmt) == SQLITE_DONE;
+}
+
+/* What the files state for provinces: a row a figure. A province and period stated already
+ * keeps its first figures, as in the dataset. */
+static gboolean
+write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_ids,
+              gint64 only_source, GError **error)
+{
+  g_autoptr (GPtrArray) all = cak_dataset_get_stated_all (dataset);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (all->len == 0)
+    return TRUE;
+  if (!prepare (store,
+                "INSERT OR IGNORE INTO stated (region, period, measure, value, source_id, sheet, "
+                "row, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                &stmt, error))
+    return FALSE;
+  for (guint i = 0; ok && i < all->len; i++)
+    {
+      const CakStatedFigures *stated = g_ptr_array_index (all, i);
+
+      for (guint m = 0; ok && m < CAK_N_MEASURES; m++)
+        if (stated->known & (1u << m))
+          {
+            const CakValue *value = &stated->values[m];
+            gint64 source_id = source_ids ? GPOINTER_TO_INT (g_hash_table_lookup (
+                                                source_ids, value->source.file))
+                                          : only_source;
+
+            ok = insert_stated_value (stmt, stated, cak_measure_to_id (m), value, source_id);
+          }
+      if (ok && stated->has_coverage)
+        ok = insert_stated_value (
+            stmt, stated, "coverage_pct", &stated->coverage_pct,
+            source_ids ? GPOINTER_TO_INT (g_hash_table_lookup (
+                             source_ids, stated->coverage_pct.source.file))
+                       : only_source);
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return fail (store, error);
+  return TRUE;
+}
+
+static gboolean
 insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_id, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -778,7 +883,8 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
       g_hash_table_insert (source_ids, (gpointer)g_intern_string (source->name),
                            GINT_TO_POINTER ((int)source->id));
     }
-  if (!write_report (store, dataset, source_ids, 0, error))
+  if (!write_report (store, dataset, source_ids, 0, error)
+      || !write_stated (store, dataset, source_ids, 0, error))
     goto out;
   if (!prepare (store,
                 "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
@@ -880,7 +986,8 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source,
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!insert_source (store, source, FALSE, error)
-      || !write_report (store, staging, NULL, source->id, error))
+      || !write_report (store, staging, NULL, source->id, error)
+      || !write_stated (store, staging, NULL, source->id, error))
     goto out;
   if (!prepare (store,
                 "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "

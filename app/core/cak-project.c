@@ -736,6 +736,18 @@ apply_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure,
                      NULL);
 }
 
+/* What the file states for provinces joins the project's, beside the figures summed from the
+ * regencies; a province and period stated already keeps its first figures (the import report
+ * of the file has its own lines). */
+static void
+append_stated (CakDataset *to, CakDataset *from)
+{
+  g_autoptr (GPtrArray) stated = cak_dataset_get_stated_all (from);
+
+  for (guint i = 0; i < stated->len; i++)
+    cak_dataset_set_stated (to, g_ptr_array_index (stated, i), NULL);
+}
+
 /* The file's import report joins the project's: its sheets, columns and lines. */
 static void
 append_report (CakDataset *to, CakDataset *from)
@@ -827,6 +839,7 @@ cak_project_commit_import (CakProject *self, CakProjectImport *import, GError **
     }
   apply = (Apply){ self, import, replaced };
   cak_dataset_foreach_value (import->staging, apply_value_cb, &apply);
+  append_stated (self->dataset, import->staging);
   append_report (self->dataset, import->staging);
   changed (self);
   return TRUE;
