@@ -385,6 +385,27 @@ test_case (gconstpointer data)
   }
 }
 
+/* The kecamatan column is accounted for as information that groups the rows. */
+static void
+test_kecamatan_column_report (void)
+{
+  const char *csv = "Kabupaten/Kota;Kecamatan;Periode;Peserta Aktif\n"
+                    "Kab. Blitar;Bakung;2023-12;5.000\n";
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  const CakSheetReport *sheet;
+  const CakColumnReport *column;
+
+  g_assert_true (cak_import_bytes (ds, bytes, "tabel.csv", NULL, NULL, NULL));
+  sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (ds), 0);
+  g_assert_cmpuint (sheet->columns->len, ==, 4);
+  column = g_ptr_array_index (sheet->columns, 1);
+  g_assert_cmpuint (column->column, ==, 1);
+  g_assert_cmpint (column->use, ==, CAK_COLUMN_USE_INFORMATION);
+  g_assert_cmpstr (column->what, ==, "Kecamatan or desa");
+  g_assert_cmpstr (column->why, ==, "its rows are summed into their regency");
+}
+
 /* Regencies with a workforce of 0 show no coverage, uncovered or gap. */
 static void
 test_zero_workforce_indicators (void)
@@ -550,6 +571,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
   g_test_add_func ("/import-figures/zero-workforce-indicators", test_zero_workforce_indicators);
+  g_test_add_func ("/import-figures/kecamatan-column-report", test_kecamatan_column_report);
   g_test_add_func ("/import-figures/stated-in-summary", test_stated_in_summary);
   g_test_add_func ("/import-figures/stated-in-key-figures", test_stated_in_key_figures);
   g_test_add_func ("/import-figures/stated-in-report", test_stated_in_report);

@@ -1452,6 +1452,14 @@ account_unused (Import *import, guint from, guint c, const char *header, const c
   guint numbers, filled;
   g_autofree char *name = cak_source_column_name (c);
 
+  /* A kecamatan or desa column groups rows below the regency (cak-import-rows.c). */
+  if (cak_import_is_subregion_header (header))
+    {
+      cak_sheet_report_add_column (sheet->report, c, header, CAK_COLUMN_USE_INFORMATION,
+                                   _ ("Kecamatan or desa"),
+                                   _ ("its rows are summed into their regency"));
+      return;
+    }
   count_numbers (sheet, from, c, &numbers, &filled);
   if (numbers > 0 && numbers * 2 >= filled)
     {

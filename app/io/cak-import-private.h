@@ -284,6 +284,7 @@ RegionResult cak_import_resolve_region (Import *import, const CakRow *row, gbool
 void cak_import_begin_rows (Sheet *sheet);
 void cak_import_finish_rows (Import *import);
 void cak_import_free_rows (Sheet *sheet);
+gboolean cak_import_is_subregion_header (const char *header);
 char *cak_import_format_number (double value);
 void cak_import_handle_row (Import *import, const CakRow *row, gboolean may_defer);
 NumberResult cak_import_read_number (const CakRow *row, int c, const Column *column,

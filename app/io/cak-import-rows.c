@@ -192,6 +192,13 @@ subregion_header_kind (const char *header)
   return kind;
 }
 
+/* Whether a header names the kecamatan or desa of a row ("Kecamatan", "Desa/Kelurahan"). */
+gboolean
+cak_import_is_subregion_header (const char *header)
+{
+  return header != NULL && subregion_header_kind (header) != SUB_NONE;
+}
+
 static void
 find_subregion_column (Sheet *sheet)
 {
