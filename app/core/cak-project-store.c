@@ -218,7 +218,7 @@ cak_project_store_open (const char *path, gboolean create, GError **error)
    * was; FULL: a committed change survives the machine stopping too. */
   if (!exec (store,
              "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-             "PRAGMA foreign_keys = ON",
+             "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768",
              error)
       || (version < CAK_PROJECT_SCHEMA_VERSION && !migrate (store, version, error)))
     {
@@ -966,9 +966,8 @@ add_value_cb (const CakRegion *region, CakPeriod period, CakMeasure measure, con
  * Adds a file in one transaction: all of it or, on failure or a crash, nothing.
  */
 gboolean
-cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source,
-                              CakDataset *staging, GArray *conflicts, GHashTable *same,
-                              GError **error)
+cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, CakDataset *staging,
+                              GArray *conflicts, GHashTable *same, GError **error)
 {
   g_autoptr (GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Writer w = { store };
