@@ -220,6 +220,18 @@ static const Case cases[] = {
     { "Penduduk Bekerja of Kabupaten Blitar" },
     "35", "2023-12", 100.0 * 26000 / 105000, NAN, NAN, NAN, 0 },
 
+  /* "Dana Desa" is a figure about villages, not a desa column: the rows stay the regencies'. */
+  { "/import-figures/not-a-desa-column",
+    "Kabupaten/Kota;Periode;Peserta Aktif;Dana Desa\n"
+    "Kab. Blitar;2023-12;5.000;100\n"
+    "Kota Blitar;2023-12;6.000;200\n",
+    3, 2, 1, 0,
+    { { "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS, 5000 },
+      { "35.72", "2023-12", CAK_MEASURE_PARTICIPANTS, 6000 } },
+    { { 1, CAK_SEVERITY_WARNING, 3, "“Dana Desa”, holds numbers Cakupan does not use" } },
+    { "summed" },
+    "35", "2023-12", NAN, NAN, NAN, NAN, 0 },
+
   /* BPS kecamatan codes (7 digits) beside the kecamatan's name: the regency is in the code. */
   { "/import-figures/bps-kecamatan-codes",
     "Kode;Nama;Periode;Peserta Aktif\n"

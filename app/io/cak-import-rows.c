@@ -168,28 +168,34 @@ check_coverage (Import *import, const CakRow *row, const double *values, const g
 /* ---- Rows below the regency ------------------------------------------------------------ */
 
 /* A column that names the kecamatan, desa or kelurahan of a row: the regency is in the region
- * columns, and this column only groups its rows. "Jumlah Desa" counts villages: not this. */
+ * columns, and this column only groups its rows. Its header starts with the word ("Kecamatan",
+ * "Nama Desa", "Desa/Kelurahan", "Kel/Desa"): "Dana Desa" or "Jumlah Desa" are figures. */
 static SubKind
 subregion_header_kind (const char *header)
 {
   g_autofree char *norm = cak_import_normalize (header);
   g_auto (GStrv) words = g_strsplit (norm, " ", -1);
   SubKind kind = SUB_NONE;
+  guint i = 0;
 
-  for (guint i = 0; words[i]; i++)
+  if (words[0] && strcmp (words[0], "nama") == 0)
+    i++;
+  for (; words[i]; i++)
     {
       const char *w = words[i];
 
-      if (strcmp (w, "jumlah") == 0 || strcmp (w, "jml") == 0 || strcmp (w, "total") == 0
-          || strcmp (w, "banyaknya") == 0 || strcmp (w, "%") == 0 || strcmp (w, "persen") == 0)
-        return SUB_NONE;
       if (strcmp (w, "desa") == 0 || strcmp (w, "kelurahan") == 0 || strcmp (w, "kel") == 0
           || strcmp (w, "village") == 0)
         kind = SUB_DESA;
-      else if (kind == SUB_NONE && (strcmp (w, "kecamatan") == 0 || strcmp (w, "kec") == 0))
-        kind = SUB_KECAMATAN;
+      else if (strcmp (w, "kecamatan") == 0 || strcmp (w, "kec") == 0)
+        {
+          if (kind == SUB_NONE)
+            kind = SUB_KECAMATAN;
+        }
+      else
+        break; /* the words after the name of the level: "Desa Terdaftar" is not a name */
     }
-  return kind;
+  return words[i] == NULL ? kind : SUB_NONE;
 }
 
 /* Whether a header names the kecamatan or desa of a row ("Kecamatan", "Desa/Kelurahan"). */
@@ -279,7 +285,8 @@ find_subregion (Import *import, const CakRow *row, SubRow *sub, CakRow *view, GP
   memset (sub, 0, sizeof *sub);
   if (sheet->code_column >= 0)
     code_kind = parse_subregion_code (cell (row, sheet->code_column), &regency_code);
-  if (sheet->subregion_column >= 0 && !is_blank_text (cell (row, sheet->subregion_column)))
+  if (sheet->subregion_column >= 0 && !is_blank_text (cell (row, sheet->subregion_column))
+      && cell_type (row, sheet->subregion_column) != CAK_CELL_NUMBER)
     {
       const char *text = cell (row, sheet->subregion_column);
 
