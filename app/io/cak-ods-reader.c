@@ -16,6 +16,8 @@
  *    1024 or 16384 empty trailing cells LibreOffice writes cost nothing.
  *  - Content (not emptiness) beyond CAK_SHEET_MAX_COLUMNS or CAK_SHEET_MAX_ROWS makes the file
  *    CORRUPT: LibreOffice cannot write it.
+ *  - A run of repeated rows with content counts its cells (n_cells × repeats) against
+ *    CAK_SHEET_MAX_CELLS before any of it is emitted; past it the file is TOO_LARGE.
  *  - Covered cells (table:covered-table-cell) are empty, whatever the file keeps in them, as
  *    LibreOffice shows only the merged cell's content.
  *  - Time cells (office:time-value, an ISO 8601 duration such as PT08H30M00S) are TEXT
