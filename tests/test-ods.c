@@ -468,6 +468,70 @@ test_limits (void)
   sheet_log_clear (&log);
 }
 
+/* Rows repeated with content: counted against CAK_SHEET_MAX_CELLS before they are emitted, so
+ * that a small file cannot make the importer work through billions of cells. */
+static void
+test_repetition_bomb (void)
+{
+  const char *source = g_getenv ("CAKUPAN_SOURCE_DIR");
+  g_autoptr (GTimer) timer = g_timer_new ();
+  g_autofree char *wide = NULL;
+  g_autofree char *narrow = NULL;
+  g_autofree char *at_limit = NULL;
+  g_autofree char *past_limit = NULL;
+  g_autoptr (GError) error = NULL;
+  SheetLog log;
+  CakSheetCallbacks callbacks;
+
+  g_assert_nonnull (source);
+  wide = g_build_filename (source, "tests", "data", "fuzz", "rows-wide.ods", NULL);
+  narrow = g_build_filename (source, "tests", "data", "fuzz", "rows-narrow.ods", NULL);
+
+  /* 853 bytes: a header, then one row of 16,384 cells repeated 1,048,000 times, within the
+   * rows and columns a sheet may have but 17 billion cells: refused at once. */
+  sheet_log_init (&log, &callbacks);
+  g_assert_false (cak_ods_read (wide, "rows-wide.ods", &callbacks, NULL, &error));
+  g_assert_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (
+      strstr (error->message, "“rows-wide.ods” was not read: by row 1955, sheet “S”"));
+  g_assert_cmpuint (log.rows, ==, 1);
+  sheet_log_clear (&log);
+  g_clear_error (&error);
+
+  /* Three cells repeated as many times: a million rows, every one handed on. */
+  sheet_log_init (&log, &callbacks);
+  log.max_logged_rows = 2;
+  g_assert_true (cak_ods_read (narrow, "rows-narrow.ods", &callbacks, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.rows, ==, 1048001);
+  g_assert_cmpstr (log.log->str, ==,
+                   "# S\n1: t:Kode Wilayah|t:Periode|t:Peserta Aktif\n"
+                   "2: t:35.05|t:Desember 2023|n:5\n");
+  sheet_log_clear (&log);
+  /* Tens of milliseconds in truth (more under sanitizers); the bound catches a reader that
+   * builds each repeat. */
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+
+  /* The limit itself: 1953 rows of 16,384 cells fit in 32 million, 1954 do not. */
+  at_limit = write_ods (NULL, "<table:table table:name=\"Batas\">"
+                              "<table:table-row table:number-rows-repeated=\"1953\">"
+                              "<table:table-cell office:value-type=\"float\" office:value=\"1\" "
+                              "table:number-columns-repeated=\"16384\"/></table:table-row>"
+                              "</table:table>");
+  past_limit = write_ods (NULL, "<table:table table:name=\"Batas\">"
+                                "<table:table-row table:number-rows-repeated=\"1954\">"
+                                "<table:table-cell office:value-type=\"float\" office:value=\"1\" "
+                                "table:number-columns-repeated=\"16384\"/></table:table-row>"
+                                "</table:table>");
+  sheet_log_init (&log, &callbacks);
+  log.max_logged_rows = 1;
+  g_assert_true (cak_ods_read (at_limit, "fixture.ods", &callbacks, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.rows, ==, 1953);
+  sheet_log_clear (&log);
+  assert_fails (past_limit, CAK_IMPORT_ERROR_TOO_LARGE, "by row 1954, sheet “Batas” spans more");
+}
+
 static void
 test_not_ods (void)
 {
@@ -831,6 +895,7 @@ main (int argc, char *argv[])
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/import/ods/strings", test_strings);
+  g_test_add_func ("/import/ods/repetition-bomb", test_repetition_bomb);
   g_test_add_func ("/import/ods/numbers", test_numbers);
   g_test_add_func ("/import/ods/dates-times-booleans", test_dates_times_booleans);
   g_test_add_func ("/import/ods/formulas-and-errors", test_formulas_and_errors);

@@ -990,6 +990,51 @@ test_beyond_limits (void)
     }
 }
 
+static gboolean
+count_wide_cb (const CakRow *row, gpointer user_data)
+{
+  guint *n = user_data;
+
+  g_assert_cmpuint (row->n_cells, ==, CAK_SHEET_MAX_COLUMNS);
+  g_assert_cmpint (row->types[CAK_SHEET_MAX_COLUMNS - 1], ==, CAK_CELL_NUMBER);
+  (*n)++;
+  return TRUE;
+}
+
+/* Rows with one cell in the last column are 16,384 cells each for the importer: a sheet of them
+ * stops at CAK_SHEET_MAX_CELLS, 1953 such rows, rather than costing minutes for a million. */
+static void
+test_sparse_bomb (void)
+{
+  for (guint n_rows = 1953; n_rows <= 1954; n_rows++)
+    {
+      g_autoptr (GString) rows = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("sparse-%u.xlsx", n_rows);
+      g_autofree char *path = NULL;
+
+      for (guint r = 1; r <= n_rows; r++)
+        g_string_append_printf (rows, "<row r=\"%u\"><c r=\"XFD%u\"><v>1</v></c></row>", r, r);
+      g_autoptr (GError) error = NULL;
+      guint n = 0;
+      CakSheetCallbacks callbacks = { .row = count_wide_cb, .user_data = &n };
+
+      path = simple_book (name, rows->str, NULL, NULL, NULL, NULL);
+      if (n_rows == 1953)
+        {
+          g_assert_true (cak_xlsx_read (path, name, &callbacks, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (cak_xlsx_read (path, name, &callbacks, NULL, &error));
+          g_assert_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, name));
+          g_assert_nonnull (strstr (error->message, "by row 1954, sheet “Data” spans more than"));
+        }
+      g_assert_cmpuint (n, ==, 1953);
+    }
+}
+
 /* 100,000 rows: all of them come, with progress now and then, and memory does not follow the
  * number of rows (see the benchmark for the time). */
 static gboolean
@@ -1658,6 +1703,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/xlsx/widest-row", test_widest_row);
   g_test_add_func ("/import/xlsx/beyond-limits", test_beyond_limits);
   g_test_add_func ("/import/xlsx/long-sheet", test_long_sheet);
+  g_test_add_func ("/import/xlsx/hostile/sparse-bomb", test_sparse_bomb);
   g_test_add_func ("/import/xlsx/stop", test_stop);
   g_test_add_func ("/import/xlsx/skip-sheet", test_skip_sheet);
   g_test_add_func ("/import/xlsx/cancel", test_cancel);

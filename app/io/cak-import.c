@@ -27,12 +27,19 @@
 #include "cak-xls-reader.h"
 #include "cak-xlsx-reader.h"
 
+/* The text of every empty cell of a stored row: a row of 16,384 cells with content only in
+ * the last costs pointers, not 16,383 allocations. */
+static char stored_empty[] = "";
+
 void
 cak_stored_row_free (gpointer data)
 {
   StoredRow *stored = data;
 
-  g_strfreev (stored->cells);
+  for (guint i = 0; i < stored->row.n_cells; i++)
+    if (stored->cells[i] != stored_empty)
+      g_free (stored->cells[i]);
+  g_free (stored->cells);
   g_free (stored->types);
   g_free (stored);
 }
@@ -44,7 +51,7 @@ cak_stored_row_new (const CakRow *row)
 
   stored->cells = g_new0 (char *, row->n_cells + 1);
   for (guint i = 0; i < row->n_cells; i++)
-    stored->cells[i] = g_strdup (row->cells[i] ? row->cells[i] : "");
+    stored->cells[i] = row->cells[i] && *row->cells[i] ? g_strdup (row->cells[i]) : stored_empty;
   if (row->types)
     stored->types = g_memdup2 (row->types, MAX (row->n_cells, 1));
   stored->row.row = row->row;

@@ -16,6 +16,8 @@
  *    1024 or 16384 empty trailing cells LibreOffice writes cost nothing.
  *  - Content (not emptiness) beyond CAK_SHEET_MAX_COLUMNS or CAK_SHEET_MAX_ROWS makes the file
  *    CORRUPT: LibreOffice cannot write it.
+ *  - A run of repeated rows with content counts its cells (n_cells × repeats) against
+ *    CAK_SHEET_MAX_CELLS before any of it is emitted; past it the file is TOO_LARGE.
  *  - Covered cells (table:covered-table-cell) are empty, whatever the file keeps in them, as
  *    LibreOffice shows only the merged cell's content.
  *  - Time cells (office:time-value, an ISO 8601 duration such as PT08H30M00S) are TEXT
@@ -113,6 +115,7 @@ typedef struct
   Cell cell;
 
   guint64 n_rows_seen;
+  guint64 sheet_cells; /* spanned by the rows emitted in the sheet, see CAK_SHEET_MAX_CELLS */
 } OdsReader;
 
 static const char empty_text[] = "";
@@ -190,6 +193,30 @@ report_progress (OdsReader *self)
   if (self->callbacks->progress && size > 0)
     self->callbacks->progress (MIN (1.0, (double)cak_zip_part_get_read (self->part) / size),
                                self->callbacks->user_data);
+}
+
+/* Counts the cells of @n_rows rows of @n_cells from row @first before they are emitted; FALSE,
+ * with the error set, when the sheet goes beyond CAK_SHEET_MAX_CELLS. */
+static gboolean
+count_cells (OdsReader *self, guint64 first, guint64 n_rows, guint n_cells)
+{
+  guint64 fit = (CAK_SHEET_MAX_CELLS - self->sheet_cells) / MAX (n_cells, 1);
+  g_autofree char *shown = NULL;
+
+  if (n_rows <= fit)
+    {
+      self->sheet_cells += n_rows * n_cells;
+      return TRUE;
+    }
+  if (self->error)
+    return FALSE;
+  shown = g_strdup_printf ("%" G_GUINT64_FORMAT, first + fit);
+  g_set_error (&self->error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_TOO_LARGE,
+               _ ("“%s” was not read: by row %s, sheet “%s” spans more than %u million cells "
+                  "(counting the empty cells between those with content), more than any table "
+                  "of figures needs."),
+               self->display_name, shown, self->sheet_name, CAK_SHEET_MAX_CELLS_MILLIONS);
+  return FALSE;
 }
 
 /* Called once per row read or emitted; gives progress and notices cancellation. */
@@ -713,6 +740,11 @@ end_row (OdsReader *self)
       return;
     }
 
+  /* Checked for the whole run before any of it is emitted, so that a run of a million wide rows
+   * costs nothing. */
+  if (!count_cells (self, first, self->row_repeat, n_cells))
+    return;
+
   /* The NULL after the last cell is for readers of the row that want a vector. */
   g_ptr_array_add (self->cells, NULL);
   for (guint i = 0; i < self->blank_rows->len; i++)
@@ -741,6 +773,7 @@ begin_sheet (OdsReader *self, int depth)
   self->info.index = self->n_sheets++;
   self->info.hidden = style != NULL && g_hash_table_contains (self->hidden_styles, style);
   self->next_row = 1;
+  self->sheet_cells = 0;
   g_array_set_size (self->blank_rows, 0);
   g_array_set_size (self->merges, 0);
 

@@ -95,5 +95,14 @@ typedef struct
 #define CAK_SHEET_MAX_RATIO 1000                               /* inflated / compressed */
 #define CAK_SHEET_MAX_COLUMNS 16384
 #define CAK_SHEET_MAX_ROWS 1048576
+/* The rows a reader hands on for one sheet may span at most this many cells in all, counting
+ * every repeat and, in each row, the empty cells before its last cell with content: the
+ * readers' and the importer's work grows with it. A sheet beyond it is TOO_LARGE: no table of
+ * figures comes near (a million rows of 30 columns), while one row of 16,384 cells repeated a
+ * million times in an 853-byte ODS, or a million rows with one cell in the last column of an
+ * XLSX, would otherwise cost minutes and gigabytes. Repeated empty rows and cells count
+ * nothing. */
+#define CAK_SHEET_MAX_CELLS (G_GUINT64_CONSTANT (32000000))
+#define CAK_SHEET_MAX_CELLS_MILLIONS 32
 
 G_END_DECLS

@@ -4,24 +4,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An .xls file is a compound file (CFB, a small FAT file system) holding a "Workbook" stream of
- * BIFF records. FreeXL reads the cells; it loads the whole workbook in memory, which is
- * acceptable for the size of .xls files, but version 1.0.6 leaves out a good part of them:
- * formula results, booleans and error cells (it gives an error cell as the number 1), merged
- * ranges and whether a sheet is hidden (its API has no way to tell). It also refuses some
- * valid files (those without a mini stream, as written by xlwt and similar libraries; those
- * whose Workbook entry is not among the first four of the directory; Excel 5.0/95 "Book"
- * streams) and sometimes says so by returning FREEXL_OK with no handle.
- *
- * So this file also has a small record scanner of its own, bounds-checked throughout:
- *  - it reads the compound file and the workbook's global records (sheets and their state,
- *    number formats, shared strings, the 1904 date system, FILEPASS for encryption);
- *  - for each sheet it adds what FreeXL leaves out or misreads: cached formula results
- *    (numbers, dates, strings, booleans, errors), BOOLERR cells and MERGECELLS ranges;
- *  - when FreeXL cannot read a file, or would allocate more than CELLS_MAX cells for the
- *    DIMENSION records the file claims, it reads the plain cells too (NUMBER, RK, MULRK,
- *    LABELSST, LABEL, RSTRING), so that such files still import.
- * Pre-BIFF5 files (Excel 2.x to 4.0, a bare BIFF stream without a compound file) are FreeXL's
- * alone: no formula results, no hidden state for them.
+ * BIFF records. Both are read here, bounds-checked throughout; no third-party parser sees the
+ * file. (FreeXL 1.0.6 read the cells until fuzzing found a heap over-read and a stack over-read
+ * in its freexl_open() on crafted files; it also left out formula results, booleans, errors,
+ * merges and hidden sheets, and refused valid files.)
+ *  - The compound file: the header, the allocation table (with its DIFAT chain), the directory
+ *    and the mini stream are copied out sector by sector, each sector checked against the file,
+ *    every chain bounded by the number of sectors so that a loop ends; the workbook stream is
+ *    found by name, ignoring case, as "Workbook" (BIFF8) or "Book" (BIFF5).
+ *  - The workbook's global records: sheets and their state, number formats and the XF records
+ *    that point at them, shared strings over CONTINUE records, the code page, the 1904 date
+ *    system, FILEPASS for encryption.
+ *  - Each sheet's records: NUMBER, RK, MULRK, LABELSST, LABEL, RSTRING, BOOLERR, the cached
+ *    results of FORMULA records (numbers, dates, strings, booleans, errors) and MERGECELLS.
+ *    Every cell is kept with the order of its record, so that the last record for a cell wins;
+ *    the sheet's cells are sorted by row and column and emitted row by row.
+ *  - A bare BIFF5 or BIFF8 stream (no compound file around it) is read the same way. An Excel
+ *    2.x to 4.0 file is a bare stream holding one worksheet (named "Worksheet", as FreeXL named
+ *    it); its cell records are the older ones (INTEGER, NUMBER, LABEL, BOOLERR, FORMULA and
+ *    STRING of Excel 2.x with the number format in the cell's attributes; those of 3.0 and 4.0
+ *    with an XF, as later). Excel 4.0 workbooks of several sheets are refused as damaged.
  *
  * Choices worth knowing:
  *  - Rows with at least one cell with content are emitted; rows entirely empty are not.
@@ -30,20 +32,18 @@
  *    counts them, as it is the position among all the workbook's sheets).
  *  - Dates are ISO 8601 DATE cells ("2023-12-31", or with "T08:30:00" when the format shows a
  *    time of day and the time is not midnight); cells formatted as a time alone are TEXT
- *    "HH:MM:SS", as FreeXL gives them and as the ODS reader does. Elapsed-time formats
- *    ("[h]:mm:ss") give the hours in full ("255:10:10") where the scanner reads the cell;
- *    FreeXL gives the time of day ("15:10:10") for the cells it reads.
+ *    "HH:MM:SS", as the ODS reader gives them. Elapsed-time formats ("[h]:mm:ss") give the
+ *    hours in full ("255:10:10").
  *  - A compound file holding an "EncryptedPackage" (a password-protected XLSX) or a FILEPASS
  *    record is ENCRYPTED; other compound files without a workbook (Word, PowerPoint) are
  *    NOT_A_SPREADSHEET.
  *  - DIMENSION records beyond what a BIFF file can hold (65536 rows, 256 columns) make the
- *    file CORRUPT before FreeXL allocates anything for them.
+ *    file CORRUPT; a cell beyond CAK_SHEET_MAX_COLUMNS too.
  */
 #define G_LOG_DOMAIN "cak-xls-reader"
 
 #include "config.h"
 
-#include <freexl.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -51,7 +51,6 @@
 #include "cak-xls-reader.h"
 
 #define FILE_SIZE_MAX (G_GUINT64_CONSTANT (1) << 30)
-#define CELLS_MAX (16u << 20) /* cells FreeXL may allocate, all sheets together */
 #define BIFF8_ROWS 65536
 #define BIFF_COLUMNS 256
 #define CHECK_EVERY 1024
@@ -80,6 +79,20 @@ enum
   REC_RK = 0x027E,
   REC_FORMAT = 0x041E,
   REC_BOF = 0x0809,
+  /* Excel 2.x to 4.0 */
+  REC_INTEGER2 = 0x0002,
+  REC_NUMBER2 = 0x0003,
+  REC_LABEL2 = 0x0004,
+  REC_BOOLERR2 = 0x0005,
+  REC_STRING2 = 0x0007,
+  REC_BOF2 = 0x0009,
+  REC_FORMAT2 = 0x001E,
+  REC_FORMULA3 = 0x0206,
+  REC_BOF3 = 0x0209,
+  REC_XF3 = 0x0243,
+  REC_FORMULA4 = 0x0406,
+  REC_BOF4 = 0x0409,
+  REC_XF4 = 0x0443,
 };
 
 /* What a number format shows */
@@ -113,7 +126,7 @@ typedef struct
   GHashTable *formats;   /* format index -> Shows + 1, for the formats the file defines */
   GPtrArray *strings;    /* the shared strings, UTF-8 */
   GArray *sheets;        /* BookSheet */
-  guint64 claimed_cells; /* rows × columns of every DIMENSION record */
+  guint n_formats;       /* FORMAT records so far, which number them in Excel 2.x and 3.0 */
 } Book;
 
 typedef struct
@@ -505,6 +518,12 @@ typedef struct
 } Record;
 
 static gboolean
+is_bof (guint16 type)
+{
+  return type == REC_BOF || type == REC_BOF2 || type == REC_BOF3 || type == REC_BOF4;
+}
+
+static gboolean
 record_next (Record *r)
 {
   if (r->next + 4 > r->length)
@@ -760,16 +779,14 @@ classify_format (const char *format)
 }
 
 static Shows
-book_shows (Book *book, guint16 xf)
+book_format_shows (Book *book, guint16 format)
 {
-  guint16 format;
   gpointer shows;
 
-  if (xf >= book->xf_formats->len)
-    return SHOWS_NUMBER;
-  format = g_array_index (book->xf_formats, guint16, xf);
   if (g_hash_table_lookup_extended (book->formats, GUINT_TO_POINTER (format), NULL, &shows))
     return GPOINTER_TO_UINT (shows) - 1;
+  if (book->version < 4)
+    return SHOWS_NUMBER; /* Excel 2.x and 3.0 write every format they use */
   /* The built-in formats */
   if ((format >= 14 && format <= 17) || (format >= 27 && format <= 36)
       || (format >= 50 && format <= 58))
@@ -781,6 +798,14 @@ book_shows (Book *book, guint16 xf)
   if (format == 22)
     return SHOWS_DATE_TIME;
   return SHOWS_NUMBER;
+}
+
+static Shows
+book_shows (Book *book, guint16 xf)
+{
+  if (xf >= book->xf_formats->len)
+    return SHOWS_NUMBER;
+  return book_format_shows (book, g_array_index (book->xf_formats, guint16, xf));
 }
 
 /* A serial date as ISO 8601; NULL outside the years Excel knows. Excel's 1900 system counts
@@ -870,17 +895,35 @@ book_read (GBytes *stream, const char **reason)
   r.data = book->data;
   r.length = book->length;
 
-  if (!record_next (&r) || r.type != REC_BOF || r.size < 4)
+  if (!record_next (&r) || !is_bof (r.type) || r.size < 4)
     {
       *reason = "the workbook does not begin with a BOF record";
       return NULL;
     }
-  book->version = le16 (r.body) >= 0x0600 ? 8 : 5;
-  if (le16 (r.body) < 0x0500)
+  if (r.type != REC_BOF)
+    {
+      BookSheet sheet = { 0, 0, 0, g_strdup ("Worksheet") };
+
+      /* Excel 2.x to 4.0: one worksheet, its formats and styles among its cells. The name is
+       * the one FreeXL gave these sheets. */
+      book->version = r.type == REC_BOF2 ? 2 : r.type == REC_BOF3 ? 3 : 4;
+      if (le16 (r.body + 2) != 0x0010)
+        {
+          g_free (sheet.name);
+          *reason = le16 (r.body + 2) == 0x0100
+                        ? "an Excel 4.0 workbook of several sheets, which Cakupan does not read"
+                        : "the file is not a worksheet";
+          return NULL;
+        }
+      g_array_append_val (book->sheets, sheet);
+    }
+  else if (le16 (r.body) < 0x0500)
     {
       *reason = "the workbook is older than Excel 5.0";
       return NULL;
     }
+  else
+    book->version = le16 (r.body) >= 0x0600 ? 8 : 5;
 
   while (record_next (&r) && r.type != REC_EOF)
     {
@@ -905,8 +948,28 @@ book_read (GBytes *stream, const char **reason)
                 g_array_append_val (book->xf_formats, format);
               }
             break;
+          case REC_XF3:
+          case REC_XF4:
+            if (r.size >= 2 && book->version == (r.type == REC_XF3 ? 3 : 4))
+              {
+                guint16 format = r.body[1];
+
+                g_array_append_val (book->xf_formats, format);
+              }
+            break;
+          case REC_FORMAT2:
+            /* Excel 2.x and 3.0 number their formats in the order of these records */
+            if (r.size >= 1 && book->version <= 3 && (gsize)r.body[0] + 1 <= r.size)
+              {
+                g_autofree char *code = decode_codepage (r.body + 1, r.body[0], book->codepage);
+
+                g_hash_table_insert (book->formats, GUINT_TO_POINTER (book->n_formats),
+                                     GUINT_TO_POINTER (classify_format (code) + 1));
+                book->n_formats++;
+              }
+            break;
           case REC_FORMAT:
-            if (r.size >= 3)
+            if (r.size >= 3 && book->version >= 4)
               {
                 Record at = r;
                 g_autofree char *code = read_string (book, &at, r.body + 2, book->version < 8);
@@ -943,8 +1006,8 @@ book_read (GBytes *stream, const char **reason)
   return g_steal_pointer (&book);
 }
 
-/* Checks every DIMENSION record of the stream before FreeXL allocates rows × columns cells
- * for it, and sums what it would allocate. */
+/* Checks every DIMENSION record of the stream: a file that claims more than the format holds
+ * is damaged, whatever its cells. */
 static gboolean
 book_check_dimensions (Book *book, const char *display_name, GError **error)
 {
@@ -989,7 +1052,6 @@ book_check_dimensions (Book *book, const char *display_name, GError **error)
                        display_name, sheet ? sheet : "?", n_rows, n_columns);
           return FALSE;
         }
-      book->claimed_cells += (rows + 1) * (columns + 1);
     }
   return TRUE;
 }
@@ -1013,9 +1075,8 @@ scan_add (SheetScan *scan, guint32 row, guint32 column, CakCellType type, const 
 }
 
 static void
-scan_add_number (Book *book, SheetScan *scan, guint32 row, guint32 column, guint16 xf, double value)
+scan_add_value (Book *book, SheetScan *scan, guint32 row, guint32 column, Shows shows, double value)
 {
-  Shows shows = book_shows (book, xf);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!isfinite (value))
@@ -1035,6 +1096,12 @@ scan_add_number (Book *book, SheetScan *scan, guint32 row, guint32 column, guint
     }
   format_number (buffer, sizeof buffer, value);
   scan_add (scan, row, column, CAK_CELL_NUMBER, g_string_chunk_insert (scan->texts, buffer));
+}
+
+static void
+scan_add_number (Book *book, SheetScan *scan, guint32 row, guint32 column, guint16 xf, double value)
+{
+  scan_add_value (book, scan, row, column, book_shows (book, xf), value);
 }
 
 static void
@@ -1072,10 +1139,86 @@ scan_add_text (SheetScan *scan, guint32 row, guint32 column, char *text)
   g_free (text);
 }
 
-/* Reads the records of the sheet whose BOF is at @offset: formula results, booleans, errors
- * and merged ranges, and with @all the plain cells too. */
+/* A formula's cached result, 8 bytes: a number, or a string (in the STRING record that
+ * follows), a boolean, an error or an empty string, marked by 0xFFFF in its last two bytes.
+ * Returns whether a STRING record is to follow. */
 static gboolean
-scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const char **reason)
+scan_add_result (Book *book, SheetScan *scan, guint32 row, guint32 column, Shows shows,
+                 const guint8 *result)
+{
+  if (result[6] != 0xFF || result[7] != 0xFF)
+    {
+      scan_add_value (book, scan, row, column, shows, le_double (result));
+      return FALSE;
+    }
+  switch (result[0])
+    {
+      case 0:
+        return TRUE;
+      case 1:
+        scan_add (scan, row, column, CAK_CELL_BOOLEAN, result[2] ? "TRUE" : "FALSE");
+        break;
+      case 2:
+        scan_add_error (scan, row, column, result[2]);
+        break;
+      default: /* 3: an empty string */
+        break;
+    }
+  return FALSE;
+}
+
+static void
+scan_add_boolerr (SheetScan *scan, guint32 row, guint32 column, guint8 value, guint8 is_error)
+{
+  if (is_error == 0)
+    scan_add (scan, row, column, CAK_CELL_BOOLEAN, value ? "TRUE" : "FALSE");
+  else
+    scan_add_error (scan, row, column, value);
+}
+
+/* The cell records of Excel 2.x: after the row and the column, three bytes of attributes, the
+ * second of which holds the number format. Returns whether a STRING record is to follow. */
+static gboolean
+scan_biff2_cell (Book *book, SheetScan *scan, const Record *r, guint32 row, guint32 column)
+{
+  const guint8 *b = r->body;
+  Shows shows;
+
+  if (r->size < 7)
+    return FALSE;
+  shows = book_format_shows (book, b[5] & 0x3F);
+  switch (r->type)
+    {
+      case REC_INTEGER2:
+        if (r->size >= 9)
+          scan_add_value (book, scan, row, column, shows, le16 (b + 7));
+        break;
+      case REC_NUMBER2:
+        if (r->size >= 15)
+          scan_add_value (book, scan, row, column, shows, le_double (b + 7));
+        break;
+      case REC_LABEL2:
+        if (r->size >= 8 && (gsize)8 + b[7] <= r->size)
+          scan_add_text (scan, row, column, decode_codepage (b + 8, b[7], book->codepage));
+        break;
+      case REC_BOOLERR2:
+        if (r->size >= 9)
+          scan_add_boolerr (scan, row, column, b[7], b[8]);
+        break;
+      case REC_FORMULA:
+        if (r->size >= 15)
+          return scan_add_result (book, scan, row, column, shows, b + 7);
+        break;
+      default:
+        break;
+    }
+  return FALSE;
+}
+
+/* Reads the records of the sheet whose BOF is at @offset: its cells, with the cached results
+ * of formulas, and its merged ranges. */
+static gboolean
+scan_sheet (Book *book, guint32 offset, SheetScan *scan, const char **reason)
 {
   Record r = { book->data, book->length, offset };
   int depth = 0;
@@ -1086,7 +1229,7 @@ scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const cha
   scan->merges = g_array_new (FALSE, FALSE, sizeof (CakMerge));
   scan->texts = g_string_chunk_new (4096);
 
-  if (!record_next (&r) || r.type != REC_BOF)
+  if (!record_next (&r) || !is_bof (r.type))
     {
       *reason = "a sheet does not begin with a BOF record";
       return FALSE;
@@ -1097,6 +1240,7 @@ scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const cha
     {
       const guint8 *b;
       guint32 row, column;
+      guint16 type;
 
       if (!record_next (&r))
         {
@@ -1104,60 +1248,68 @@ scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const cha
           return FALSE;
         }
       b = r.body;
-      if (r.type == REC_BOF)
+      if (is_bof (r.type))
         depth++;
       else if (r.type == REC_EOF)
         depth--;
-      /* Cell records begin with the row and the column; STRING and MERGECELLS do not. */
-      if (depth != 1 || r.size < 4)
+      if (depth != 1)
+        continue;
+
+      /* STRING records hold the result of the formula before them. */
+      type = r.type;
+      if (book->version == 2 && type == REC_STRING2)
+        {
+          if (string_pending && r.size >= 1 && (gsize)1 + b[0] <= r.size)
+            scan_add_text (scan, string_row, string_column,
+                           decode_codepage (b + 1, b[0], book->codepage));
+          string_pending = FALSE;
+          continue;
+        }
+      if (type == REC_STRING)
+        {
+          if (string_pending)
+            {
+              Record at = r;
+
+              scan_add_text (scan, string_row, string_column, read_string (book, &at, b, FALSE));
+            }
+          string_pending = FALSE;
+          continue;
+        }
+
+      /* Cell records begin with the row and the column; MERGECELLS does not. */
+      if (r.size < 4)
         continue;
       row = le16 (b);
       column = le16 (b + 2);
+      if (book->version == 2)
+        {
+          if (type >= REC_INTEGER2 && type <= REC_FORMULA)
+            {
+              string_pending = scan_biff2_cell (book, scan, &r, row, column);
+              string_row = row;
+              string_column = column;
+            }
+          continue;
+        }
+      if ((type == REC_FORMULA3 && book->version == 3)
+          || (type == REC_FORMULA4 && book->version == 4))
+        type = REC_FORMULA; /* the same but for the record's number */
 
-      switch (r.type)
+      switch (type)
         {
           case REC_FORMULA:
             string_pending = FALSE;
             if (r.size < 14)
               break;
-            if (b[12] == 0xFF && b[13] == 0xFF)
-              {
-                switch (b[6])
-                  {
-                    case 0: /* a string, in the STRING record that follows */
-                      string_pending = TRUE;
-                      string_row = row;
-                      string_column = column;
-                      break;
-                    case 1:
-                      scan_add (scan, row, column, CAK_CELL_BOOLEAN, b[8] ? "TRUE" : "FALSE");
-                      break;
-                    case 2:
-                      scan_add_error (scan, row, column, b[8]);
-                      break;
-                    default: /* 3: an empty string */
-                      break;
-                  }
-              }
-            else
-              scan_add_number (book, scan, row, column, le16 (b + 4), le_double (b + 6));
-            break;
-          case REC_STRING:
-            if (string_pending)
-              {
-                Record at = r;
-
-                scan_add_text (scan, string_row, string_column, read_string (book, &at, b, FALSE));
-                string_pending = FALSE;
-              }
+            string_pending
+                = scan_add_result (book, scan, row, column, book_shows (book, le16 (b + 4)), b + 6);
+            string_row = row;
+            string_column = column;
             break;
           case REC_BOOLERR:
-            if (r.size < 8)
-              break;
-            if (b[7] == 0)
-              scan_add (scan, row, column, CAK_CELL_BOOLEAN, b[6] ? "TRUE" : "FALSE");
-            else
-              scan_add_error (scan, row, column, b[6]);
+            if (r.size >= 8)
+              scan_add_boolerr (scan, row, column, b[6], b[7]);
             break;
           case REC_MERGECELLS:
             for (guint i = 0, n = le16 (b); i < n && 2 + 8 * (i + 1) <= r.size; i++)
@@ -1171,20 +1323,20 @@ scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const cha
               }
             break;
           case REC_NUMBER:
-            if (all && r.size >= 14)
+            if (r.size >= 14)
               scan_add_number (book, scan, row, column, le16 (b + 4), le_double (b + 6));
             break;
           case REC_RK:
-            if (all && r.size >= 10)
+            if (r.size >= 10)
               scan_add_number (book, scan, row, column, le16 (b + 4), decode_rk (le32 (b + 6)));
             break;
           case REC_MULRK:
-            for (guint i = 0; all && 4 + 6 * (i + 1) + 2 <= r.size; i++)
+            for (guint i = 0; 4 + 6 * (i + 1) + 2 <= r.size; i++)
               scan_add_number (book, scan, row, column + i, le16 (b + 4 + 6 * i),
                                decode_rk (le32 (b + 6 + 6 * i)));
             break;
           case REC_LABELSST:
-            if (all && r.size >= 10 && le32 (b + 6) < book->strings->len)
+            if (r.size >= 10 && le32 (b + 6) < book->strings->len)
               {
                 const char *text = g_ptr_array_index (book->strings, le32 (b + 6));
 
@@ -1194,7 +1346,7 @@ scan_sheet (Book *book, guint32 offset, gboolean all, SheetScan *scan, const cha
             break;
           case REC_LABEL:
           case REC_RSTRING:
-            if (all && r.size >= 8)
+            if (r.size >= 8)
               {
                 Record at = r;
 
@@ -1220,115 +1372,6 @@ compare_scan_cells (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* FreeXL */
-
-static const char *
-freexl_reason (int code)
-{
-  switch (code)
-    {
-      case FREEXL_INSUFFICIENT_MEMORY:
-        return "out of memory";
-      case FREEXL_INVALID_CFBF_HEADER:
-      case FREEXL_CFBF_INVALID_SIGNATURE:
-      case FREEXL_CFBF_INVALID_SECTOR_SIZE:
-        return "the compound file header is not valid";
-      case FREEXL_CFBF_READ_ERROR:
-      case FREEXL_CFBF_SEEK_ERROR:
-        return "the file ends too early";
-      case FREEXL_CFBF_EMPTY_FAT_CHAIN:
-      case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
-      case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
-      case FREEXL_INVALID_MINI_STREAM:
-        return "the allocation table is not valid";
-      case FREEXL_BIFF_INVALID_BOF:
-        return "a BOF record is not valid";
-      case FREEXL_BIFF_INVALID_SST:
-      case FREEXL_BIFF_ILLEGAL_SST_INDEX:
-        return "the shared strings are not valid";
-      case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-        return "no workbook stream";
-      case FREEXL_INVALID_CHARACTER:
-      case FREEXL_UNSUPPORTED_CHARSET:
-        return "text in an unknown encoding";
-      case FREEXL_ILLEGAL_RK_VALUE:
-        return "a number is not valid";
-      case FREEXL_CRAFTED_FILE:
-        return "records that no spreadsheet program writes";
-      default:
-        return "records FreeXL cannot read";
-    }
-}
-
-/* A FreeXL cell as CakCellType and text; the text is FreeXL's or in @texts. */
-static CakCellType
-freexl_cell (const void *handle, guint32 row, guint32 column, GStringChunk *texts,
-             const char **out_text)
-{
-  FreeXL_CellValue value;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *text;
-
-  *out_text = empty_text;
-  if (freexl_get_cell_value (handle, row, column, &value) != FREEXL_OK)
-    return CAK_CELL_EMPTY;
-  switch (value.type)
-    {
-      case FREEXL_CELL_INT:
-        g_snprintf (buffer, sizeof buffer, "%d", value.value.int_value);
-        *out_text = g_string_chunk_insert (texts, buffer);
-        return CAK_CELL_NUMBER;
-      case FREEXL_CELL_DOUBLE:
-        if (!isfinite (value.value.double_value))
-          return CAK_CELL_EMPTY;
-        format_number (buffer, sizeof buffer, value.value.double_value);
-        *out_text = g_string_chunk_insert (texts, buffer);
-        return CAK_CELL_NUMBER;
-      case FREEXL_CELL_TEXT:
-      case FREEXL_CELL_SST_TEXT:
-        text = value.value.text_value;
-        if (text == NULL || *text == '\0')
-          return CAK_CELL_EMPTY;
-        /* FreeXL converts the old code pages with iconv; check rather than trust. */
-        if (g_utf8_validate (text, -1, NULL))
-          *out_text = text;
-        else
-          {
-            g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-            *out_text = g_string_chunk_insert (texts, valid);
-          }
-        return CAK_CELL_TEXT;
-      case FREEXL_CELL_DATE:
-      case FREEXL_CELL_DATETIME:
-        text = value.value.text_value;
-        if (text == NULL || strlen (text) < 10)
-          return CAK_CELL_EMPTY;
-        /* "YYYY-MM-DD HH:MM:SS" to ISO 8601, and midnight to the date alone */
-        if (strlen (text) >= 19 && strcmp (text + 11, "00:00:00") != 0)
-          {
-            char iso[20];
-
-            memcpy (iso, text, 19);
-            iso[10] = 'T';
-            iso[19] = '\0';
-            *out_text = g_string_chunk_insert (texts, iso);
-          }
-        else
-          *out_text = g_string_chunk_insert_len (texts, text, 10);
-        return CAK_CELL_DATE;
-      case FREEXL_CELL_TIME:
-        text = value.value.text_value;
-        if (text == NULL || *text == '\0')
-          return CAK_CELL_EMPTY;
-        *out_text = text;
-        return CAK_CELL_TEXT;
-      case FREEXL_CELL_NULL:
-      default:
-        return CAK_CELL_EMPTY;
-    }
-}
-
 /* Emitting the rows */
 
 static void
@@ -1339,36 +1382,23 @@ report_progress (XlsReader *self, double within_sheet)
                                self->callbacks->user_data);
 }
 
-/* Reads one sheet: FreeXL's grid (when @handle is set, and selected), then the scanner's cells
- * where FreeXL has none. */
+/* Emits the rows of one sheet from the cells the scanner read: only the rows that have cells,
+ * in order. */
 static void
-emit_sheet (XlsReader *self, const CakSheetInfo *info, const void *handle, SheetScan *scan)
+emit_sheet (XlsReader *self, const CakSheetInfo *info, SheetScan *scan)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_new ();
   g_autoptr (GByteArray) types = g_byte_array_new ();
-
-  GStringChunk *texts = g_string_chunk_new (1024);
-  guint32 fx_rows = 0, n_rows = 0, width = 0;
-  unsigned short fx_columns = 0;
+  ScanCell *scanned;
+  guint n_scanned = scan->cells->len;
+  guint32 width = 0, last_row;
+  guint64 sheet_cells = 0;
   guint cursor = 0;
-  ScanCell *scanned = NULL;
-  guint n_scanned = 0;
 
-  if (scan && scan->cells)
-    {
-      g_array_sort (scan->cells, compare_scan_cells);
-      scanned = (ScanCell *)scan->cells->data;
-      n_scanned = scan->cells->len;
-    }
-  if (handle)
-    {
-      unsigned int rows = 0;
-
-      if (freexl_worksheet_dimensions (handle, &rows, &fx_columns) == FREEXL_OK)
-        fx_rows = MIN (rows, (unsigned int)BIFF8_ROWS);
-    }
-  n_rows = fx_rows;
-  width = fx_columns;
+  g_array_sort (scan->cells, compare_scan_cells);
+  scanned = (ScanCell *)scan->cells->data;
+  if (n_scanned == 0)
+    return;
   for (guint i = 0; i < n_scanned; i++)
     {
       if (scanned[i].column >= CAK_SHEET_MAX_COLUMNS)
@@ -1379,51 +1409,31 @@ emit_sheet (XlsReader *self, const CakSheetInfo *info, const void *handle, Sheet
                        _ ("“%s” is a damaged workbook: in sheet “%s”, cell %s lies beyond the "
                           "last column or row a spreadsheet can have."),
                        self->display_name, info->name, ref);
-          g_string_chunk_free (texts);
           return;
         }
-      n_rows = MAX (n_rows, scanned[i].row + 1);
       width = MAX (width, scanned[i].column + 1);
     }
+  last_row = scanned[n_scanned - 1].row;
   g_ptr_array_set_size (cells, width + 1);
   g_byte_array_set_size (types, width + 1);
-
-  for (guint32 row = 0; row < n_rows && !self->error && !self->stopped; row++)
+  for (guint32 c = 0; c <= width; c++)
     {
+      cells->pdata[c] = (gpointer)empty_text;
+      types->data[c] = CAK_CELL_EMPTY;
+    }
+
+  while (cursor < n_scanned && !self->error && !self->stopped)
+    {
+      guint32 row = scanned[cursor].row;
+      guint first = cursor;
       gint64 last = -1;
       CakRow out;
 
-      /* Without FreeXL, only the rows the scanner saw have cells. */
-      if (handle == NULL)
-        {
-          if (cursor >= n_scanned)
-            break;
-          row = MAX (row, scanned[cursor].row);
-        }
-
-      g_string_chunk_clear (texts);
-      for (guint32 c = 0; c < width; c++)
-        {
-          cells->pdata[c] = (gpointer)empty_text;
-          types->data[c] = CAK_CELL_EMPTY;
-        }
-      for (guint32 c = 0; handle && row < fx_rows && c < fx_columns; c++)
-        {
-          const char *text;
-
-          types->data[c] = freexl_cell (handle, row, c, texts, &text);
-          cells->pdata[c] = (gpointer)text;
-          if (types->data[c] != CAK_CELL_EMPTY)
-            last = c;
-        }
-      while (cursor < n_scanned && scanned[cursor].row < row)
-        cursor++;
+      /* Among the records for one cell, the last wins (the cells are sorted by record order). */
       for (; cursor < n_scanned && scanned[cursor].row == row; cursor++)
         {
           ScanCell *cell = &scanned[cursor];
 
-          /* The scanner's cells are the records FreeXL leaves out or misreads (it gives an
-           * error cell as the number 1), so they win; among them, the last record. */
           cells->pdata[cell->column] = (gpointer)cell->text;
           types->data[cell->column] = cell->type;
           last = MAX (last, (gint64)cell->column);
@@ -1433,20 +1443,37 @@ emit_sheet (XlsReader *self, const CakSheetInfo *info, const void *handle, Sheet
       if (self->n_rows_seen % CHECK_EVERY == 0)
         {
           g_cancellable_set_error_if_cancelled (self->cancellable, &self->error);
-          report_progress (self, (double)row / MAX (n_rows, 1));
+          report_progress (self, (double)row / MAX (last_row, 1));
         }
-      if (last < 0 || self->error)
-        continue;
+      sheet_cells += last + 1;
+      if (sheet_cells > CAK_SHEET_MAX_CELLS && !self->error)
+        {
+          g_autofree char *shown = g_strdup_printf ("%u", row + 1);
 
-      cells->pdata[last + 1] = NULL;
-      out.row = row + 1;
-      out.n_cells = last + 1;
-      out.cells = (const char *const *)cells->pdata;
-      out.types = types->data;
-      if (!self->callbacks->row (&out, self->callbacks->user_data))
-        self->stopped = TRUE;
+          g_set_error (&self->error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_TOO_LARGE,
+                       _ ("“%s” was not read: by row %s, sheet “%s” spans more than %u million "
+                          "cells (counting the empty cells between those with content), more "
+                          "than any table of figures needs."),
+                       self->display_name, shown, info->name, CAK_SHEET_MAX_CELLS_MILLIONS);
+        }
+      if (!self->error)
+        {
+          cells->pdata[last + 1] = NULL;
+          out.row = row + 1;
+          out.n_cells = last + 1;
+          out.cells = (const char *const *)cells->pdata;
+          out.types = types->data;
+          if (!self->callbacks->row (&out, self->callbacks->user_data))
+            self->stopped = TRUE;
+        }
+      /* Back to an empty row for the next one */
+      for (guint i = first; i < cursor; i++)
+        {
+          cells->pdata[scanned[i].column] = (gpointer)empty_text;
+          types->data[scanned[i].column] = CAK_CELL_EMPTY;
+        }
+      cells->pdata[last + 1] = (gpointer)empty_text;
     }
-  g_string_chunk_free (texts);
 }
 
 static gboolean
@@ -1470,60 +1497,24 @@ is_legacy_biff (const guint8 *data, gsize length)
          && le16 (data + 2) <= 32;
 }
 
-/* Pre-BIFF5 files are a bare record stream; FreeXL allocates their DIMENSION too. */
 static gboolean
-legacy_check_dimensions (const guint8 *data, gsize length, const char *display_name, GError **error)
+read_sheets (XlsReader *self, Book *book)
 {
-  Record r = { data, length, 0 };
-  guint64 cells = 0;
+  self->n_sheets = book->sheets->len;
 
-  while (record_next (&r))
-    if ((r.type == 0x0000 || r.type == REC_DIMENSION) && r.size >= 8)
-      {
-        guint64 rows = le16 (r.body + 2), columns = le16 (r.body + 6);
-
-        cells += (rows + 1) * (columns + 1);
-        if (rows > BIFF8_ROWS || columns > BIFF_COLUMNS || cells > CELLS_MAX)
-          {
-            set_damaged_error (error, display_name, "its dimensions are beyond Excel's limits");
-            return FALSE;
-          }
-      }
-  return TRUE;
-}
-
-static gboolean
-read_sheets (XlsReader *self, Book *book, const void *handle)
-{
-  unsigned int count = 0;
-
-  if (handle)
+  for (guint i = 0; i < book->sheets->len && !self->error && !self->stopped; i++)
     {
-      if (freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
-        count = 0;
-    }
-  else
-    count = book->sheets->len;
-  self->n_sheets = count;
-
-  for (guint i = 0; i < count && !self->error && !self->stopped; i++)
-    {
-      BookSheet *sheet = book ? &g_array_index (book->sheets, BookSheet, i) : NULL;
+      BookSheet *sheet = &g_array_index (book->sheets, BookSheet, i);
       SheetScan scan = { 0 };
-      const char *name = NULL;
       const char *reason = NULL;
       CakSheetInfo info = { 0 };
 
       self->sheet_index = i;
-      if (sheet && sheet->type != 0)
+      if (sheet->type != 0)
         continue; /* charts, macro sheets, VB modules */
-      if (handle && freexl_get_worksheet_name (handle, i, &name) != FREEXL_OK)
-        name = NULL;
-      if (name == NULL || !g_utf8_validate (name, -1, NULL))
-        name = sheet ? sheet->name : "?";
-      info.name = name;
+      info.name = sheet->name;
       info.index = i;
-      info.hidden = sheet && sheet->state != 0;
+      info.hidden = sheet->state != 0;
 
       if (self->callbacks->sheet_begin
           && !self->callbacks->sheet_begin (&info, self->callbacks->user_data))
@@ -1532,30 +1523,18 @@ read_sheets (XlsReader *self, Book *book, const void *handle)
             self->callbacks->sheet_end (&info, NULL, 0, self->callbacks->user_data);
           continue;
         }
-      if (handle && freexl_select_active_worksheet (handle, i) != FREEXL_OK)
+      if (!scan_sheet (book, sheet->offset, &scan, &reason))
         {
-          g_set_error (&self->error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_CORRUPT,
-                       _ ("“%s” is a damaged workbook: its sheet “%s” cannot be read."),
-                       self->display_name, name);
-          break;
-        }
-      if (sheet && !scan_sheet (book, sheet->offset, handle == NULL, &scan, &reason))
-        {
-          g_autofree char *detail = g_strdup_printf ("%s: %s", name, reason);
+          g_autofree char *detail = g_strdup_printf ("%s: %s", sheet->name, reason);
 
           scan_clear (&scan);
-          if (handle == NULL)
-            {
-              set_damaged_error (&self->error, self->display_name, detail);
-              break;
-            }
-          /* FreeXL read the sheet: its cells are still worth having without the rest. */
-          g_debug ("%s: %s; FreeXL's cells only", self->display_name, detail);
+          set_damaged_error (&self->error, self->display_name, detail);
+          break;
         }
-      emit_sheet (self, &info, handle, sheet ? &scan : NULL);
+      emit_sheet (self, &info, &scan);
       if (!self->error && !self->stopped && self->callbacks->sheet_end)
-        self->callbacks->sheet_end (&info, scan.merges ? (const CakMerge *)scan.merges->data : NULL,
-                                    scan.merges ? scan.merges->len : 0, self->callbacks->user_data);
+        self->callbacks->sheet_end (&info, (const CakMerge *)scan.merges->data, scan.merges->len,
+                                    self->callbacks->user_data);
       scan_clear (&scan);
       report_progress (self, 1.0);
     }
@@ -1563,14 +1542,22 @@ read_sheets (XlsReader *self, Book *book, const void *handle)
 }
 
 /**
- * cak_xls_read_with:
- * @cells: where the plain cells come from; %CAK_XLS_CELLS_AUTO outside the tests
+ * cak_xls_read:
+ * @path: an .xls file in the local file system
+ * @display_name: the file's name as the user knows it, for messages
+ * @callbacks: called for each worksheet and each row with content, in order
  *
- * As cak_xls_read().
+ * Reads the worksheets of an Excel 97–2003 workbook (BIFF8, and BIFF5 to BIFF2). Cells are
+ * typed: numbers as "%.15g" in the C locale, dates in ISO 8601, booleans as "TRUE"/"FALSE",
+ * errors as Excel shows them, formulas by their cached value. Merged ranges are given to
+ * sheet_end; hidden sheets are marked in #CakSheetInfo.
+ *
+ * Returns: %FALSE with @error set (%CAK_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED) when the file
+ * cannot be read; %TRUE when it was read or the row callback stopped it.
  */
 gboolean
-cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells,
-                   const CakSheetCallbacks *callbacks, GCancellable *cancellable, GError **error)
+cak_xls_read (const char *path, const char *display_name, const CakSheetCallbacks *callbacks,
+              GCancellable *cancellable, GError **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -1578,10 +1565,8 @@ cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells
   g_autoptr (GBytes) stream = NULL;
   const guint8 *data;
   gsize length;
-  const void *handle = NULL;
   XlsReader self = { 0 };
   const char *reason = "?";
-  gboolean use_freexl = cells == CAK_XLS_CELLS_AUTO;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1671,15 +1656,11 @@ cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells
         }
       if (!book_check_dimensions (book, display_name, error))
         return FALSE;
-      /* Beyond this, FreeXL would allocate more than the file is worth; the scanner only
-       * keeps the cells there are. */
-      if (book->claimed_cells > CELLS_MAX)
-        use_freexl = FALSE;
     }
-  else if (length >= 8 && le16 (data) == REC_BOF)
+  else if (length >= 8 && (le16 (data) == REC_BOF || is_legacy_biff (data, length)))
     {
-      /* A bare BIFF5 or BIFF8 stream, without the compound file around it: FreeXL does not
-       * read these, the scanner does. */
+      /* A bare BIFF5 or BIFF8 stream, without the compound file around it, or an Excel 2.x
+       * to 4.0 worksheet, which is always one */
       stream = g_bytes_new_static (data, length);
       book = book_read (stream, &reason);
       if (book == NULL)
@@ -1692,13 +1673,6 @@ cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells
           set_encrypted_error (error, display_name);
           return FALSE;
         }
-      use_freexl = FALSE;
-    }
-  else if (is_legacy_biff (data, length))
-    {
-      if (!legacy_check_dimensions (data, length, display_name, error))
-        return FALSE;
-      use_freexl = TRUE; /* the scanner does not read these */
     }
   else
     {
@@ -1707,50 +1681,10 @@ cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells
       return FALSE;
     }
 
-  if (use_freexl)
-    {
-      unsigned int password = FREEXL_BIFF_PLAIN;
-      unsigned int count = 0;
-      int code = freexl_open (path, &handle);
-
-      if (code == FREEXL_OK && handle
-          && freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK
-          && password != FREEXL_BIFF_PLAIN)
-        {
-          /* FreeXL 1.0.6 answers the XF count rather than FREEXL_BIFF_OBFUSCATED here. */
-          freexl_close (handle);
-          set_encrypted_error (error, display_name);
-          return FALSE;
-        }
-      if (code == FREEXL_OK && handle && book
-          && (freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK
-              || count != book->sheets->len))
-        {
-          g_debug ("%s: FreeXL sees %u sheets, the scanner %u; reading with the scanner",
-                   display_name, count, book->sheets->len);
-          freexl_close (handle);
-          handle = NULL;
-        }
-      else if (code != FREEXL_OK || handle == NULL)
-        {
-          if (handle)
-            freexl_close (handle);
-          handle = NULL;
-          if (book == NULL)
-            {
-              set_damaged_error (error, display_name, freexl_reason (code));
-              return FALSE;
-            }
-          g_debug ("%s: FreeXL cannot read it (%d); reading with the scanner", display_name, code);
-        }
-    }
-
   self.display_name = display_name;
   self.callbacks = callbacks;
   self.cancellable = cancellable;
-  ok = read_sheets (&self, book, handle);
-  if (handle)
-    freexl_close (handle);
+  ok = read_sheets (&self, book);
 
   if (ok && !self.stopped)
     {
@@ -1761,25 +1695,4 @@ cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&self.error));
   return ok;
-}
-
-/**
- * cak_xls_read:
- * @path: an .xls file in the local file system
- * @display_name: the file's name as the user knows it, for messages
- * @callbacks: called for each worksheet and each row with content, in order
- *
- * Reads the worksheets of an Excel 97–2003 workbook (BIFF8, and BIFF5 to BIFF2). Cells are
- * typed: numbers as "%.15g" in the C locale, dates in ISO 8601, booleans as "TRUE"/"FALSE",
- * errors as Excel shows them, formulas by their cached value. Merged ranges are given to
- * sheet_end; hidden sheets are marked in #CakSheetInfo.
- *
- * Returns: %FALSE with @error set (%CAK_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED) when the file
- * cannot be read; %TRUE when it was read or the row callback stopped it.
- */
-gboolean
-cak_xls_read (const char *path, const char *display_name, const CakSheetCallbacks *callbacks,
-              GCancellable *cancellable, GError **error)
-{
-  return cak_xls_read_with (path, display_name, CAK_XLS_CELLS_AUTO, callbacks, cancellable, error);
 }

@@ -15,15 +15,4 @@ gboolean cak_xls_read (const char *path, const char *display_name,
                        const CakSheetCallbacks *callbacks, GCancellable *cancellable,
                        GError **error);
 
-/* How cak_xls_read() takes the cells; for the tests, which compare the two ways. */
-typedef enum
-{
-  CAK_XLS_CELLS_AUTO,    /* FreeXL, or the record scanner when FreeXL cannot read the file */
-  CAK_XLS_CELLS_SCANNER, /* the record scanner alone */
-} CakXlsCells;
-
-gboolean cak_xls_read_with (const char *path, const char *display_name, CakXlsCells cells,
-                            const CakSheetCallbacks *callbacks, GCancellable *cancellable,
-                            GError **error);
-
 G_END_DECLS

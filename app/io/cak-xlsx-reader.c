@@ -126,6 +126,7 @@ typedef struct
   gboolean row_from_file; /* the row element gave its number */
   guint last_row;
   guint rows_read;
+  guint64 sheet_cells; /* spanned by the rows handed on, see CAK_SHEET_MAX_CELLS */
   guint n_cells, capacity;
   const char **cells;
   guint8 *types;
@@ -1531,6 +1532,18 @@ finish_row (SheetReader *s, GError **error)
   Xlsx *x = s->x;
   CakRow row;
 
+  s->sheet_cells += s->n_cells;
+  if (s->sheet_cells > CAK_SHEET_MAX_CELLS)
+    {
+      g_autofree char *shown = g_strdup_printf ("%u", s->row);
+
+      g_set_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_TOO_LARGE,
+                   _ ("“%s” was not read: by row %s, sheet “%s” spans more than %u million cells "
+                      "(counting the empty cells between those with content), more than any "
+                      "table of figures needs."),
+                   x->display_name, shown, s->sheet->name, CAK_SHEET_MAX_CELLS_MILLIONS);
+      return FALSE;
+    }
   for (guint i = 0; i < s->n_cells; i++)
     if (s->types[i] & IN_ROW_TEXT)
       {
