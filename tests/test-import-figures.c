@@ -397,6 +397,38 @@ test_case (gconstpointer data)
   }
 }
 
+/* A file of repeats: the first twenty each on a line, the rest in one. */
+static void
+test_many_repeats (void)
+{
+  g_autoptr (GString) csv = g_string_new ("Kabupaten/Kota;Periode;Peserta Aktif\n");
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GBytes) bytes = NULL;
+  const CakSheetReport *sheet;
+  const GArray *issues;
+  guint n_lines = 0;
+  const char *last = NULL;
+
+  for (guint i = 0; i < 26; i++)
+    g_string_append (csv, "Kab. Blitar;2023-12;5.000\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_true (cak_import_bytes (ds, bytes, "tabel.csv", NULL, NULL, NULL));
+  sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (ds), 0);
+  g_assert_cmpuint (sheet->rows, ==, 27);
+  g_assert_cmpuint (sheet->imported, ==, 1);
+  g_assert_cmpuint (sheet->skipped, ==, 26);
+  issues = cak_dataset_get_issues (ds);
+  for (guint i = 0; i < issues->len; i++)
+    if (strstr (g_array_index (issues, CakIssue, i).message, "repeat"))
+      {
+        n_lines++;
+        last = g_array_index (issues, CakIssue, i).message;
+      }
+  g_assert_cmpuint (n_lines, ==, 21);
+  g_assert_cmpstr (last, ==, "5 more rows, up to row 27, repeat rows above them; each was counted "
+                             "once.");
+}
+
 /* The kecamatan column is accounted for as information that groups the rows. */
 static void
 test_kecamatan_column_report (void)
@@ -584,6 +616,7 @@ main (int argc, char *argv[])
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
   g_test_add_func ("/import-figures/zero-workforce-indicators", test_zero_workforce_indicators);
   g_test_add_func ("/import-figures/kecamatan-column-report", test_kecamatan_column_report);
+  g_test_add_func ("/import-figures/many-repeats", test_many_repeats);
   g_test_add_func ("/import-figures/stated-in-summary", test_stated_in_summary);
   g_test_add_func ("/import-figures/stated-in-key-figures", test_stated_in_key_figures);
   g_test_add_func ("/import-figures/stated-in-report", test_stated_in_report);

@@ -143,6 +143,7 @@ typedef struct
   GHashTable *seen_rows;  /* a row's region, period and figures -> its row: exact repeats */
   GHashTable *subregions; /* SubGroup*, by regency and period: kecamatan and desa rows */
   int subregion_column;   /* "Kecamatan", "Desa", "Kelurahan": a grouping within a regency */
+  guint n_repeats, first_unlisted_repeat, last_repeat; /* repeated rows; past 20, one line */
   gboolean rows_begun;
 
   /* Row-level extracts */

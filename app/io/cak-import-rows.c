@@ -13,6 +13,9 @@
 
 #include "cak-import-private.h"
 
+/* How many repeated rows of a sheet get a line each in the import report. */
+#define MAX_LISTED_REPEATS 20
+
 /* The figures of a data row, for the totals that sum it. */
 typedef struct
 {
@@ -578,8 +581,13 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, const Figu
   repeated = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->seen_rows, key->str));
   if (repeated > 0)
     {
-      cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Row %u repeats row %u."),
-                       row->row, repeated);
+      /* The first ones each on a line; the rest of a file of repeats in one line at its end. */
+      if (++sheet->n_repeats <= MAX_LISTED_REPEATS)
+        cak_import_note (import, CAK_SEVERITY_INFO, row->row, -1, _ ("Row %u repeats row %u."),
+                         row->row, repeated);
+      else if (sheet->first_unlisted_repeat == 0)
+        sheet->first_unlisted_repeat = row->row;
+      sheet->last_repeat = row->row;
       return CAK_ROW_DUPLICATE;
     }
 
@@ -1168,6 +1176,19 @@ cak_import_finish_rows (Import *import)
       || (sheet->layout != CAK_LAYOUT_WIDE && sheet->layout != CAK_LAYOUT_LONG))
     return;
   store_subregions (import);
+  if (sheet->n_repeats > MAX_LISTED_REPEATS)
+    {
+      guint more = sheet->n_repeats - MAX_LISTED_REPEATS;
+
+      cak_import_note (import, CAK_SEVERITY_INFO, sheet->first_unlisted_repeat, -1,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u more row, up to row %u, repeats a row above it; it was "
+                                    "counted once.",
+                                    "%u more rows, up to row %u, repeat rows above them; each was "
+                                    "counted once.",
+                                    more),
+                       more, sheet->last_repeat);
+    }
   for (guint i = 0; i < sheet->totals->len; i++)
     {
       const TotalRow *total = &g_array_index (sheet->totals, TotalRow, i);
