@@ -9,10 +9,6 @@
  * many rows were imported, skipped and rejected, and the report lines each file must produce.
  * The format is described at the top of make-gauntlet.py. One test per file, then a summary
  * that says "N files: every row and every column accounted for" only when every file passes.
- *
- * Files whose feature the importer does not have yet are listed in pending[], with the feature
- * they need: they are still imported and their differences printed, but they skip instead of
- * failing. Remove an entry when its feature lands.
  */
 #define G_LOG_DOMAIN "test-gauntlet"
 
@@ -23,19 +19,6 @@
 
 #include "cak-import.h"
 #include "cak-indicators.h"
-
-/* The files the importer does not read right yet, and the feature of issue 12 each needs. */
-static const struct
-{
-  const char *file;
-  const char *needs;
-} pending[] = {
-  { "21-tenaga-kerja-nol.csv", "zero workforce never a denominator" },
-  { "22-provinsi-dinyatakan.csv", "stated figures checked on province rows" },
-  { "24-baris-ganda.csv", "exact duplicate rows noted" },
-  { "28-kecamatan.csv", "sub-regency rows summed into their regency" },
-  { "37-subjumlah-provinsi.csv", "total rows: a grand total checked across province subtotals" },
-};
 
 typedef struct
 {
@@ -97,15 +80,6 @@ read_manifest (void)
         }
     }
   return all;
-}
-
-static const char *
-pending_need (const char *file)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
-    if (strcmp (pending[i].file, file) == 0)
-      return pending[i].needs;
-  return NULL;
 }
 
 /* ---- Checks ---------------------------------------------------------------------------- */
@@ -479,23 +453,13 @@ static void
 test_case (gconstpointer data)
 {
   const Case *c = data;
-  const char *needs = pending_need (c->file);
   g_autofree char *failures = run_case (c);
 
-  if (needs)
-    {
-      if (*failures)
-        g_test_message ("%s (%s) differs:%s", c->file, c->what, failures);
-      else
-        g_test_message ("%s passes now: remove it from pending[]", c->file);
-      g_test_skip_printf ("needs: %s", needs);
-      return;
-    }
   if (*failures)
     g_test_fail_printf ("%s (%s):%s", c->file, c->what, failures);
 }
 
-/* Every file again, pending or not: the corpus's verdict. */
+/* Every file again: the corpus's verdict. */
 static void
 test_summary (void)
 {
@@ -512,20 +476,12 @@ test_summary (void)
       else
         g_string_append_printf (open, " %s", c->file);
     }
-  /* Every pending entry names a file of the gauntlet. */
-  for (guint p = 0; p < G_N_ELEMENTS (pending); p++)
-    {
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < cases->len && !found; i++)
-        found = strcmp (((Case *)g_ptr_array_index (cases, i))->file, pending[p].file) == 0;
-      g_assert_true (found);
-    }
   g_assert_cmpuint (cases->len, >=, 25);
   if (n_passed == cases->len)
     g_test_message ("%u files: every row and every column accounted for", cases->len);
   else
-    g_test_message ("%u of %u files accounted for; not yet:%s", n_passed, cases->len, open->str);
+    g_test_fail_printf ("%u of %u files accounted for; not yet:%s", n_passed, cases->len,
+                        open->str);
 }
 
 int
