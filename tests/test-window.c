@@ -897,9 +897,10 @@ test_window_preferences (void)
 
 /* ---- Projects --------------------------------------------------------------------------- */
 
-static const char project_december[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
-                                       "35.05,Kabupaten Blitar,2023-12,114377,449717\n"
-                                       "35.72,Kota Blitar,2023-12,27000,80000\n";
+static const char project_december[]
+    = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
+      "35.05,Kabupaten Blitar,2023-12,114377,449717\n"
+      "35.72,Kota Blitar,2023-12,27000,80000\n";
 /* Gives Kabupaten Blitar's December participants differently, and adds January */
 static const char project_january[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n"
                                       "35.05,Kabupaten Blitar,2023-12,114400\n"
@@ -1034,8 +1035,8 @@ test_window_project_open_add (void)
   dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Figures Differ");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "Kabupaten Blitar"));
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Kabupaten Blitar"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "keep");
   g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
