@@ -1145,6 +1145,39 @@ test_window_project_close_question (void)
   remove_dir (dir);
 }
 
+/* A file added to a project that the importer cannot read on its own opens the mapping step;
+ * the choices made there add it to the project. */
+static void
+test_window_project_mapping (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = project_temp_path (&dir, "tanpa-judul.csv");
+  CakMappingDialog *dialog;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "Daerah X;Jml TK;Jml Peserta\n"
+                                      "Kab. Blitar;449.717;114.377\n"
+                                      "Kota Blitar;80.000;27.000\n",
+                                      -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  open_path (window, csv);
+  wait_until (mapping_ready, window);
+  dialog = cak_window_get_mapping_dialog (window);
+  cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
+  cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
+  cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
+  cak_mapping_dialog_set_period (dialog, "2024-12");
+  wait_until (mapping_settled, dialog);
+  g_assert_true (cak_mapping_dialog_import (dialog));
+  wait_until (project_modified, window);
+  g_assert_cmpuint (cak_project_get_sources (cak_window_get_project (window))->len, ==, 1);
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  /* Unsaved: destroyed without the question, as a test may */
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1170,6 +1203,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/project/open-add", test_window_project_open_add);
   g_test_add_func ("/window/project/save-as", test_window_project_save_as);
   g_test_add_func ("/window/project/close-question", test_window_project_close_question);
+  g_test_add_func ("/window/project/mapping", test_window_project_mapping);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

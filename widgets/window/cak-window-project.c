@@ -60,6 +60,8 @@ typedef struct
 } Progress;
 
 static void show_save_dialog (CakWindow *self);
+static void start_add (CakWindow *self, CakProject *project, GPtrArray *files, GPtrArray *choices,
+                       gboolean commit, GFile *save);
 static void process_imports (CakWindow *self);
 
 static void
@@ -178,12 +180,30 @@ take_project (CakWindow *self, CakProject *project)
 
 /* ---- Opening a project ------------------------------------------------------------------ */
 
+/* A project being opened, and the files to add to it once it is */
+typedef struct
+{
+  GFile *file;
+  GPtrArray *others; /* GFile */
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_pointer (&open->others, g_ptr_array_unref);
+  g_free (open);
+}
+
 static void
 open_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
+  OpenData *open = task_data;
   GError *error = NULL;
   CakProject *project
-      = cak_project_open (task_data, cak_region_catalog_get_default (), cancellable, &error);
+      = cak_project_open (open->file, cak_region_catalog_get_default (), cancellable, &error);
 
   if (project)
     g_task_return_pointer (task, project, g_object_unref);
@@ -195,6 +215,7 @@ static void
 open_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CakWindow *self = CAK_WINDOW (source);
+  OpenData *open = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   CakProject *project;
 
@@ -209,11 +230,15 @@ open_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   take_project (self, project);
   remember_recent_project (self);
+  if (open->others && open->others->len > 0)
+    start_add (self, self->project, open->others, NULL, FALSE, NULL);
 }
 
+/* Opens @file, then adds @others (nullable) to it. */
 static void
-open_project_now (CakWindow *self, GFile *file)
+open_project_now (CakWindow *self, GFile *file, GPtrArray *others)
 {
+  OpenData *open = g_new0 (OpenData, 1);
   g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a project file's name */
@@ -222,7 +247,11 @@ open_project_now (CakWindow *self, GFile *file)
 
   task = g_task_new (self, cancellable, open_finished_cb, NULL);
   g_task_set_source_tag (task, open_project_now);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  open->file = g_object_ref (file);
+  open->others = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; others && i < others->len; i++)
+    g_ptr_array_add (open->others, g_object_ref (g_ptr_array_index (others, i)));
+  g_task_set_task_data (task, open, open_data_free);
   g_task_run_in_thread (task, open_thread);
 }
 
@@ -252,7 +281,7 @@ do_then (CakWindow *self)
         new_project_now (self);
         break;
       case THEN_OPEN:
-        open_project_now (self, file);
+        open_project_now (self, file, NULL);
         break;
       default:
         break;
@@ -623,7 +652,7 @@ ask_conflicts (CakWindow *self, CakProjectImport *import, GFile *file)
       g_string_append_printf (
           body, g_dngettext (GETTEXT_PACKAGE, "…and %u more.", "…and %u more.", more), more);
     }
-  g_string_append_c (body, '\n');
+  g_string_append (body, "\n\n");
   g_string_append (body, _ ("Both figures are kept in the project; the one chosen is used."));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Figures Differ"), body->str);
@@ -698,8 +727,14 @@ add_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cak_window_toast (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      cak_window_toast (self, error->message);
+      /* A file the importer cannot read on its own: the user says how, then it is added. */
+      if (!add->commit
+          && (g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER)
+              || g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_PERIOD)))
+        cak_window_import_mapped (self, g_ptr_array_index (add->files, add->current));
       return;
     }
   if (add->commit)
@@ -796,13 +831,15 @@ cak_window_project_open_files (CakWindow *self, GFile **files, int n_files)
       start_add (self, self->project, others, NULL, FALSE, NULL);
       return TRUE;
     }
-  if (others->len > 0)
-    cak_window_toast (self, _ ("A project opens on its own; open the other files once it is "
-                               "shown to add them to it."));
   if (needs_asking (self))
-    ask_save (self, THEN_OPEN, project_file);
+    {
+      if (others->len > 0)
+        cak_window_toast (self, _ ("A project opens on its own; open the other files once it is "
+                                   "shown to add them to it."));
+      ask_save (self, THEN_OPEN, project_file);
+    }
   else
-    open_project_now (self, project_file);
+    open_project_now (self, project_file, others);
   return TRUE;
 }
 
