@@ -167,6 +167,10 @@ update_title (CakWindow *self)
 static void
 take_project (CakWindow *self, CakProject *project)
 {
+  /* Files read for the project shown before are not added to this one. */
+  if (self->project_dialog)
+    gtk_window_destroy (GTK_WINDOW (self->project_dialog));
+  g_clear_pointer (&self->project_add, add_data_free);
   g_clear_object (&self->project);
   self->project = project;
   self->project_discarded = FALSE;
@@ -672,11 +676,33 @@ ask_conflicts (CakWindow *self, CakProjectImport *import, GFile *file)
 
 /* Main thread: adds the files read, one after the other, asking about conflicts as they come;
  * a file whose conflicts are being asked about waits in self->project_add. */
+static gboolean
+retry_imports_cb (gpointer user_data)
+{
+  CakWindow *self = user_data;
+  AddData *add = self->project_add;
+
+  /* Still the files waiting for the report, not others read since */
+  if (add && add == g_object_get_data (G_OBJECT (self), "cak-project-add-waiting")
+      && self->project_dialog == NULL)
+    process_imports (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 process_imports (CakWindow *self)
 {
   AddData *add = self->project_add;
 
+  /* The report being written reads the project's figures in a worker thread: they change
+   * once it is written. */
+  if (cak_window_is_writing_report (self))
+    {
+      g_object_set_data (G_OBJECT (self), "cak-project-add-waiting", add);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 200, retry_imports_cb, g_object_ref (self),
+                          g_object_unref);
+      return;
+    }
   while (add->current < add->imports->len)
     {
       CakProjectImport *import = g_ptr_array_index (add->imports, add->current);
@@ -700,7 +726,7 @@ process_imports (CakWindow *self)
           ask_conflicts (self, import, file);
           return;
         }
-      if (!cak_project_commit_import (self->project, import, &error))
+      if (!cak_project_commit_import (add->project, import, &error))
         {
           cak_window_toast (self, error->message);
           break;
@@ -709,7 +735,7 @@ process_imports (CakWindow *self)
       add->answered = FALSE;
       /* The next file is compared with the project as it is now. */
       if (add->current < add->imports->len)
-        cak_project_refresh_import (self->project, g_ptr_array_index (add->imports, add->current));
+        cak_project_refresh_import (add->project, g_ptr_array_index (add->imports, add->current));
     }
   g_clear_pointer (&self->project_add, add_data_free);
   update_title (self);
