@@ -9,11 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "cak-application.h"
 #include "cak-chart-view.h"
 #include "cak-import-choices.h"
 #include "cak-mapping-dialog.h"
+#include "cak-summary.h"
 #include "cak-window.h"
 
 static CakApplication *app;
@@ -893,6 +895,289 @@ test_window_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Projects --------------------------------------------------------------------------- */
+
+static const char project_december[]
+    = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
+      "35.05,Kabupaten Blitar,2023-12,114377,449717\n"
+      "35.72,Kota Blitar,2023-12,27000,80000\n";
+/* Gives Kabupaten Blitar's December participants differently, and adds January */
+static const char project_january[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n"
+                                      "35.05,Kabupaten Blitar,2023-12,114400\n"
+                                      "35.05,Kabupaten Blitar,2024-01,115000\n"
+                                      "35.72,Kota Blitar,2024-01,27100\n";
+
+/* A folder of its own in the temporary folder, and a file's path in it */
+static char *
+project_temp_path (char **dir, const char *name)
+{
+  *dir = g_dir_make_tmp ("cakupan-window-project-XXXXXX", NULL);
+  g_assert_nonnull (*dir);
+  return g_build_filename (*dir, name, NULL);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static double
+project_value (CakProject *project, const char *code, const char *period_text)
+{
+  CakDataset *dataset = cak_project_get_dataset (project);
+  CakPeriod period;
+  CakValue value;
+
+  g_assert_true (cak_period_parse (period_text, &period));
+  return cak_dataset_get (dataset,
+                          cak_region_catalog_lookup_code (cak_dataset_get_catalog (dataset), code),
+                          period, CAK_MEASURE_PARTICIPANTS, &value)
+             ? value.value
+             : -1;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  GtkWindow *dialog = find_dialog (data, ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+january_added (gpointer data)
+{
+  return import_done (data) && dataset_loaded (data)
+         && value_of (data, "35.05", "2024-01", CAK_MEASURE_PARTICIPANTS) == 115000;
+}
+
+static gboolean
+project_saved (gpointer data)
+{
+  CakProject *project = cak_window_get_project (data);
+
+  return project && cak_project_get_file (project) != NULL && import_done (data);
+}
+
+static gboolean
+project_modified (gpointer data)
+{
+  CakProject *project = cak_window_get_project (data);
+
+  return project && cak_project_get_modified (project) && import_done (data);
+}
+
+static void
+destroyed_cb (GtkWidget *widget, gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Opening a .cakupan shows its figures and its title; a file added with a figure that differs
+ * asks, and "Use New Figures" uses the new one and writes it to the file at once; the same file
+ * again changes nothing; a saved project closes without a question. */
+static void
+test_window_project_open_add (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = project_temp_path (&dir, "blitar.cakupan");
+  g_autofree char *december_path = g_build_filename (dir, "blitar-desember.csv", NULL);
+  g_autofree char *january_path = g_build_filename (dir, "blitar-januari.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) december = g_file_new_for_path (december_path);
+  g_autoptr (CakProject) made = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProject) reopened = NULL;
+  g_autoptr (CakProjectImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  CakWindow *window;
+  AdwWindowTitle *title;
+  GtkWindow *dialog;
+  gboolean destroyed = FALSE;
+
+  g_assert_true (g_file_set_contents (december_path, project_december, -1, NULL));
+  g_assert_true (g_file_set_contents (january_path, project_january, -1, NULL));
+  import = cak_project_prepare_import (made, december, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cak_project_commit_import (made, import, &error));
+  g_assert_true (cak_project_save_as (made, file, &error));
+  g_assert_no_error (error);
+  g_clear_object (&made);
+
+  window = new_window ();
+  open_path (window, path);
+  wait_until (dataset_loaded, window);
+  g_assert_nonnull (cak_window_get_project (window));
+  g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_assert_cmpfloat (value_of (window, "35.72", "2023-12", CAK_MEASURE_WORKFORCE), ==, 80000);
+  title = ADW_WINDOW_TITLE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "blitar");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "blitar-desember.csv");
+
+  /* January gives December differently: the user is asked, and takes the new figure */
+  open_path (window, january_path);
+  wait_until (message_shown, window);
+  dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Figures Differ");
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Kabupaten Blitar"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "replace");
+  wait_until (january_added, window);
+  if ((dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL)))
+    gtk_window_destroy (dialog);
+  g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114400);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   "blitar-desember.csv, blitar-januari.csv");
+
+  /* Written to the file as it was added */
+  reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cak_project_get_sources (reopened)->len, ==, 2);
+  g_assert_cmpfloat (project_value (reopened, "35.05", "2023-12"), ==, 114400);
+  g_assert_cmpfloat (project_value (reopened, "35.05", "2024-01"), ==, 115000);
+  g_assert_cmpfloat (project_value (reopened, "35.72", "2024-01"), ==, 27100);
+  g_clear_object (&reopened);
+
+  /* The same file again changes nothing and asks nothing */
+  open_path (window, january_path);
+  wait_until (import_done, window);
+  g_assert_null (find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_cmpuint (cak_project_get_sources (cak_window_get_project (window))->len, ==, 2);
+
+  /* Saved: closing does not ask */
+  g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (is_true, &destroyed);
+  remove_dir (dir);
+}
+
+/* Save Project As makes a project of the files shown and writes it; it opens as it was shown */
+static void
+test_window_project_save_as (void)
+{
+  CakWindow *window = window_on_sample ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = project_temp_path (&dir, "jatim.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  CakSummaryOptions options = { CAK_PERIOD_INIT_NONE, TRUE, NULL, CAK_LANG_EN };
+  g_autofree char *shown = NULL;
+  g_autofree char *saved = NULL;
+  AdwWindowTitle *title;
+
+  g_assert_null (cak_window_get_project (window));
+  shown = cak_summary_to_json (cak_window_get_dataset (window), &options);
+  g_assert_true (cak_window_save_project_to (window, file));
+  wait_until (project_saved, window);
+  g_assert_false (cak_project_get_modified (cak_window_get_project (window)));
+  title = ADW_WINDOW_TITLE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "jatim");
+
+  reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cak_project_get_sources (reopened)->len, ==, 1);
+  saved = cak_summary_to_json (cak_project_get_dataset (reopened), &options);
+  g_assert_cmpstr (saved, ==, shown);
+  g_clear_object (&reopened);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+/* Closing an unsaved project that holds something asks; Cancel keeps the window, Discard
+ * closes it */
+static void
+test_window_project_close_question (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = project_temp_path (&dir, "blitar.csv");
+  GtkWindow *dialog;
+  gboolean destroyed = FALSE;
+
+  g_assert_true (g_file_set_contents (csv, project_december, -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  g_assert_nonnull (cak_window_get_project (window));
+  g_assert_false (cak_project_get_modified (cak_window_get_project (window)));
+  open_path (window, csv);
+  wait_until (project_modified, window);
+  g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (message_shown, window);
+  dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save the project before closing?");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (dialog)
+    gtk_window_destroy (dialog);
+  g_assert_false (destroyed);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (message_shown, window);
+  dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  wait_until (is_true, &destroyed);
+  remove_dir (dir);
+}
+
+/* A file added to a project that the importer cannot read on its own opens the mapping step;
+ * the choices made there add it to the project. */
+static void
+test_window_project_mapping (void)
+{
+  CakWindow *window = new_window ();
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = project_temp_path (&dir, "tanpa-judul.csv");
+  CakMappingDialog *dialog;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "Daerah X;Jml TK;Jml Peserta\n"
+                                      "Kab. Blitar;449.717;114.377\n"
+                                      "Kota Blitar;80.000;27.000\n",
+                                      -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  open_path (window, csv);
+  wait_until (mapping_ready, window);
+  dialog = cak_window_get_mapping_dialog (window);
+  cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
+  cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
+  cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
+  cak_mapping_dialog_set_period (dialog, "2024-12");
+  wait_until (mapping_settled, dialog);
+  g_assert_true (cak_mapping_dialog_import (dialog));
+  wait_until (project_modified, window);
+  g_assert_cmpuint (cak_project_get_sources (cak_window_get_project (window))->len, ==, 1);
+  g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
+  /* Unsaved: destroyed without the question, as a test may */
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -915,6 +1200,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/export-report", test_window_export_report);
   g_test_add_func ("/window/export-table", test_window_export_table);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/project/open-add", test_window_project_open_add);
+  g_test_add_func ("/window/project/save-as", test_window_project_save_as);
+  g_test_add_func ("/window/project/close-question", test_window_project_close_question);
+  g_test_add_func ("/window/project/mapping", test_window_project_mapping);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -9,6 +9,7 @@
 
 #include "cak-chart-view.h"
 #include "cak-mapping-dialog.h"
+#include "cak-project.h"
 #include "cak-window.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,13 @@ struct _CakWindow
   GtkLabel *report_label;
   GtkProgressBar *report_progress;
   GCancellable *report_cancellable;
+  /* cak-window-project.c: the project shown, the files being added to it, and its dialogs */
+  CakProject *project;
+  gpointer project_add;       /* the files read, waiting for the user's word on conflicts */
+  GtkWidget *project_dialog;  /* the conflicts or the question on closing */
+  int project_then;           /* what to do once the project is saved or discarded */
+  GFile *project_then_file;   /* the project to open then */
+  gboolean project_discarded; /* the user let the unsaved project go */
 };
 
 /* cak-window-charts.c: the chart pages, the detail panel, search, export and copy */
@@ -109,7 +117,16 @@ void cak_window_present_class_init (GtkWidgetClass *widget_class);
 void cak_window_present_init (CakWindow *self);
 void cak_window_present_dispose (CakWindow *self);
 
+/* cak-window-project.c: projects: open, add files, conflicts, save, the question on closing */
+void cak_window_project_class_init (GtkWidgetClass *widget_class);
+void cak_window_project_dispose (CakWindow *self);
+gboolean cak_window_project_open_files (CakWindow *self, GFile **files, int n_files);
+gboolean cak_window_project_add (CakWindow *self, GPtrArray *files, GPtrArray *choices);
+gboolean cak_window_project_close_request (CakWindow *self);
+void cak_window_project_add_filter (GtkFileChooser *chooser);
+
 /* cak-window.c */
+void cak_window_show_dataset (CakWindow *self);
 void cak_window_sync_table (CakWindow *self, const char *code);
 void cak_window_toast (CakWindow *self, const char *text);
 char *cak_window_describe_files (CakWindow *self);

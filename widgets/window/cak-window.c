@@ -110,6 +110,19 @@ cak_window_describe_files (CakWindow *self)
 {
   g_autoptr (GString) names = g_string_new (NULL);
 
+  /* A project names the files added to it; they need not be at hand any more. */
+  if (self->project)
+    {
+      GPtrArray *sources = cak_project_get_sources (self->project);
+
+      for (guint i = 0; i < sources->len; i++)
+        {
+          if (i > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, ((CakProjectSource *)g_ptr_array_index (sources, i))->name);
+        }
+      return g_string_free (g_steal_pointer (&names), FALSE);
+    }
   for (guint i = 0; self->files && i < self->files->len; i++)
     {
       g_autofree char *name = g_file_get_basename (g_ptr_array_index (self->files, i));
@@ -611,6 +624,9 @@ start_import (CakWindow *self, GPtrArray *files, GPtrArray *choices)
   g_autofree char *text = NULL;
   ImportData *import;
 
+  /* With a project open, files are added to it. */
+  if (cak_window_project_add (self, files, choices))
+    return;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -700,6 +716,24 @@ refresh (CakWindow *self)
     }
   else
     cak_window_select_code (self, NULL);
+}
+
+/**
+ * cak_window_show_dataset:
+ *
+ * Shows self->dataset afresh: the choosers, the charts and the table, or the empty page.
+ */
+void
+cak_window_show_dataset (CakWindow *self)
+{
+  if (self->dataset == NULL || cak_dataset_is_empty (self->dataset))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  fill_choosers (self);
+  refresh (self);
+  gtk_stack_set_visible_child_name (self->stack, "data");
 }
 
 static void
@@ -933,6 +967,7 @@ setup_file_chooser (CakWindow *self, GtkFileChooser *chooser)
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (chooser, filter);
+  cak_window_project_add_filter (chooser);
   gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
@@ -1109,6 +1144,9 @@ cak_window_close_request (GtkWindow *window)
 {
   CakWindow *self = CAK_WINDOW (window);
 
+  /* An unsaved project holding something: the user says what becomes of it first. */
+  if (cak_window_project_close_request (self))
+    return TRUE;
   if (self->settings)
     {
       int width, height;
@@ -1149,6 +1187,7 @@ cak_window_dispose (GObject *object)
   cak_window_charts_dispose (self);
   cak_window_present_dispose (self);
   cak_window_report_dispose (self);
+  cak_window_project_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
   G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
 }
@@ -1182,6 +1221,7 @@ cak_window_class_init (CakWindowClass *klass)
   cak_window_charts_class_init (widget_class);
   cak_window_present_class_init (widget_class);
   cak_window_report_class_init (widget_class);
+  cak_window_project_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1272,6 +1312,9 @@ cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add
   g_return_if_fail (CAK_IS_WINDOW (self));
   g_return_if_fail (n_files == 0 || files != NULL);
 
+  /* A .cakupan file is opened as the project the window shows. */
+  if (cak_window_project_open_files (self, files, n_files))
+    return;
   /* Files shown already are imported again as they were. */
   if (add && self->files)
     for (guint i = 0; i < self->files->len; i++)

@@ -10,6 +10,7 @@
 #include "cak-application.h"
 #include "cak-dataset.h"
 #include "cak-mapping-dialog.h"
+#include "cak-project.h"
 #include "cak-report.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ void cak_window_show_preferences (CakWindow *self);
 gboolean cak_window_export_report_to (CakWindow *self, const char *path,
                                       const CakReportOptions *options);
 gboolean cak_window_is_writing_report (CakWindow *self);
+CakProject *cak_window_get_project (CakWindow *self);
+gboolean cak_window_save_project_to (CakWindow *self, GFile *file);
 gboolean cak_window_export_table_to (CakWindow *self, const char *path, GError **error);
 
 G_END_DECLS
