@@ -954,6 +954,9 @@ files_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 }
 
 /* The filters and the folder every file chooser of the window starts with. */
+static const char *const table_suffixes[] = { "csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods",
+                                               "cakupan" };
+
 static void
 setup_file_chooser (CakWindow *self, GtkFileChooser *chooser)
 {
@@ -962,10 +965,11 @@ setup_file_chooser (CakWindow *self, GtkFileChooser *chooser)
   g_autofree char *folder
       = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
 
-  gtk_file_filter_set_name (filter, _ ("CSV Files"));
+  /* Every kind of file Cakupan opens, first: tables of every format, and projects. */
+  gtk_file_filter_set_name (filter, _ ("Tables and Projects"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "txt");
+  for (guint i = 0; i < G_N_ELEMENTS (table_suffixes); i++)
+    gtk_file_filter_add_suffix (filter, table_suffixes[i]);
   gtk_file_chooser_add_filter (chooser, filter);
   cak_window_project_add_filter (chooser);
   gtk_file_filter_set_name (all, _ ("All Files"));
