@@ -958,3 +958,39 @@ cak_column_report_describe (const CakColumnReport *column)
   /* TRANSLATORS: column letter, header, what became of it */
   return g_strdup_printf (_ ("%s “%s”: %s"), name, column->header, use);
 }
+
+/**
+ * cak_severity_to_id:
+ *
+ * Returns: the severity as --summary --json and the project file write it: "info", "warning"
+ *   or "error"
+ */
+const char *
+cak_severity_to_id (CakSeverity severity)
+{
+  switch (severity)
+    {
+      case CAK_SEVERITY_ERROR:
+        return "error";
+      case CAK_SEVERITY_WARNING:
+        return "warning";
+      case CAK_SEVERITY_INFO:
+      default:
+        return "info";
+    }
+}
+
+/**
+ * cak_severity_from_id:
+ *
+ * Returns: the severity cak_severity_to_id () wrote; %CAK_SEVERITY_INFO for anything else
+ */
+CakSeverity
+cak_severity_from_id (const char *id)
+{
+  if (g_strcmp0 (id, "error") == 0)
+    return CAK_SEVERITY_ERROR;
+  if (g_strcmp0 (id, "warning") == 0)
+    return CAK_SEVERITY_WARNING;
+  return CAK_SEVERITY_INFO;
+}

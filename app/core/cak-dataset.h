@@ -53,6 +53,9 @@ typedef enum
   CAK_SEVERITY_ERROR,
 } CakSeverity;
 
+const char *cak_severity_to_id (CakSeverity severity);
+CakSeverity cak_severity_from_id (const char *id);
+
 /* One line of the import report. */
 typedef struct
 {

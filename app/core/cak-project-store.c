@@ -268,31 +268,6 @@ cak_project_store_get_version (CakProjectStore *store)
   return version;
 }
 
-static const char *
-severity_id (CakSeverity severity)
-{
-  switch (severity)
-    {
-      case CAK_SEVERITY_ERROR:
-        return "error";
-      case CAK_SEVERITY_WARNING:
-        return "warning";
-      case CAK_SEVERITY_INFO:
-      default:
-        return "info";
-    }
-}
-
-static CakSeverity
-severity_from_id (const char *id)
-{
-  if (g_strcmp0 (id, "error") == 0)
-    return CAK_SEVERITY_ERROR;
-  if (g_strcmp0 (id, "warning") == 0)
-    return CAK_SEVERITY_WARNING;
-  return CAK_SEVERITY_INFO;
-}
-
 static CakColumnUse
 use_from_id (const char *id)
 {
@@ -525,7 +500,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
 
       if (has_column)
         source.column = sqlite3_column_int (stmt, 4);
-      cak_dataset_add_issue (dataset, severity_from_id (column_text (stmt, 1)), &source, has_column,
+      cak_dataset_add_issue (dataset, cak_severity_from_id (column_text (stmt, 1)), &source, has_column,
                              column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
@@ -733,7 +708,7 @@ write_report (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
         source_id = GPOINTER_TO_INT (g_hash_table_lookup (source_ids, issue->source.file));
       sqlite3_reset (issue_stmt);
       sqlite3_bind_int64 (issue_stmt, 1, source_id);
-      bind_text (issue_stmt, 2, severity_id (issue->severity));
+      bind_text (issue_stmt, 2, cak_severity_to_id (issue->severity));
       bind_text (issue_stmt, 3, issue->source.sheet);
       sqlite3_bind_int (issue_stmt, 4, issue->source.row);
       if (issue->has_column)

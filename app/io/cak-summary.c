@@ -263,21 +263,6 @@ selected_periods (CakDataset *dataset, const CakSummaryOptions *options)
   return periods;
 }
 
-static const char *
-severity_name (CakSeverity severity)
-{
-  switch (severity)
-    {
-      case CAK_SEVERITY_ERROR:
-        return "error";
-      case CAK_SEVERITY_WARNING:
-        return "warning";
-      case CAK_SEVERITY_INFO:
-      default:
-        return "info";
-    }
-}
-
 /* The rows, then the totals of each province, for one period. */
 static void
 compute (CakDataset *dataset, const CakSummaryOptions *options, CakPeriod period, GArray **out_rows,
@@ -394,7 +379,7 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
           if (!is_info)
             {
               g_string_append (out, "\"severity\": ");
-              append_json_string (out, severity_name (issue->severity));
+              append_json_string (out, cak_severity_to_id (issue->severity));
               g_string_append (out, ", ");
             }
           g_string_append (out, "\"file\": ");
