@@ -712,15 +712,17 @@ end_row (OdsReader *self)
   if (self->error)
     return;
 
-  /* Merges first: a merged cell is part of the sheet whether or not its row has text. */
-  for (guint64 k = 0; k < self->row_repeat && self->merges->len < MERGES_MAX; k++)
-    for (guint i = 0; i < self->row_merges->len; i++)
-      {
-        CakMerge *m = &g_array_index (self->row_merges, CakMerge, i);
+  /* Merges first: a merged cell is part of the sheet whether or not its row has text. A row
+   * without merges costs nothing here, however often it repeats. */
+  if (self->row_merges->len > 0)
+    for (guint64 k = 0; k < self->row_repeat && self->merges->len < MERGES_MAX; k++)
+      for (guint i = 0; i < self->row_merges->len; i++)
+        {
+          CakMerge *m = &g_array_index (self->row_merges, CakMerge, i);
 
-        add_merge (self, self->merges, first + k, m->first_column, m->last_row - m->first_row + 1,
-                   m->last_column - m->first_column + 1);
-      }
+          add_merge (self, self->merges, first + k, m->first_column, m->last_row - m->first_row + 1,
+                     m->last_column - m->first_column + 1);
+        }
 
   self->next_row += self->row_repeat;
 
