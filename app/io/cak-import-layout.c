@@ -334,17 +334,34 @@ join_words (GPtrArray *words, guint from, guint to)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* header_synonyms by header, built once and never changed: safe from any thread. The value is
+ * the index + 1 of the header's first entry. */
+static GHashTable *
+synonym_index (void)
+{
+  static GHashTable *by_header;
+
+  if (g_once_init_enter (&by_header))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = G_N_ELEMENTS (header_synonyms); i-- > 0;)
+        g_hash_table_insert (table, (gpointer)header_synonyms[i].header, GUINT_TO_POINTER (i + 1));
+      g_once_init_leave (&by_header, table);
+    }
+  return by_header;
+}
+
 static gboolean
 synonym (const char *norm, CakColumnRole *role, CakMeasure *measure)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
-    if (strcmp (norm, header_synonyms[i].header) == 0)
-      {
-        *role = header_synonyms[i].role;
-        *measure = header_synonyms[i].measure;
-        return TRUE;
-      }
-  return FALSE;
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (synonym_index (), norm));
+
+  if (i == 0)
+    return FALSE;
+  *role = header_synonyms[i - 1].role;
+  *measure = header_synonyms[i - 1].measure;
+  return TRUE;
 }
 
 /* Takes units out of brackets ("(Jiwa)", "[%]"), keeping other bracketed words ("(APBD)"). */
