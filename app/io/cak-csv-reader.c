@@ -800,15 +800,19 @@ cak_csv_read_stream_chunked (GInputStream *stream, goffset size, gsize chunk_siz
 /**
  * cak_csv_read_stream:
  *
- * Reads CSV text from @stream with cak_csv_read_stream_chunked(), 256 KiB at a time.
+ * Reads CSV text from @stream with cak_csv_read_stream_chunked(), 256 KiB at a time (less for
+ * a file of @size smaller than that).
  */
 gboolean
 cak_csv_read_stream (GInputStream *stream, goffset size, const char *display_name,
                      CakCsvInfo *out_info, const CakSheetCallbacks *callbacks,
                      GCancellable *cancellable, GError **error)
 {
-  return cak_csv_read_stream_chunked (stream, size, DEFAULT_CHUNK_SIZE, display_name, out_info,
-                                      callbacks, cancellable, error);
+  /* A small file needs no buffer larger than itself (and one byte to see its end). */
+  gsize chunk_size = size > 0 && size < DEFAULT_CHUNK_SIZE ? (gsize)size + 1 : DEFAULT_CHUNK_SIZE;
+
+  return cak_csv_read_stream_chunked (stream, size, chunk_size, display_name, out_info, callbacks,
+                                      cancellable, error);
 }
 
 /**
