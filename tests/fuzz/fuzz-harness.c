@@ -1,0 +1,36 @@
+/* fuzz-harness.c: a libFuzzer harness for one target of cak-fuzz.c, named by CAK_FUZZ_TARGET
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fuzz-harness"
+
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "cak-fuzz.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static const CakFuzzTarget *target;
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  /* Messages in English, whatever the machine's language; warnings are not findings. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  target = cak_fuzz_target_find (CAK_FUZZ_TARGET);
+  if (target == NULL)
+    g_error ("No fuzz target named %s", CAK_FUZZ_TARGET);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  target->run (data, size);
+  return 0;
+}
