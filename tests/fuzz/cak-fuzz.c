@@ -384,22 +384,7 @@ fuzz_ods (const guint8 *data, gsize size)
 static void
 fuzz_xls (const guint8 *data, gsize size)
 {
-  g_autoptr (GError) error = NULL;
-  gsize n_bytes = 0;
-  CakSheetCallbacks callbacks = {
-    .sheet_begin = sheet_begin_cb,
-    .row = row_cb,
-    .sheet_end = sheet_end_cb,
-    .user_data = &n_bytes,
-  };
-  const char *path = input_path (data, size);
-
-  check_error (cak_xls_read (path, DISPLAY_NAME, &callbacks, NULL, &error), error);
-  g_clear_error (&error);
-  /* The reader's own record scanner, which the automatic way uses only when FreeXL fails. */
-  check_error (
-      cak_xls_read_with (path, DISPLAY_NAME, CAK_XLS_CELLS_SCANNER, &callbacks, NULL, &error),
-      error);
+  read_path (cak_xls_read, data, size);
 }
 
 /* A package of @n_parts with the part the first byte of @data chooses replaced by the rest of

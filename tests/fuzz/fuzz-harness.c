@@ -20,8 +20,10 @@ static const CakFuzzTarget *target;
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  /* Messages in English, whatever the machine's language; warnings are not findings. */
+  /* Messages in English, whatever the machine's language. A warning or a critical (a failed
+   * g_return_if_fail) is a finding, as it is in the regression test under GTest. */
   g_setenv ("LANGUAGE", "en", TRUE);
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   target = cak_fuzz_target_find (CAK_FUZZ_TARGET);
   if (target == NULL)
     g_error ("No fuzz target named %s", CAK_FUZZ_TARGET);
