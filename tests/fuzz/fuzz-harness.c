@@ -14,8 +14,25 @@
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+const char *__asan_default_options (void);
+const char *__ubsan_default_options (void);
 
 static const CakFuzzTarget *target;
+
+/* The sanitizers' defaults when run by hand as in the suite: undefined behaviour is a finding
+ * (UBSan only prints by default), leaks are not (GLib keeps memory on purpose; CI's ASan build
+ * does not check them either). */
+const char *
+__asan_default_options (void)
+{
+  return "detect_leaks=0";
+}
+
+const char *
+__ubsan_default_options (void)
+{
+  return "halt_on_error=1:print_stacktrace=1";
+}
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
