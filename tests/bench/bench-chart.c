@@ -12,26 +12,13 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include "../chart-test-util.h"
 
 #define RUNS 200
 #define TARGET_DRAW_MS 4.0
 #define TARGET_HOVER_MS 2.0
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *))compare_doubles);
-  return values[n / 2];
-}
 
 int
 main (int argc, char *argv[])
@@ -116,18 +103,18 @@ main (int argc, char *argv[])
   }
 
   g_print ("  image 1920x1080 (top and bottom rows): median %.2f ms (target: at most %.1f ms)\n",
-           median (draw, RUNS), TARGET_DRAW_MS);
+           bench_median (draw, RUNS), TARGET_DRAW_MS);
   g_print ("  hover (hit test and redraw): median %.2f ms (target: at most %.1f ms)\n",
-           median (hover, RUNS), TARGET_HOVER_MS);
+           bench_median (hover, RUNS), TARGET_HOVER_MS);
   g_print ("  window, all rows scrolled (%.0f px tall), redraw of a 1920x1000 strip: median "
            "%.2f ms\n",
-           natural, median (scroll, RUNS));
-  if (median (draw, RUNS) > TARGET_DRAW_MS)
+           natural, bench_median (scroll, RUNS));
+  if (bench_median (draw, RUNS) > TARGET_DRAW_MS)
     {
       g_print ("FAIL: drawing is slower than the target\n");
       ok = FALSE;
     }
-  if (median (hover, RUNS) > TARGET_HOVER_MS)
+  if (bench_median (hover, RUNS) > TARGET_HOVER_MS)
     {
       g_print ("FAIL: a hover is slower than the target\n");
       ok = FALSE;

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <csv.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -237,14 +239,6 @@ time_libcsv (const char *path, Tally *tally, double *wall, double *cpu)
   clock_since (start, wall, cpu);
 }
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
 /* Returns the median speed in MB/s of CPU time */
 static double
 median_speed (const char *label, const char *path, guint64 size, guint64 rows, gboolean libcsv)
@@ -262,8 +256,8 @@ median_speed (const char *label, const char *path, guint64 size, guint64 rows, g
       /* CRLF line ends: libcsv reports the LF of each pair as an empty record too */
       g_assert_cmpuint (tally.rows, ==, libcsv ? 2 * rows : rows);
     }
-  qsort (wall, RUNS, sizeof (double), compare_doubles);
-  qsort (cpu, RUNS, sizeof (double), compare_doubles);
+  qsort (wall, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (cpu, RUNS, sizeof (double), bench_compare_doubles);
   g_print ("%-31s %5.1f MB, %7" G_GUINT64_FORMAT " rows, median of %d: %.3f s CPU = %4.0f MB/s; "
            "%.3f s wall = %4.0f MB/s\n",
            label, mb, rows, RUNS, cpu[RUNS / 2], mb / cpu[RUNS / 2], wall[RUNS / 2],

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/resource.h>
@@ -95,14 +97,6 @@ peak_memory (const char *path, guint rows)
   return mib;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -120,7 +114,7 @@ main (int argc, char *argv[])
   import_once (big, big_rows); /* warm the page cache */
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     times[i] = import_once (big, big_rows);
-  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], bench_compare_doubles);
 
   small_mib = peak_memory (small, small_rows);
   big_mib = peak_memory (big, big_rows);

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -24,21 +26,6 @@
 #define RUNS 7
 #define TARGET_OPEN_MS 150.0
 #define TARGET_ADD_MS 100.0
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *))compare_doubles);
-  return values[n / 2];
-}
 
 /* The months from @first_year for @n_months, a row per regency and month, as a CSV. */
 static GBytes *
@@ -174,11 +161,11 @@ main (int argc, char *argv[])
       cak_project_store_remove_files (copy);
     }
 
-  csv_ms = median (from_csv, RUNS);
-  open_ms = median (open, RUNS);
-  add_ms = median (add, RUNS);
+  csv_ms = bench_median (from_csv, RUNS);
+  open_ms = bench_median (open, RUNS);
+  add_ms = bench_median (add, RUNS);
   g_print ("from CSV to the first chart: %.1f ms (median of %d)\n", csv_ms, RUNS);
-  g_print ("opening the project, before the chart: %.1f ms\n", median (opened, RUNS));
+  g_print ("opening the project, before the chart: %.1f ms\n", bench_median (opened, RUNS));
   g_print ("opening the project to the first chart: %.1f ms (target %.0f ms, and under half the "
            "CSV's %.1f ms)\n",
            open_ms, TARGET_OPEN_MS, csv_ms / 2);

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -22,14 +24,6 @@
 #define RUNS 7
 #define TARGET_MS 200.0
 #define TARGET_RATIO 5.0
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* 514 regencies, January 2022 to December 2024, with a workforce and a target each year. */
 static CakDataset *
@@ -262,7 +256,7 @@ main (int argc, char *argv[])
             g_error ("%s", error->message);
           times[i] = (g_get_monotonic_time () - start) / 1000.0;
         }
-      qsort (times, RUNS, sizeof (double), compare_doubles);
+      qsort (times, RUNS, sizeof (double), bench_compare_doubles);
       c_ms = times[RUNS / 2];
       g_stat (path, &st);
       g_print ("national workbook, %s: %.1f ms median of %d (%.1f to %.1f), %.1f MB%s\n", what,

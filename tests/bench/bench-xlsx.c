@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
@@ -101,21 +103,6 @@ time_unzip (const char *unzip, const char *path)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -134,7 +121,7 @@ main (int argc, char **argv)
   time_read (path, &cells); /* warm the page cache */
   for (guint i = 0; i < N_RUNS; i++)
     read_ms[i] = time_read (path, &cells);
-  read_median = median (read_ms, N_RUNS);
+  read_median = bench_median (read_ms, N_RUNS);
   g_print ("cak_xlsx_read: %.1f ms (median of %d), %" G_GUINT64_FORMAT " cells, %.0f cells/s\n",
            read_median, N_RUNS, cells, cells / (read_median / 1000.0));
   if (cells != (guint64)(N_ROWS + 1) * 12)
@@ -150,7 +137,7 @@ main (int argc, char **argv)
   time_unzip (unzip, path);
   for (guint i = 0; i < N_RUNS; i++)
     unzip_ms[i] = time_unzip (unzip, path);
-  unzip_median = median (unzip_ms, N_RUNS);
+  unzip_median = bench_median (unzip_ms, N_RUNS);
   ratio = read_median / unzip_median;
   g_print ("unzip -p: %.1f ms (median of %d)\n", unzip_median, N_RUNS);
   g_print ("ratio: %.2f (target: below %.1f)\n", ratio, TARGET_RATIO);
