@@ -143,10 +143,11 @@ ctu_check_layout (const CakChartLayout *layout, const char *what)
   g_assert_cmpint (cak_chart_hit_test (layout, -10, -10), ==, CAK_CHART_ITEM_NONE);
 }
 
-/* Lays out @kind for @data in a fresh context and checks it; font_px 0 picks it by size. */
+/* Lays out @kind for @data, as a view selecting @focus's item does, in a fresh context and
+ * checks it; font_px 0 picks it by size. */
 static inline CakChartLayout *
-ctu_layout_px (CakChartKind kind, const CakChartData *data, CakChartThemeKind theme_kind,
-               double width, double height, double font_px)
+ctu_layout_focus (CakChartKind kind, const CakChartData *data, const CakChartFocus *focus,
+                  CakChartThemeKind theme_kind, double width, double height, double font_px)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
   cairo_t *cr = cairo_create (surface);
@@ -158,7 +159,7 @@ ctu_layout_px (CakChartKind kind, const CakChartData *data, CakChartThemeKind th
   cak_chart_theme_init (&theme, theme_kind);
   if (font_px <= 0)
     font_px = cak_chart_font_px_for_size (width, height, &theme);
-  layout = cak_chart_layout_new (kind, data, &theme, context, width, height, font_px);
+  layout = cak_chart_layout_new (kind, data, focus, &theme, context, width, height, font_px);
   what = g_strdup_printf ("%s %gx%g theme %d", cak_chart_kind_to_id (kind), width, height,
                           theme_kind);
   ctu_check_layout (layout, what);
@@ -166,6 +167,13 @@ ctu_layout_px (CakChartKind kind, const CakChartData *data, CakChartThemeKind th
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return layout;
+}
+
+static inline CakChartLayout *
+ctu_layout_px (CakChartKind kind, const CakChartData *data, CakChartThemeKind theme_kind,
+               double width, double height, double font_px)
+{
+  return ctu_layout_focus (kind, data, NULL, theme_kind, width, height, font_px);
 }
 
 static inline CakChartLayout *
@@ -248,19 +256,26 @@ ctu_count_color (cairo_surface_t *surface, CakColor color)
   return n;
 }
 
-/* Draws @kind at @width x @height into a new image surface. */
+/* Draws @kind at @width x @height into a new image surface, @focus's item selected. */
 static inline cairo_surface_t *
-ctu_draw (CakChartKind kind, const CakChartData *data, CakChartThemeKind theme_kind, int width,
-          int height)
+ctu_draw_focus (CakChartKind kind, const CakChartData *data, const CakChartFocus *focus,
+                CakChartThemeKind theme_kind, int width, int height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
   CakChartTheme theme;
 
   cak_chart_theme_init (&theme, theme_kind);
-  cak_chart_draw (cr, kind, data, &theme, width, height,
+  cak_chart_draw (cr, kind, data, focus, &theme, width, height,
                   cak_chart_font_px_for_size (width, height, &theme));
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   return surface;
+}
+
+static inline cairo_surface_t *
+ctu_draw (CakChartKind kind, const CakChartData *data, CakChartThemeKind theme_kind, int width,
+          int height)
+{
+  return ctu_draw_focus (kind, data, NULL, theme_kind, width, height);
 }

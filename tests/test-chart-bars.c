@@ -32,10 +32,10 @@ drawn_new (CakChartKind kind, const CakChartData *data, CakChartThemeKind theme_
   d->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (d->surface);
   context = cak_chart_create_context (cr);
-  d->layout = cak_chart_layout_new (kind, data, &d->theme, context, width, height,
+  d->layout = cak_chart_layout_new (kind, data, NULL, &d->theme, context, width, height,
                                     cak_chart_font_px_for_size (width, height, &d->theme));
   g_object_unref (context);
-  cak_chart_paint (cr, data, &d->theme, d->layout);
+  cak_chart_paint (cr, data, NULL, &d->theme, d->layout);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (d->surface);
@@ -199,7 +199,9 @@ knock_out (CakChartData *data, const char *code, gboolean workforce_too)
   CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, item);
 
   g_assert_cmpint (item, >=, 0);
-  row->participants = row->pu = row->bpu = row->jakon = row->pmi = NAN;
+  row->participants = NAN;
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    row->values[m] = NAN;
   row->coverage_pct = row->uncovered = row->gap_to_target = NAN;
   if (workforce_too)
     row->workforce = NAN;
@@ -385,12 +387,12 @@ test_clip (gconstpointer user_data)
 
   cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
   cr = cairo_create (whole);
-  cak_chart_draw (cr, kind, data, &theme, 900, natural, 14);
+  cak_chart_draw (cr, kind, data, NULL, &theme, 900, natural, 14);
   cairo_destroy (cr);
   cr = cairo_create (strip);
   cairo_rectangle (cr, 0, y0, 900, y1 - y0);
   cairo_clip (cr);
-  cak_chart_draw (cr, kind, data, &theme, 900, natural, 14);
+  cak_chart_draw (cr, kind, data, NULL, &theme, 900, natural, 14);
   cairo_destroy (cr);
   cairo_surface_flush (whole);
   cairo_surface_flush (strip);
@@ -496,7 +498,8 @@ test_segments_missing (void)
   double hatched_end, jember_end;
 
   /* Kediri's participants are known (187,774), its segments not; Jember has nothing */
-  row->pu = row->bpu = row->jakon = row->pmi = NAN;
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    row->values[m] = NAN;
   knock_out (data, "35.09", TRUE);
   d = drawn_new (CAK_CHART_SEGMENTS, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
   order = drawn_order (d->layout);
@@ -575,11 +578,12 @@ test_selection (gconstpointer user_data)
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
   cairo_surface_t *surface;
   CakChartTheme theme;
+  CakChartFocus focus = cak_chart_focus_none ();
 
   /* The selected row is banded in the highlight colour */
   cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
-  data->selected = cak_chart_data_find_code (data, "35.05");
-  surface = ctu_draw (kind, data, CAK_CHART_THEME_LIGHT, 1366, 768);
+  focus.selected = cak_chart_data_find_code (data, "35.05");
+  surface = ctu_draw_focus (kind, data, &focus, CAK_CHART_THEME_LIGHT, 1366, 768);
   g_assert_cmpuint (ctu_count_color (surface, theme.highlight), >, 1000);
   cairo_surface_destroy (surface);
 }

@@ -477,6 +477,7 @@ test_trend_target (void)
 static void
 test_trend_labels (void)
 {
+  CakChartFocus focus = cak_chart_focus_none ();
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
   /* Close together in December 2024: Blitar 27.3, Lamongan 27.2, Magetan 27.2, Ponorogo 26.3 */
   const char *codes[] = { "35.05", "35.24", "35.20", "35.02", "35.11", "35.04" };
@@ -489,12 +490,12 @@ test_trend_labels (void)
       g_assert_cmpint (item, >=, 0);
       g_array_append_val (data->trend_items, item);
     }
-  data->selected = selected;
+  focus.selected = selected;
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint th = 0; th < G_N_ELEMENTS (themes); th++)
       {
-        g_autoptr (CakChartLayout) layout
-            = ctu_layout (CAK_CHART_TREND, data, themes[th], sizes[s][0], sizes[s][1]);
+        g_autoptr (CakChartLayout) layout = ctu_layout_focus (
+            CAK_CHART_TREND, data, &focus, themes[th], sizes[s][0], sizes[s][1], 0);
         const CakTrendGeometry *t = layout->priv;
 
         /* The province, the target and the selected one are always named */
@@ -539,6 +540,7 @@ test_trend_labels (void)
 static void
 test_trend_default (void)
 {
+  CakChartFocus focus = cak_chart_focus_none ();
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
   g_autoptr (CakChartLayout) layout
       = ctu_layout (CAK_CHART_TREND, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
@@ -563,10 +565,10 @@ test_trend_default (void)
   g_assert_nonnull (strstr (description, "Rose most: Kabupaten Gresik"));
 
   /* Selecting one colours it, the rest stay faint */
-  data->selected = blitar;
+  focus.selected = blitar;
   {
     g_autoptr (CakChartLayout) selected
-        = ctu_layout (CAK_CHART_TREND, data, CAK_CHART_THEME_DARK, 1366, 768);
+        = ctu_layout_focus (CAK_CHART_TREND, data, &focus, CAK_CHART_THEME_DARK, 1366, 768, 0);
 
     g_assert_cmpint (trend_line (selected, blitar)->role, ==, CAK_TREND_SERIES);
     g_assert_cmpuint (count_role (selected, CAK_TREND_CONTEXT), ==, 35);
@@ -706,6 +708,7 @@ check_scatter_geometry (const CakChartLayout *layout, const CakChartData *data)
 static void
 test_scatter (void)
 {
+  CakChartFocus focus = cak_chart_focus_none ();
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
   g_autoptr (CakDataset) ds = ctu_national_dataset (12);
   g_autoptr (CakChartData) national = cak_chart_data_new (
@@ -751,10 +754,10 @@ test_scatter (void)
     g_assert_nonnull (strstr (description, "Kabupaten Jember"));
   }
   /* The selected one is named too, and its hit is its bubble */
-  data->selected = blitar;
+  focus.selected = blitar;
   {
-    g_autoptr (CakChartLayout) layout
-        = ctu_layout (CAK_CHART_SCATTER, data, CAK_CHART_THEME_PROJECTOR, 1366, 768);
+    g_autoptr (CakChartLayout) layout = ctu_layout_focus (CAK_CHART_SCATTER, data, &focus,
+                                                          CAK_CHART_THEME_PROJECTOR, 1366, 768, 0);
     const CakScatterBubble *b = bubble_of (layout, blitar);
 
     g_assert_true (is_named (layout, blitar));

@@ -118,7 +118,7 @@ test_segments_and_target (void)
   g_assert_cmpfloat (row.uncovered, ==, 524000);
   g_assert_cmpfloat (row.target_pct, ==, 30);
   g_assert_cmpfloat (row.gap_to_target, ==, 194100 - 123000);
-  g_assert_cmpfloat (row.pmi, ==, 3000);
+  g_assert_cmpfloat (cak_indicator_row_get (&row, CAK_MEASURE_PMI), ==, 3000);
 }
 
 static void
@@ -206,6 +206,67 @@ test_column_names (void)
     }
 }
 
+/* The registry: every measure has one entry, ids read back, segments summed into totals. */
+static void
+test_measure_registry (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (GArray) rows = NULL;
+  CakIndicatorRow total;
+  CakMeasureSet segments = 0;
+
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    {
+      const CakMeasureInfo *info = cak_measure_get_info (m);
+      CakMeasure back = CAK_N_MEASURES;
+
+      g_assert_cmpint (info->measure, ==, m);
+      g_assert_true (cak_measure_from_id (info->id, &back));
+      g_assert_cmpint (back, ==, m);
+      g_assert_cmpstr (cak_measure_to_id (m), ==, info->id);
+      g_assert_cmpstr (cak_measure_get_label (m), !=, "");
+      g_assert_cmpstr (cak_measure_get_short_label (m), !=, "");
+      for (guint n = 0; n < m; n++)
+        g_assert_cmpstr (cak_measure_to_id (n), !=, info->id);
+      if (cak_measure_is_segment (m))
+        {
+          g_assert_cmpint (info->unit, ==, CAK_MEASURE_UNIT_PEOPLE);
+          segments |= CAK_MEASURE_BIT (m);
+        }
+    }
+  g_assert_false (cak_measure_from_id ("claims", NULL));
+  g_assert_cmpuint (segments, ==, cak_measure_set_segments ());
+  for (guint i = 0; i < CAK_N_SEGMENTS; i++)
+    g_assert_true (cak_measure_set_has (segments, cak_measure_segments[i]));
+  g_assert_cmpint (cak_measure_get_info (CAK_MEASURE_TARGET_PCT)->aggregate, ==,
+                   CAK_MEASURE_AGGREGATE_RATE);
+
+  /* A row's figures are lookups by measure; a province's segments are its regencies' sums. */
+  for (guint i = 0; i < CAK_N_SEGMENTS; i++)
+    {
+      cak_dataset_set (ds, region ("35.05"), period ("2024-06"), cak_measure_segments[i],
+                       100 * (i + 1), NULL, NULL);
+      cak_dataset_set (ds, region ("35.06"), period ("2024-06"), cak_measure_segments[i],
+                       10 * (i + 1), NULL, NULL);
+    }
+  cak_dataset_set (ds, region ("35.05"), period ("2024"), CAK_MEASURE_WORKFORCE, 5000, NULL, NULL);
+  rows = cak_indicators_compute_regencies (ds, "35", period ("2024-06"), CAK_PERIOD_INIT_NONE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (rows, CakIndicatorRow, i);
+
+      if (g_strcmp0 (row->region->code, "35.05") != 0)
+        continue;
+      g_assert_cmpfloat (cak_indicator_row_get (row, CAK_MEASURE_BPU), ==, 200);
+      g_assert_cmpfloat (cak_indicator_row_get (row, CAK_MEASURE_PARTICIPANTS), ==, 1000);
+      g_assert_cmpfloat (cak_indicator_row_get (row, CAK_MEASURE_WORKFORCE), ==, 5000);
+      g_assert_true (isnan (cak_indicator_row_get (row, CAK_MEASURE_TARGET_PCT)));
+    }
+  cak_indicators_province_total (rows, region ("35"), period ("2024-06"), &total);
+  g_assert_cmpfloat (cak_indicator_row_get (&total, CAK_MEASURE_PU), ==, 110);
+  g_assert_cmpfloat (cak_indicator_row_get (&total, CAK_MEASURE_PMI), ==, 440);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,6 +278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/rank-and-totals", test_rank_and_totals);
   g_test_add_func ("/dataset/conflict", test_conflict);
   g_test_add_func ("/dataset/column-names", test_column_names);
+  g_test_add_func ("/measures/registry", test_measure_registry);
 
   return g_test_run ();
 }

@@ -517,7 +517,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
 static void
 change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-              const CakChartTheme *theme)
+              const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Change *c = layout->priv;
   double px = layout->font_px;
@@ -561,7 +561,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
   for (guint i = 0; i < c->rows->len; i++)
     {
       const Row *r = &g_array_index (c->rows, Row, i);
-      gboolean selected = r->item == data->selected;
+      gboolean selected = r->item == focus->selected;
       const CakIndicatorRow *row;
 
       if (r->top > clip_y1 || r->top + c->row_height < clip_y0)
@@ -596,7 +596,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
         }
       row = &g_array_index (data->rows, CakIndicatorRow, r->item);
 
-      if (selected || r->item == data->highlighted)
+      if (selected || r->item == focus->highlighted)
         {
           CakColor h = theme->highlight;
 
@@ -678,11 +678,11 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, theme->background);
       cairo_rectangle (cr, box.x - 2, r->bar.y, box.width + 4, r->bar.height);
       cairo_fill_preserve (cr);
-      if (r->item == data->selected || r->item == data->highlighted)
+      if (r->item == focus->selected || r->item == focus->highlighted)
         {
           CakColor h = theme->highlight;
 
-          if (r->item != data->selected)
+          if (r->item != focus->selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
           cairo_fill_preserve (cr);

@@ -417,7 +417,7 @@ paint_bar (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme
 
 static void
 coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-                          const CakChartTheme *theme)
+                          const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const CoverageWorkforce *c = layout->priv;
   double px = layout->font_px;
@@ -459,7 +459,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
       double cy = row->top + c->row_height / 2;
       double by = round (cy - c->bar_height / 2);
       const CakIndicatorRow *ir;
-      gboolean selected = row->item == data->selected;
+      gboolean selected = row->item == focus->selected;
 
       if (row->top > clip_y1 || row->top + c->row_height < clip_y0)
         continue;
@@ -470,7 +470,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
 
-      if (selected || row->item == data->highlighted)
+      if (selected || row->item == focus->highlighted)
         {
           CakColor h = theme->highlight;
 

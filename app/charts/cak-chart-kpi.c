@@ -502,7 +502,7 @@ tone_color (const CakChartTheme *theme, Tone tone)
 
 static void
 kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-           const CakChartTheme *theme)
+           const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Kpi *k = layout->priv;
   double px = layout->font_px;

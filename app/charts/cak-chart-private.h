@@ -14,7 +14,7 @@ typedef struct
 {
   void (*layout) (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme);
   void (*paint) (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-                 const CakChartTheme *theme);
+                 const CakChartFocus *focus, const CakChartTheme *theme);
   char *(*describe) (const CakChartData *data);
   /* NULL when the chart fits any height; else the height at which nothing is summarised. */
   double (*natural_height) (const CakChartData *data, const CakChartTheme *theme, double width,

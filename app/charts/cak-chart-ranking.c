@@ -239,7 +239,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
 static void
 ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-               const CakChartTheme *theme)
+               const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Ranking *r = layout->priv;
   double px = layout->font_px;
@@ -278,7 +278,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       double by = round (cy - r->bar_height / 2);
       const CakIndicatorRow *row;
       g_autofree char *value = NULL;
-      gboolean selected = item == data->selected;
+      gboolean selected = item == focus->selected;
 
       if (top > clip_y1 || top + r->row_height < clip_y0)
         continue;
@@ -302,7 +302,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
         }
       row = &g_array_index (data->rows, CakIndicatorRow, item);
 
-      if (selected || item == data->highlighted)
+      if (selected || item == focus->highlighted)
         {
           CakColor c = theme->highlight;
 

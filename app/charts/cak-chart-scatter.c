@@ -297,7 +297,7 @@ append_unique (GArray *items, int item)
 
 /* The regencies worth a name, most important first. */
 static GArray *
-pick_named (const CakChartData *data)
+pick_named (const CakChartData *data, int selected)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) by_uncovered = cak_chart_sort_items (data, uncovered_key);
@@ -305,9 +305,8 @@ pick_named (const CakChartData *data)
   g_autoptr (GArray) by_gap = cak_chart_sort_items (data, gap_key);
   guint n_drawn = data->rows->len - count_without (data);
 
-  if (data->selected >= 0 && (guint)data->selected < data->rows->len
-      && is_drawn (row_at (data, data->selected)))
-    g_array_append_val (items, data->selected);
+  if (selected >= 0 && (guint)selected < data->rows->len && is_drawn (row_at (data, selected)))
+    g_array_append_val (items, selected);
   /* A handful of regencies can all be named. */
   if (n_drawn <= 12)
     {
@@ -539,7 +538,7 @@ scatter_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
                  !isnan (s->target_y) && s->average_y > s->target_y);
     }
 
-  named = pick_named (data);
+  named = pick_named (data, layout->focus.selected);
   for (guint i = 0; i < named->len; i++)
     {
       int item = g_array_index (named, int, i);
@@ -548,7 +547,7 @@ scatter_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
       if (b)
         name_bubble (s, layout, theme, b, name,
-                     item == data->selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+                     item == layout->focus.selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     }
 
   /* Hits: a square around each bubble; of two at one spot, the first (larger) keeps it. */
@@ -576,7 +575,7 @@ show_text (cairo_t *cr, const CakChartLayout *layout, const CakChartTheme *theme
 
 static void
 scatter_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-               const CakChartTheme *theme)
+               const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Scatter *s = layout->priv;
   double px = layout->font_px;
@@ -651,13 +650,13 @@ scatter_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
     {
       const CakScatterBubble *b = &g_array_index (s->bubbles, CakScatterBubble, i);
 
-      if (b->item != data->selected && b->item != data->highlighted)
+      if (b->item != focus->selected && b->item != focus->highlighted)
         continue;
       cairo_new_path (cr);
       cairo_arc (cr, b->cx, b->cy, b->r + MAX (1.5, px * 0.1), 0, 2 * G_PI);
       cak_chart_set_color (cr, theme->text);
-      cairo_set_line_width (cr, b->item == data->selected ? MAX (2.0, px * 0.14)
-                                                          : MAX (1.5, px * 0.08));
+      cairo_set_line_width (cr, b->item == focus->selected ? MAX (2.0, px * 0.14)
+                                                           : MAX (1.5, px * 0.08));
       cairo_stroke (cr);
     }
 

@@ -86,10 +86,8 @@ segments_free (gpointer data)
 static void
 get_segments (const CakIndicatorRow *row, double out[N_SEGMENTS])
 {
-  out[0] = row->pu;
-  out[1] = row->bpu;
-  out[2] = row->jakon;
-  out[3] = row->pmi;
+  for (guint i = 0; i < CAK_N_SEGMENTS; i++)
+    out[i] = cak_indicator_row_get (row, cak_measure_segments[i]);
 }
 
 static const char *
@@ -608,7 +606,7 @@ paint_bar (cairo_t *cr, const CakChartLayout *layout, const Segments *g, const C
 
 static void
 segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-                const CakChartTheme *theme)
+                const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Segments *g = layout->priv;
   double px = layout->font_px;
@@ -650,7 +648,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
       double cy = row->top + g->row_height / 2;
       double by = round (cy - g->bar_height / 2);
       const CakIndicatorRow *ir;
-      gboolean selected = row->item == data->selected;
+      gboolean selected = row->item == focus->selected;
 
       if (row->top > clip_y1 || row->top + g->row_height < clip_y0)
         continue;
@@ -661,7 +659,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
 
-      if (selected || row->item == data->highlighted)
+      if (selected || row->item == focus->highlighted)
         {
           CakColor h = theme->highlight;
 

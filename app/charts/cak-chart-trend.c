@@ -345,7 +345,7 @@ has_item (GArray *items, int item)
 
 /* The regencies drawn in colour: those asked for, then the selected one. */
 static GArray *
-pick_series (const CakChartData *data)
+pick_series (const CakChartData *data, int selected)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -357,12 +357,11 @@ pick_series (const CakChartData *data)
           && items->len < MAX_SERIES)
         g_array_append_val (items, item);
     }
-  if (data->selected >= 0 && (guint)data->selected < data->rows->len
-      && !has_item (items, data->selected))
+  if (selected >= 0 && (guint)selected < data->rows->len && !has_item (items, selected))
     {
       if (items->len == MAX_SERIES)
         g_array_remove_index (items, MAX_SERIES - 1);
-      g_array_append_val (items, data->selected);
+      g_array_append_val (items, selected);
     }
   return items;
 }
@@ -406,7 +405,7 @@ add_line (GArray *lines, const CakChartData *data, int item, CakTrendRole role, 
 static void
 pick_lines (Trend *t, const CakChartData *data)
 {
-  g_autoptr (GArray) series = pick_series (data);
+  g_autoptr (GArray) series = pick_series (data, t->selected);
   int top = CAK_CHART_ITEM_NONE, bottom = CAK_CHART_ITEM_NONE;
   double top_v = -INFINITY, bottom_v = INFINITY;
 
@@ -486,14 +485,14 @@ build_end_labels (Trend *t, const CakChartData *data)
       label.text = g_strdup_printf (_ ("Target %s"), value);
       g_array_append_val (labels, label);
     }
-  if (data->selected >= 0 && (guint)data->selected < data->rows->len)
-    add_end_label (labels, data, data->selected, PANGO_WEIGHT_BOLD);
+  if (t->selected >= 0 && (guint)t->selected < data->rows->len)
+    add_end_label (labels, data, t->selected, PANGO_WEIGHT_BOLD);
   for (guint role = CAK_TREND_SERIES + 1; role-- > CAK_TREND_CONTEXT + 1;)
     for (guint i = 0; i < t->lines->len; i++)
       {
         const CakTrendLine *line = &g_array_index (t->lines, CakTrendLine, i);
 
-        if (line->role == role && line->item != data->selected)
+        if (line->role == role && line->item != t->selected)
           add_end_label (labels, data, line->item, PANGO_WEIGHT_NORMAL);
       }
   return labels;
@@ -592,6 +591,7 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
   layout->priv = t;
   layout->priv_free = trend_free;
   t->n_periods = n;
+  t->selected = layout->focus.selected;
   t->x = g_new0 (double, MAX (1u, n));
   t->lines = g_array_new (FALSE, FALSE, sizeof (CakTrendLine));
   t->target = g_array_new (FALSE, FALSE, sizeof (CakTrendStep));
@@ -859,13 +859,13 @@ paint_line (cairo_t *cr, const CakChartLayout *layout, const Trend *t, const Cak
 
 static void
 paint_end_label (cairo_t *cr, const CakChartLayout *layout, const Trend *t,
-                 const CakChartData *data, const CakChartTheme *theme, const CakTrendLabel *label)
+                 const CakChartFocus *focus, const CakChartTheme *theme, const CakTrendLabel *label)
 {
   double px = layout->font_px;
   const CakTrendLine *line = label->item == CAK_CHART_ITEM_NONE ? NULL : find_line (t, label->item);
   gboolean faint = line && (line->role == CAK_TREND_EXTREME || line->role == CAK_TREND_CONTEXT);
   gboolean emphasised = label->item != CAK_CHART_ITEM_NONE
-                        && (label->item == data->highlighted || label->item == data->selected);
+                        && (label->item == focus->highlighted || label->item == focus->selected);
   CakColor color = line ? line_color (theme, line, FALSE) : theme->target;
   double x0 = label->anchor_x + px * 0.35, x1 = t->label_x - px * 0.25;
   double r = line ? MAX (2.5, line_width (layout, line, emphasised) * 1.2) : 0;
@@ -896,7 +896,7 @@ paint_end_label (cairo_t *cr, const CakChartLayout *layout, const Trend *t,
 
 static void
 trend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-             const CakChartTheme *theme)
+             const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Trend *t = layout->priv;
   double px = layout->font_px;
@@ -966,9 +966,9 @@ trend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data
     {
       const CakTrendLine *line = &g_array_index (t->lines, CakTrendLine, i);
 
-      if (line->item == data->highlighted || line->item == data->selected)
+      if (line->item == focus->highlighted || line->item == focus->selected)
         {
-          if (emphasised == NULL || line->item == data->highlighted)
+          if (emphasised == NULL || line->item == focus->highlighted)
             emphasised = line;
           if (line->role < CAK_TREND_SERIES)
             continue;
@@ -979,7 +979,7 @@ trend_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data
     paint_line (cr, layout, t, emphasised, theme, TRUE);
 
   for (guint i = 0; i < t->end_labels->len; i++)
-    paint_end_label (cr, layout, t, data, theme, &g_array_index (t->end_labels, CakTrendLabel, i));
+    paint_end_label (cr, layout, t, focus, theme, &g_array_index (t->end_labels, CakTrendLabel, i));
 }
 
 /* Words */
@@ -1038,7 +1038,7 @@ trend_describe (const CakChartData *data)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_autoptr (GArray) series = pick_series (data);
+  g_autoptr (GArray) series = pick_series (data, CAK_CHART_ITEM_NONE);
   g_autofree char *title = title_of ();
   g_autofree char *subtitle = subtitle_of (data);
   guint first, last, n, n_fell;

@@ -57,6 +57,7 @@ typedef struct
 typedef struct
 {
   guint n_periods;
+  int selected; /* the item the view selects: drawn in colour and labelled */
   double *x; /* the device x of each period, by calendar time */
   double top, bottom;
   CakTicks ticks;

@@ -11,7 +11,7 @@
 
 #include "cak-chart-scale.h"
 #include "cak-chart-theme.h"
-#include "cak-indicators.h"
+#include "cak-chart-data.h"
 #include "cak-lang.h"
 
 G_BEGIN_DECLS
@@ -28,48 +28,13 @@ typedef enum
   CAK_N_CHART_KINDS
 } CakChartKind;
 
-/* Items are indexes into CakChartData.rows; these stand for the rest. */
-#define CAK_CHART_ITEM_NONE (-1)
-#define CAK_CHART_ITEM_TOTAL (-2) /* the province (or the whole country) */
-#define CAK_CHART_ITEM_REST                                                                        \
-  (-3) /* the summary row of regencies left out between top and bottom                             \
-        */
-
-/* What every chart draws from: the regencies of one province (or of the country) in one period,
- * the comparison period and the history. The painters never read the dataset. */
+/* What a view shows of the model: the item selected (its labels are placed by the layout) and the
+ * one under the pointer. Each view keeps its own; the model is shared. */
 typedef struct
 {
-  CakLang lang;
-  const CakRegion *province; /* NULL: the whole country */
-  CakPeriod period;
-  CakPeriod compare; /* invalid when there is no comparison */
-
-  GArray *rows;                  /* CakIndicatorRow, one per regency, in catalog order */
-  CakIndicatorRow total;         /* the province's total in period */
-  CakIndicatorRow compare_total; /* its total in compare; coverage NAN when unknown */
-  /* The province's figures as an imported file states them (its province row), shown beside
-   * the total Cakupan sums; has_stated is FALSE when no file states any. */
-  gboolean has_stated;
-  CakStatedFigures stated;
-
-  /* History for the trend: coverage % by period, NAN where there is no data (a gap). */
-  GArray *periods;        /* CakPeriod, oldest first, up to period */
-  double *history;        /* (rows->len + 1) x periods->len; the last line is the total */
-  double *history_target; /* periods->len: the province's target, NAN when none */
-
-  char *place;   /* "Jawa Timur" or "Indonesia" */
-  char *sources; /* the files, for the footer; NULL when unknown */
-  char *as_of;   /* the date the figures are "per", for the footer */
-
-  /* Options */
-  double near_band;          /* percentage points below target that count as near; 0: no band */
-  gboolean segments_percent; /* segments as 100% bars rather than people */
-  GArray *trend_items;       /* int: regencies drawn in the trend besides the total */
-
-  /* State shared with the window */
-  int highlighted; /* the item under the pointer, CAK_CHART_ITEM_NONE for none */
   int selected;
-} CakChartData;
+  int highlighted;
+} CakChartFocus;
 
 typedef struct
 {
@@ -87,6 +52,7 @@ typedef struct
 typedef struct
 {
   CakChartKind kind;
+  CakChartFocus focus; /* what the layout was computed for */
   double width, height;
   double font_px;
   double title_px, subtitle_px; /* shrunk to fit narrow frames before anything is cut */
@@ -105,18 +71,6 @@ const char *cak_chart_kind_to_id (CakChartKind kind);
 gboolean cak_chart_kind_from_id (const char *id, CakChartKind *out_kind);
 const char *cak_chart_kind_get_name (CakChartKind kind);
 
-CakChartData *cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod period,
-                                  CakPeriod compare, const char *sources, CakLang lang);
-CakChartData *cak_chart_data_new_from_rows (const GArray *rows, const CakIndicatorRow *total,
-                                            const char *sources, CakLang lang);
-CakChartData *cak_chart_data_new_for_item (const CakChartData *data, int item);
-CakChartData *cak_chart_data_ref (CakChartData *data);
-CakPeriod cak_chart_default_compare (CakDataset *dataset, CakPeriod period);
-void cak_chart_data_unref (CakChartData *data);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakChartData, cak_chart_data_unref)
-int cak_chart_data_find_code (const CakChartData *data, const char *code);
-const CakIndicatorRow *cak_chart_data_get_row (const CakChartData *data, int item);
-double cak_chart_data_history (const CakChartData *data, int item, guint period_index);
 char *cak_chart_data_describe_item (const CakChartData *data, int item);
 
 char *cak_chart_format_pct (double value, int decimals, CakLang lang);
@@ -124,9 +78,12 @@ char *cak_chart_format_pp (double value, CakLang lang); /* "+1,2 pp" */
 
 double cak_chart_font_px_for_size (double width, double height, const CakChartTheme *theme);
 
+CakChartFocus cak_chart_focus_none (void);
+
 CakChartLayout *cak_chart_layout_new (CakChartKind kind, const CakChartData *data,
-                                      const CakChartTheme *theme, PangoContext *context,
-                                      double width, double height, double font_px);
+                                      const CakChartFocus *focus, const CakChartTheme *theme,
+                                      PangoContext *context, double width, double height,
+                                      double font_px);
 void cak_chart_layout_free (CakChartLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakChartLayout, cak_chart_layout_free)
 
@@ -134,10 +91,11 @@ double cak_chart_natural_height (CakChartKind kind, const CakChartData *data,
                                  const CakChartTheme *theme, double width, double font_px);
 int cak_chart_hit_test (const CakChartLayout *layout, double x, double y);
 gboolean cak_chart_find_item (const CakChartLayout *layout, int item, CakRect *out_rect);
-void cak_chart_paint (cairo_t *cr, const CakChartData *data, const CakChartTheme *theme,
-                      const CakChartLayout *layout);
+void cak_chart_paint (cairo_t *cr, const CakChartData *data, const CakChartFocus *focus,
+                      const CakChartTheme *theme, const CakChartLayout *layout);
 void cak_chart_draw (cairo_t *cr, CakChartKind kind, const CakChartData *data,
-                     const CakChartTheme *theme, double width, double height, double font_px);
+                     const CakChartFocus *focus, const CakChartTheme *theme, double width,
+                     double height, double font_px);
 char *cak_chart_describe (CakChartKind kind, const CakChartData *data);
 
 PangoContext *cak_chart_create_context (cairo_t *cr);

@@ -17,7 +17,7 @@ typedef struct
 {
   const CakRegion *region;
   CakPeriod period;
-  guint8 known; /* bit per CakMeasure */
+  CakMeasureSet known; /* bit per CakMeasure */
   CakValue values[CAK_N_MEASURES];
 } Record;
 
@@ -35,10 +35,6 @@ struct _CakDataset
 };
 
 G_DEFINE_FINAL_TYPE (CakDataset, cak_dataset, G_TYPE_OBJECT)
-
-static const char *const measure_ids[CAK_N_MEASURES] = {
-  "workforce", "participants", "pu", "bpu", "jakon", "pmi", "target_pct",
-};
 
 static guint
 record_key_hash (gconstpointer key)
@@ -144,66 +140,6 @@ cak_dataset_init (CakDataset *self)
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
   self->sheets = g_ptr_array_new_with_free_func (sheet_report_free);
-}
-
-/**
- * cak_measure_to_id:
- *
- * Returns: the measure's identifier as the command line and JSON write it ("workforce").
- */
-const char *
-cak_measure_to_id (CakMeasure measure)
-{
-  g_return_val_if_fail (measure < CAK_N_MEASURES, NULL);
-
-  return measure_ids[measure];
-}
-
-gboolean
-cak_measure_from_id (const char *id, CakMeasure *out_measure)
-{
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  for (guint i = 0; i < CAK_N_MEASURES; i++)
-    if (g_ascii_strcasecmp (id, measure_ids[i]) == 0)
-      {
-        if (out_measure)
-          *out_measure = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/**
- * cak_measure_get_label:
- *
- * Returns: the measure's name in the interface language.
- */
-const char *
-cak_measure_get_label (CakMeasure measure)
-{
-  g_return_val_if_fail (measure < CAK_N_MEASURES, NULL);
-
-  switch (measure)
-    {
-      case CAK_MEASURE_WORKFORCE:
-        return _ ("Workforce");
-      case CAK_MEASURE_PARTICIPANTS:
-        return _ ("Active participants");
-      case CAK_MEASURE_PU:
-        return _ ("Wage earners (PU)");
-      case CAK_MEASURE_BPU:
-        return _ ("Informal workers (BPU)");
-      case CAK_MEASURE_JAKON:
-        return _ ("Construction (Jakon)");
-      case CAK_MEASURE_PMI:
-        return _ ("Migrant workers (PMI)");
-      case CAK_MEASURE_TARGET_PCT:
-        return _ ("Coverage target");
-      case CAK_N_MEASURES:
-      default:
-        g_assert_not_reached ();
-    }
 }
 
 /**
@@ -341,7 +277,7 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
       g_ptr_array_add (region_records, record);
     }
 
-  if (record->known & (1u << measure))
+  if (record->known & CAK_MEASURE_BIT (measure))
     {
       if (fabs (record->values[measure].value - value) <= 1e-9 * MAX (1.0, fabs (value)))
         return TRUE;
@@ -350,7 +286,7 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
       return FALSE;
     }
 
-  record->known |= 1u << measure;
+  record->known |= CAK_MEASURE_BIT (measure);
   record->values[measure].value = value;
   if (source)
     record->values[measure].source = *source;
@@ -375,7 +311,7 @@ cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period
   g_return_val_if_fail (measure < CAK_N_MEASURES, FALSE);
 
   record = lookup_record (self, region, period);
-  if (record == NULL || !(record->known & (1u << measure)))
+  if (record == NULL || !(record->known & CAK_MEASURE_BIT (measure)))
     {
       cak_dataset_set (self, region, period, measure, value, source, NULL);
       return FALSE;
@@ -408,7 +344,7 @@ cak_dataset_foreach_value (CakDataset *self, CakDatasetValueFunc func, gpointer 
       const Record *record = key;
 
       for (guint m = 0; m < CAK_N_MEASURES; m++)
-        if (record->known & (1u << m))
+        if (record->known & CAK_MEASURE_BIT (m))
           func (record->region, record->period, m, &record->values[m], user_data);
     }
 }
@@ -430,7 +366,7 @@ cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
   if (region == NULL)
     return FALSE;
   record = lookup_record (self, region, period);
-  if (record == NULL || !(record->known & (1u << measure)))
+  if (record == NULL || !(record->known & CAK_MEASURE_BIT (measure)))
     return FALSE;
   if (out_value)
     *out_value = record->values[measure];
@@ -448,7 +384,7 @@ cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure)
   g_return_val_if_fail (stated != NULL, NAN);
   g_return_val_if_fail (measure < CAK_N_MEASURES, NAN);
 
-  return stated->known & (1u << measure) ? stated->values[measure].value : NAN;
+  return stated->known & CAK_MEASURE_BIT (measure) ? stated->values[measure].value : NAN;
 }
 
 /**
@@ -460,19 +396,19 @@ cak_stated_figures_get (const CakStatedFigures *stated, CakMeasure measure)
 double
 cak_stated_figures_participants (const CakStatedFigures *stated)
 {
-  const CakMeasure segments[]
-      = { CAK_MEASURE_PU, CAK_MEASURE_BPU, CAK_MEASURE_JAKON, CAK_MEASURE_PMI };
   double sum = 0;
 
   g_return_val_if_fail (stated != NULL, NAN);
 
-  if (stated->known & (1u << CAK_MEASURE_PARTICIPANTS))
+  if (stated->known & CAK_MEASURE_BIT (CAK_MEASURE_PARTICIPANTS))
     return stated->values[CAK_MEASURE_PARTICIPANTS].value;
-  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+  for (guint i = 0; i < CAK_N_SEGMENTS; i++)
     {
-      if (!(stated->known & (1u << segments[i])))
+      CakMeasure m = cak_measure_segments[i];
+
+      if (!cak_measure_set_has (stated->known, m))
         return NAN;
-      sum += stated->values[segments[i]].value;
+      sum += stated->values[m].value;
     }
   return sum;
 }
@@ -506,7 +442,7 @@ cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
                       || existing->coverage_pct.value == stated->coverage_pct.value;
 
       for (guint m = 0; same && m < CAK_N_MEASURES; m++)
-        if ((stated->known & existing->known & (1u << m))
+        if ((stated->known & existing->known & CAK_MEASURE_BIT (m))
             && existing->values[m].value != stated->values[m].value)
           same = FALSE;
       if (!same)
@@ -517,9 +453,9 @@ cak_dataset_set_stated (CakDataset *self, const CakStatedFigures *stated,
         }
       /* Figures the province's other rows state (one a row in the long layout) join them. */
       for (guint m = 0; m < CAK_N_MEASURES; m++)
-        if ((stated->known & (1u << m)) && !(existing->known & (1u << m)))
+        if ((stated->known & CAK_MEASURE_BIT (m)) && !(existing->known & CAK_MEASURE_BIT (m)))
           {
-            existing->known |= 1u << m;
+            existing->known |= CAK_MEASURE_BIT (m);
             existing->values[m] = stated->values[m];
           }
       if (stated->has_coverage && !existing->has_coverage)
@@ -588,9 +524,8 @@ cak_dataset_get_stated_all (CakDataset *self)
 static gboolean
 record_has_participants (const Record *record)
 {
-  const guint8 mask = (1u << CAK_MEASURE_PARTICIPANTS) | (1u << CAK_MEASURE_PU)
-                      | (1u << CAK_MEASURE_BPU) | (1u << CAK_MEASURE_JAKON)
-                      | (1u << CAK_MEASURE_PMI);
+  const CakMeasureSet mask
+      = CAK_MEASURE_BIT (CAK_MEASURE_PARTICIPANTS) | cak_measure_set_segments ();
 
   return (record->known & mask) != 0;
 }
@@ -683,7 +618,7 @@ cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region, CakM
     {
       const Record *record = g_ptr_array_index (region_records, i);
 
-      if (record->known & (1u << measure))
+      if (record->known & CAK_MEASURE_BIT (measure))
         g_array_append_val (periods, record->period);
     }
   g_array_sort (periods, compare_periods);

@@ -7,26 +7,11 @@
 
 #include <glib-object.h>
 
+#include "cak-measure.h"
 #include "cak-period.h"
 #include "cak-region-catalog.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CAK_MEASURE_WORKFORCE,
-  CAK_MEASURE_PARTICIPANTS,
-  CAK_MEASURE_PU,
-  CAK_MEASURE_BPU,
-  CAK_MEASURE_JAKON,
-  CAK_MEASURE_PMI,
-  CAK_MEASURE_TARGET_PCT,
-  CAK_N_MEASURES
-} CakMeasure;
-
-const char *cak_measure_to_id (CakMeasure measure);
-gboolean cak_measure_from_id (const char *id, CakMeasure *out_measure);
-const char *cak_measure_get_label (CakMeasure measure);
 
 /* Where a value was read: strings are interned, row is 1-based, column 0-based (0 = "A"). */
 typedef struct
@@ -106,7 +91,7 @@ typedef struct
 {
   const CakRegion *region;
   CakPeriod period;
-  guint8 known;                    /* bit per CakMeasure */
+  CakMeasureSet known;             /* bit per CakMeasure */
   CakValue values[CAK_N_MEASURES]; /* each with its source cell */
   gboolean has_coverage;
   CakValue coverage_pct; /* the percentage the file writes, 0-100, with its cell */

@@ -12,12 +12,13 @@
 
 #include "cak-indicators.h"
 
-static const CakMeasure segment_measures[4] = {
-  CAK_MEASURE_PU,
-  CAK_MEASURE_BPU,
-  CAK_MEASURE_JAKON,
-  CAK_MEASURE_PMI,
-};
+/* The figures a row holds in values[] as read: the others are worked out. */
+static gboolean
+is_held_as_read (CakMeasure measure)
+{
+  return measure != CAK_MEASURE_WORKFORCE && measure != CAK_MEASURE_PARTICIPANTS
+         && measure != CAK_MEASURE_TARGET_PCT;
+}
 
 static int
 compare_by_coverage_desc (gconstpointer a, gconstpointer b)
@@ -171,6 +172,31 @@ find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period)
 }
 
 /**
+ * cak_indicator_row_get:
+ *
+ * Returns: @measure's figure in @row, NAN when unknown: for the workforce, participants and
+ * target, the ones the row's indicators use.
+ */
+double
+cak_indicator_row_get (const CakIndicatorRow *row, CakMeasure measure)
+{
+  g_return_val_if_fail (row != NULL, NAN);
+  g_return_val_if_fail (measure < CAK_N_MEASURES, NAN);
+
+  switch (measure)
+    {
+      case CAK_MEASURE_WORKFORCE:
+        return row->workforce;
+      case CAK_MEASURE_PARTICIPANTS:
+        return row->participants;
+      case CAK_MEASURE_TARGET_PCT:
+        return row->target_pct;
+      default:
+        return row->values[measure];
+    }
+}
+
+/**
  * cak_indicators_compute_row:
  *
  * Fills @out_row with the figures of @region in @period. Participants default to the sum of the
@@ -181,7 +207,7 @@ cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPer
                             CakIndicatorRow *out_row)
 {
   CakValue workforce;
-  double segments[4];
+  double segments[CAK_N_SEGMENTS];
 
   g_return_if_fail (CAK_IS_DATASET (dataset));
   g_return_if_fail (region != NULL);
@@ -198,12 +224,10 @@ cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPer
   else
     out_row->workforce = NAN;
 
-  for (guint i = 0; i < 4; i++)
-    segments[i] = get_or_nan (dataset, region, period, segment_measures[i]);
-  out_row->pu = segments[0];
-  out_row->bpu = segments[1];
-  out_row->jakon = segments[2];
-  out_row->pmi = segments[3];
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    out_row->values[m] = is_held_as_read (m) ? get_or_nan (dataset, region, period, m) : NAN;
+  for (guint i = 0; i < CAK_N_SEGMENTS; i++)
+    segments[i] = out_row->values[cak_measure_segments[i]];
 
   out_row->participants = get_or_nan (dataset, region, period, CAK_MEASURE_PARTICIPANTS);
   if (isnan (out_row->participants))
@@ -345,7 +369,8 @@ cak_indicators_province_total (const GArray *rows, const CakRegion *province, Ca
   out_total->region = province;
   out_total->period = period;
   out_total->workforce = out_total->participants = NAN;
-  out_total->pu = out_total->bpu = out_total->jakon = out_total->pmi = NAN;
+  for (guint m = 0; m < CAK_N_MEASURES; m++)
+    out_total->values[m] = NAN;
   out_total->change_pp = NAN;
 
   for (guint i = 0; i < rows->len; i++)
@@ -357,10 +382,9 @@ cak_indicators_province_total (const GArray *rows, const CakRegion *province, Ca
       out_total->n_regencies++;
       add_known (&out_total->workforce, row->workforce);
       add_known (&out_total->participants, row->participants);
-      add_known (&out_total->pu, row->pu);
-      add_known (&out_total->bpu, row->bpu);
-      add_known (&out_total->jakon, row->jakon);
-      add_known (&out_total->pmi, row->pmi);
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (is_held_as_read (m) && cak_measure_get_info (m)->aggregate == CAK_MEASURE_AGGREGATE_SUM)
+          add_known (&out_total->values[m], row->values[m]);
       /* A workforce of 0 is never a denominator: such a regency's participants would
        * raise the province's coverage without workers to set against them. */
       if (!isnan (row->participants) && !isnan (row->workforce) && row->workforce > 0)

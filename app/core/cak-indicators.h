@@ -25,7 +25,9 @@ typedef struct
   CakPeriod workforce_period; /* which workforce figure was used */
   double participants;
   gboolean participants_from_segments;
-  double pu, bpu, jakon, pmi;
+  /* Every other figure of the registry as held for the period, by measure, NAN when unknown
+   * (the segments among them); read them with cak_indicator_row_get(). */
+  double values[CAK_N_MEASURES];
   double coverage_pct;
   double uncovered;
   double target_pct;
@@ -34,6 +36,8 @@ typedef struct
   double change_pp;  /* coverage change in percentage points since the comparison period */
   guint n_regencies; /* for a province total: the regencies summed */
 } CakIndicatorRow;
+
+double cak_indicator_row_get (const CakIndicatorRow *row, CakMeasure measure);
 
 gboolean cak_indicators_find_workforce (CakDataset *dataset, const CakRegion *region,
                                         CakPeriod period, CakValue *out_value,

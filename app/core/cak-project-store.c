@@ -569,7 +569,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
         }
       else if (key_measure (&keys, measure_id, &measure))
         {
-          stated.known = 1u << measure;
+          stated.known = CAK_MEASURE_BIT (measure);
           stated.values[measure] = value;
         }
       else
@@ -771,7 +771,7 @@ write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
       const CakStatedFigures *stated = g_ptr_array_index (all, i);
 
       for (guint m = 0; ok && m < CAK_N_MEASURES; m++)
-        if (stated->known & (1u << m))
+        if (stated->known & CAK_MEASURE_BIT (m))
           {
             const CakValue *value = &stated->values[m];
             gint64 source_id = source_ids ? GPOINTER_TO_INT (g_hash_table_lookup (

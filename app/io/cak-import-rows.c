@@ -22,7 +22,7 @@ typedef struct
   guint row;
   guint32 period_key;
   const CakRegion *region; /* the regency; NULL for a rejected row */
-  guint8 has;              /* bit per CakMeasure */
+  CakMeasureSet has;       /* bit per CakMeasure */
   double values[CAK_N_MEASURES];
 } RowFigures;
 
@@ -33,7 +33,7 @@ typedef struct
   guint32 period_key;      /* 0 when the row names no period */
   const CakRegion *region; /* the province (or the regency of a kecamatan's "Jumlah") it totals;
                             * NULL for a "JUMLAH" row */
-  guint8 has;
+  CakMeasureSet has;
   double values[CAK_N_MEASURES];
   int columns[CAK_N_MEASURES];
 } TotalRow;
@@ -52,7 +52,7 @@ typedef struct
   CakPeriod period;
   SubKind kind;
   guint first_row, n_rows;
-  guint8 has;
+  CakMeasureSet has;
   double values[CAK_N_MEASURES]; /* sums; the target is the rows' own when they agree */
   int columns[CAK_N_MEASURES];
   gboolean targets_differ;
@@ -399,7 +399,7 @@ add_figures (Sheet *sheet, guint row, guint32 period_key, const CakRegion *regio
   for (guint m = 0; values && m < CAK_N_MEASURES; m++)
     if (has[m])
       {
-        f.has |= 1u << m;
+        f.has |= CAK_MEASURE_BIT (m);
         f.values[m] = values[m];
       }
   g_array_append_val (sheet->figures, f);
@@ -635,14 +635,14 @@ keep_row (Import *import, const CakRow *row, const CakRegion *region, const Figu
           for (guint m = 0; m < CAK_N_MEASURES; m++)
             if (f->has[m])
               {
-                if (!(group->has & (1u << m)))
+                if (!(group->has & CAK_MEASURE_BIT (m)))
                   {
                     group->columns[m] = f->columns[m];
                     group->values[m] = 0;
                   }
                 else if (m == CAK_MEASURE_TARGET_PCT && group->values[m] != f->values[m])
                   group->targets_differ = TRUE;
-                group->has |= 1u << m;
+                group->has |= CAK_MEASURE_BIT (m);
                 /* A target is a percentage: never summed. */
                 if (m == CAK_MEASURE_TARGET_PCT)
                   group->values[m] = f->values[m];
@@ -851,7 +851,7 @@ static guint
 stated_row (const CakStatedFigures *stated)
 {
   for (guint m = 0; m < CAK_N_MEASURES; m++)
-    if (stated->known & (1u << m))
+    if (stated->known & CAK_MEASURE_BIT (m))
       return stated->values[m].source.row;
   return stated->coverage_pct.source.row;
 }
@@ -906,7 +906,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
         {
           values[measure] = total.values[measure] = value;
           has[measure] = TRUE;
-          total.has |= 1u << measure;
+          total.has |= CAK_MEASURE_BIT (measure);
           total.columns[measure] = sheet->value_column;
           any = TRUE;
         }
@@ -924,7 +924,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
         continue;
       values[column->measure] = total.values[column->measure] = value;
       has[column->measure] = TRUE;
-      total.has |= 1u << column->measure;
+      total.has |= CAK_MEASURE_BIT (column->measure);
       total.columns[column->measure] = c;
       any = TRUE;
     }
@@ -943,7 +943,7 @@ handle_total (Import *import, const CakRow *row, const CakRegion *region)
       for (guint m = 0; m < CAK_N_MEASURES; m++)
         if (has[m])
           {
-            stated.known |= 1u << m;
+            stated.known |= CAK_MEASURE_BIT (m);
             stated.values[m].value = values[m];
             stated.values[m].source
                 = (CakSource){ import->file, sheet->name, row->row, total.columns[m] };
@@ -1025,7 +1025,7 @@ check_total (Import *import, const TotalRow *total, guint since)
         first = MIN (first, f->row);
         last = MAX (last, f->row);
         for (guint m = 0; m < CAK_N_MEASURES; m++)
-          if (f->has & (1u << m))
+          if (f->has & CAK_MEASURE_BIT (m))
             {
               sums[m] += f->values[m];
               counts[m]++;
@@ -1049,7 +1049,7 @@ check_total (Import *import, const TotalRow *total, guint since)
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      if (m == CAK_MEASURE_TARGET_PCT || !(total->has & (1u << m)) || counts[m] == 0
+      if (m == CAK_MEASURE_TARGET_PCT || !(total->has & CAK_MEASURE_BIT (m)) || counts[m] == 0
           || fabs (total->values[m] - sums[m]) <= 0.5 + 1e-9 * fabs (total->values[m]))
         continue;
       /* The long layout's value column is every measure's: name the measure. */
@@ -1110,7 +1110,7 @@ store_subregions (Import *import)
 
       for (guint m = 0; m < CAK_N_MEASURES; m++)
         {
-          has[m] = (group->has & (1u << m)) != 0;
+          has[m] = (group->has & CAK_MEASURE_BIT (m)) != 0;
           values[m] = group->values[m];
         }
       /* A target is a percentage: the regency's when its rows agree. */

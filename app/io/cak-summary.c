@@ -130,7 +130,7 @@ stated_source (const CakStatedFigures *stated)
   if (stated->has_coverage)
     return &stated->coverage_pct.source;
   for (guint m = 0; m < CAK_N_MEASURES; m++)
-    if (stated->known & (1u << m))
+    if (stated->known & CAK_MEASURE_BIT (m))
       return &stated->values[m].source;
   return &stated->coverage_pct.source;
 }
@@ -194,14 +194,11 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
   append_json_period (out, isnan (row->workforce) ? CAK_PERIOD_INIT_NONE : row->workforce_period);
   g_string_append (out, ", \"participants\": ");
   append_json_number (out, row->participants, -1);
-  g_string_append (out, ", \"pu\": ");
-  append_json_number (out, row->pu, -1);
-  g_string_append (out, ", \"bpu\": ");
-  append_json_number (out, row->bpu, -1);
-  g_string_append (out, ", \"jakon\": ");
-  append_json_number (out, row->jakon, -1);
-  g_string_append (out, ", \"pmi\": ");
-  append_json_number (out, row->pmi, -1);
+  for (guint k = 0; k < CAK_N_SEGMENTS; k++)
+    {
+      g_string_append_printf (out, ", \"%s\": ", cak_measure_to_id (cak_measure_segments[k]));
+      append_json_number (out, cak_indicator_row_get (row, cak_measure_segments[k]), -1);
+    }
   g_string_append (out, ", \"coverage_pct\": ");
   append_json_number (out, row->coverage_pct, 2);
   g_string_append (out, ", \"uncovered\": ");

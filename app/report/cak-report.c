@@ -470,10 +470,10 @@ write_regencies (Report *r, GError **error)
       widths[COL_NAME] = fit_width (widths[COL_NAME], row->region->name);
       worksheet_write_string (ws, y, COL_KIND, kind_name (r, row->region), r->f_text);
       write_number (ws, y, COL_WORKFORCE, row->workforce, r->f_people);
-      write_number (ws, y, COL_PU, row->pu, r->f_people);
-      write_number (ws, y, COL_BPU, row->bpu, r->f_people);
-      write_number (ws, y, COL_JAKON, row->jakon, r->f_people);
-      write_number (ws, y, COL_PMI, row->pmi, r->f_people);
+      write_number (ws, y, COL_PU, cak_indicator_row_get (row, CAK_MEASURE_PU), r->f_people);
+      write_number (ws, y, COL_BPU, cak_indicator_row_get (row, CAK_MEASURE_BPU), r->f_people);
+      write_number (ws, y, COL_JAKON, cak_indicator_row_get (row, CAK_MEASURE_JAKON), r->f_people);
+      write_number (ws, y, COL_PMI, cak_indicator_row_get (row, CAK_MEASURE_PMI), r->f_people);
       if (row->participants_from_segments)
         {
           f = g_strdup_printf ("=SUM(%s:%s)", e, h);
@@ -524,7 +524,12 @@ write_regencies (Report *r, GError **error)
     g_autofree char *ds = col_range (COL_WORKFORCE, FIRST_ROW, last);
     g_autofree char *is = col_range (COL_PARTICIPANTS, FIRST_ROW, last);
     const guint sums[] = { COL_WORKFORCE, COL_PU, COL_BPU, COL_JAKON, COL_PMI, COL_PARTICIPANTS };
-    const double values[] = { t->workforce, t->pu, t->bpu, t->jakon, t->pmi, t->participants };
+    const double values[] = { t->workforce,
+                              cak_indicator_row_get (t, CAK_MEASURE_PU),
+                              cak_indicator_row_get (t, CAK_MEASURE_BPU),
+                              cak_indicator_row_get (t, CAK_MEASURE_JAKON),
+                              cak_indicator_row_get (t, CAK_MEASURE_PMI),
+                              t->participants };
     g_autofree char *f = NULL;
 
     total_name = g_strdup_printf (T (N_ ("Total %s")), r->data->place);
@@ -805,7 +810,7 @@ write_stated (Report *r, lxw_worksheet *ws, guint y)
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint m = 0; m < CAK_N_MEASURES && source == NULL; m++)
-    if (stated->known & (1u << m))
+    if (stated->known & CAK_MEASURE_BIT (m))
       source = &stated->values[m].source;
   if (source == NULL)
     source = &stated->coverage_pct.source;
@@ -1319,7 +1324,10 @@ write_segments (Report *r, GError **error)
       const CakIndicatorRow *row = &g_array_index (r->data->rows, CakIndicatorRow, i);
 
       g_array_append_val (order, i);
-      any |= !isnan (row->pu) || !isnan (row->bpu) || !isnan (row->jakon) || !isnan (row->pmi);
+      any |= !isnan (cak_indicator_row_get (row, CAK_MEASURE_PU))
+             || !isnan (cak_indicator_row_get (row, CAK_MEASURE_BPU))
+             || !isnan (cak_indicator_row_get (row, CAK_MEASURE_JAKON))
+             || !isnan (cak_indicator_row_get (row, CAK_MEASURE_PMI));
     }
   g_array_sort_with_data (order, compare_participants, r);
   count = MIN (order->len, order->len <= CHART_MAX_ITEMS ? CHART_MAX_ITEMS : CHART_PART_ITEMS);
@@ -1350,7 +1358,10 @@ write_segments (Report *r, GError **error)
     {
       guint i = g_array_index (order, guint, k);
       const CakIndicatorRow *row = &g_array_index (r->data->rows, CakIndicatorRow, i);
-      const double values[4] = { row->pu, row->bpu, row->jakon, row->pmi };
+      const double values[4] = { cak_indicator_row_get (row, CAK_MEASURE_PU),
+                                 cak_indicator_row_get (row, CAK_MEASURE_BPU),
+                                 cak_indicator_row_get (row, CAK_MEASURE_JAKON),
+                                 cak_indicator_row_get (row, CAK_MEASURE_PMI) };
       double sum = cak_indicator_participants_from_segments (values);
       g_autofree char *c = cell_name (y, 2, FALSE);
       g_autofree char *f = cell_name (y, 5, FALSE);
@@ -1381,7 +1392,10 @@ write_segments (Report *r, GError **error)
   {
     g_autofree char *total_name = g_strdup_printf (T (N_ ("Total %s")), r->data->place);
     const CakIndicatorRow *t = &r->data->total;
-    const double values[4] = { t->pu, t->bpu, t->jakon, t->pmi };
+    const double values[4]
+        = { cak_indicator_row_get (t, CAK_MEASURE_PU), cak_indicator_row_get (t, CAK_MEASURE_BPU),
+            cak_indicator_row_get (t, CAK_MEASURE_JAKON),
+            cak_indicator_row_get (t, CAK_MEASURE_PMI) };
     double sum = cak_indicator_participants_from_segments (values);
     g_autofree char *g = cell_name (y, 6, FALSE);
 
@@ -2175,8 +2189,12 @@ cak_report_write_csv (CakDataset *dataset, const CakReportOptions *options, cons
       const char *texts[3]
           = { i < r->n ? row->region->code : "", i < r->n ? row->region->name : total_name,
               i < r->n ? kind_name (r, row->region) : "" };
-      const double people[]
-          = { row->workforce, row->pu, row->bpu, row->jakon, row->pmi, row->participants };
+      const double people[] = { row->workforce,
+                                cak_indicator_row_get (row, CAK_MEASURE_PU),
+                                cak_indicator_row_get (row, CAK_MEASURE_BPU),
+                                cak_indicator_row_get (row, CAK_MEASURE_JAKON),
+                                cak_indicator_row_get (row, CAK_MEASURE_PMI),
+                                row->participants };
       double cmp
           = i < r->n ? g_array_index (r->compare, double, i) : r->data->compare_total.coverage_pct;
 

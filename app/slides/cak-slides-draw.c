@@ -28,6 +28,7 @@ typedef struct
   cairo_t *cr; /* NULL: lay out only */
   CakChartLayout *layout;
   const CakChartData *data;
+  const CakChartFocus *focus;
   const CakSlideInfo *info;
   const CakChartTheme *theme;
   double px; /* body text */
@@ -335,17 +336,19 @@ trend_panel (Compose *c, int item, double x, double top, double bottom)
   g_autoptr (CakChartData) one = cak_chart_data_new_for_item (c->data, item);
   g_autoptr (CakChartLayout) sub = NULL;
   CakChartTheme theme = *c->theme;
+  const CakChartFocus focus = { 0, CAK_CHART_ITEM_NONE }; /* the one regency, picked out */
   double w = c->width - x, h, lift, cut;
 
   theme.title_scale = 1.2;
   /* The panel's chart is laid out taller than the panel by what is cut away. */
   h = bottom - top;
-  sub = cak_chart_layout_new (CAK_CHART_TREND, one, &theme, c->layout->context, w, h, c->px);
+  sub = cak_chart_layout_new (CAK_CHART_TREND, one, &focus, &theme, c->layout->context, w, h,
+                              c->px);
   lift = sub->subtitle.height;
   cut = sub->height - sub->footer.y + c->px * 0.2;
   g_clear_pointer (&sub, cak_chart_layout_free);
-  sub = cak_chart_layout_new (CAK_CHART_TREND, one, &theme, c->layout->context, w, h + lift + cut,
-                              c->px);
+  sub = cak_chart_layout_new (CAK_CHART_TREND, one, &focus, &theme, c->layout->context, w,
+                              h + lift + cut, c->px);
   for (guint i = 0; i < sub->labels->len; i++)
     {
       CakRect r = g_array_index (sub->labels, CakRect, i);
@@ -362,14 +365,14 @@ trend_panel (Compose *c, int item, double x, double top, double bottom)
   cairo_rectangle (c->cr, x, top, w, sub->subtitle.y);
   cairo_clip (c->cr);
   cairo_translate (c->cr, x, top);
-  cak_chart_paint (c->cr, one, &theme, sub);
+  cak_chart_paint (c->cr, one, &focus, &theme, sub);
   cairo_restore (c->cr);
   cairo_save (c->cr);
   cairo_rectangle (c->cr, x, top + sub->subtitle.y, w,
                    sub->footer.y - c->px * 0.2 - sub->subtitle.y - lift);
   cairo_clip (c->cr);
   cairo_translate (c->cr, x, top - lift);
-  cak_chart_paint (c->cr, one, &theme, sub);
+  cak_chart_paint (c->cr, one, &focus, &theme, sub);
   cairo_restore (c->cr);
 }
 
@@ -510,7 +513,7 @@ compose_summary (Compose *c)
   Figure figs[2] = { { 0 } };
   guint n = 0;
   double hi = 0, row_h, bar_h, y;
-  int selected = data->selected;
+  int selected = c->focus->selected;
   gboolean extra = FALSE;
 
   background (c);
@@ -636,9 +639,11 @@ compose_summary (Compose *c)
 
 void
 cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *slide,
-                   const CakChartData *data, const CakSlideInfo *info, const CakChartTheme *theme)
+                   const CakChartData *data, const CakChartFocus *focus, const CakSlideInfo *info,
+                   const CakChartTheme *theme)
 {
-  Compose c = { cr, layout, data, info, theme, layout->font_px, layout->width, layout->height };
+  Compose c
+      = { cr, layout, data, focus, info, theme, layout->font_px, layout->width, layout->height };
 
   g_assert (slide->kind != CAK_SLIDE_CHART);
 

@@ -32,8 +32,8 @@ CakChartLayout *cak_slide_layout_new (const CakSlide *slide, const CakChartData 
 
 /* The compositions, in cak-slides-draw.c: with @cr NULL they only lay out into @layout. */
 void cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *slide,
-                        const CakChartData *data, const CakSlideInfo *info,
-                        const CakChartTheme *theme);
+                        const CakChartData *data, const CakChartFocus *focus,
+                        const CakSlideInfo *info, const CakChartTheme *theme);
 
 /* The regencies a deck spotlights and a summary lists: the furthest from target in people
  * still to enrol, or the most uncovered when there are no targets. */

@@ -50,9 +50,13 @@ has_segments (const CakChartData *data)
     {
       const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
 
-      if ((!isnan (row->pu) && row->pu > 0) || (!isnan (row->bpu) && row->bpu > 0)
-          || (!isnan (row->jakon) && row->jakon > 0) || (!isnan (row->pmi) && row->pmi > 0))
-        return TRUE;
+      for (guint k = 0; k < CAK_N_SEGMENTS; k++)
+        {
+          double value = cak_indicator_row_get (row, cak_measure_segments[k]);
+
+          if (!isnan (value) && value > 0)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -111,17 +115,15 @@ cak_slide_theme (const CakChartTheme *theme, double width, double height, CakCha
   out_theme->label_min_scale = CAK_SLIDE_LABEL_MIN;
 }
 
-/* The data as the slide draws it: the presenter's regency picked out, nothing hovered. The
- * caller's data is shared with the window and is not touched. */
-static void
-data_for_slide (const CakChartData *data, const CakSlideInfo *info, CakChartData *out_data)
+/* What the slide picks out: the presenter's regency, nothing hovered. */
+static CakChartFocus
+focus_for_slide (const CakChartData *data, const CakSlideInfo *info)
 {
-  *out_data = *data;
-  out_data->highlighted = CAK_CHART_ITEM_NONE;
-  out_data->selected = info ? info->highlight : CAK_CHART_ITEM_NONE;
-  if (out_data->selected != CAK_CHART_ITEM_NONE
-      && (out_data->selected < 0 || (guint)out_data->selected >= data->rows->len))
-    out_data->selected = CAK_CHART_ITEM_NONE;
+  CakChartFocus focus = cak_chart_focus_none ();
+
+  if (info && info->highlight >= 0 && (guint)info->highlight < data->rows->len)
+    focus.selected = info->highlight;
+  return focus;
 }
 
 static CakChartLayout *
@@ -458,19 +460,19 @@ cak_slide_layout_new (const CakSlide *slide, const CakChartData *data, const Cak
                       const CakChartTheme *theme, PangoContext *context, double width,
                       double height)
 {
-  CakChartData local;
+  CakChartFocus focus;
   CakChartTheme slide_theme;
   CakChartLayout *layout;
 
   g_return_val_if_fail (slide != NULL && data != NULL && theme != NULL, NULL);
 
-  data_for_slide (data, info, &local);
+  focus = focus_for_slide (data, info);
   cak_slide_theme (theme, width, height, &slide_theme);
   if (slide->kind == CAK_SLIDE_CHART)
-    return cak_chart_layout_new (slide->chart, &local, &slide_theme, context, width, height,
+    return cak_chart_layout_new (slide->chart, data, &focus, &slide_theme, context, width, height,
                                  cak_slide_font_px (width, height));
   layout = composition_layout_new (context, width, height);
-  cak_slide_compose (NULL, layout, slide, &local, info, &slide_theme);
+  cak_slide_compose (NULL, layout, slide, data, &focus, info, &slide_theme);
   return layout;
 }
 
@@ -486,7 +488,7 @@ void
 cak_slide_draw (cairo_t *cr, const CakSlide *slide, const CakChartData *data,
                 const CakSlideInfo *info, const CakChartTheme *theme, double width, double height)
 {
-  CakChartData local;
+  CakChartFocus focus;
   CakChartTheme slide_theme;
 
   g_return_if_fail (cr != NULL);
@@ -494,11 +496,11 @@ cak_slide_draw (cairo_t *cr, const CakSlide *slide, const CakChartData *data,
   g_return_if_fail (data != NULL);
   g_return_if_fail (theme != NULL);
 
-  data_for_slide (data, info, &local);
+  focus = focus_for_slide (data, info);
   cak_slide_theme (theme, width, height, &slide_theme);
   cairo_save (cr);
   if (slide->kind == CAK_SLIDE_CHART)
-    cak_chart_draw (cr, slide->chart, &local, &slide_theme, width, height,
+    cak_chart_draw (cr, slide->chart, data, &focus, &slide_theme, width, height,
                     cak_slide_font_px (width, height));
   else
     {
@@ -506,7 +508,7 @@ cak_slide_draw (cairo_t *cr, const CakSlide *slide, const CakChartData *data,
       g_autoptr (CakChartLayout) layout = composition_layout_new (context, width, height);
 
       g_object_unref (context);
-      cak_slide_compose (cr, layout, slide, &local, info, &slide_theme);
+      cak_slide_compose (cr, layout, slide, data, &focus, info, &slide_theme);
     }
   cairo_restore (cr);
 }

@@ -45,7 +45,7 @@ main (int argc, char *argv[])
       cairo_t *cr = cairo_create (surface);
       gint64 start = g_get_monotonic_time ();
 
-      cak_chart_draw (cr, CAK_CHART_RANKING, data, &theme, 1920, 1080, font_px);
+      cak_chart_draw (cr, CAK_CHART_RANKING, data, NULL, &theme, 1920, 1080, font_px);
       cairo_surface_flush (surface);
       if (i >= 5)
         draw[i - 5] = (g_get_monotonic_time () - start) / 1000.0;
@@ -56,16 +56,17 @@ main (int argc, char *argv[])
   {
     cairo_t *cr = cairo_create (surface);
     PangoContext *context = cak_chart_create_context (cr);
-    g_autoptr (CakChartLayout) layout
-        = cak_chart_layout_new (CAK_CHART_RANKING, data, &theme, context, 1920, 1080, font_px);
+    g_autoptr (CakChartLayout) layout = cak_chart_layout_new (CAK_CHART_RANKING, data, NULL, &theme,
+                                                              context, 1920, 1080, font_px);
 
     for (guint i = 0; i < RUNS + 5; i++)
       {
         gint64 start = g_get_monotonic_time ();
         double y = layout->plot.y + (i % 40) * (layout->plot.height / 40) + 3;
 
-        data->highlighted = cak_chart_hit_test (layout, 960, y);
-        cak_chart_paint (cr, data, &theme, layout);
+        CakChartFocus focus = { CAK_CHART_ITEM_NONE, cak_chart_hit_test (layout, 960, y) };
+
+        cak_chart_paint (cr, data, &focus, &theme, layout);
         cairo_surface_flush (surface);
         if (i >= 5)
           hover[i - 5] = (g_get_monotonic_time () - start) / 1000.0;
@@ -79,8 +80,8 @@ main (int argc, char *argv[])
   {
     cairo_t *cr = cairo_create (surface);
     PangoContext *context = cak_chart_create_context (cr);
-    g_autoptr (CakChartLayout) layout
-        = cak_chart_layout_new (CAK_CHART_RANKING, data, &theme, context, 1920, natural, 13.5);
+    g_autoptr (CakChartLayout) layout = cak_chart_layout_new (CAK_CHART_RANKING, data, NULL, &theme,
+                                                              context, 1920, natural, 13.5);
 
     for (guint i = 0; i < RUNS + 5; i++)
       {
@@ -91,8 +92,10 @@ main (int argc, char *argv[])
         cairo_rectangle (cr, 0, 0, 1920, 1000);
         cairo_clip (cr);
         cairo_translate (cr, 0, -top);
-        data->highlighted = cak_chart_hit_test (layout, 960, top + 500);
-        cak_chart_paint (cr, data, &theme, layout);
+        CakChartFocus focus = { CAK_CHART_ITEM_NONE, 0 };
+
+        focus.highlighted = cak_chart_hit_test (layout, 960, top + 500);
+        cak_chart_paint (cr, data, &focus, &theme, layout);
         cairo_restore (cr);
         cairo_surface_flush (surface);
         if (i >= 5)

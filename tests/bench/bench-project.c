@@ -74,7 +74,7 @@ draw_first_chart (CakDataset *dataset)
   cak_period_parse ("2029-12", &period);
   data = cak_chart_data_new (dataset, NULL, period, CAK_PERIOD_INIT_NONE, "national", CAK_LANG_ID);
   cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
-  cak_chart_draw (cr, CAK_CHART_RANKING, data, &theme, 1920, 1080,
+  cak_chart_draw (cr, CAK_CHART_RANKING, data, NULL, &theme, 1920, 1080,
                   cak_chart_font_px_for_size (1920, 1080, &theme));
   cairo_surface_flush (surface);
   n = data->rows->len;

@@ -111,10 +111,17 @@ figures_json (CakDataset *ds, CakPeriod period, CakPeriod compare)
   for (guint i = 0; i < data->rows->len; i++)
     {
       const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
-      const double values[] = { row->workforce,     row->pu,        row->bpu,
-                                row->jakon,         row->pmi,       row->participants,
-                                row->coverage_pct,  row->uncovered, row->target_pct,
-                                row->gap_to_target, row->change_pp };
+      const double values[] = { row->workforce,
+                                cak_indicator_row_get (row, CAK_MEASURE_PU),
+                                cak_indicator_row_get (row, CAK_MEASURE_BPU),
+                                cak_indicator_row_get (row, CAK_MEASURE_JAKON),
+                                cak_indicator_row_get (row, CAK_MEASURE_PMI),
+                                row->participants,
+                                row->coverage_pct,
+                                row->uncovered,
+                                row->target_pct,
+                                row->gap_to_target,
+                                row->change_pp };
 
       g_string_append (out, i ? ",[" : "[");
       json_string (out, row->region->code);

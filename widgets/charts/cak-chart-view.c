@@ -119,13 +119,17 @@ ensure_layout (CakChartView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double font_px = round (FONT_PX * self->theme.font_scale * 2) / 2;
   double natural, content;
+  CakChartFocus focus = { selected_item (self), self->highlighted };
 
+  /* The selected regency's labels are placed by the layout: a new selection lays out again. */
+  if (self->layout && self->layout->focus.selected != focus.selected)
+    g_clear_pointer (&self->layout, cak_chart_layout_free);
   if (self->layout || self->data == NULL || width <= 0 || height <= 0)
     return;
   /* Charts with a row per regency scroll when the rows do not fit; the others fit the view. */
   natural = cak_chart_natural_height (self->kind, self->data, &self->theme, width, font_px);
   content = MAX (height, natural);
-  self->layout = cak_chart_layout_new (self->kind, self->data, &self->theme,
+  self->layout = cak_chart_layout_new (self->kind, self->data, &focus, &self->theme,
                                        gtk_widget_get_pango_context (GTK_WIDGET (self)), width,
                                        content, font_px);
   configure_adjustment (self, content);
@@ -434,6 +438,7 @@ cak_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int height = gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   GskRenderNode *node;
+  CakChartFocus focus;
   cairo_t *cr;
   double dy;
 
@@ -447,9 +452,9 @@ cak_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_translate (cr, 0, -dy);
-  self->data->selected = selected_item (self);
-  self->data->highlighted = self->highlighted;
-  cak_chart_paint (cr, self->data, &self->theme, self->layout);
+  focus.selected = selected_item (self);
+  focus.highlighted = self->highlighted;
+  cak_chart_paint (cr, self->data, &focus, &self->theme, self->layout);
   cairo_destroy (cr);
 
   if (self->old_node && self->fade_tick)

@@ -540,12 +540,11 @@ cak_slide_view_hit_test (CakSlideView *self, double x, double y)
       cairo_t *cr = cairo_create (surface);
       PangoContext *context = cak_chart_create_context (cr);
 
-      CakChartTheme slide_theme;
+      CakSlideInfo info = { self->agency, NULL, self->highlight };
 
-      /* The chart as cak_slide_draw() lays it out: its theme and type sizes for slides. */
-      cak_slide_theme (&self->theme, width, height, &slide_theme);
-      self->hits = cak_chart_layout_new (slide->chart, self->data, &slide_theme, context, width,
-                                         height, cak_slide_font_px (width, height));
+      /* The chart as cak_slide_draw() lays it out: its theme, type sizes and regency. */
+      self->hits
+          = cak_slide_layout_new (slide, self->data, &info, &self->theme, context, width, height);
       g_object_unref (context);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);

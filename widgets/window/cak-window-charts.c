@@ -179,6 +179,8 @@ update_detail (CakWindow *self)
 
     cak_chart_view_set_data (self->detail_trend, one);
     cak_chart_view_set_data (self->detail_segments, one);
+    /* The regency's own line in colour, the province's beside it */
+    cak_chart_view_select_code (self->detail_trend, row->region->code);
   }
 }
 

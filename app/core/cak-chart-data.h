@@ -1,0 +1,68 @@
+/* cak-chart-data.h: the snapshot every chart, slide and export draws from
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cak-indicators.h"
+#include "cak-lang.h"
+
+G_BEGIN_DECLS
+
+/* Items are indexes into CakChartData.rows; these stand for the rest. */
+#define CAK_CHART_ITEM_NONE (-1)
+#define CAK_CHART_ITEM_TOTAL (-2) /* the province (or the whole country) */
+#define CAK_CHART_ITEM_REST                                                                        \
+  (-3) /* the summary row of regencies left out between top and bottom                             \
+        */
+
+/* What every chart draws from: the regencies of one province (or of the country) in one period,
+ * the comparison period and the history. The painters never read the dataset. */
+typedef struct
+{
+  CakLang lang;
+  const CakRegion *province; /* NULL: the whole country */
+  CakPeriod period;
+  CakPeriod compare; /* invalid when there is no comparison */
+
+  GArray *rows;                  /* CakIndicatorRow, one per regency, in catalog order */
+  CakIndicatorRow total;         /* the province's total in period */
+  CakIndicatorRow compare_total; /* its total in compare; coverage NAN when unknown */
+  /* The province's figures as an imported file states them (its province row), shown beside
+   * the total Cakupan sums; has_stated is FALSE when no file states any. */
+  gboolean has_stated;
+  CakStatedFigures stated;
+
+  /* History for the trend: coverage % by period, NAN where there is no data (a gap). */
+  GArray *periods;        /* CakPeriod, oldest first, up to period */
+  double *history;        /* (rows->len + 1) x periods->len; the last line is the total */
+  double *history_target; /* periods->len: the province's target, NAN when none */
+
+  char *place;   /* "Jawa Timur" or "Indonesia" */
+  char *sources; /* the files, for the footer; NULL when unknown */
+  char *as_of;   /* the date the figures are "per", for the footer */
+
+  /* Options */
+  double near_band;          /* percentage points below target that count as near; 0: no band */
+  gboolean segments_percent; /* segments as 100% bars rather than people */
+  GArray *trend_items;       /* int: regencies drawn in the trend besides the total */
+} CakChartData;
+
+/* The snapshot holds no view state: what a view selects or points at is its own (CakChartFocus
+ * in cak-chart.h), so one snapshot serves the window, the slides and the exports at once. */
+
+CakChartData *cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod period,
+                                  CakPeriod compare, const char *sources, CakLang lang);
+CakChartData *cak_chart_data_new_from_rows (const GArray *rows, const CakIndicatorRow *total,
+                                            const char *sources, CakLang lang);
+CakChartData *cak_chart_data_new_for_item (const CakChartData *data, int item);
+CakChartData *cak_chart_data_ref (CakChartData *data);
+CakPeriod cak_chart_default_compare (CakDataset *dataset, CakPeriod period);
+void cak_chart_data_unref (CakChartData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakChartData, cak_chart_data_unref)
+int cak_chart_data_find_code (const CakChartData *data, const char *code);
+const CakIndicatorRow *cak_chart_data_get_row (const CakChartData *data, int item);
+double cak_chart_data_history (const CakChartData *data, int item, guint period_index);
+
+G_END_DECLS
