@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
+#include "cak-import-session.h"
 #include "cak-import.h"
 #include "cak-indicators.h"
 
@@ -387,6 +389,96 @@ test_headers (void)
     }
 }
 
+/* The import session, as the window uses it: a file it cannot read on its own names the mapping
+ * step; the user's choices read it; choices remembered for its header are taken up unasked. */
+static void
+session_progress_cb (guint file_index, guint n_files, double file_fraction, gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (file_index, <, n_files);
+  g_assert_cmpfloat (file_fraction, <=, 1.0);
+  (*calls)++;
+}
+
+static void
+test_session (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("session-XXXXXX", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "baik.csv", NULL);
+  g_autofree char *odd_path = g_build_filename (dir, "aneh.csv", NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (CakImportSession) session = NULL;
+  g_autoptr (CakImportSession) again = NULL;
+  g_autoptr (CakImportPreview) preview = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariantBuilder) remembered = NULL;
+  CakImportChoices *choices;
+  g_autofree char *text = NULL;
+  guint calls = 0;
+
+  g_assert_true (g_file_set_contents (good_path,
+                                      "Kabupaten/Kota;Periode;Tenaga Kerja;Peserta Aktif\n"
+                                      "Kab. Blitar;Des 2023;449.717;114.377\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (odd_path,
+                                      "Wilayah;Periode;Angka A;Angka B\n"
+                                      "Kab. Kediri;Des 2023;1.000.000;300.000\n",
+                                      -1, NULL));
+  g_ptr_array_add (files, g_file_new_for_path (good_path));
+  g_ptr_array_add (files, g_file_new_for_path (odd_path));
+
+  /* The second file has no figure Cakupan knows: the mapping step is for it */
+  session = cak_import_session_new (files, NULL);
+  cak_import_session_set_progress (session, session_progress_cb, &calls);
+  g_assert_false (cak_import_session_run (session, NULL, &error));
+  g_assert_error (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER);
+  g_clear_error (&error);
+  g_assert_cmpint (cak_import_session_get_problem (session), ==, 1);
+  g_assert_false (cak_import_session_get_unmatched (session));
+  g_assert_cmpuint (calls, >=, 2);
+
+  /* The user says what the columns are: both files are read into one dataset */
+  choices = cak_import_choices_new ();
+  cak_import_choices_set_role (choices, "Wilayah", CAK_COLUMN_REGION_NAME, 0);
+  cak_import_choices_set_role (choices, "Angka A", CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
+  cak_import_choices_set_role (choices, "Angka B", CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
+  text = cak_import_choices_serialize (choices);
+  cak_import_session_set_choices (session, 1, choices);
+  g_assert_true (cak_import_session_run (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cak_import_session_get_problem (session), ==, -1);
+  g_assert_cmpfloat (value_of (cak_import_session_get_dataset (session), "35.05", "2023-12",
+                               CAK_MEASURE_PARTICIPANTS),
+                     ==, 114377);
+  g_assert_cmpfloat (value_of (cak_import_session_get_dataset (session), "35.06", "2023-12",
+                               CAK_MEASURE_WORKFORCE),
+                     ==, 1000000);
+
+  /* A new session with the same files and the choices remembered for that header */
+  preview = cak_import_preview_file (g_ptr_array_index (files, 1), NULL, NULL, NULL);
+  g_assert_nonnull (preview);
+  g_assert_nonnull (preview->signature);
+  remembered = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (remembered, "{ss}", preview->signature, text);
+  again = cak_import_session_new (files, NULL);
+  cak_import_session_set_remembered (again, g_variant_builder_end (remembered));
+  g_assert_true (cak_import_session_run (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cak_import_session_get_file_choices (again, 1));
+  g_assert_null (cak_import_session_get_file_choices (again, 0));
+  {
+    g_autoptr (CakDataset) ds = cak_import_session_steal_dataset (again);
+
+    g_assert_cmpfloat (value_of (ds, "35.06", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 300000);
+    g_assert_null (cak_import_session_get_dataset (again));
+  }
+
+  g_unlink (good_path);
+  g_unlink (odd_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -400,6 +492,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/headers", test_headers);
+  g_test_add_func ("/import/session", test_session);
   g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/line-ends", test_line_ends);
 

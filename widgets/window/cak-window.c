@@ -17,18 +17,14 @@
 #include "cak-number.h"
 #include "cak-region-row.h"
 #include "cak-window-private.h"
+#include "cak-import-session.h"
 #include "cak-window.h"
 
 G_DEFINE_FINAL_TYPE (CakWindow, cak_window, ADW_TYPE_APPLICATION_WINDOW)
 
 typedef struct
 {
-  GPtrArray *files;     /* GFile */
-  GPtrArray *choices;   /* CakImportChoices* or NULL per file; remembered ones are added */
-  GVariant *remembered; /* a{ss}, the settings' column-maps, or NULL */
-  CakDataset *dataset;
-  int problem;        /* the file to show in the mapping step, or -1 */
-  gboolean unmatched; /* ... because of region names, the import having gone through */
+  CakImportSession *session; /* the files, their choices, and what became of them */
 
   /* Progress, reported from the worker thread. */
   CakWindow *window;
@@ -57,10 +53,7 @@ import_data_free (gpointer data)
 {
   ImportData *import = data;
 
-  g_clear_pointer (&import->files, g_ptr_array_unref);
-  g_clear_pointer (&import->choices, g_ptr_array_unref);
-  g_clear_pointer (&import->remembered, g_variant_unref);
-  g_clear_object (&import->dataset);
+  g_clear_pointer (&import->session, cak_import_session_free);
   g_clear_object (&import->window);
   g_free (import);
 }
@@ -71,28 +64,6 @@ progress_free (Progress *progress)
   g_object_unref (progress->window);
   g_free (progress->file);
   g_free (progress);
-}
-
-static GPtrArray *
-choices_array_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify)cak_import_choices_free);
-}
-
-/* A copy of @choices (NULL entries too), as long as @n. */
-static GPtrArray *
-choices_array_copy (GPtrArray *choices, guint n)
-{
-  GPtrArray *copy = choices_array_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      const CakImportChoices *c
-          = choices && i < choices->len ? g_ptr_array_index (choices, i) : NULL;
-
-      g_ptr_array_add (copy, c ? cak_import_choices_copy (c) : NULL);
-    }
-  return copy;
 }
 
 void
@@ -165,6 +136,7 @@ report_progress (ImportData *import, double file_fraction, gboolean force)
 {
   gint64 now = g_get_monotonic_time ();
   Progress *progress;
+  GPtrArray *files;
 
   if (!force && now - import->last_report < PROGRESS_INTERVAL_USEC)
     return;
@@ -172,131 +144,27 @@ report_progress (ImportData *import, double file_fraction, gboolean force)
   progress = g_new0 (Progress, 1);
   progress->window = g_object_ref (import->window);
   progress->generation = import->generation;
-  progress->file = g_file_get_basename (g_ptr_array_index (import->files, import->current));
+  files = cak_import_session_get_files (import->session);
+  progress->file = g_file_get_basename (g_ptr_array_index (files, import->current));
   progress->index = import->current;
-  progress->n_files = import->files->len;
+  progress->n_files = files->len;
   if (file_fraction >= 0)
-    progress->fraction = (import->current + CLAMP (file_fraction, 0, 1)) / import->files->len;
-  else if (import->files->len > 1)
-    progress->fraction = (double)import->current / import->files->len;
+    progress->fraction = (import->current + CLAMP (file_fraction, 0, 1)) / files->len;
+  else if (files->len > 1)
+    progress->fraction = (double)import->current / files->len;
   else
     progress->fraction = -1;
   g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle_cb, progress, (GDestroyNotify)progress_free);
 }
 
 static void
-import_progress_cb (double fraction, gpointer user_data)
+import_progress_cb (guint file_index, guint n_files, double file_fraction, gpointer user_data)
 {
-  report_progress (user_data, fraction, fraction >= 1.0);
-}
+  ImportData *import = user_data;
+  gboolean new_file = file_index != import->current;
 
-static gboolean
-needs_mapping (const GError *error)
-{
-  return g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_HEADER)
-         || g_error_matches (error, CAK_IMPORT_ERROR, CAK_IMPORT_ERROR_NO_PERIOD);
-}
-
-/* Worker thread: the choices remembered for a file with the header of @preview, if any. */
-static gboolean
-adopt_remembered (ImportData *import, guint i, const CakImportPreview *preview)
-{
-  const char *text;
-
-  if (import->remembered == NULL || preview == NULL || preview->signature == NULL
-      || !g_variant_lookup (import->remembered, preview->signature, "&s", &text))
-    return FALSE;
-  g_ptr_array_index (import->choices, i) = cak_import_choices_deserialize (text);
-  g_debug ("Choices remembered for the header of %s applied", preview->file);
-  return TRUE;
-}
-
-/* Worker thread: how many rows of the sheets from @first on were rejected. */
-static guint
-count_rejected (CakDataset *dataset, guint first)
-{
-  GPtrArray *sheets = cak_dataset_get_sheet_reports (dataset);
-  guint rejected = 0;
-
-  for (guint i = first; i < sheets->len; i++)
-    rejected += ((const CakSheetReport *)g_ptr_array_index (sheets, i))->rejected;
-  return rejected;
-}
-
-/* Worker thread: imports every file into a new dataset, so that a failure leaves the shown one
- * intact. Choices remembered for a file's header are used only when the file needs them: when
- * the importer finds no header or period in it, or region names it cannot settle. Finding
- * the header takes reading the file, so files read without trouble are read once. When the
- * remembered choices are taken up, the import starts over, at most once per file. */
-static gboolean
-import_all (ImportData *import, GCancellable *cancellable, GError **error)
-{
-  gboolean again = TRUE;
-
-  while (again)
-    {
-      again = FALSE;
-      g_clear_object (&import->dataset);
-      import->dataset = cak_dataset_new (cak_region_catalog_get_default ());
-      import->problem = -1;
-      import->unmatched = FALSE;
-
-      for (guint i = 0; i < import->files->len && !again; i++)
-        {
-          GFile *file = g_ptr_array_index (import->files, i);
-          CakImportChoices *choices = g_ptr_array_index (import->choices, i);
-          CakImportOptions options = { CAK_PERIOD_INIT_NONE };
-          g_autoptr (GError) local_error = NULL;
-          g_autoptr (CakImportPreview) preview = NULL;
-          guint first_sheet = cak_dataset_get_sheet_reports (import->dataset)->len;
-          gboolean may_adopt;
-
-          cak_import_choices_to_options (choices, &options);
-          options.progress = import_progress_cb;
-          options.progress_data = import;
-          import->current = i;
-          report_progress (import, -1, TRUE);
-
-          if (!cak_import_file (import->dataset, file, &options, cancellable, &local_error))
-            {
-              if (needs_mapping (local_error))
-                {
-                  if (choices == NULL && import->remembered)
-                    {
-                      preview = cak_import_preview_file (file, NULL, cancellable, NULL);
-                      if (adopt_remembered (import, i, preview))
-                        {
-                          again = TRUE;
-                          continue;
-                        }
-                    }
-                  import->problem = i;
-                }
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-
-          may_adopt = choices == NULL && import->remembered != NULL;
-          if (count_rejected (import->dataset, first_sheet) == 0
-              || (import->problem >= 0 && !may_adopt))
-            continue;
-          /* Rows were rejected: for region names the mapping step can settle? */
-          options.progress = NULL;
-          preview = cak_import_preview_file (file, choices ? &options : NULL, cancellable, NULL);
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (preview == NULL || preview->unmatched->len == 0)
-            continue;
-          if (choices == NULL && adopt_remembered (import, i, preview))
-            again = TRUE;
-          else if (import->problem < 0)
-            {
-              import->problem = i;
-              import->unmatched = TRUE;
-            }
-        }
-    }
-  return TRUE;
+  import->current = file_index;
+  report_progress (import, file_fraction, new_file || file_fraction < 0 || file_fraction >= 1.0);
 }
 
 static void
@@ -304,7 +172,9 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 {
   GError *error = NULL;
 
-  if (import_all (task_data, cancellable, &error))
+  ImportData *import = task_data;
+
+  if (cak_import_session_run (import->session, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -480,7 +350,7 @@ set_pending (CakWindow *self, GPtrArray *files, GPtrArray *choices, guint index,
   g_clear_pointer (&self->pending_choices, g_ptr_array_unref);
   g_clear_pointer (&self->pending_reason, g_free);
   self->pending_files = g_ptr_array_ref (files);
-  self->pending_choices = choices_array_copy (choices, files->len);
+  self->pending_choices = cak_import_choices_array_copy (choices, files->len);
   self->pending_index = index;
   self->pending_reason = g_strdup (reason);
 }
@@ -516,6 +386,9 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CakWindow *self = CAK_WINDOW (source);
   ImportData *import = g_task_get_task_data (G_TASK (result));
+  GPtrArray *files = cak_import_session_get_files (import->session);
+  int problem = cak_import_session_get_problem (import->session);
+  gboolean unmatched = cak_import_session_get_unmatched (import->session);
   g_autoptr (GError) error = NULL;
   g_autofree char *names = NULL;
   guint n_errors;
@@ -531,10 +404,11 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_stack_set_visible_child_name (self->stack, self->dataset ? "data" : "empty");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (import->problem >= 0)
+      if (problem >= 0)
         {
           /* The importer cannot read the file on its own: the user says how. */
-          set_pending (self, import->files, import->choices, import->problem, error->message);
+          set_pending (self, files, cak_import_session_get_choices (import->session), problem,
+                       error->message);
           toast_with_mapping (self, error->message);
           show_mapping (self);
         }
@@ -544,26 +418,26 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   g_clear_object (&self->dataset);
-  self->dataset = g_steal_pointer (&import->dataset);
+  self->dataset = cak_import_session_steal_dataset (import->session);
   g_clear_pointer (&self->files, g_ptr_array_unref);
-  self->files = g_ptr_array_ref (import->files);
+  self->files = g_ptr_array_ref (files);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
-  self->choices = g_ptr_array_ref (import->choices);
+  self->choices = cak_import_choices_array_copy (cak_import_session_get_choices (import->session),
+                                                 files->len);
   remember_recent (self);
 
   names = cak_window_describe_files (self);
   adw_window_title_set_subtitle (self->window_title, names);
 
-  if (import->problem >= 0 && import->unmatched)
+  if (problem >= 0 && unmatched)
     {
-      g_autofree char *file
-          = g_file_get_basename (g_ptr_array_index (import->files, import->problem));
+      g_autofree char *file = g_file_get_basename (g_ptr_array_index (files, problem));
       g_autofree char *reason = g_strdup_printf (
           _ ("Some region names in %s are not regions Cakupan knows, or could be more than one; "
              "their rows were not imported."),
           file);
 
-      set_pending (self, import->files, import->choices, import->problem, reason);
+      set_pending (self, files, cak_import_session_get_choices (import->session), problem, reason);
     }
 
   if (cak_dataset_is_empty (self->dataset))
@@ -571,7 +445,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *text = g_strdup_printf (_ ("%s holds no regency figures."), names);
 
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      if (import->problem >= 0 && import->unmatched)
+      if (problem >= 0 && unmatched)
         toast_with_mapping (self, text);
       else
         cak_window_toast (self, text);
@@ -592,7 +466,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                           "%u rows could not be imported", n_errors),
                              n_errors);
 
-      if (import->problem >= 0 && import->unmatched)
+      if (problem >= 0 && unmatched)
         {
           /* Region names the user can settle in the mapping step; the report is in the menu. */
           toast_with_mapping (self, text);
@@ -635,16 +509,16 @@ start_import (CakWindow *self, GPtrArray *files, GPtrArray *choices)
   dismiss_mapping_toast (self);
 
   import = g_new0 (ImportData, 1);
-  import->files = g_ptr_array_ref (files);
-  import->choices = choices_array_copy (choices, files->len);
-  import->problem = -1;
+  import->session = cak_import_session_new (files, choices);
   import->window = g_object_ref (self);
   import->generation = self->import_generation;
+  cak_import_session_set_progress (import->session, import_progress_cb, import);
   if (self->settings)
     {
-      import->remembered = g_settings_get_value (self->settings, "column-maps");
-      if (g_variant_n_children (import->remembered) == 0)
-        g_clear_pointer (&import->remembered, g_variant_unref);
+      g_autoptr (GVariant) remembered = g_settings_get_value (self->settings, "column-maps");
+
+      if (g_variant_n_children (remembered) > 0)
+        cak_import_session_set_remembered (import->session, remembered);
     }
   task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
   g_task_set_source_tag (task, start_import);
@@ -1051,7 +925,7 @@ mapping_import_cb (CakMappingDialog *dialog, gpointer user_data)
   if (self->pending_files == NULL)
     return;
   files = g_ptr_array_ref (self->pending_files);
-  choices = choices_array_copy (self->pending_choices, files->len);
+  choices = cak_import_choices_array_copy (self->pending_choices, files->len);
   g_clear_pointer (&g_ptr_array_index (choices, self->pending_index), cak_import_choices_free);
   g_ptr_array_index (choices, self->pending_index) = cak_mapping_dialog_get_choices (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1222,6 +1096,9 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, recent_title);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, recent_list);
   cak_window_charts_class_init (widget_class);
   cak_window_present_class_init (widget_class);
   cak_window_report_class_init (widget_class);
@@ -1298,6 +1175,7 @@ cak_window_new (CakApplication *application)
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+  cak_window_project_init_recent (self);
   return self;
 }
 
@@ -1311,7 +1189,7 @@ void
 cak_window_open_files (CakWindow *self, GFile **files, int n_files, gboolean add)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) choices = choices_array_new ();
+  g_autoptr (GPtrArray) choices = cak_import_choices_array_copy (NULL, 0);
 
   g_return_if_fail (CAK_IS_WINDOW (self));
   g_return_if_fail (n_files == 0 || files != NULL);
@@ -1366,7 +1244,7 @@ cak_window_import_mapped (CakWindow *self, GFile *file)
       if (g_file_equal (g_ptr_array_index (self->files, i), file))
         index = i;
     }
-  choices = choices_array_copy (self->choices, all->len);
+  choices = cak_import_choices_array_copy (self->choices, all->len);
   if (index < 0)
     {
       index = all->len;
