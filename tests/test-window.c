@@ -1178,6 +1178,79 @@ test_window_project_mapping (void)
   remove_dir (dir);
 }
 
+/* A project saved is first in Open Recent and on the start page; choosing it opens it; one
+ * gone since is said and taken off the list */
+static gboolean
+project_opened (gpointer data)
+{
+  CakProject *project = cak_window_get_project (data);
+
+  return project && cak_project_get_file (project) != NULL && dataset_loaded (data);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+test_window_project_recent (void)
+{
+  CakWindow *window = window_on_sample ();
+  CakWindow *second;
+  GSettings *settings = cak_application_get_settings (app);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = project_temp_path (&dir, "jatim recent.cakupan");
+  g_autofree char *gone = g_build_filename (dir, "gone.cakupan", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_auto (GStrv) recent = NULL;
+  GtkListBox *list;
+  AdwActionRow *row;
+  const char *with_gone[] = { NULL, NULL, NULL };
+
+  g_assert_true (cak_window_save_project_to (window, file));
+  wait_until (project_saved, window);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (recent[0], ==, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new window lists it on its start page, by name and folder */
+  second = new_window ();
+  list = GTK_LIST_BOX (find_child_of_type (GTK_WIDGET (second), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (list)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "jatim recent");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-recent");
+
+  /* Chosen, it opens */
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.open-recent", "s", path);
+  wait_until (project_opened, second);
+  g_assert_true (g_file_equal (cak_project_get_file (cak_window_get_project (second)), file));
+
+  /* A project gone since is taken off the list */
+  with_gone[0] = gone;
+  with_gone[1] = path;
+  g_settings_set_strv (settings, "recent-projects", with_gone);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.open-recent", "s", gone);
+  g_clear_pointer (&recent, g_strfreev);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, path);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_set_strv (settings, "recent-projects", NULL);
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1204,6 +1277,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/project/save-as", test_window_project_save_as);
   g_test_add_func ("/window/project/close-question", test_window_project_close_question);
   g_test_add_func ("/window/project/mapping", test_window_project_mapping);
+  g_test_add_func ("/window/project/recent", test_window_project_recent);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -34,6 +34,9 @@ struct _CakWindow
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GMenu *recent_menu;     /* Open Recent: the projects of the recent-projects setting */
+  GtkLabel *recent_title; /* the start page's list of them */
+  GtkListBox *recent_list;
 
   /* Charts: one page per kind, and the overview's three */
   CakChartView *chart_view; /* the ranking's page, which leads */
@@ -124,6 +127,7 @@ gboolean cak_window_project_open_files (CakWindow *self, GFile **files, int n_fi
 gboolean cak_window_project_add (CakWindow *self, GPtrArray *files, GPtrArray *choices);
 gboolean cak_window_project_close_request (CakWindow *self);
 void cak_window_project_add_filter (GtkFileChooser *chooser);
+void cak_window_project_init_recent (CakWindow *self);
 
 /* cak-window.c */
 void cak_window_show_dataset (CakWindow *self);

@@ -127,25 +127,151 @@ end_busy (CakWindow *self, GTask *task)
   return TRUE;
 }
 
+#define N_RECENT_PROJECTS 10
+
+/* @path first in the recent projects, or out of them when @keep is FALSE. */
+static void
+update_recent_project (CakWindow *self, const char *path, gboolean keep)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) old = NULL;
+  g_auto (GStrv) recent = NULL;
+  guint n = 0;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  builder = g_strv_builder_new ();
+  if (keep)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
+  old = g_settings_get_strv (self->settings, "recent-projects");
+  for (guint i = 0; old[i] && n < N_RECENT_PROJECTS; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char *const *)recent);
+}
+
 static void
 remember_recent_project (CakWindow *self)
 {
   GFile *file = self->project ? cak_project_get_file (self->project) : NULL;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autoptr (GStrvBuilder) builder = NULL;
-  g_auto (GStrv) old = NULL;
-  g_auto (GStrv) recent = NULL;
 
-  if (self->settings == NULL || path == NULL)
-    return;
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, path);
-  old = g_settings_get_strv (self->settings, "recent-files");
-  for (guint i = 0; old[i] && i < 10; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      g_strv_builder_add (builder, old[i]);
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char *const *)recent);
+  update_recent_project (self, path, TRUE);
+}
+
+/* "Jatim 2025" for /home/x/Dokumen/Jatim 2025.cakupan */
+static char *
+recent_title_of (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (g_str_has_suffix (base, ".cakupan"))
+    base[strlen (base) - strlen (".cakupan")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* "~/Dokumen" for /home/x/Dokumen */
+static char *
+recent_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize n = home ? strlen (home) : 0;
+
+  if (n > 1 && g_str_has_prefix (dir, home) && (dir[n] == '\0' || dir[n] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", dir + n, NULL);
+  return g_steal_pointer (&dir);
+}
+
+/* The menu's Open Recent and the start page's list, from the setting. */
+static void
+fill_recent (CakWindow *self)
+{
+  g_auto (GStrv) recent = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+  if (self->settings)
+    recent = g_settings_get_strv (self->settings, "recent-projects");
+  for (guint i = 0; recent && recent[i]; i++)
+    {
+      g_autofree char *title = recent_title_of (recent[i]);
+      g_autofree char *folder = recent_folder_of (recent[i]);
+      g_autofree char *markup = g_markup_escape_text (title, -1);
+      g_autoptr (GMenuItem) item = g_menu_item_new (NULL, NULL);
+      GtkWidget *row;
+
+      /* The menu names the file as it is; mnemonics are not read in it. */
+      g_menu_item_set_attribute (item, "label", "s", title);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      gtk_widget_set_tooltip_text (row, recent[i]);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_title), shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", shown > 0);
+}
+
+static void
+recent_changed_cb (GSettings *settings, const char *key, gpointer user_data)
+{
+  fill_recent (user_data);
+}
+
+static void
+open_recent_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  /* A project moved or deleted since: said, and out of the list. */
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *text = g_strdup_printf (
+          _ ("%s is no longer there; it was taken off the recent projects."), name);
+
+      update_recent_project (self, path, FALSE);
+      cak_window_toast (self, text);
+      return;
+    }
+  cak_window_open_files (self, &file, 1, FALSE);
+}
+
+/**
+ * cak_window_project_init_recent:
+ *
+ * Lists the recent projects, once the window has its settings, and follows the setting.
+ */
+void
+cak_window_project_init_recent (CakWindow *self)
+{
+  if (self->settings)
+    g_signal_connect_object (self->settings, "changed::recent-projects",
+                             G_CALLBACK (recent_changed_cb), self, 0);
+  fill_recent (self);
 }
 
 /* The title says the project, the subtitle its files. */
@@ -911,6 +1037,7 @@ void
 cak_window_project_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-project-as", NULL,
                                    save_project_as_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project",
