@@ -90,6 +90,12 @@ if [ "$(pages "$tmp/first.pdf")" -eq 9 ]; then echo "ok $n - no trend and no cha
 check "--slides as PNGs" 0 env LANGUAGE=id "$cakupan" --slides "$tmp/deck.png" --size 1024x768 --province 35 "$sample"
 n=$((n + 1))
 if [ -f "$tmp/deck-01.png" ] && [ -f "$tmp/deck-11.png" ] && [ ! -e "$tmp/deck-12.png" ] && [ ! -e "$tmp/deck.png" ]; then echo "ok $n - one PNG per slide, numbered"; else echo "not ok $n - the PNGs are not deck-01.png to deck-11.png"; failed=$((failed + 1)); fi
+# A project's own deck, as its presenter arranged it in the window, is the one --slides draws
+check "--add makes a project for its deck" 0 "$cakupan" --add "$tmp/deck.cakupan" "$sample"
+python3 -c 'import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); c.executemany("INSERT INTO deck (position, slide) VALUES (?, ?)", [(0, "title"), (1, "chart:ranking"), (2, "spotlight:35.05")]); c.commit()' "$tmp/deck.cakupan"
+check "--slides of a project" 0 "$cakupan" --slides "$tmp/kept.pdf" "$tmp/deck.cakupan"
+n=$((n + 1))
+if [ "$(pages "$tmp/kept.pdf")" -eq 3 ]; then echo "ok $n - the project's deck of 3 slides"; else echo "not ok $n - $(pages "$tmp/kept.pdf") pages, wanted the project's 3"; failed=$((failed + 1)); fi
 check "--slides to another format is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pptx" "$sample"
 check "--slides without a file is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pdf"
 check "--slides with --chart is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pdf" --chart ranking "$sample"

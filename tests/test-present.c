@@ -496,6 +496,76 @@ activate_cb (GApplication *application, gpointer user_data)
   g_idle_add (run_tests_cb, application);
 }
 
+/* With a project open, the deck is the project's: kept in its file, not in the settings */
+static gboolean
+project_has_file (gpointer data)
+{
+  CakProject *project = cak_window_get_project (data);
+
+  return project && cak_project_get_file (project) != NULL && !cak_project_get_modified (project);
+}
+
+static void
+test_present_deck_project (void)
+{
+  GSettings *settings = cak_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("cakupan-deck-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rakor.cakupan", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) deck = NULL;
+  g_autofree char *text = NULL;
+  CakWindow *window;
+  CakDeckDialog *dialog;
+  guint n;
+
+  g_settings_set_string (settings, "deck", "");
+  window = open_sample ();
+  g_assert_true (cak_window_save_project_to (window, file));
+  wait_until (project_has_file, window);
+  g_assert_null (cak_project_dup_deck (cak_window_get_project (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-presentation", NULL));
+  dialog = CAK_DECK_DIALOG (find_toplevel (CAK_TYPE_DECK_DIALOG));
+  g_assert_nonnull (dialog);
+  n = cak_deck_get_n_slides (cak_deck_dialog_get_deck (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.add", "s", "spotlight:35.05");
+
+  /* In the project, on disk at once; the settings untouched */
+  text = g_settings_get_string (settings, "deck");
+  g_assert_cmpstr (text, ==, "");
+  reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  deck = cak_project_dup_deck (reopened);
+  g_assert_nonnull (deck);
+  g_assert_cmpuint (g_strv_length (deck), ==, n + 1);
+  g_assert_cmpstr (deck[n], ==, "spotlight:35.05");
+  g_clear_object (&reopened);
+
+  /* Reset: the project keeps the default deck again */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.reset", NULL);
+  g_clear_pointer (&deck, g_strfreev);
+  deck = cak_project_dup_deck (cak_window_get_project (window));
+  g_assert_null (deck);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -509,6 +579,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/present/keys", test_present_keys);
   g_test_add_func ("/present/hits-and-advance", test_present_hits_and_advance);
   g_test_add_func ("/present/deck-dialog", test_present_deck_dialog);
+  g_test_add_func ("/present/deck-project", test_present_deck_project);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -42,6 +42,7 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
 {
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (CakDeck) deck = NULL;
+  g_auto (GStrv) kept = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *lower = NULL;
   CakChartThemeKind theme_kind = CAK_CHART_THEME_PROJECTOR;
@@ -79,12 +80,25 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
       g_printerr (_ ("cakupan: slides show one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
       return CAK_EXIT_USAGE;
     }
-  status = cak_cli_load_chart_data (files, period_text, compare_text, province_text, maps, &data);
+  status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text, maps,
+                                             &data, &kept);
   if (status != CAK_EXIT_OK)
     return status;
 
   cak_chart_theme_init (&theme, theme_kind);
-  deck = cak_deck_new_default (data);
+  /* A project's own deck, as its presenter arranged it; slides it names that the figures do not
+   * have (a regency of another province) are left out. */
+  if (kept && kept[0])
+    {
+      g_autofree char *text = g_strjoinv ("\n", kept);
+
+      deck = cak_deck_new_from_string (text, data);
+    }
+  if (deck == NULL || cak_deck_get_n_slides (deck) == 0)
+    {
+      g_clear_pointer (&deck, cak_deck_free);
+      deck = cak_deck_new_default (data);
+    }
   if (png)
     {
       g_autofree char *prefix = g_strndup (output, strlen (output) - strlen (".png"));

@@ -619,6 +619,22 @@ int
 cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
                          const char *province_text, GStrv maps, CakChartData **out_data)
 {
+  return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text, maps,
+                                           out_data, NULL);
+}
+
+/**
+ * cak_cli_load_chart_data_and_deck:
+ * @out_deck: (optional): the deck a project among @files keeps, a slide a string; %NULL when
+ *   there is no project or it keeps the default deck
+ *
+ * As cak_cli_load_chart_data(), with the project's deck for --slides.
+ */
+int
+cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const char *compare_text,
+                                  const char *province_text, GStrv maps, CakChartData **out_data,
+                                  GStrv *out_deck)
+{
   g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;
   g_autofree char *sources = NULL;
@@ -642,5 +658,7 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
       return CAK_EXIT_INPUT;
     }
   *out_data = g_steal_pointer (&data);
+  if (out_deck)
+    *out_deck = input.project ? cak_project_dup_deck (input.project) : NULL;
   return CAK_EXIT_OK;
 }

@@ -35,6 +35,7 @@ struct _CakDeckDialog
   CakDeck *deck;
   CakChartData *data;
   GSettings *settings;
+  CakProject *project; /* keeps the deck when there is one; else the settings do */
   GPtrArray *pages;    /* char*: "title", "chart:ranking"... in the page drop-down */
   GPtrArray *monitors; /* GdkMonitor*, after "Automatic" in the screen row */
   char *connector;
@@ -67,13 +68,34 @@ static guint signals[N_SIGNALS];
 
 /* The slides */
 
+/* Where the deck is kept: @text as cak_deck_to_string() writes it, "" for the default deck. */
+static void
+keep_deck_text (CakDeckDialog *self, const char *text)
+{
+  if (self->project)
+    {
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto (GStrv) slides = NULL;
+      g_autoptr (GError) error = NULL;
+
+      for (guint i = 0; lines[i]; i++)
+        if (lines[i][0])
+          g_strv_builder_add (builder, lines[i]);
+      slides = g_strv_builder_end (builder);
+      if (!cak_project_set_deck (self->project, (const char *const *)slides, &error))
+        g_warning ("The deck could not be kept in the project: %s", error->message);
+    }
+  else if (self->settings)
+    g_settings_set_string (self->settings, "deck", text);
+}
+
 static void
 save_deck (CakDeckDialog *self)
 {
   g_autofree char *text = cak_deck_to_string (self->deck);
 
-  if (self->settings)
-    g_settings_set_string (self->settings, "deck", text);
+  keep_deck_text (self, text);
 }
 
 static GtkWidget *
@@ -564,8 +586,7 @@ reset_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   cak_deck_free (self->deck);
   self->deck = cak_deck_new_default (self->data);
   /* Empty means "the default", which follows the data */
-  if (self->settings)
-    g_settings_set_string (self->settings, "deck", "");
+  keep_deck_text (self, "");
   fill_slides (self);
 }
 
@@ -647,6 +668,7 @@ cak_deck_dialog_dispose (GObject *object)
   g_clear_pointer (&self->deck, cak_deck_free);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->project);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_pointer (&self->connector, g_free);
@@ -737,18 +759,29 @@ cak_deck_dialog_init (CakDeckDialog *self)
 
 /**
  * cak_deck_dialog_load_deck:
- * @settings: (nullable): where the deck is kept
+ * @settings: (nullable): where the deck is kept when there is no project
+ * @project: (nullable): the project shown, which keeps its own deck
  *
- * Returns: (transfer full): the deck kept in the settings, or the default one for @data when
- *   none is kept (or none of its slides fits @data)
+ * Returns: (transfer full): the deck kept in the project (or, without one, in the settings), or
+ *   the default one for @data when none is kept (or none of its slides fits @data)
  */
 CakDeck *
-cak_deck_dialog_load_deck (GSettings *settings, const CakChartData *data)
+cak_deck_dialog_load_deck (GSettings *settings, CakProject *project, const CakChartData *data)
 {
-  g_autofree char *text = settings ? g_settings_get_string (settings, "deck") : NULL;
+  g_autofree char *text = NULL;
   CakDeck *deck;
 
   g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (project == NULL || CAK_IS_PROJECT (project), NULL);
+
+  if (project)
+    {
+      g_auto (GStrv) slides = cak_project_dup_deck (project);
+
+      text = slides ? g_strjoinv ("\n", slides) : NULL;
+    }
+  else if (settings)
+    text = g_settings_get_string (settings, "deck");
 
   deck = cak_deck_new_from_string (text ? text : "", data);
   if (cak_deck_get_n_slides (deck) == 0)
@@ -763,12 +796,14 @@ cak_deck_dialog_load_deck (GSettings *settings, const CakChartData *data)
  * cak_deck_dialog_new:
  * @parent: the main window
  * @data: the figures the slides show
- * @settings: (nullable): where the deck is kept and the agency's name read
+ * @settings: (nullable): where the agency's name is read, and the deck kept without a project
+ * @project: (nullable): the project shown: the deck is kept in it, saved with it
  *
  * Returns: (transfer none): a new dialog, not shown yet
  */
 CakDeckDialog *
-cak_deck_dialog_new (GtkWindow *parent, CakChartData *data, GSettings *settings)
+cak_deck_dialog_new (GtkWindow *parent, CakChartData *data, GSettings *settings,
+                     CakProject *project)
 {
   CakDeckDialog *self;
 
@@ -779,7 +814,8 @@ cak_deck_dialog_new (GtkWindow *parent, CakChartData *data, GSettings *settings)
   self = g_object_new (CAK_TYPE_DECK_DIALOG, "transient-for", parent, NULL);
   self->data = cak_chart_data_ref (data);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  self->deck = cak_deck_dialog_load_deck (settings, data);
+  self->project = project ? g_object_ref (project) : NULL;
+  self->deck = cak_deck_dialog_load_deck (settings, project, data);
   fill_pages (self);
   fill_slides (self);
   fill_monitors (self);

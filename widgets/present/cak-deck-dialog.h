@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cak-project.h"
 #include "cak-slides.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 #define CAK_TYPE_DECK_DIALOG (cak_deck_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CakDeckDialog, cak_deck_dialog, CAK, DECK_DIALOG, AdwWindow)
 
-CakDeckDialog *cak_deck_dialog_new (GtkWindow *parent, CakChartData *data, GSettings *settings);
+CakDeckDialog *cak_deck_dialog_new (GtkWindow *parent, CakChartData *data, GSettings *settings,
+                                    CakProject *project);
 const CakDeck *cak_deck_dialog_get_deck (CakDeckDialog *self);
 const char *cak_deck_dialog_get_connector (CakDeckDialog *self);
 void cak_deck_dialog_set_connector (CakDeckDialog *self, const char *connector);
@@ -26,6 +28,7 @@ void cak_deck_dialog_export (CakDeckDialog *self, const char *path, gboolean pdf
 gboolean cak_deck_dialog_get_exporting (CakDeckDialog *self);
 
 /* The deck kept in @settings' "deck" key, or the default one for @data */
-CakDeck *cak_deck_dialog_load_deck (GSettings *settings, const CakChartData *data);
+CakDeck *cak_deck_dialog_load_deck (GSettings *settings, CakProject *project,
+                                    const CakChartData *data);
 
 G_END_DECLS

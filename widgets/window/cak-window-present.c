@@ -59,7 +59,7 @@ present_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   if (self->data == NULL)
     return;
-  deck = cak_deck_dialog_load_deck (self->settings, self->data);
+  deck = cak_deck_dialog_load_deck (self->settings, self->project, self->data);
   start_presentation (self, deck);
 }
 
@@ -105,7 +105,7 @@ edit_presentation_action_cb (GtkWidget *widget, const char *action_name, GVarian
       gtk_window_present (self->deck_dialog);
       return;
     }
-  dialog = cak_deck_dialog_new (GTK_WINDOW (self), self->data, self->settings);
+  dialog = cak_deck_dialog_new (GTK_WINDOW (self), self->data, self->settings, self->project);
   self->deck_dialog = GTK_WINDOW (dialog);
   cak_deck_dialog_set_connector (dialog, self->present_connector);
   cak_deck_dialog_set_dark (dialog, self->present_dark);
