@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cak-indicators.h"
 #include "cak-project-store.h"
 #include "cak-project.h"
 #include "cak-summary.h"
@@ -339,12 +342,16 @@ test_migrations (void)
       g_test_message ("from version %d", version);
       if (version >= 1)
         {
-          /* A file of version 1 has every table but the stated figures of version 2. */
+          /* A file of version N has every table but those of the versions after it. */
           CakProjectStore *made = cak_project_store_open (path, TRUE, &error);
 
           g_assert_no_error (error);
           cak_project_store_close (made);
-          run_sql (path, "DROP TABLE stated;");
+          if (version < 2)
+            run_sql (path, "DROP TABLE stated;");
+          if (version < 3)
+            run_sql (path, "DROP TABLE targets; DROP TABLE notes; DROP TABLE meetings;"
+                           " DROP TABLE actions; DROP TABLE checklist;");
         }
       run_sql (path, mark);
       project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
@@ -415,6 +422,170 @@ test_stated (void)
   remove_project (path);
 }
 
+/* What a monev decides, typed in: a province-wide target and regencies' own, an action plan,
+ * the checklist, a meeting; kept through saving, reopening and the next month's file. */
+static const CakRegion *
+region_of (const char *code)
+{
+  const CakRegion *r = cak_region_catalog_lookup_code (cak_region_catalog_get_default (), code);
+
+  g_assert_nonnull (r);
+  return r;
+}
+
+static CakPeriod
+period_of (const char *text)
+{
+  CakPeriod period;
+
+  g_assert_true (cak_period_parse (text, &period));
+  return period;
+}
+
+static void
+test_monev (void)
+{
+  g_autofree char *path = temp_path ("monev.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProject) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  CakMonev *monev = cak_project_get_monev (project);
+  CakMeeting meeting = { 0,
+                         (char *)"2026-01-15",
+                         (char *)"Rakor monev semester II",
+                         period_of ("2025-12"),
+                         period_of ("2025-06"),
+                         NULL };
+  CakAction action = { 0 };
+  CakChecklist checklist = { 0 };
+  CakIndicatorRow row;
+  CakTargetOrigin origin;
+  gint64 meeting_id, blitar_action;
+  GPtrArray *actions;
+
+  add_text (project, january, "rekap.csv");
+  g_assert_true (cak_monev_is_empty (monev));
+
+  /* Targets: the province's for its regencies, one regency's own, a month's over the year's */
+  g_assert_true (cak_monev_set_target (monev, region_of ("35"), cak_period_year (2023), 32.15,
+                                       "RPJMN", &error));
+  g_assert_true (
+      cak_monev_set_target (monev, region_of ("35.05"), cak_period_year (2023), 28, NULL, &error));
+  g_assert_true (
+      cak_monev_set_target (monev, region_of ("35.05"), period_of ("2023-12"), 29, NULL, &error));
+  g_assert_false (
+      cak_monev_set_target (monev, region_of ("35"), period_of ("2023-Q4"), 30, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (
+      cak_monev_set_target (monev, region_of ("35"), cak_period_year (2024), 140, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpfloat (cak_indicators_find_target (cak_project_get_dataset (project),
+                                                 region_of ("35.72"), period_of ("2023-12"),
+                                                 &origin),
+                     ==, 32.15);
+  g_assert_cmpint (origin, ==, CAK_TARGET_TYPED_PROVINCE);
+  g_assert_cmpfloat (cak_indicators_find_target (cak_project_get_dataset (project),
+                                                 region_of ("35.05"), period_of ("2023-12"),
+                                                 &origin),
+                     ==, 29);
+  g_assert_cmpint (origin, ==, CAK_TARGET_TYPED);
+  cak_indicators_compute_row (cak_project_get_dataset (project), region_of ("35.72"),
+                              period_of ("2023-12"), &row);
+  /* 32,15% of 80.000 is 25.720: Kota Blitar's 27.000 are past it */
+  g_assert_cmpfloat (row.target_pct, ==, 32.15);
+  g_assert_cmpfloat (row.gap_to_target, ==, 0);
+  /* Copied forward: the year's only, never over one typed */
+  g_assert_cmpuint (cak_monev_copy_targets_forward (monev, 2023, 2024, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cak_monev_copy_targets_forward (monev, 2023, 2024, &error), ==, 0);
+
+  /* A meeting, an action agreed at it, another without, the checklist, a note */
+  meeting_id = cak_monev_add_meeting (monev, &meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (meeting_id, >, 0);
+  action.region = region_of ("35.09");
+  action.action = (char *)"Sosialisasi BPU ke 12 desa";
+  action.office = (char *)"Disnaker";
+  action.due = (char *)"2026-03-31";
+  action.status = CAK_ACTION_PLANNED;
+  action.meeting_id = meeting_id;
+  g_assert_cmpint (cak_monev_add_action (monev, &action, &error), >, 0);
+  action.region = region_of ("35.05");
+  action.action = (char *)"Perbup perlindungan pekerja rentan";
+  action.office = (char *)"Bagian Hukum";
+  action.due = NULL;
+  action.meeting_id = 0;
+  blitar_action = cak_monev_add_action (monev, &action, &error);
+  g_assert_no_error (error);
+  action.due = (char *)"31/03/2026";
+  g_assert_cmpint (cak_monev_add_action (monev, &action, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  checklist.region = region_of ("35.05");
+  checklist.regulation = TRUE;
+  checklist.regulation_ref = (char *)"Perbup 25/2021";
+  checklist.regulation_date = (char *)"2021-06-30";
+  checklist.apbd = TRUE;
+  checklist.apbd_rupiah = 1.5e9;
+  checklist.apbd_workers = 5000;
+  checklist.village_workers = checklist.villages = NAN;
+  g_assert_true (cak_monev_set_checklist (monev, &checklist, &error));
+  g_assert_true (
+      cak_monev_set_note (monev, region_of ("35.09"), "Jember: menunggu data desa", &error));
+  g_assert_true (cak_project_get_modified (project));
+
+  /* Saved, reopened: all of it */
+  g_assert_true (cak_project_save_as (project, file, &error));
+  g_assert_no_error (error);
+  /* A change after saving is on disk at once */
+  {
+    CakAction done = *cak_monev_get_action (monev, blitar_action);
+
+    done.status = CAK_ACTION_IN_PROGRESS;
+    done.note = (char *)"Draf di Bagian Hukum";
+    g_assert_true (cak_monev_update_action (monev, &done, &error));
+  }
+  g_clear_object (&project);
+  reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  monev = cak_project_get_monev (reopened);
+  g_assert_cmpuint (cak_monev_get_targets (monev)->len, ==, 5);
+  g_assert_cmpstr (cak_monev_find_target (monev, region_of ("35"), cak_period_year (2023))->note,
+                   ==, "RPJMN");
+  g_assert_cmpfloat (cak_indicators_find_target (cak_project_get_dataset (reopened),
+                                                 region_of ("35.72"), period_of ("2024-01"), NULL),
+                     ==, 32.15);
+  g_assert_cmpstr (cak_monev_get_last_meeting (monev)->title, ==, "Rakor monev semester II");
+  actions = cak_monev_list_actions (monev, NULL, meeting_id);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpstr (((CakAction *)g_ptr_array_index (actions, 0))->office, ==, "Disnaker");
+  g_ptr_array_unref (actions);
+  g_assert_cmpint (cak_monev_get_action (monev, blitar_action)->status, ==, CAK_ACTION_IN_PROGRESS);
+  g_assert_cmpstr (cak_monev_get_action (monev, blitar_action)->note, ==, "Draf di Bagian Hukum");
+  g_assert_cmpstr (cak_monev_get_checklist (monev, region_of ("35.05"))->regulation_ref, ==,
+                   "Perbup 25/2021");
+  g_assert_true (isnan (cak_monev_get_checklist (monev, region_of ("35.05"))->villages));
+  g_assert_cmpstr (cak_monev_get_note (monev, region_of ("35.09")), ==,
+                   "Jember: menunggu data desa");
+
+  /* The next month's file keeps all of it */
+  add_text (reopened, february, "februari.csv");
+  g_assert_cmpuint (cak_monev_get_actions (monev)->len, ==, 2);
+  g_assert_cmpfloat (value_of (reopened, "35.05", "2024-01", CAK_MEASURE_PARTICIPANTS), ==, 115000);
+
+  /* A meeting removed leaves its actions, agreed at none */
+  g_assert_true (cak_monev_remove_meeting (monev, meeting_id, &error));
+  g_assert_null (cak_monev_get_last_meeting (monev));
+  actions = cak_monev_list_actions (monev, region_of ("35.09"), 0);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpint (((CakAction *)g_ptr_array_index (actions, 0))->meeting_id, ==, 0);
+  g_ptr_array_unref (actions);
+  g_clear_object (&reopened);
+  remove_project (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -427,5 +598,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/project/not-a-project", test_not_a_project);
   g_test_add_func ("/project/migrations", test_migrations);
   g_test_add_func ("/project/stated", test_stated);
+  g_test_add_func ("/project/monev", test_monev);
   return g_test_run ();
 }

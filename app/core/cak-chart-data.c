@@ -111,7 +111,7 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
   data->place = g_strdup (data->province ? data->province->name : "Indonesia");
   data->rows = cak_indicators_compute_regencies (dataset, province_code, period, compare);
   add_missing_regencies (data->rows, dataset, province_code, period);
-  cak_indicators_province_total (data->rows, data->province, period, &data->total);
+  cak_indicators_compute_province (dataset, data->rows, data->province, period, &data->total);
   if (data->province)
     {
       const CakStatedFigures *stated = cak_dataset_get_stated (dataset, data->province, period);
@@ -126,7 +126,8 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
       g_autoptr (GArray) before = cak_indicators_compute_regencies (dataset, province_code, compare,
                                                                     CAK_PERIOD_INIT_NONE);
 
-      cak_indicators_province_total (before, data->province, compare, &data->compare_total);
+      cak_indicators_compute_province (dataset, before, data->province, compare,
+                                       &data->compare_total);
       if (!isnan (data->compare_total.coverage_pct) && !isnan (data->total.coverage_pct))
         data->total.change_pp = data->total.coverage_pct - data->compare_total.coverage_pct;
     }
@@ -168,7 +169,7 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
       for (guint r = 0; r < n_rows; r++)
         data->history[(gsize)r * n_periods + p]
             = g_array_index (rows, CakIndicatorRow, r).coverage_pct;
-      cak_indicators_province_total (rows, data->province, when, &total);
+      cak_indicators_compute_province (dataset, rows, data->province, when, &total);
       data->history[(gsize)n_rows * n_periods + p] = total.coverage_pct;
       data->history_target[p] = total.target_pct;
     }

@@ -29,6 +29,7 @@ struct _CakDataset
   GHashTable *records;   /* Record, keyed by its region and period */
   GHashTable *by_region; /* const CakRegion* -> GPtrArray of its Record* */
   GHashTable *stated;    /* CakStatedFigures, keyed by its region and period */
+  GHashTable *typed;     /* "code|period key" -> double*: targets a person typed */
   GArray *issues;        /* CakIssue */
   GPtrArray *sheets;     /* CakSheetReport */
   Record *last_record;   /* the last one looked up: values come in runs of one record */
@@ -119,6 +120,7 @@ cak_dataset_finalize (GObject *object)
   g_clear_pointer (&self->by_region, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->stated, g_hash_table_unref);
+  g_clear_pointer (&self->typed, g_hash_table_unref);
   g_clear_pointer (&self->issues, g_array_unref);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
 
@@ -137,9 +139,74 @@ cak_dataset_init (CakDataset *self)
   self->records = g_hash_table_new_full (record_key_hash, record_key_equal, g_free, NULL);
   self->by_region = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->stated = g_hash_table_new_full (stated_key_hash, stated_key_equal, g_free, NULL);
+  self->typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->issues = g_array_new (FALSE, TRUE, sizeof (CakIssue));
   g_array_set_clear_func (self->issues, clear_issue);
   self->sheets = g_ptr_array_new_with_free_func (sheet_report_free);
+}
+
+static char *
+typed_key (const CakRegion *region, CakPeriod period)
+{
+  return g_strdup_printf ("%s|%u", region->code, cak_period_to_key (period));
+}
+
+/**
+ * cak_dataset_set_typed_target:
+ * @target_pct: the coverage target in percent, or NAN to remove the one typed
+ *
+ * Keeps a target a person typed for @region (a province or a regency) in @period (a year, or a
+ * month), apart from the targets files give.
+ */
+void
+cak_dataset_set_typed_target (CakDataset *self, const CakRegion *region, CakPeriod period,
+                              double target_pct)
+{
+  g_return_if_fail (CAK_IS_DATASET (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (cak_period_is_valid (period));
+
+  if (isnan (target_pct))
+    {
+      g_autofree char *key = typed_key (region, period);
+
+      g_hash_table_remove (self->typed, key);
+      return;
+    }
+  g_hash_table_replace (self->typed, typed_key (region, period),
+                        g_memdup2 (&target_pct, sizeof target_pct));
+}
+
+/**
+ * cak_dataset_get_typed_target:
+ *
+ * Returns: %TRUE and the target typed for @region in exactly @period, when there is one.
+ */
+gboolean
+cak_dataset_get_typed_target (CakDataset *self, const CakRegion *region, CakPeriod period,
+                              double *out_pct)
+{
+  g_autofree char *key = NULL;
+  const double *pct;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (region != NULL, FALSE);
+
+  if (g_hash_table_size (self->typed) == 0)
+    return FALSE;
+  key = typed_key (region, period);
+  pct = g_hash_table_lookup (self->typed, key);
+  if (pct && out_pct)
+    *out_pct = *pct;
+  return pct != NULL;
+}
+
+void
+cak_dataset_clear_typed_targets (CakDataset *self)
+{
+  g_return_if_fail (CAK_IS_DATASET (self));
+
+  g_hash_table_remove_all (self->typed);
 }
 
 /**

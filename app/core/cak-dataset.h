@@ -127,6 +127,14 @@ const CakStatedFigures *cak_dataset_get_stated (CakDataset *self, const CakRegio
                                                 CakPeriod period);
 GPtrArray *cak_dataset_get_stated_all (CakDataset *self);
 
+/* Targets a person typed (a project's), kept apart from those read from files; which one
+ * applies is decided by cak_indicators_find_target(). A NAN target removes one. */
+void cak_dataset_set_typed_target (CakDataset *self, const CakRegion *region, CakPeriod period,
+                                   double target_pct);
+gboolean cak_dataset_get_typed_target (CakDataset *self, const CakRegion *region, CakPeriod period,
+                                       double *out_pct);
+void cak_dataset_clear_typed_targets (CakDataset *self);
+
 GArray *cak_dataset_get_periods (CakDataset *self);
 GArray *cak_dataset_get_reporting_periods (CakDataset *self);
 GArray *cak_dataset_get_measure_periods (CakDataset *self, const CakRegion *region,

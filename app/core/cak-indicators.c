@@ -160,15 +160,66 @@ get_or_nan (CakDataset *dataset, const CakRegion *region, CakPeriod period, CakM
   return cak_dataset_get (dataset, region, period, measure, &value) ? value.value : NAN;
 }
 
-/* A target is set for a year: it applies to that year's months only. */
+static const CakRegion *
+province_of (CakDataset *dataset, const CakRegion *region)
+{
+  if (region->province_code == NULL)
+    return NULL;
+  return cak_region_catalog_lookup_code (cak_dataset_get_catalog (dataset), region->province_code);
+}
+
+/* A target typed for @region that covers @period: for the period itself, else for its year. */
+static gboolean
+find_typed (CakDataset *dataset, const CakRegion *region, CakPeriod period, double *out_pct)
+{
+  if (cak_dataset_get_typed_target (dataset, region, period, out_pct))
+    return TRUE;
+  return period.kind != CAK_PERIOD_YEAR
+         && cak_dataset_get_typed_target (dataset, region, cak_period_year (period.year), out_pct);
+}
+
+/**
+ * cak_indicators_find_target:
+ * @out_origin: (optional): where the target came from
+ *
+ * The coverage target that applies to @region in @period. Typed targets win over those read
+ * from files; among typed ones, the region's own wins over its province's, and a month's over
+ * its year's. A target set for a year applies to that year's months only.
+ *
+ * Returns: the target in percent, NAN when none applies
+ */
+double
+cak_indicators_find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period,
+                            CakTargetOrigin *out_origin)
+{
+  const CakRegion *province;
+  CakValue value;
+  double pct;
+  CakTargetOrigin origin = CAK_TARGET_NONE;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NAN);
+  g_return_val_if_fail (region != NULL, NAN);
+
+  pct = NAN;
+  if (find_typed (dataset, region, period, &pct))
+    origin = CAK_TARGET_TYPED;
+  else if (region->kind != CAK_REGION_KIND_PROVINCE && (province = province_of (dataset, region))
+           && find_typed (dataset, province, period, &pct))
+    origin = CAK_TARGET_TYPED_PROVINCE;
+  else if (find_applicable (dataset, region, period, CAK_MEASURE_TARGET_PCT, TRUE, &value, NULL))
+    {
+      pct = value.value;
+      origin = CAK_TARGET_FILE;
+    }
+  if (out_origin)
+    *out_origin = origin;
+  return pct;
+}
+
 static double
 find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period)
 {
-  CakValue value;
-
-  return find_applicable (dataset, region, period, CAK_MEASURE_TARGET_PCT, TRUE, &value, NULL)
-             ? value.value
-             : NAN;
+  return cak_indicators_find_target (dataset, region, period, NULL);
 }
 
 /**
@@ -356,6 +407,40 @@ void
 cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                CakIndicatorRow *out_total)
 {
+  cak_indicators_province_total_with_target (rows, province, period, NAN, out_total);
+}
+
+/**
+ * cak_indicators_compute_province:
+ * @dataset: where a target typed for the province is looked up
+ *
+ * As cak_indicators_province_total(), with the province's own typed target when one applies:
+ * that is the province's target even where some regencies have their own.
+ */
+void
+cak_indicators_compute_province (CakDataset *dataset, const GArray *rows, const CakRegion *province,
+                                 CakPeriod period, CakIndicatorRow *out_total)
+{
+  CakTargetOrigin origin = CAK_TARGET_NONE;
+  double typed = NAN;
+
+  g_return_if_fail (CAK_IS_DATASET (dataset));
+
+  if (province)
+    typed = cak_indicators_find_target (dataset, province, period, &origin);
+  cak_indicators_province_total_with_target (rows, province, period,
+                                             origin == CAK_TARGET_TYPED ? typed : NAN, out_total);
+}
+
+/**
+ * cak_indicators_province_total_with_target:
+ * @target_pct: the province's own target, or NAN to take the one its regencies share
+ */
+void
+cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *province,
+                                           CakPeriod period, double target_pct,
+                                           CakIndicatorRow *out_total)
+{
   double both_participants = NAN, both_workforce = NAN;
   double target = NAN;
   gboolean target_shared = TRUE;
@@ -408,7 +493,7 @@ cak_indicators_province_total (const GArray *rows, const CakRegion *province, Ca
 
   if (wf_key != 0 && wf_shared)
     out_total->workforce_period = cak_period_from_key (wf_key);
-  out_total->target_pct = target_shared ? target : NAN;
+  out_total->target_pct = !isnan (target_pct) ? target_pct : target_shared ? target : NAN;
   out_total->coverage_pct = cak_indicator_coverage_pct (both_participants, both_workforce);
   out_total->uncovered = cak_indicator_uncovered (both_participants, both_workforce);
   out_total->gap_to_target

@@ -39,6 +39,18 @@ typedef struct
 
 double cak_indicator_row_get (const CakIndicatorRow *row, CakMeasure measure);
 
+/* Where the target that applies came from. */
+typedef enum
+{
+  CAK_TARGET_NONE,
+  CAK_TARGET_TYPED,          /* typed for the region itself */
+  CAK_TARGET_TYPED_PROVINCE, /* typed for its province, for every regency without its own */
+  CAK_TARGET_FILE,           /* read from an imported file */
+} CakTargetOrigin;
+
+double cak_indicators_find_target (CakDataset *dataset, const CakRegion *region, CakPeriod period,
+                                   CakTargetOrigin *out_origin);
+
 gboolean cak_indicators_find_workforce (CakDataset *dataset, const CakRegion *region,
                                         CakPeriod period, CakValue *out_value,
                                         CakPeriod *out_period);
@@ -51,5 +63,11 @@ GArray *cak_indicators_compute_regencies (CakDataset *dataset, const char *provi
 void cak_indicators_rank (GArray *rows);
 void cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                     CakIndicatorRow *out_total);
+void cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *province,
+                                                CakPeriod period, double target_pct,
+                                                CakIndicatorRow *out_total);
+void cak_indicators_compute_province (CakDataset *dataset, const GArray *rows,
+                                      const CakRegion *province, CakPeriod period,
+                                      CakIndicatorRow *out_total);
 
 G_END_DECLS

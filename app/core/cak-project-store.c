@@ -60,6 +60,23 @@ static const char *const migrations[] = {
   "  value REAL NOT NULL, source_id INTEGER NOT NULL REFERENCES sources (id), sheet TEXT,"
   "  row INTEGER NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (region, period, measure))"
   "  WITHOUT ROWID;",
+  /* 2 -> 3: what a monev decides, typed in: targets, notes, the action plan (rencana tindak
+   * lanjut), the Inpres 2/2021 checklist and the meetings. Regions are Kemendagri codes, periods
+   * ISO ("2025", "2025-06"), dates YYYY-MM-DD, times ISO 8601 UTC. */
+  "CREATE TABLE targets (region TEXT NOT NULL, period TEXT NOT NULL, pct REAL NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '', set_at TEXT NOT NULL, PRIMARY KEY (region, period))"
+  "  WITHOUT ROWID;"
+  "CREATE TABLE notes (region TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL);"
+  "CREATE TABLE meetings (id INTEGER PRIMARY KEY, held_on TEXT NOT NULL, title TEXT NOT NULL,"
+  "  period TEXT, compare TEXT, notes TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE actions (id INTEGER PRIMARY KEY, region TEXT NOT NULL, action TEXT NOT NULL,"
+  "  office TEXT NOT NULL DEFAULT '', due TEXT, status TEXT NOT NULL, meeting_id INTEGER,"
+  "  note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+  "CREATE TABLE checklist (region TEXT PRIMARY KEY, regulation INTEGER NOT NULL,"
+  "  regulation_ref TEXT NOT NULL DEFAULT '', regulation_date TEXT, apbd INTEGER NOT NULL,"
+  "  apbd_rupiah REAL, apbd_workers REAL, village_funds INTEGER NOT NULL, village_workers REAL,"
+  "  villages REAL, non_asn INTEGER NOT NULL, village_officials INTEGER NOT NULL,"
+  "  notes TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CAK_PROJECT_SCHEMA_VERSION);
@@ -1067,4 +1084,32 @@ cak_project_store_copy_to (CakProjectStore *store, const char *path, GError **er
     fail (to, error);
   cak_project_store_close (to);
   return ok;
+}
+
+/**
+ * cak_project_store_get_db:
+ *
+ * Returns: (transfer none): the store's open SQLite database
+ */
+struct sqlite3 *
+cak_project_store_get_db (CakProjectStore *store)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+
+  return store->db;
+}
+
+/**
+ * cak_project_store_fail:
+ *
+ * Sets @error from the database's last error, as every other write of the store does.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+cak_project_store_fail (CakProjectStore *store, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  return fail (store, error);
 }

@@ -41,4 +41,8 @@ gboolean cak_project_store_write_deck (CakProjectStore *store, const char *const
                                        GError **error);
 gboolean cak_project_store_copy_to (CakProjectStore *store, const char *path, GError **error);
 
+/* For the monev's tables (cak-monev.c): the open database, and its last error as a GError. */
+struct sqlite3 *cak_project_store_get_db (CakProjectStore *store);
+gboolean cak_project_store_fail (CakProjectStore *store, GError **error);
+
 G_END_DECLS

@@ -52,6 +52,7 @@ struct _CakProject
   GStrv deck;
   GFile *file;
   CakProjectStore *store; /* NULL until saved */
+  CakMonev *monev;        /* what people typed: targets, notes, actions, checklist, meetings */
   gboolean modified;      /* an unsaved project holds something */
 };
 
@@ -112,11 +113,20 @@ now_iso (void)
 }
 
 static void
+monev_changed_cb (CakProject *self)
+{
+  changed (self);
+}
+
+static void
 cak_project_dispose (GObject *object)
 {
   CakProject *self = CAK_PROJECT (object);
 
+  if (self->monev)
+    cak_monev_set_store (self->monev, NULL);
   g_clear_pointer (&self->store, cak_project_store_close);
+  g_clear_object (&self->monev);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
 
@@ -213,6 +223,9 @@ cak_project_new (CakRegionCatalog *catalog)
   self = g_object_new (CAK_TYPE_PROJECT, NULL);
   self->catalog = catalog;
   self->dataset = cak_dataset_new (catalog);
+  self->monev = cak_monev_new (self->dataset);
+  g_signal_connect_object (self->monev, "changed", G_CALLBACK (monev_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -271,8 +284,10 @@ cak_project_open (GFile *file, CakRegionCatalog *catalog, GCancellable *cancella
   if (self->store == NULL)
     return NULL;
   if (!cak_project_store_load (self->store, self->dataset, self->sources, self->alternates,
-                               &self->deck, cancellable, error))
+                               &self->deck, cancellable, error)
+      || !cak_monev_load (self->monev, self->store, error))
     return NULL;
+  cak_monev_set_store (self->monev, self->store);
   self->file = g_object_ref (file);
   return g_steal_pointer (&self);
 }
@@ -319,7 +334,8 @@ cak_project_save_as (CakProject *self, GFile *file, GError **error)
       if (store == NULL)
         return FALSE;
       if (!cak_project_store_write_all (store, self->dataset, self->sources, self->alternates,
-                                        (const char *const *)self->deck, error))
+                                        (const char *const *)self->deck, error)
+          || !cak_monev_write_all (self->monev, store, error))
         {
           cak_project_store_close (store);
           cak_project_store_remove_files (partial);
@@ -341,6 +357,7 @@ cak_project_save_as (CakProject *self, GFile *file, GError **error)
   store = cak_project_store_open (path, FALSE, error);
   if (store == NULL)
     return FALSE;
+  cak_monev_set_store (self->monev, store);
   g_clear_pointer (&self->store, cak_project_store_close);
   self->store = store;
   g_set_object (&self->file, file);
@@ -416,6 +433,20 @@ cak_project_get_sources (CakProject *self)
   g_return_val_if_fail (CAK_IS_PROJECT (self), NULL);
 
   return self->sources;
+}
+
+/**
+ * cak_project_get_monev:
+ *
+ * Returns: (transfer none): what people typed into the project: targets, notes, the action
+ *   plan, the Inpres 2/2021 checklist and the meetings; each change is kept as it is made
+ */
+CakMonev *
+cak_project_get_monev (CakProject *self)
+{
+  g_return_val_if_fail (CAK_IS_PROJECT (self), NULL);
+
+  return self->monev;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "cak-dataset.h"
 #include "cak-import.h"
+#include "cak-monev.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +27,7 @@ typedef enum
 GQuark cak_project_error_quark (void);
 
 /* The version of the file format this Cakupan writes (PRAGMA user_version). */
-#define CAK_PROJECT_SCHEMA_VERSION 2
+#define CAK_PROJECT_SCHEMA_VERSION 3
 
 /* A file imported into the project. */
 typedef struct
@@ -74,6 +75,7 @@ gboolean cak_project_get_modified (CakProject *self);
 CakDataset *cak_project_get_dataset (CakProject *self);
 GPtrArray *cak_project_get_sources (CakProject *self);
 
+CakMonev *cak_project_get_monev (CakProject *self);
 GStrv cak_project_dup_deck (CakProject *self);
 gboolean cak_project_set_deck (CakProject *self, const char *const *deck, GError **error);
 

@@ -277,7 +277,7 @@ compute (CakDataset *dataset, const CakSummaryOptions *options, CakPeriod period
 
       if (options->province_code && strcmp (province->code, options->province_code) != 0)
         continue;
-      cak_indicators_province_total (rows, province, period, &total);
+      cak_indicators_compute_province (dataset, rows, province, period, &total);
       g_array_append_val (totals, total);
     }
   *out_rows = rows;
