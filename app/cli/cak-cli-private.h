@@ -30,6 +30,6 @@ gboolean cak_cli_parse_maps (GStrv maps, GPtrArray **out_map);
 
 /* --add: files into a project, created when absent. */
 int cak_cli_run_add (const char *project_path, GStrv files, gboolean replace,
-                     const char *period_text, GStrv maps);
+                     const char *period_text, GStrv maps, GStrv targets);
 
 G_END_DECLS

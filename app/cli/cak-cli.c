@@ -196,6 +196,7 @@ run_summary (GStrv files, gboolean json, const char *period_text, const char *pr
   options.period = input.period;
   options.all_periods = input.all_periods;
   options.province_code = input.province ? input.province->code : NULL;
+  options.monev = input.project ? cak_project_get_monev (input.project) : NULL;
   output = json ? cak_summary_to_json (input.dataset, &options)
                 : cak_summary_to_text (input.dataset, &options);
   fputs (output, stdout);
@@ -408,6 +409,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   g_autofree char *agency = NULL;
   g_autofree char *add = NULL;
   gboolean replace = FALSE;
+  g_auto (GStrv) targets = NULL;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -455,6 +457,10 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       N_ ("Add the files to a project (a .cakupan file, created when absent), print each one’s "
           "import report and exit"),
       N_ ("PROJECT") },
+    { "target", 0, 0, G_OPTION_ARG_STRING_ARRAY, &targets,
+      N_ ("With --add, type a coverage target into the project: 35:2025=32,15 for a province, "
+          "35.05:2025=30 for a regency, 35:2025=- to remove one, 35=rkp-2026 for a preset"),
+      N_ ("REGION:YEAR=PERCENT") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_ ("With --add, use a new file’s figure where it differs from the one the project holds "
           "(both are kept); without it the figure held is used"),
@@ -489,6 +495,12 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       return;
     }
 
+  if (targets && !add)
+    {
+      g_printerr (_ ("cakupan: --target goes with --add PROJECT.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
   if (replace && !add)
     {
       g_printerr (_ ("cakupan: --replace goes with --add.\n"));
@@ -503,13 +515,13 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
-      if (files == NULL || files[0] == NULL)
+      if ((files == NULL || files[0] == NULL) && targets == NULL)
         {
-          g_printerr (_ ("cakupan: --add needs a project and at least one file.\n"));
+          g_printerr (_ ("cakupan: --add needs a project and at least one file or --target.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
-      out_result->exit_status = cak_cli_run_add (add, files, replace, period, maps);
+      out_result->exit_status = cak_cli_run_add (add, files, replace, period, maps, targets);
       return;
     }
   if ((summary ? 1 : 0) + (chart ? 1 : 0) + (report ? 1 : 0) > 1)
