@@ -102,9 +102,10 @@ x_of (const Change *c, double value)
 }
 
 static char *
-title_of (void)
+title_of (const CakChartData *data)
 {
-  return g_strdup (_ ("Change in coverage by regency and city"));
+  return g_strdup (data->by_province ? _ ("Change in coverage by province")
+                                     : _ ("Change in coverage by regency and city"));
 }
 
 static char *
@@ -277,7 +278,7 @@ static void
 change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
 {
   Change *c = g_new0 (Change, 1);
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = subtitle_of (data);
   g_autofree char *footer = cak_chart_footer (data);
   double px = layout->font_px;
@@ -698,7 +699,7 @@ static char *
 change_describe (const CakChartData *data)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = subtitle_of (data);
   g_autoptr (GArray) order = NULL;
   const CakIndicatorRow *top, *bottom;

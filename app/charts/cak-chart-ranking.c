@@ -64,9 +64,10 @@ x_of (const CakChartLayout *layout, const Ranking *r, double value)
 }
 
 static char *
-title_of (void)
+title_of (const CakChartData *data)
 {
-  return g_strdup (_ ("Coverage of the workforce by regency and city"));
+  return g_strdup (data->by_province ? _ ("Coverage of the workforce by province")
+                                     : _ ("Coverage of the workforce by regency and city"));
 }
 
 /* Axis labels above the rows, then the rows; chrome is everything but the rows. */
@@ -124,7 +125,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   Ranking *r = g_new0 (Ranking, 1);
   double px = layout->font_px;
   double label_w = 0, value_w, hi = 0, rows_h;
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
@@ -374,7 +375,7 @@ ranking_describe (const CakChartData *data)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) order = cak_chart_sort_items (data, coverage_key);
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
   const CakIndicatorRow *top = NULL, *bottom = NULL;
   guint n_with = 0, n_below = 0;

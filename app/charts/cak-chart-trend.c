@@ -623,7 +623,8 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
     {
       t->legend[0] = (CakLegendEntry){ CAK_LEGEND_LINE,
                                        cak_chart_mix (theme->background, theme->muted, 0.35),
-                                       _ ("Other regencies and cities") };
+                                       data->by_province ? _ ("Other provinces")
+                                                         : _ ("Other regencies and cities") };
       t->n_legend = 1;
     }
   cak_chart_frame_layout (layout, theme, title, subtitle, footer, t->n_legend > 0);

@@ -499,3 +499,50 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
   out_total->gap_to_target
       = cak_indicator_gap_to_target (out_total->target_pct, both_participants, both_workforce);
 }
+
+/**
+ * cak_indicators_compute_provinces:
+ * @compare_period: a period to measure change from, or an invalid period for none
+ *
+ * One row per province of the catalog, each its regencies' total as
+ * cak_indicators_compute_province() sums it (with the province's typed target), ranked among
+ * the provinces. A province the files say nothing about is a row without figures, never zeros.
+ *
+ * Returns: (transfer full) (element-type CakIndicatorRow): the provinces, in code order
+ */
+GArray *
+cak_indicators_compute_provinces (CakDataset *dataset, CakPeriod period, CakPeriod compare_period)
+{
+  CakRegionCatalog *catalog;
+  g_autoptr (GArray) regencies = NULL;
+  g_autoptr (GArray) before = NULL;
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (CakIndicatorRow));
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), rows);
+
+  catalog = cak_dataset_get_catalog (dataset);
+  regencies = cak_indicators_compute_regencies (dataset, NULL, period, CAK_PERIOD_INIT_NONE);
+  if (cak_period_is_valid (compare_period))
+    before = cak_indicators_compute_regencies (dataset, NULL, compare_period, CAK_PERIOD_INIT_NONE);
+  for (guint i = 0; i < cak_region_catalog_get_n_regions (catalog); i++)
+    {
+      const CakRegion *province = cak_region_catalog_get_region (catalog, i);
+      CakIndicatorRow row;
+
+      if (province->kind != CAK_REGION_KIND_PROVINCE)
+        continue;
+      cak_indicators_compute_province (dataset, regencies, province, period, &row);
+      row.region = province;
+      if (before)
+        {
+          CakIndicatorRow then;
+
+          cak_indicators_compute_province (dataset, before, province, compare_period, &then);
+          if (!isnan (row.coverage_pct) && !isnan (then.coverage_pct))
+            row.change_pp = row.coverage_pct - then.coverage_pct;
+        }
+      g_array_append_val (rows, row);
+    }
+  cak_indicators_rank (rows);
+  return rows;
+}

@@ -60,6 +60,8 @@ void cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, C
 
 GArray *cak_indicators_compute_regencies (CakDataset *dataset, const char *province_code,
                                           CakPeriod period, CakPeriod compare_period);
+GArray *cak_indicators_compute_provinces (CakDataset *dataset, CakPeriod period,
+                                          CakPeriod compare_period);
 void cak_indicators_rank (GArray *rows);
 void cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                     CakIndicatorRow *out_total);
