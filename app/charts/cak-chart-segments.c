@@ -212,31 +212,13 @@ segments_natural_height (const CakChartData *data, const CakChartTheme *theme, d
   return ceil (chrome_height (font_px) + MAX (1u, data->rows->len) * font_px * ROW_EM);
 }
 
-/* WCAG relative luminance */
-static double
-luminance (CakColor c)
-{
-  double v[3] = { c.r, c.g, c.b };
-
-  for (guint i = 0; i < 3; i++)
-    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
-  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
-}
-
-static double
-contrast (CakColor a, CakColor b)
-{
-  double la = luminance (a), lb = luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
 /* The theme's text or background colour, whichever reads better on @fill. */
 static CakColor
 ink_on (const CakChartTheme *theme, CakColor fill)
 {
-  return contrast (theme->text, fill) >= contrast (theme->background, fill) ? theme->text
-                                                                            : theme->background;
+  return cak_color_contrast (theme->text, fill) >= cak_color_contrast (theme->background, fill)
+             ? theme->text
+             : theme->background;
 }
 
 static double
