@@ -88,10 +88,93 @@ test_contrast (void)
     }
 }
 
+static gboolean
+legend_has (const CakChartLayout *layout, const char *label, CakColor *out_color)
+{
+  guint n;
+  const CakLegendEntry *entries = cak_chart_change_get_legend (layout, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (entries[i].label, label) == 0)
+      {
+        if (out_color)
+          *out_color = entries[i].color;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The change chart: a change written "0,0 pp" is neither a gain nor a fall (no colour of
+ * either, no side of the axis opened for it), the axis covers the data and no more, and the
+ * province's dashed line is in the legend. */
+static void
+test_change_zero (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_EN);
+  CakChartTheme theme;
+  int fell = -1;
+
+  cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
+  /* Every regency rose but one, whose change rounds to zero from below */
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
+
+      if (row->change_pp <= 0)
+        row->change_pp = 0.4 + i * 0.01;
+    }
+  g_array_index (data->rows, CakIndicatorRow, 3).change_pp = -0.04;
+  for (guint s = 0; s < 2; s++)
+    {
+      double width = s == 0 ? 1920 : 1024, height = s == 0 ? 1080 : 768;
+      g_autoptr (CakChartLayout) layout
+          = ctu_layout (CAK_CHART_CHANGE, data, CAK_CHART_THEME_LIGHT, width, height);
+      double zero = cak_chart_change_x_of (layout, 0);
+
+      /* No negative half: zero is where the plot starts */
+      g_assert_cmpfloat (zero - layout->plot.x, <, layout->font_px);
+      g_assert_true (legend_has (layout, "Coverage rose", NULL)
+                     || legend_has (layout, "Rose", NULL));
+      g_assert_false (legend_has (layout, "Coverage fell", NULL)
+                      || legend_has (layout, "Fell", NULL));
+      g_assert_true (legend_has (layout, "No change", NULL) || legend_has (layout, "Same", NULL));
+      g_assert_true (legend_has (layout, data->place, NULL));
+      /* Its mark starts at zero, not left of it */
+      for (guint i = 0; i < layout->hits->len; i++)
+        {
+          const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+
+          if (hit->item == 3 && hit->rect.width < layout->font_px)
+            g_assert_cmpfloat (hit->rect.x, >=, zero - 0.5);
+        }
+    }
+
+  /* With a real fall the axis opens left, and the fall's colour is in the legend */
+  for (guint i = 0; i < data->rows->len; i++)
+    if (g_array_index (data->rows, CakIndicatorRow, i).change_pp > 1)
+      {
+        fell = i;
+        break;
+      }
+  g_assert_cmpint (fell, >=, 0);
+  g_array_index (data->rows, CakIndicatorRow, fell).change_pp = -1.2;
+  {
+    g_autoptr (CakChartLayout) layout
+        = ctu_layout (CAK_CHART_CHANGE, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
+    CakColor color;
+
+    g_assert_cmpfloat (cak_chart_change_x_of (layout, -1.2), >=, layout->plot.x - 0.5);
+    g_assert_cmpfloat (cak_chart_change_x_of (layout, 0) - layout->plot.x, >, layout->font_px);
+    g_assert_true (legend_has (layout, "Coverage fell", &color));
+    g_assert_cmpfloat (color.r, ==, theme.loss.r);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/look/contrast", test_contrast);
+  g_test_add_func ("/chart/look/change-zero", test_change_zero);
   return g_test_run ();
 }

@@ -56,7 +56,7 @@ typedef struct
   double province_x; /* NAN when the province's change is unknown */
   double province_text_x, province_y;
   guint n_legend;
-  CakLegendEntry legend[3];
+  CakLegendEntry legend[5];
 } Change;
 
 static void
@@ -82,6 +82,24 @@ static double
 change_key (const CakIndicatorRow *row)
 {
   return row->change_pp;
+}
+
+/* A change as its label shows it, to the tenth of a point: the sign of what is drawn (colour,
+ * side of zero) is the sign of what is written, so "0,0 pp" is neither a gain nor a fall. NAN
+ * stays NAN. */
+static double
+shown_pp (double pp)
+{
+  double rounded = round (pp * 10) / 10;
+
+  return rounded == 0 ? 0 : rounded;
+}
+
+/* Where a change is drawn: at its value, unless its label says no change. */
+static double
+drawn_pp (double pp)
+{
+  return shown_pp (pp) == 0 ? 0 : pp;
 }
 
 static gboolean
@@ -244,18 +262,32 @@ pick_rows (const GArray *order, guint n_with, guint n_fit)
   return rows;
 }
 
+/* Which kinds of row the chart has, for its legend: only those drawn are explained. */
+typedef struct
+{
+  gboolean rose, fell, unchanged, no_data;
+  const char *place; /* the province's line, NULL when its change is unknown */
+} Kinds;
+
 static void
-build_legend (Change *c, const CakChartTheme *theme, gboolean any_no_data, gboolean brief)
+build_legend (Change *c, const CakChartTheme *theme, const Kinds *kinds, gboolean brief)
 {
   guint n = 0;
 
-  c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->gain,
-                                     brief ? C_ ("change", "Rose") : _ ("Coverage rose") };
-  c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->loss,
-                                     brief ? C_ ("change", "Fell") : _ ("Coverage fell") };
-  if (any_no_data)
+  if (kinds->rose)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->gain,
+                                       brief ? C_ ("change", "Rose") : _ ("Coverage rose") };
+  if (kinds->fell)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->loss,
+                                       brief ? C_ ("change", "Fell") : _ ("Coverage fell") };
+  if (kinds->unchanged)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_TICK, theme->muted,
+                                       brief ? C_ ("change", "Same") : _ ("No change") };
+  if (kinds->no_data)
     c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_HATCH, theme->track,
                                        brief ? _ ("No data") : _ ("No figures to compare") };
+  if (kinds->place)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_DASH, theme->average, kinds->place };
   c->n_legend = n;
 }
 
@@ -285,6 +317,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   g_autoptr (GArray) order = NULL;
   g_autoptr (GArray) items = NULL;
   guint n_with, n_fit, n_shown = 0;
+  Kinds kinds = { FALSE };
 
   layout->priv = c;
   layout->priv_free = change_free;
@@ -312,9 +345,20 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     }
 
   order = order_items (data, &n_with);
-  build_legend (c, theme, n_with < order->len, FALSE);
+  kinds.no_data = n_with < order->len;
+  kinds.place = isnan (data->total.change_pp) ? NULL : data->place;
+  for (guint i = 0; i < n_with; i++)
+    {
+      double v = shown_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
+
+      kinds.rose |= v > 0;
+      kinds.fell |= v < 0;
+      kinds.unchanged |= v == 0;
+    }
+  build_legend (c, theme, &kinds, FALSE);
   if (!legend_fits (layout, theme, c))
-    build_legend (c, theme, n_with < order->len, TRUE);
+    build_legend (c, theme, &kinds, TRUE);
   cak_chart_frame_layout (layout, theme, title, subtitle, footer, TRUE);
   cak_chart_legend_layout (layout, theme, c->legend, c->n_legend);
 
@@ -342,19 +386,20 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
 
-  /* The scale spans every change, not only those drawn, and zero. */
+  /* The scale spans every change, not only those drawn, and zero; as shown, so that a change
+   * written "0,0 pp" opens no side of the axis that no bar uses. */
   for (guint i = 0; i < n_with; i++)
     {
-      double v
-          = g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp;
+      double v = drawn_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
 
       lo = MIN (lo, v);
       hi = MAX (hi, v);
     }
   if (!isnan (data->total.change_pp))
     {
-      lo = MIN (lo, data->total.change_pp);
-      hi = MAX (hi, data->total.change_pp);
+      lo = MIN (lo, drawn_pp (data->total.change_pp));
+      hi = MAX (hi, drawn_pp (data->total.change_pp));
     }
   for (guint i = 0; i < items->len; i++)
     {
@@ -380,7 +425,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   layout->plot.width = MAX (px, layout->width - layout->pad - layout->plot.x);
   /* Room for the values beyond the longest bars, on the sides that have bars. */
   c->x0 = layout->plot.x + (lo < 0 ? value_w : 0);
-  c->x1 = layout->plot.x + layout->plot.width - (hi > 0 || lo >= 0 ? value_w : 0);
+  c->x1 = layout->plot.x + layout->plot.width
+          - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
   c->x1 = MAX (c->x1, c->x0 + px);
 
   /* The bars run to the edges of the plot, not to the next round number: ticks are drawn where
@@ -466,10 +512,11 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
         }
       else
         {
-          double end = x_of (c, row->change_pp);
+          double v = drawn_pp (row->change_pp);
+          double end = x_of (c, v);
           double w = MAX (MIN_BAR, fabs (end - zero));
 
-          if (row->change_pp >= 0)
+          if (v >= 0)
             {
               r.bar.x = zero;
               r.text_x = zero + w + gap;
@@ -503,7 +550,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       double w;
       CakRect rect;
 
-      c->province_x = round (x_of (c, data->total.change_pp)) + 0.5;
+      c->province_x = round (x_of (c, drawn_pp (data->total.change_pp))) + 0.5;
       c->province_text = g_strdup_printf ("%s %s", data->place, pp);
       c->province_y = c->rows_bottom + px * AXIS_EM / 2 + px * 0.15;
       w = cak_chart_text_width (layout, theme, px * 0.92, PANGO_WEIGHT_BOLD, c->province_text);
@@ -617,10 +664,12 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
         cak_chart_hatch (cr, theme, r->bar.x, r->bar.y, r->bar.width, r->bar.height);
       else
         {
-          cak_chart_set_color (cr, row->change_pp >= 0 ? theme->gain : theme->loss);
-          cak_chart_rounded_bar (cr, row->change_pp >= 0 ? r->bar.x : r->bar.x + r->bar.width,
-                                 r->bar.y, row->change_pp >= 0 ? r->bar.width : -r->bar.width,
-                                 r->bar.height);
+          double v = shown_pp (row->change_pp);
+
+          /* No change is neither colour: a thin mark in the axis' grey. */
+          cak_chart_set_color (cr, v > 0 ? theme->gain : v < 0 ? theme->loss : theme->muted);
+          cak_chart_rounded_bar (cr, v >= 0 ? r->bar.x : r->bar.x + r->bar.width, r->bar.y,
+                                 v >= 0 ? r->bar.width : -r->bar.width, r->bar.height);
           cairo_fill (cr);
         }
     }
@@ -715,8 +764,8 @@ change_describe (const CakChartData *data)
   order = order_items (data, &n_with);
   for (guint i = 0; i < n_with; i++)
     {
-      double v
-          = g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp;
+      double v = shown_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
 
       n_up += v > 0;
       n_down += v < 0;
@@ -734,14 +783,14 @@ change_describe (const CakChartData *data)
                           g_dngettext (GETTEXT_PACKAGE, "%u region lost coverage.",
                                        "%u regions lost coverage.", n_down),
                           n_down);
-  if (top->change_pp > 0)
+  if (shown_pp (top->change_pp) > 0)
     {
       g_autofree char *v = cak_chart_format_pp (top->change_pp, data->lang);
 
       g_string_append (out, " ");
       g_string_append_printf (out, _ ("Largest gain: %s, %s."), top->region->name, v);
     }
-  if (bottom->change_pp < 0)
+  if (shown_pp (bottom->change_pp) < 0)
     {
       g_autofree char *v = cak_chart_format_pp (bottom->change_pp, data->lang);
 
@@ -792,6 +841,24 @@ cak_chart_change_x_of (const CakChartLayout *layout, double pp)
   if (c->message)
     return NAN;
   return round (x_of (c, pp)) + 0.5;
+}
+
+/**
+ * cak_chart_change_get_legend:
+ *
+ * Returns: (transfer none): the entries of a change chart's legend, @out_n of them
+ */
+const CakLegendEntry *
+cak_chart_change_get_legend (const CakChartLayout *layout, guint *out_n)
+{
+  const Change *c;
+
+  g_return_val_if_fail (layout != NULL && layout->kind == CAK_CHART_CHANGE, NULL);
+  g_return_val_if_fail (out_n != NULL, NULL);
+
+  c = layout->priv;
+  *out_n = c->n_legend;
+  return c->legend;
 }
 
 const CakChartPainter cak_chart_change_painter = {

@@ -111,6 +111,7 @@ GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const Cak
 /* What the tests read of a change chart: where a change of @pp points falls, NAN when the chart
  * shows no bars. */
 double cak_chart_change_x_of (const CakChartLayout *layout, double pp);
+const CakLegendEntry *cak_chart_change_get_legend (const CakChartLayout *layout, guint *out_n);
 
 /* What the tests read of the key figures: each tile's box and the figure it shows as drawn. */
 #define CAK_CHART_KPI_N_TILES 6
