@@ -31,6 +31,7 @@ typedef struct
 {
   int item; /* a regency, CAK_CHART_ITEM_REST or ITEM_NO_DATA */
   double top, cy;
+  double dx; /* its column's offset: the x below are the first column's */
   CakRect bar; /* the bar, or the hatched band of no data */
   gboolean no_data;
   char *text; /* the value ("+2,3 pp"), or what a summary row says */
@@ -42,6 +43,7 @@ typedef struct
   char *message; /* said instead of a chart when there is nothing to compare */
   double message_px;
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
   double plot_top;
   double rows_bottom;
   double row_height;
@@ -73,6 +75,7 @@ change_free (gpointer data)
   Change *c = data;
 
   g_clear_pointer (&c->rows, g_array_unref);
+  cak_chart_rows_clear (&c->plan);
   g_free (c->message);
   g_free (c->province_text);
   g_free (c);
@@ -315,8 +318,9 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   double px = layout->font_px;
   double lo = 0, hi = 0, label_w = 0, value_w = 0, rows_h, zero, gap = px * 0.45;
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_with, n_fit, n_shown = 0;
+  GArray *items;
+  guint n_with, n_shown = 0, first_label;
+  double right;
   Kinds kinds = { FALSE };
 
   layout->priv = c;
@@ -368,9 +372,19 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     c->rows_bottom -= px * AXIS_EM;
   rows_h = MAX (px, c->rows_bottom - c->plot_top);
 
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = pick_rows (order, n_with, n_fit);
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
+                       ROW_EM);
+  if (c->plan.rows->len < order->len)
+    {
+      /* The whole country, summarised: the top and bottom of those with a change, and those
+       * without one in a row of their own */
+      GArray *picked = pick_rows (order, n_with, c->plan.rows->len);
+
+      g_array_unref (c->plan.rows);
+      c->plan.rows = picked;
+      c->plan.per_col = picked->len;
+    }
+  items = c->plan.rows;
   for (guint i = 0; i < items->len; i++)
     {
       int item = g_array_index (items, int, i);
@@ -378,11 +392,9 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       if (item >= 0 && !isnan (g_array_index (data->rows, CakIndicatorRow, item).change_pp))
         n_shown++;
     }
-  c->row_height = rows_h / MAX (1u, items->len);
-  c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
-  c->rows_bottom = c->plot_top + c->row_height * items->len;
-  c->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
+  c->row_height = c->plan.row_height;
+  c->rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
+  c->label_px = c->plan.label_px;
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
 
@@ -417,12 +429,13 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       value_w = MAX (value_w,
                      cak_chart_text_width (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, value));
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = MIN (label_w, c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   value_w += gap;
 
+  right = layout->pad + c->plan.col_width;
   c->label_right = layout->pad + label_w;
   layout->plot.x = c->label_right + px * 0.8;
-  layout->plot.width = MAX (px, layout->width - layout->pad - layout->plot.x);
+  layout->plot.width = MAX (px, right - layout->plot.x);
   /* Room for the values beyond the longest bars, on the sides that have bars. */
   c->x0 = layout->plot.x + (lo < 0 ? value_w : 0);
   c->x1 = layout->plot.x + layout->plot.width
@@ -436,21 +449,23 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   compute_ticks (layout, theme, c, data->lang);
   zero = round (x_of (c, 0)) + 0.5;
 
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    for (guint i = 0; i < c->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (c, c->ticks.ticks[i])) + 0.5, layout->plot.y + px * 0.6,
-                            0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (c, c->ticks.ticks[i])) + 0.5 + k * c->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < items->len; i++)
     {
       Row r = { g_array_index (items, int, i) };
       const CakIndicatorRow *row;
 
-      r.top = c->plot_top + i * c->row_height;
+      r.top = cak_chart_rows_top (&c->plan, i, c->plot_top);
+      r.dx = cak_chart_rows_dx (&c->plan, i);
       r.cy = r.top + c->row_height / 2;
       r.bar.y = round (r.cy - c->bar_height / 2);
       r.bar.height = c->bar_height;
@@ -472,7 +487,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
           r.no_data = r.item == ITEM_NO_DATA;
           r.text_x = layout->plot.x;
           r.text_align = 0;
-          r.text_max = layout->width - layout->pad - layout->plot.x;
+          r.text_max = right - layout->plot.x;
           if (r.no_data)
             {
               /* A hatched swatch before the words says what the hatching means. */
@@ -496,7 +511,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
           r.no_data = TRUE;
           /* Beside zero, on the side with room for the band and its words. */
-          if (layout->width - layout->pad - zero >= band + gap + text_w)
+          if (right - zero >= band + gap + text_w)
             {
               r.bar.x = zero;
               r.text_x = zero + band + gap;
@@ -530,16 +545,19 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
             }
           r.bar.width = w;
           /* The bar itself, for a pointer over it and for the tests: which side of zero. */
-          cak_chart_add_hit (layout, (CakRect){ r.bar.x, r.top, r.bar.width, c->row_height },
-                             r.item);
+          cak_chart_add_hit (
+              layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height }, r.item);
         }
       cak_chart_add_hit (
-          layout, (CakRect){ layout->pad, r.top, layout->width - 2 * layout->pad, c->row_height },
+          layout, (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
           r.item);
+      first_label = layout->labels->len;
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, row->region->name,
                             c->label_right, r.cy, 1, c->label_right - layout->pad);
       cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r.text, r.text_x, r.cy,
                             r.text_align, 0);
+      for (guint l = first_label; l < layout->labels->len; l++)
+        g_array_index (layout->labels, CakRect, l).x += r.dx;
       g_array_append_val (c->rows, r);
     }
 
@@ -554,8 +572,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       c->province_text = g_strdup_printf ("%s %s", data->place, pp);
       c->province_y = c->rows_bottom + px * AXIS_EM / 2 + px * 0.15;
       w = cak_chart_text_width (layout, theme, px * 0.92, PANGO_WEIGHT_BOLD, c->province_text);
-      c->province_text_x
-          = CLAMP (c->province_x, layout->pad + w / 2, layout->width - layout->pad - w / 2);
+      c->province_text_x = CLAMP (c->province_x, layout->pad + w / 2, right - w / 2);
       rect = cak_chart_place_text (layout, theme, px * 0.92, PANGO_WEIGHT_BOLD, c->province_text,
                                    c->province_text_x, c->province_y, 0.5, 0);
       cak_chart_add_hit (layout, rect, CAK_CHART_ITEM_TOTAL);
@@ -590,9 +607,10 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
 
   /* Grid and tick labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
+  for (guint n = 0; n < c->ticks.n_ticks * c->plan.n_cols; n++)
     {
-      double tx = round (x_of (c, c->ticks.ticks[i])) + 0.5;
+      guint i = n % c->ticks.n_ticks;
+      double tx = round (x_of (c, c->ticks.ticks[i])) + 0.5 + (n / c->ticks.n_ticks) * c->plan.step;
       g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -642,6 +660,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
           continue;
         }
       row = &g_array_index (data->rows, CakIndicatorRow, r->item);
+      cairo_save (cr);
+      cairo_translate (cr, r->dx, 0);
 
       if (selected || r->item == data->highlighted)
         {
@@ -650,7 +670,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, r->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, r->top, c->plan.col_width + layout->pad,
                            c->row_height);
           cairo_fill (cr);
         }
@@ -672,6 +692,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
                                  v >= 0 ? r->bar.width : -r->bar.width, r->bar.height);
           cairo_fill (cr);
         }
+      cairo_restore (cr);
     }
 
   /* Zero over the bars' roots, and the province's line: through the regencies' rows, not the
@@ -681,16 +702,20 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
     {
       const Row *r = &g_array_index (c->rows, Row, i);
 
+      /* In its own column only: a shorter last column's lines stop at its last row */
       if (r->item >= 0)
-        cairo_rectangle (cr, 0, floor (r->top), layout->width,
+        cairo_rectangle (cr, r->dx, floor (r->top), c->plan.step,
                          ceil (r->top + c->row_height) - floor (r->top));
     }
   cairo_rectangle (cr, 0, c->plot_top - px * 0.3, layout->width, ceil (px * 0.3) + 1);
   cairo_clip (cr);
   cak_chart_set_color (cr, theme->text);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, zero, c->plot_top - px * 0.3);
-  cairo_line_to (cr, zero, c->rows_bottom);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    {
+      cairo_move_to (cr, zero + k * c->plan.step, c->plot_top - px * 0.3);
+      cairo_line_to (cr, zero + k * c->plan.step, c->rows_bottom);
+    }
   cairo_stroke (cr);
 
   if (!isnan (c->province_x))
@@ -700,8 +725,11 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, theme->average);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, c->province_x, c->plot_top - px * 0.3);
-      cairo_line_to (cr, c->province_x, c->rows_bottom);
+      for (guint k = 0; k < c->plan.n_cols; k++)
+        {
+          cairo_move_to (cr, c->province_x + k * c->plan.step, c->plot_top - px * 0.3);
+          cairo_line_to (cr, c->province_x + k * c->plan.step, c->rows_bottom);
+        }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
@@ -722,6 +750,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
 
       if (r->item < 0 || r->top > clip_y1 || r->top + c->row_height < clip_y0)
         continue;
+      cairo_save (cr);
+      cairo_translate (cr, r->dx, 0);
       box = cak_chart_text_rect (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r->text, r->text_x,
                                  r->cy, r->text_align, 0);
       cak_chart_set_color (cr, theme->background);
@@ -740,6 +770,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, r->no_data ? theme->muted : theme->text);
       cak_chart_show_text (cr, layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r->text, r->text_x,
                            r->cy, r->text_align, 0);
+      cairo_restore (cr);
     }
 }
 

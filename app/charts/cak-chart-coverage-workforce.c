@@ -26,6 +26,7 @@ typedef struct
 {
   int item; /* CAK_CHART_ITEM_REST for the summary row */
   double top;
+  double dx; /* its column's offset: the x below are the first column's */
   gboolean has_data;
   double bar_x1;     /* the end of the workforce bar (or of the hatching) */
   double covered_x1; /* the end of the covered part */
@@ -38,6 +39,7 @@ typedef struct
 typedef struct
 {
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
   double plot_top;
   double row_height;
   double bar_height;
@@ -67,6 +69,7 @@ coverage_workforce_free (gpointer data)
   CoverageWorkforce *c = data;
 
   g_clear_pointer (&c->rows, g_array_unref);
+  cak_chart_rows_clear (&c->plan);
   g_free (c->rest_text);
   g_free (c->total_text);
   g_free (c);
@@ -213,8 +216,8 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   g_autofree char *footer = cak_chart_footer (data);
   g_autofree char *no_data = NULL;
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_fit, first_legend_label;
+  GArray *items;
+  guint first_legend_label;
 
   layout->priv = c;
   layout->priv_free = coverage_workforce_free;
@@ -231,13 +234,11 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
   /* The most uncovered first: that is where the enrolment work is. */
   order = cak_chart_sort_items (data, uncovered_key);
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = cak_chart_pick_rows (order, n_fit);
-  c->row_height = rows_h / MAX (1u, items->len);
-  c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
-  c->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
+                       ROW_EM);
+  items = c->plan.rows;
+  c->row_height = c->plan.row_height;
+  c->label_px = c->plan.label_px;
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
   gap = px * 0.45;
@@ -252,7 +253,8 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
       Row row = { .item = g_array_index (items, int, i) };
       const CakIndicatorRow *ir;
 
-      row.top = c->plot_top + i * c->row_height;
+      row.top = cak_chart_rows_top (&c->plan, i, c->plot_top);
+      row.dx = cak_chart_rows_dx (&c->plan, i);
       if (row.item >= 0)
         {
           ir = &g_array_index (data->rows, CakIndicatorRow, row.item);
@@ -271,10 +273,10 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         }
       g_array_append_val (c->rows, row);
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = MIN (label_w, c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   c->label_right = layout->pad + label_w;
   layout->plot.x = c->label_right + px * 0.8;
-  right = layout->width - layout->pad;
+  right = layout->pad + c->plan.col_width;
   /* A pixel short of the edge: bar ends and labels are rounded to whole pixels. */
   room = MAX (px, right - 1 - layout->plot.x);
 
@@ -311,14 +313,15 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
     }
   layout->plot.width = MAX (px, width);
 
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    for (guint i = 0; i < c->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (layout, c, c->ticks.ticks[i])) + 0.5,
-                            layout->plot.y + px * 0.6, 0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (layout, c, c->ticks.ticks[i])) + 0.5 + k * c->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < c->rows->len; i++)
     {
@@ -340,12 +343,13 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
-      cak_chart_add_hit (layout,
-                         (CakRect){ layout->pad, row->top, right - layout->pad, c->row_height },
-                         row->item);
+      cak_chart_add_hit (
+          layout,
+          (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
+          row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
-                            c->label_right, cy, 1, c->label_right - layout->pad);
+                            c->label_right + row->dx, cy, 1, c->label_right - layout->pad);
 
       if (row->has_data)
         {
@@ -358,12 +362,12 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         row->bar_x1 = row->covered_x1 = round (x_of (layout, c, c->ticks.max * STUB));
       row->value_x = row->bar_x1 + gap;
       rect = cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, row->value,
-                                   row->value_x, cy, 0, 0);
+                                   row->value_x + row->dx, cy, 0, 0);
       if (row->share)
         {
-          row->share_x = rect.x + rect.width + gap;
+          row->share_x = rect.x - row->dx + rect.width + gap;
           cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_NORMAL, row->share,
-                                row->share_x, cy, 0, 0);
+                                row->share_x + row->dx, cy, 0, 0);
         }
     }
 }
@@ -421,7 +425,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
 {
   const CoverageWorkforce *c = layout->priv;
   double px = layout->font_px;
-  double rows_bottom = c->plot_top + c->row_height * c->rows->len;
+  double rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
   double clip_y0, clip_y1, x0, x1;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
@@ -439,9 +443,11 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
 
   /* Grid and axis labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
+  for (guint n = 0; n < c->ticks.n_ticks * c->plan.n_cols; n++)
     {
-      double tx = round (x_of (layout, c, c->ticks.ticks[i])) + 0.5;
+      guint i = n % c->ticks.n_ticks;
+      double tx = round (x_of (layout, c, c->ticks.ticks[i])) + 0.5
+                  + (n / c->ticks.n_ticks) * c->plan.step;
       g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -469,6 +475,8 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
+      cairo_save (cr);
+      cairo_translate (cr, row->dx, 0);
 
       if (selected || row->item == data->highlighted)
         {
@@ -477,7 +485,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, row->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, row->top, c->plan.col_width + layout->pad,
                            c->row_height);
           cairo_fill (cr);
         }
@@ -502,6 +510,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           cak_chart_show_text (cr, layout, theme, c->value_px, PANGO_WEIGHT_NORMAL, row->share,
                                row->share_x, cy, 0, 0);
         }
+      cairo_restore (cr);
     }
 }
 

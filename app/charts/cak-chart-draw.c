@@ -574,6 +574,71 @@ cak_chart_pick_rows (const GArray *order, guint n_fit)
   return rows;
 }
 
+/**
+ * cak_chart_rows_plan:
+ * @order: every item, sorted
+ * @rows_h: the height the rows may take
+ * @painter_min: the smallest label size the painter wants, in body sizes
+ * @min_row_em, @row_em: the row's height in label sizes at the least and at most
+ *
+ * Decides which rows a bar chart draws, in how many columns, and how tall.
+ */
+void
+cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout, const CakChartTheme *theme,
+                     const CakChartData *data, const GArray *order, double rows_h,
+                     double painter_min, double min_row_em, double row_em)
+{
+  double px = layout->font_px;
+  double min_px = px * cak_chart_label_min (theme, painter_min);
+  double inner = layout->width - 2 * layout->pad;
+  double gap = px * 2;
+  guint n_fit = MAX (1u, (guint)floor (rows_h / (min_px * min_row_em)));
+
+  memset (out, 0, sizeof *out);
+  out->n_cols = 1;
+  if (order->len > n_fit && data->province != NULL)
+    {
+      /* Two columns need the width for two names and two bars */
+      guint n_cols = inner >= px * 36 ? 2 : 1;
+      guint per_col = (order->len + n_cols - 1) / n_cols;
+
+      /* A thumbnail too small for every name even so summarises, as the country does */
+      if (rows_h / per_col >= MAX (7.0, px * 0.55) * min_row_em)
+        {
+          out->rows = g_array_copy ((GArray *)order);
+          out->n_cols = n_cols;
+        }
+    }
+  if (out->rows == NULL)
+    out->rows = order->len > n_fit ? cak_chart_pick_rows (order, n_fit)
+                                   : g_array_copy ((GArray *)order);
+  out->per_col = MAX (1u, (out->rows->len + out->n_cols - 1) / out->n_cols);
+  out->col_width = out->n_cols > 1 ? (inner - gap) / 2 : inner;
+  out->step = out->col_width + gap;
+  out->row_height = MIN (rows_h / out->per_col, px * row_em * 1.4);
+  /* Never taller than the row: neighbours' names must not touch */
+  out->label_px = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em),
+                                out->row_height / 1.25));
+}
+
+void
+cak_chart_rows_clear (CakChartRows *rows)
+{
+  g_clear_pointer (&rows->rows, g_array_unref);
+}
+
+double
+cak_chart_rows_dx (const CakChartRows *rows, guint i)
+{
+  return (i / rows->per_col) * rows->step;
+}
+
+double
+cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top)
+{
+  return plot_top + (i % rows->per_col) * rows->row_height;
+}
+
 /* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above
  * @hi, so that the longest bar spans most of the width. */
 void

@@ -105,6 +105,27 @@ void cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const Ca
  * else the top and the bottom with CAK_CHART_ITEM_REST between them. order holds every item,
  * already sorted; n_fit is how many rows fit. */
 GArray *cak_chart_pick_rows (const GArray *order, guint n_fit);
+/* The rows a by-regency bar chart draws and how they stand. The whole country's regencies are
+ * summarised by their top and bottom when they do not fit (cak_chart_pick_rows); a province's
+ * are all drawn, running on in a second column when one column is too short, their type
+ * shrinking further only when two are not enough. Column c is column 0 moved c * step right. */
+typedef struct
+{
+  GArray *rows; /* int: items in drawing order, CAK_CHART_ITEM_REST for the summary */
+  guint n_cols, per_col;
+  double col_width, step;
+  double row_height, label_px;
+} CakChartRows;
+
+void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
+                          const CakChartTheme *theme, const CakChartData *data,
+                          const GArray *order, double rows_h, double painter_min,
+                          double min_row_em, double row_em);
+void cak_chart_rows_clear (CakChartRows *rows);
+/* Row @i's column offset and its top, below @plot_top */
+double cak_chart_rows_dx (const CakChartRows *rows, guint i);
+double cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top);
+
 /* Items sorted by a key, largest first, items whose key is NAN last (by name). */
 GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row));
 

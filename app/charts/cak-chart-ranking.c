@@ -22,9 +22,10 @@
 
 typedef struct
 {
-  GArray *rows; /* int: items in drawing order, CAK_CHART_ITEM_REST for the summary */
   /* A province's regencies are never left out: when they do not fit one under another they
-   * run on in a second column, each column a copy of the first moved col_step to the right. */
+   * run on in a second column, each column a copy of the first. */
+  CakChartRows plan;
+  GArray *rows; /* plan.rows: items in drawing order, CAK_CHART_ITEM_REST for the summary */
   guint n_cols, per_col;
   double col_step;
   double plot_top;
@@ -47,7 +48,7 @@ ranking_free (gpointer data)
 {
   Ranking *r = data;
 
-  g_clear_pointer (&r->rows, g_array_unref);
+  cak_chart_rows_clear (&r->plan);
   g_free (r->rest_text);
   g_free (r->near_label);
   g_free (r->average_label);
@@ -204,7 +205,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
-  guint n_fit;
+
 
   layout->priv = r;
   layout->priv_free = ranking_free;
@@ -219,27 +220,13 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   rows_h = MAX (px, layout->plot.y + layout->plot.height - r->plot_top);
 
   order = cak_chart_sort_items (data, coverage_key);
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  /* Only the whole country's 514 are summarised by their top and bottom; a province's
-   * regencies all have a row, in two columns when one is too short. */
-  if (data->province != NULL || order->len <= n_fit)
-    {
-      r->rows = g_array_copy (order);
-      r->n_cols = order->len > n_fit && layout->width >= px * 36 ? 2 : 1;
-    }
-  else
-    {
-      r->rows = cak_chart_pick_rows (order, n_fit);
-      r->n_cols = 1;
-    }
-  r->per_col = MAX (1u, (r->rows->len + r->n_cols - 1) / r->n_cols);
-  r->row_height = rows_h / r->per_col;
-  r->row_height = MIN (r->row_height, px * ROW_EM * 1.4);
-  /* Rows that still do not fit shrink below the smallest label size rather than be dropped */
-  r->label_px = MIN (px, MIN (MAX (px * cak_chart_label_min (theme, LABEL_MIN),
-                                   r->row_height / MIN_ROW_EM),
-                              r->row_height / 1.25));
+  cak_chart_rows_plan (&r->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
+                       ROW_EM);
+  r->rows = r->plan.rows;
+  r->n_cols = r->plan.n_cols;
+  r->per_col = r->plan.per_col;
+  r->row_height = r->plan.row_height;
+  r->label_px = r->plan.label_px;
   r->value_px = r->label_px;
   r->bar_height = MAX (1.0, round (MIN (r->row_height * 0.62, px * 1.15)));
 
@@ -264,9 +251,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
     }
   if (!isnan (data->total.coverage_pct))
     hi = MAX (hi, data->total.coverage_pct);
-  col_w = r->n_cols > 1 ? (layout->width - 2 * layout->pad - px * 2) / 2
-                        : layout->width - 2 * layout->pad;
-  r->col_step = col_w + px * 2;
+  col_w = r->plan.col_width;
+  r->col_step = r->plan.step;
   label_w = MIN (label_w, col_w * (r->n_cols > 1 ? 0.42 : 0.34));
   value_w = cak_chart_text_width (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, "100,0%") + px;
 

@@ -30,6 +30,7 @@ typedef struct
 {
   int item; /* CAK_CHART_ITEM_REST for the summary row */
   double top;
+  double dx;                  /* its column's offset: the x below are the first column's */
   gboolean has_data;          /* participants or a segment are known */
   double x[N_SEGMENTS + 1];   /* segment s runs from x[s] to x[s + 1]; unknown ones are empty */
   double hatch_x0, bar_x1;    /* participants of no known segment are hatched up to bar_x1 */
@@ -44,6 +45,7 @@ typedef struct
 typedef struct
 {
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
   double plot_top;
   double row_height;
   double bar_height;
@@ -78,6 +80,7 @@ segments_free (gpointer data)
   Segments *g = data;
 
   g_clear_pointer (&g->rows, g_array_unref);
+  cak_chart_rows_clear (&g->plan);
   g_free (g->rest_text);
   g_free (g->total_text);
   g_free (g);
@@ -374,8 +377,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   g_autofree char *subtitle = subtitle_of (data);
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_fit, first_legend_label;
+  GArray *items;
+  guint first_legend_label, first_label;
 
   layout->priv = g;
   layout->priv_free = segments_free;
@@ -394,13 +397,11 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   rows_h = MAX (px, layout->plot.y + layout->plot.height - g->plot_top);
 
   order = cak_chart_sort_items (data, extent_of);
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = cak_chart_pick_rows (order, n_fit);
-  g->row_height = rows_h / MAX (1u, items->len);
-  g->row_height = MIN (g->row_height, px * ROW_EM * 1.4);
-  g->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), g->row_height / MIN_ROW_EM));
+  cak_chart_rows_plan (&g->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
+                       ROW_EM);
+  items = g->plan.rows;
+  g->row_height = g->plan.row_height;
+  g->label_px = g->plan.label_px;
   g->value_px = g->label_px;
   g->bar_height = MAX (1.0, round (MIN (g->row_height * 0.62, px * 1.15)));
   /* Figures inside the bars: their digits (about 0.72 of the size) within the bar with a pixel
@@ -418,7 +419,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
       const CakIndicatorRow *ir;
       double extent;
 
-      row.top = g->plot_top + i * g->row_height;
+      row.top = cak_chart_rows_top (&g->plan, i, g->plot_top);
+      row.dx = cak_chart_rows_dx (&g->plan, i);
       if (row.item >= 0)
         {
           ir = &g_array_index (data->rows, CakIndicatorRow, row.item);
@@ -439,10 +441,10 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
         }
       g_array_append_val (g->rows, row);
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = MIN (label_w, g->plan.col_width * (g->plan.n_cols > 1 ? 0.42 : 0.34));
   g->label_right = layout->pad + label_w;
   layout->plot.x = g->label_right + px * 0.8;
-  right = layout->width - layout->pad;
+  right = layout->pad + g->plan.col_width;
   /* A pixel short of the edge: bar ends and labels are rounded to whole pixels. */
   room = MAX (px, right - 1 - layout->plot.x);
 
@@ -482,14 +484,15 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
     }
   layout->plot.width = MAX (px, width);
 
-  for (guint i = 0; i < g->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
+  for (guint k = 0; k < g->plan.n_cols; k++)
+    for (guint i = 0; i < g->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (layout, g, g->ticks.ticks[i])) + 0.5,
-                            layout->plot.y + px * 0.6, 0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (layout, g, g->ticks.ticks[i])) + 0.5 + k * g->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < g->rows->len; i++)
     {
@@ -510,13 +513,18 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
-      cak_chart_add_hit (layout,
-                         (CakRect){ layout->pad, row->top, right - layout->pad, g->row_height },
-                         row->item);
+      cak_chart_add_hit (
+          layout,
+          (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, g->row_height },
+          row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
       cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
-                            g->label_right, cy, 1, g->label_right - layout->pad);
+                            g->label_right + row->dx, cy, 1, g->label_right - layout->pad);
+      /* The row is laid out as in the first column, its texts' boxes then moved to its own */
+      first_label = layout->labels->len;
       layout_row (layout, g, data, theme, row, gap);
+      for (guint l = first_label; l < layout->labels->len; l++)
+        g_array_index (layout->labels, CakRect, l).x += row->dx;
     }
 }
 
@@ -594,7 +602,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 {
   const Segments *g = layout->priv;
   double px = layout->font_px;
-  double rows_bottom = g->plot_top + g->row_height * g->rows->len;
+  double rows_bottom = g->plot_top + g->row_height * g->plan.per_col;
   double clip_y0, clip_y1, x0, x1;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
@@ -612,9 +620,11 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 
   /* Grid and axis labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < g->ticks.n_ticks; i++)
+  for (guint n = 0; n < g->ticks.n_ticks * g->plan.n_cols; n++)
     {
-      double tx = round (x_of (layout, g, g->ticks.ticks[i])) + 0.5;
+      guint i = n % g->ticks.n_ticks;
+      double tx = round (x_of (layout, g, g->ticks.ticks[i])) + 0.5
+                  + (n / g->ticks.n_ticks) * g->plan.step;
       g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -642,6 +652,8 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
+      cairo_save (cr);
+      cairo_translate (cr, row->dx, 0);
 
       if (selected || row->item == data->highlighted)
         {
@@ -650,7 +662,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, row->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, row->top, g->plan.col_width + layout->pad,
                            g->row_height);
           cairo_fill (cr);
         }
@@ -675,6 +687,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           cak_chart_show_text (cr, layout, theme, g->value_px, PANGO_WEIGHT_NORMAL, row->note,
                                row->note_x, cy, 0, 0);
         }
+      cairo_restore (cr);
     }
 }
 
