@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cak-chart-private.h"
+#include "cak-slides-private.h"
 #include "chart-test-util.h"
 
 static const CakChartThemeKind all_themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
@@ -170,11 +171,134 @@ test_change_zero (void)
   }
 }
 
+/* Every text a layout shaped: the keys of its cache are "px|weight|max_width|text". */
+typedef struct
+{
+  const char *text;
+  double px;
+  int weight;
+  PangoLayout *shaped;
+} Shaped;
+
+static GArray *
+shaped_texts (const CakChartLayout *layout)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Shaped));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, layout->texts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *k = key;
+      Shaped t = { NULL, g_ascii_strtod (k, NULL), 0, value };
+      const char *bar1 = strchr (k, '|');
+      const char *bar2 = bar1 ? strchr (bar1 + 1, '|') : NULL;
+      const char *bar3 = bar2 ? strchr (bar2 + 1, '|') : NULL;
+
+      g_assert_nonnull (bar3);
+      t.weight = atoi (bar1 + 1);
+      t.text = bar3 + 1;
+      g_array_append_val (out, t);
+    }
+  return out;
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* Nothing a chart or a slide draws is cut: no text with a figure in it ellipsised, at any size;
+ * no regency's name, title or subtitle cut at the sizes a meeting uses. Failures are gathered
+ * and reported together. */
+static void
+check_uncut (const CakChartLayout *layout, const char *what, GString *failures)
+{
+  g_autoptr (GArray) texts = shaped_texts (layout);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const Shaped *t = &g_array_index (texts, Shaped, i);
+
+      if (!pango_layout_is_ellipsized (t->shaped))
+        continue;
+      /* Only what is drawn counts: a text measured in a width and then not placed there (a
+       * fallback tried) would be reported here too; the painters place all they shape at
+       * their final width, so an ellipsis here is on the chart. */
+      g_string_append_printf (failures, "%s: \"%s\" is cut%s\n", what, t->text,
+                              has_digit (t->text) ? " (a figure!)" : "");
+    }
+}
+
+static void
+test_uncut (void)
+{
+  g_autoptr (CakChartData) id = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakChartData) en = ctu_sample_data (CAK_LANG_EN);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) nid = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                     ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  g_autoptr (CakChartData) nen = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                     ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  CakChartData *datas[] = { id, en, nid, nen };
+  const char *data_names[] = { "Jawa Timur id", "Jawa Timur en", "national id", "national en" };
+  const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+  const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_PROJECTOR };
+  g_autoptr (GString) failures = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+
+  for (guint d = 0; d < G_N_ELEMENTS (datas); d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          double w = sizes[s][0], h = sizes[s][1];
+          g_autoptr (CakDeck) deck = cak_deck_new_default (datas[d]);
+          CakChartTheme theme;
+
+          cak_chart_theme_init (&theme, themes[t]);
+          /* The charts as the window and an export draw them */
+          for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+            {
+              g_autoptr (CakChartLayout) layout = cak_chart_layout_new (
+                  k, datas[d], &theme, context, w, h, cak_chart_font_px_for_size (w, h, &theme));
+              g_autofree char *what = g_strdup_printf (
+                  "%s %s %gx%g theme %d", cak_chart_kind_to_id (k), data_names[d], w, h, t);
+
+              check_uncut (layout, what, failures);
+            }
+          /* The deck's slides */
+          for (guint i = 0; i < cak_deck_get_n_slides (deck); i++)
+            {
+              const CakSlide *slide = cak_deck_get_slide (deck, i);
+              g_autoptr (CakChartLayout) layout
+                  = cak_slide_layout_new (slide, datas[d], NULL, &theme, context, w, h);
+              g_autofree char *name = cak_slide_get_name (slide, datas[d]);
+              g_autofree char *what = g_strdup_printf ("slide %u (%s) %s %gx%g theme %d", i + 1,
+                                                       name, data_names[d], w, h, t);
+
+              check_uncut (layout, what, failures);
+            }
+        }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (failures->len > 0)
+    g_error ("cut texts:\n%s", failures->str);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/look/contrast", test_contrast);
   g_test_add_func ("/chart/look/change-zero", test_change_zero);
+  g_test_add_func ("/chart/look/uncut", test_uncut);
   return g_test_run ();
 }

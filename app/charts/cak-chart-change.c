@@ -422,14 +422,12 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       if (item < 0)
         continue;
       row = &g_array_index (data->rows, CakIndicatorRow, item);
-      /* Bold is the wider of the two weights a name is drawn in (selected). */
-      label_w = MAX (label_w, cak_chart_text_width (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
-                                                    row->region->name));
       value = cak_chart_format_pp (row->change_pp, data->lang);
       value_w = MAX (value_w,
                      cak_chart_text_width (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, value));
     }
-  label_w = MIN (label_w, c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
+  label_w = cak_chart_rows_choose_names (&c->plan, layout, theme, data,
+                                         c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   value_w += gap;
 
   right = layout->pad + c->plan.col_width;
@@ -552,7 +550,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
           layout, (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
           r.item);
       first_label = layout->labels->len;
-      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, row->region->name,
+      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&c->plan, data, r.item),
                             c->label_right, r.cy, 1, c->label_right - layout->pad);
       cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r.text, r.text_x, r.cy,
                             r.text_align, 0);
@@ -677,7 +676,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, row->region->name,
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&c->plan, data, r->item),
                            c->label_right, r->cy, 1, c->label_right - layout->pad);
 
       if (r->no_data)

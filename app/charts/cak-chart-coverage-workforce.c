@@ -148,9 +148,9 @@ build_legend (CoverageWorkforce *c, const CakChartData *data, const CakChartThem
 }
 
 static char *
-format_uncovered (double value, CakLang lang)
+format_uncovered (const CakChartPeople *format, double value, CakLang lang)
 {
-  g_autofree char *people = cak_chart_format_people (value, lang);
+  g_autofree char *people = cak_chart_people_format (format, value, lang);
 
   /* TRANSLATORS: beside a regency's bar: how many of its workers are not yet covered, e.g.
    * "330K uncovered"; %s is the short number ("330 rb") */
@@ -169,6 +169,7 @@ place_total (CakChartLayout *layout, CoverageWorkforce *c, const CakChartData *d
   g_autofree char *uncovered = NULL;
   g_autofree char *workforce = NULL;
   g_autofree char *text = NULL;
+  CakChartPeople format;
   CakRect rect;
 
   if (isnan (data->total.uncovered) || isnan (data->total.workforce))
@@ -179,8 +180,12 @@ place_total (CakChartLayout *layout, CoverageWorkforce *c, const CakChartData *d
 
       legend_end = MAX (legend_end, r->x + r->width);
     }
-  uncovered = cak_chart_format_people (data->total.uncovered, data->lang);
-  workforce = cak_chart_format_people (data->total.workforce, data->lang);
+  /* One precision for the two figures of the sentence */
+  cak_chart_people_init (&format);
+  cak_chart_people_add (&format, data->total.uncovered);
+  cak_chart_people_add (&format, data->total.workforce);
+  uncovered = cak_chart_people_format (&format, data->total.uncovered, data->lang);
+  workforce = cak_chart_people_format (&format, data->total.workforce, data->lang);
   /* TRANSLATORS: right of the legend: "Jawa Timur: 10.6M of 15.5M workers not yet covered" */
   text = g_strdup_printf (_ ("%s: %s of %s workers not yet covered"), data->place, uncovered,
                           workforce);
@@ -218,6 +223,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   g_autoptr (GArray) order = NULL;
   GArray *items;
   guint first_legend_label;
+  CakChartPeople people;
 
   layout->priv = c;
   layout->priv_free = coverage_workforce_free;
@@ -246,6 +252,16 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   /* Every value label is known before the scale, so that the scale can leave each one room
    * beside its own bar rather than one column's worth beside all of them. */
   no_data = cak_chart_format_pct (NAN, 1, data->lang);
+  /* One precision for every row's figure, from the figures shown */
+  cak_chart_people_init (&people);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int item = g_array_index (items, int, i);
+
+      if (item >= 0 && row_has_data (&g_array_index (data->rows, CakIndicatorRow, item)))
+        cak_chart_people_add (&people,
+                              g_array_index (data->rows, CakIndicatorRow, item).uncovered);
+    }
   c->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), items->len);
   g_array_set_clear_func (c->rows, row_clear);
   for (guint i = 0; i < items->len; i++)
@@ -261,7 +277,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
           row.has_data = row_has_data (ir);
           if (row.has_data)
             {
-              row.value = format_uncovered (ir->uncovered, data->lang);
+              row.value = format_uncovered (&people, ir->uncovered, data->lang);
               row.share = cak_chart_format_pct (ir->coverage_pct, 1, data->lang);
             }
           else
@@ -273,7 +289,8 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         }
       g_array_append_val (c->rows, row);
     }
-  label_w = MIN (label_w, c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
+  label_w = cak_chart_rows_choose_names (&c->plan, layout, theme, data,
+                                         c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   c->label_right = layout->pad + label_w;
   layout->plot.x = c->label_right + px * 0.8;
   right = layout->pad + c->plan.col_width;
@@ -348,7 +365,8 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
           (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
           row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
-      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
+      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&c->plan, data, row->item),
                             c->label_right + row->dx, cy, 1, c->label_right - layout->pad);
 
       if (row->has_data)
@@ -464,7 +482,6 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
       const Row *row = &g_array_index (c->rows, Row, i);
       double cy = row->top + c->row_height / 2;
       double by = round (cy - c->bar_height / 2);
-      const CakIndicatorRow *ir;
       gboolean selected = row->item == data->selected;
 
       if (row->top > clip_y1 || row->top + c->row_height < clip_y0)
@@ -474,7 +491,6 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           paint_rest (cr, layout, c, theme, row->top);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
       cairo_save (cr);
       cairo_translate (cr, row->dx, 0);
 
@@ -492,7 +508,8 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, ir->region->name,
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&c->plan, data, row->item),
                            c->label_right, cy, 1, c->label_right - layout->pad);
 
       if (row->has_data)

@@ -625,6 +625,75 @@ void
 cak_chart_rows_clear (CakChartRows *rows)
 {
   g_clear_pointer (&rows->rows, g_array_unref);
+  g_clear_pointer (&rows->names, g_ptr_array_unref);
+}
+
+static double
+widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakChartTheme *theme,
+             const CakChartData *data, gboolean short_names)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < rows->rows->len; i++)
+    {
+      int item = g_array_index (rows->rows, int, i);
+      const char *name;
+      g_autofree char *shortened = NULL;
+
+      if (item < 0)
+        continue;
+      name = g_array_index (data->rows, CakIndicatorRow, item).region->name;
+      if (short_names)
+        name = shortened = cak_chart_short_name (name);
+      /* Bold is the wider of the two weights a name is drawn in (selected) */
+      widest = MAX (widest,
+                    cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
+                                          PANGO_WEIGHT_BOLD, name));
+    }
+  return widest;
+}
+
+/**
+ * cak_chart_rows_choose_names:
+ * @max_width: the most the names may take
+ *
+ * Chooses full names for every row when the widest fits @max_width, else short names for
+ * every row.
+ *
+ * Returns: the width the names take, at most @max_width
+ */
+double
+cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
+                             const CakChartTheme *theme, const CakChartData *data,
+                             double max_width)
+{
+  double widest = widest_name (rows, layout, theme, data, FALSE);
+
+  g_return_val_if_fail (rows != NULL && rows->rows != NULL, 0);
+
+  g_clear_pointer (&rows->names, g_ptr_array_unref);
+  rows->short_names = widest > max_width;
+  if (rows->short_names)
+    {
+      rows->names = g_ptr_array_new_full (data->rows->len, g_free);
+      for (guint i = 0; i < data->rows->len; i++)
+        g_ptr_array_add (rows->names,
+                         cak_chart_short_name (
+                             g_array_index (data->rows, CakIndicatorRow, i).region->name));
+      widest = widest_name (rows, layout, theme, data, TRUE);
+    }
+  return MIN (widest, max_width);
+}
+
+/* The name row @item shows, as chosen */
+const char *
+cak_chart_rows_name (const CakChartRows *rows, const CakChartData *data, int item)
+{
+  g_return_val_if_fail (item >= 0 && (guint)item < data->rows->len, NULL);
+
+  if (rows->names)
+    return g_ptr_array_index (rows->names, item);
+  return g_array_index (data->rows, CakIndicatorRow, item).region->name;
 }
 
 double
@@ -690,6 +759,11 @@ cak_chart_has_targets (const CakChartData *data)
 char *
 cak_chart_short_name (const char *name)
 {
+  /* Jakarta's: "Kabupaten Administrasi Kepulauan Seribu", "Kota Administrasi Jakarta Pusat" */
+  if (g_str_has_prefix (name, "Kabupaten Administrasi "))
+    return g_strconcat ("Kab. Adm. ", name + strlen ("Kabupaten Administrasi "), NULL);
+  if (g_str_has_prefix (name, "Kota Administrasi "))
+    return g_strconcat ("Kota Adm. ", name + strlen ("Kota Administrasi "), NULL);
   if (g_str_has_prefix (name, "Kabupaten "))
     return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
   return g_strdup (name);
@@ -699,6 +773,83 @@ char *
 cak_chart_format_people (double value, CakLang lang)
 {
   return cak_number_format_short (value, lang);
+}
+
+static const double unit_factors[CAK_CHART_N_UNITS] = { 1, 1e3, 1e6, 1e9, 1e12 };
+
+/* The unit a figure is written in: the largest it reaches once rounded ("999.960" is "1,0 jt") */
+static guint
+unit_of (double value)
+{
+  double a = fabs (value);
+
+  for (guint i = CAK_CHART_N_UNITS - 1; i > 0; i--)
+    if (a >= unit_factors[i] * 0.9995)
+      return i;
+  return 0;
+}
+
+/* Decimals for three significant digits, at most one: "729", "58,8", "2,5" */
+static int
+decimals_for (double value, guint unit)
+{
+  double m = fabs (value) / unit_factors[unit];
+
+  if (unit == 0 || m >= 99.95)
+    return 0;
+  return 1;
+}
+
+void
+cak_chart_people_init (CakChartPeople *people)
+{
+  g_return_if_fail (people != NULL);
+
+  for (guint i = 0; i < CAK_CHART_N_UNITS; i++)
+    people->decimals[i] = -1;
+}
+
+void
+cak_chart_people_add (CakChartPeople *people, double value)
+{
+  guint unit;
+  int d;
+
+  g_return_if_fail (people != NULL);
+
+  if (!isfinite (value) || value == 0)
+    return;
+  unit = unit_of (value);
+  d = decimals_for (value, unit);
+  /* The largest figure of a unit sets its decimals: the fewest any of them needs */
+  people->decimals[unit] = people->decimals[unit] < 0 ? d : MIN (people->decimals[unit], d);
+}
+
+/**
+ * cak_chart_people_format:
+ *
+ * Returns: (transfer full): @value in the unit and with the decimals @people chose for it:
+ * "57,0 rb", "2,5 jt"; "57.0K" in English
+ */
+char *
+cak_chart_people_format (const CakChartPeople *people, double value, CakLang lang)
+{
+  static const char *const id_units[] = { "", " rb", " jt", " M", " T" };
+  static const char *const en_units[] = { "", "K", "M", "B", "T" };
+  g_autofree char *number = NULL;
+  guint unit;
+  int d;
+
+  g_return_val_if_fail (people != NULL, NULL);
+
+  if (!isfinite (value))
+    return cak_chart_format_people (value, lang);
+  if (value == 0)
+    return g_strdup ("0");
+  unit = unit_of (value);
+  d = people->decimals[unit] >= 0 ? people->decimals[unit] : decimals_for (value, unit);
+  number = cak_number_format (value / unit_factors[unit], d, lang);
+  return g_strconcat (number, lang == CAK_LANG_ID ? id_units[unit] : en_units[unit], NULL);
 }
 
 char *

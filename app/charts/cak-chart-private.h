@@ -115,6 +115,10 @@ typedef struct
   guint n_cols, per_col;
   double col_width, step;
   double row_height, label_px;
+  /* The names the rows show: every one full, or every one short ("Kab. Blitar") when the
+   * widest full name does not fit; one rule for the chart, never a mix. */
+  gboolean short_names;
+  GPtrArray *names; /* char *, by item */
 } CakChartRows;
 
 void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
@@ -122,6 +126,10 @@ void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
                           const GArray *order, double rows_h, double painter_min,
                           double min_row_em, double row_em);
 void cak_chart_rows_clear (CakChartRows *rows);
+double cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
+                                    const CakChartTheme *theme, const CakChartData *data,
+                                    double max_width);
+const char *cak_chart_rows_name (const CakChartRows *rows, const CakChartData *data, int item);
 /* Row @i's column offset and its top, below @plot_top */
 double cak_chart_rows_dx (const CakChartRows *rows, guint i);
 double cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top);
@@ -146,6 +154,20 @@ gboolean cak_chart_has_targets (const CakChartData *data);
 /* Formats */
 char *cak_chart_short_name (const char *name);              /* "Kab. Blitar" */
 char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
+
+/* One precision for the figures in people a chart shows: every figure in the same unit with
+ * the same decimals ("57,0 rb" beside "55,9 rb", never "57 rb"), chosen from the figures shown:
+ * three significant digits for the largest of each unit, at most one decimal. Add every figure
+ * first, then format. */
+#define CAK_CHART_N_UNITS 5
+typedef struct
+{
+  int decimals[CAK_CHART_N_UNITS]; /* per unit (ones, rb, jt, M, T); -1 when none was added */
+} CakChartPeople;
+
+void cak_chart_people_init (CakChartPeople *people);
+void cak_chart_people_add (CakChartPeople *people, double value);
+char *cak_chart_people_format (const CakChartPeople *people, double value, CakLang lang);
 
 /* The colour of a coverage bar against its target and the near band. */
 CakColor cak_chart_coverage_color (const CakChartTheme *theme, const CakChartData *data,

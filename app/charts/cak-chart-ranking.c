@@ -200,7 +200,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 {
   Ranking *r = g_new0 (Ranking, 1);
   double px = layout->font_px;
-  double label_w = 0, value_w, hi = 0, rows_h, col_w;
+  double label_w, value_w, hi = 0, rows_h, col_w;
   g_autofree char *title = title_of ();
   g_autofree char *subtitle = cak_chart_subtitle (data, NULL);
   g_autofree char *footer = cak_chart_footer (data);
@@ -239,21 +239,12 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       if (!isnan (row->target_pct))
         hi = MAX (hi, row->target_pct);
     }
-  for (guint i = 0; i < r->rows->len; i++)
-    {
-      int item = g_array_index (r->rows, int, i);
-
-      if (item >= 0)
-        label_w = MAX (
-            label_w,
-            cak_chart_text_width (layout, theme, r->label_px, PANGO_WEIGHT_BOLD,
-                                  g_array_index (data->rows, CakIndicatorRow, item).region->name));
-    }
   if (!isnan (data->total.coverage_pct))
     hi = MAX (hi, data->total.coverage_pct);
   col_w = r->plan.col_width;
   r->col_step = r->plan.step;
-  label_w = MIN (label_w, col_w * (r->n_cols > 1 ? 0.42 : 0.34));
+  label_w = cak_chart_rows_choose_names (&r->plan, layout, theme, data,
+                                         col_w * (r->n_cols > 1 ? 0.42 : 0.34));
   value_w = cak_chart_text_width (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, "100,0%") + px;
 
   r->label_right = layout->pad + label_w;
@@ -298,7 +289,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       row = &g_array_index (data->rows, CakIndicatorRow, item);
       cak_chart_add_hit (layout, (CakRect){ layout->pad + dx, top, col_w, r->row_height }, item);
       /* A selected name is drawn bold, a little wider, to the left: there is room, the pad. */
-      cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, row->region->name,
+      cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
+                            cak_chart_rows_name (&r->plan, data, item),
                             r->label_right + dx, cy, 1, r->label_right - layout->pad);
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       cak_chart_place_text (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value,
@@ -391,7 +383,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, r->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, row->region->name,
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&r->plan, data, item),
                            r->label_right + dx, cy, 1, r->label_right - layout->pad);
 
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);

@@ -46,6 +46,7 @@ typedef struct
 {
   GArray *rows; /* Row, in drawing order */
   CakChartRows plan;
+  CakChartPeople people; /* one precision for every figure in people: totals, segments */
   double plot_top;
   double row_height;
   double bar_height;
@@ -270,6 +271,7 @@ place_total (CakChartLayout *layout, Segments *g, const CakChartData *data,
   double legend_end = layout->pad;
   g_autofree char *people = NULL;
   g_autofree char *text = NULL;
+  CakChartPeople format;
   CakRect rect;
 
   if (isnan (data->total.participants))
@@ -280,7 +282,9 @@ place_total (CakChartLayout *layout, Segments *g, const CakChartData *data,
 
       legend_end = MAX (legend_end, r->x + r->width);
     }
-  people = cak_chart_format_people (data->total.participants, data->lang);
+  cak_chart_people_init (&format);
+  cak_chart_people_add (&format, data->total.participants);
+  people = cak_chart_people_format (&format, data->total.participants, data->lang);
   /* TRANSLATORS: right of the legend: "Jawa Timur: 4.9M participants" */
   text = g_strdup_printf (_ ("%s: %s participants"), data->place, people);
   rect = cak_chart_text_rect (layout, theme, px, PANGO_WEIGHT_BOLD, text, right, cy, 1, 0);
@@ -345,7 +349,7 @@ layout_row (CakChartLayout *layout, Segments *g, const CakChartData *data,
       if (isnan (seg[s]) || w <= 0 || g->inner_px < g->label_px * INNER_MIN)
         continue;
       text = g->percent ? cak_number_format_percent (seg[s] * scale, 0, data->lang)
-                        : cak_chart_format_people (seg[s], data->lang);
+                        : cak_chart_people_format (&g->people, seg[s], data->lang);
       if (cak_chart_text_width (layout, theme, g->inner_px, PANGO_WEIGHT_BOLD, text)
               + g->inner_px * 0.8
           > w)
@@ -400,6 +404,23 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   cak_chart_rows_plan (&g->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
                        ROW_EM);
   items = g->plan.rows;
+  /* One precision for the figures of every row drawn, in and beside the bars */
+  cak_chart_people_init (&g->people);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int item = g_array_index (items, int, i);
+      const CakIndicatorRow *ir;
+      double seg[N_SEGMENTS];
+
+      if (item < 0)
+        continue;
+      ir = &g_array_index (data->rows, CakIndicatorRow, item);
+      cak_chart_people_add (&g->people, isnan (ir->participants) ? extent_of (ir)
+                                                                 : ir->participants);
+      get_segments (ir, seg);
+      for (guint s = 0; s < N_SEGMENTS; s++)
+        cak_chart_people_add (&g->people, seg[s]);
+    }
   g->row_height = g->plan.row_height;
   g->label_px = g->plan.label_px;
   g->value_px = g->label_px;
@@ -428,8 +449,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
           row.has_data = !isnan (extent);
           if (row.has_data)
             {
-              row.total = cak_chart_format_people (
-                  isnan (ir->participants) ? extent : ir->participants, data->lang);
+              row.total = cak_chart_people_format (
+                  &g->people, isnan (ir->participants) ? extent : ir->participants, data->lang);
               hi = MAX (hi, extent);
               if (!has_any_segment (ir))
                 row.note = g_strdup (_ ("no segment data"));
@@ -441,7 +462,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
         }
       g_array_append_val (g->rows, row);
     }
-  label_w = MIN (label_w, g->plan.col_width * (g->plan.n_cols > 1 ? 0.42 : 0.34));
+  label_w = cak_chart_rows_choose_names (&g->plan, layout, theme, data,
+                                         g->plan.col_width * (g->plan.n_cols > 1 ? 0.42 : 0.34));
   g->label_right = layout->pad + label_w;
   layout->plot.x = g->label_right + px * 0.8;
   right = layout->pad + g->plan.col_width;
@@ -498,7 +520,6 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
     {
       Row *row = &g_array_index (g->rows, Row, i);
       double cy = row->top + g->row_height / 2;
-      const CakIndicatorRow *ir;
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
@@ -512,13 +533,13 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
       cak_chart_add_hit (
           layout,
           (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, g->row_height },
           row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
-      cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
+      cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&g->plan, data, row->item),
                             g->label_right + row->dx, cy, 1, g->label_right - layout->pad);
       /* The row is laid out as in the first column, its texts' boxes then moved to its own */
       first_label = layout->labels->len;
@@ -641,7 +662,6 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
       const Row *row = &g_array_index (g->rows, Row, i);
       double cy = row->top + g->row_height / 2;
       double by = round (cy - g->bar_height / 2);
-      const CakIndicatorRow *ir;
       gboolean selected = row->item == data->selected;
 
       if (row->top > clip_y1 || row->top + g->row_height < clip_y0)
@@ -651,7 +671,6 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           paint_rest (cr, layout, g, theme, row->top);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
       cairo_save (cr);
       cairo_translate (cr, row->dx, 0);
 
@@ -669,7 +688,8 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, g->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, ir->region->name,
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&g->plan, data, row->item),
                            g->label_right, cy, 1, g->label_right - layout->pad);
 
       if (row->has_data)
