@@ -263,10 +263,43 @@ fitting_px (CakChartLayout *layout, const CakChartTheme *theme, double px, doubl
   return MAX (min_px, floor (px * width / w * 2) / 2);
 }
 
+/* A subtitle too long for one line even at its smallest size goes on two, broken at the
+ * separator " · " that keeps the longer line shortest: "Jawa Timur · Desember 2024 · change
+ * since Desember 2023" over "coverage = active participants ÷ workforce (BPS, 2024)". Returns
+ * NULL when it fits one line or no break lets both lines fit. */
+static char *
+wrap_subtitle (CakChartLayout *layout, const CakChartTheme *theme, double px, const char *subtitle,
+               double width)
+{
+  const char *best = NULL;
+  double best_w = G_MAXDOUBLE;
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle) <= width)
+    return NULL;
+  for (const char *p = strstr (subtitle, " · "); p; p = strstr (p + 1, " · "))
+    {
+      g_autofree char *first = g_strndup (subtitle, p - subtitle);
+      const char *second = p + strlen (" · ");
+      double w = MAX (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, first),
+                      cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, second));
+
+      if (w <= width && w < best_w)
+        {
+          best = p;
+          best_w = w;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s\n%s", (int)(best - subtitle), subtitle, best + strlen (" · "));
+}
+
 void
 cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
                         const char *subtitle, const char *footer, gboolean has_legend)
 {
+  g_autofree char *wrapped = NULL;
+  double sub_h;
   double px = layout->font_px;
   double pad = layout->pad;
   double inner = layout->width - 2 * pad;
@@ -284,11 +317,24 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
                                                             PANGO_WEIGHT_NORMAL, subtitle, inner)
                                               : px;
+  sub_h = px * 1.5;
+  /* (not in a frame too low to give the plot a line: there the end is cut) */
+  if (subtitle && *subtitle && layout->height >= px * 22
+      && (wrapped = wrap_subtitle (layout, theme, layout->subtitle_px, subtitle, inner)))
+    {
+      /* Two lines read better than one shrunk further: back to the size it had */
+      layout->subtitle_px
+          = fitting_px (layout, theme, px, px * 0.8, PANGO_WEIGHT_NORMAL, wrapped, inner);
+      g_free (layout->subtitle_text);
+      layout->subtitle_text = g_strdup (wrapped);
+      subtitle = layout->subtitle_text;
+      sub_h += layout->subtitle_px * 1.25;
+    }
   layout->title = (CakRect){ pad, y, inner, px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE) };
   cak_chart_place_text (layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title, pad,
                         y + layout->title.height / 2, 0, inner);
   y += layout->title.height;
-  layout->subtitle = (CakRect){ pad, y, inner, px * 1.5 };
+  layout->subtitle = (CakRect){ pad, y, inner, sub_h };
   if (subtitle && *subtitle)
     cak_chart_place_text (layout, theme, layout->subtitle_px, PANGO_WEIGHT_NORMAL, subtitle, pad,
                           y + layout->subtitle.height / 2, 0, inner);

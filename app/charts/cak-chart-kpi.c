@@ -32,7 +32,8 @@ typedef enum
 typedef struct
 {
   char *caption;
-  char *value;       /* in full */
+  char *short_caption; /* said instead when the caption does not fit; NULL when none */
+  char *value;         /* in full */
   char *short_value; /* NULL when there is no shorter form */
   char *context;
   char *context2; /* the context's second line, when a large theme wraps it */
@@ -63,6 +64,7 @@ kpi_free (gpointer data)
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
       g_free (k->tiles[i].caption);
+      g_free (k->tiles[i].short_caption);
       g_free (k->tiles[i].value);
       g_free (k->tiles[i].short_value);
       g_free (k->tiles[i].context);
@@ -249,6 +251,8 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     {
       /* TRANSLATORS: a tile's caption; %s is the comparison period, "Desember 2023" */
       t->caption = g_strdup_printf (_ ("Change since %s"), since);
+      /* The context names the period too ("Desember 2023: 30,13%"): never cut the caption's */
+      t->short_caption = g_strdup (_ ("Change"));
       if (isnan (total->change_pp) || isnan (before->coverage_pct))
         {
           t->value = g_strdup ("—");
@@ -342,6 +346,13 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 
   t->text_x = t->rect.x + ipad;
   t->inner_w = t->rect.width - 2 * ipad;
+  if (t->short_caption
+      && fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w)
+             < px * cak_chart_label_min (theme, 0.75))
+    {
+      g_free (t->caption);
+      t->caption = g_steal_pointer (&t->short_caption);
+    }
   t->caption_px = MAX (px * cak_chart_label_min (theme, 0.75),
                        fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w));
   t->context_px
@@ -585,6 +596,7 @@ kpi_describe (const CakChartData *data)
                                 tiles[i].context);
       g_free (tiles[i].context2);
       g_free (tiles[i].caption);
+      g_free (tiles[i].short_caption);
       g_free (tiles[i].value);
       g_free (tiles[i].short_value);
       g_free (tiles[i].context);
