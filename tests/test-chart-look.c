@@ -247,6 +247,7 @@ test_uncut (void)
                                                      ctu_period ("2023-12"), NULL, CAK_LANG_EN);
   CakChartData *datas[] = { id, en, nid, nen };
   const char *data_names[] = { "Jawa Timur id", "Jawa Timur en", "national id", "national en" };
+  /* The screens a meeting uses; the window's charts are drawn smaller than these (see below) */
   const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
   const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_PROJECTOR };
   g_autoptr (GString) failures = g_string_new (NULL);
@@ -293,6 +294,122 @@ test_uncut (void)
     g_error ("cut texts:\n%s", failures->str);
 }
 
+/* One precision per chart: the rule itself */
+static void
+test_people_format (void)
+{
+  const struct
+  {
+    double values[4];
+    CakLang lang;
+    const char *expected[4];
+  } cases[] = {
+    /* The issue's: "2,5 jt" beside "1,92 jt", "57 rb" beside "55,9 rb" */
+    { { 2.5e6, 1.92e6, NAN, NAN }, CAK_LANG_ID, { "2,5 jt", "1,9 jt" } },
+    { { 57e3, 55.9e3, NAN, NAN }, CAK_LANG_ID, { "57,0 rb", "55,9 rb" } },
+    /* The largest of a unit sets its decimals; each unit its own */
+    { { 729e3, 58.8e3, 26e3, 1.2e6 }, CAK_LANG_ID, { "729 rb", "59 rb", "26 rb", "1,2 jt" } },
+    { { 15.475216e6, 4.883806e6, 10.59141e6, 1.306281e6 },
+      CAK_LANG_ID,
+      { "15,5 jt", "4,9 jt", "10,6 jt", "1,3 jt" } },
+    { { 57e3, 55.9e3, 950, NAN }, CAK_LANG_EN, { "57.0K", "55.9K", "950" } },
+    /* Rounding up into the next unit: 999.960 is a million */
+    { { 999960, 2.5e6, NAN, NAN }, CAK_LANG_ID, { "1,0 jt", "2,5 jt" } },
+    { { 107.9425e6, 1.5e6, NAN, NAN }, CAK_LANG_ID, { "108 jt", "2 jt" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CakChartPeople people;
+
+      cak_chart_people_init (&people);
+      for (guint v = 0; v < 4; v++)
+        cak_chart_people_add (&people, cases[i].values[v]);
+      for (guint v = 0; v < 4 && cases[i].expected[v]; v++)
+        {
+          g_autofree char *text
+              = cak_chart_people_format (&people, cases[i].values[v], cases[i].lang);
+
+          g_assert_cmpstr (text, ==, cases[i].expected[v]);
+        }
+    }
+}
+
+/* In every chart and slide, the figures in people drawn in bold (the rows' figures, the key
+ * figures) have one precision per unit. The sentence beside a legend ("Jawa Timur: 10,6 jt of
+ * 15,5 jt ...") is a figure of its own and the axis' ticks are round numbers: not looked at. */
+static void
+check_one_precision (const CakChartLayout *layout, const char *what, GString *failures)
+{
+  g_autoptr (GArray) texts = shaped_texts (layout);
+  g_autoptr (GRegex) figure
+      = g_regex_new ("(?<![\\d.,])(\\d{1,3})(?:[.,](\\d+))?( rb| jt| M| T|K|M|B|T)(?!\\w)", 0, 0,
+                     NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const Shaped *t = &g_array_index (texts, Shaped, i);
+      g_autoptr (GMatchInfo) match = NULL;
+
+      if (t->weight < PANGO_WEIGHT_BOLD || strchr (t->text, ':'))
+        continue;
+      g_regex_match (figure, t->text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *decimals = g_match_info_fetch (match, 2);
+          g_autofree char *unit = g_match_info_fetch (match, 3);
+          g_autofree char *all = g_match_info_fetch (match, 0);
+          const char *before = g_hash_table_lookup (seen, unit);
+          int n = decimals ? (int)strlen (decimals) : 0;
+
+          if (before && (int)strlen (before) != n + 1)
+            g_string_append_printf (failures, "%s: \"%s\" beside a figure in%s with %d decimals\n",
+                                    what, all, unit, (int)strlen (before) - 1);
+          else if (!before)
+            g_hash_table_insert (seen, g_strdup (unit), g_strnfill (n + 1, 'd'));
+          g_match_info_next (match, NULL);
+        }
+    }
+}
+
+static void
+test_one_precision (void)
+{
+  g_autoptr (CakChartData) id = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakChartData) en = ctu_sample_data (CAK_LANG_EN);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) nid = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                     ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  CakChartData *datas[] = { id, en, nid };
+  const double sizes[][2] = { { 400, 600 }, { 1024, 768 }, { 1920, 1080 } };
+  const CakChartKind kinds[] = { CAK_CHART_KPI, CAK_CHART_COVERAGE_WORKFORCE, CAK_CHART_SEGMENTS };
+  g_autoptr (GString) failures = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+  CakChartTheme theme;
+
+  cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
+  for (guint d = 0; d < G_N_ELEMENTS (datas); d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          double w = sizes[s][0], h = sizes[s][1];
+          g_autoptr (CakChartLayout) layout = cak_chart_layout_new (
+              kinds[k], datas[d], &theme, context, w, h, cak_chart_font_px_for_size (w, h, &theme));
+          g_autofree char *what
+              = g_strdup_printf ("%s data %u %gx%g", cak_chart_kind_to_id (kinds[k]), d, w, h);
+
+          check_one_precision (layout, what, failures);
+        }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (failures->len > 0)
+    g_error ("precision varies:\n%s", failures->str);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -300,5 +417,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/look/contrast", test_contrast);
   g_test_add_func ("/chart/look/change-zero", test_change_zero);
   g_test_add_func ("/chart/look/uncut", test_uncut);
+  g_test_add_func ("/chart/look/people-format", test_people_format);
+  g_test_add_func ("/chart/look/one-precision", test_one_precision);
   return g_test_run ();
 }

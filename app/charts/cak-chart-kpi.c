@@ -35,6 +35,7 @@ typedef struct
   char *short_caption; /* said instead when the caption does not fit; NULL when none */
   char *value;         /* in full */
   char *short_value; /* NULL when there is no shorter form */
+  double people;     /* the figure of a tile in people, NAN for the others */
   char *context;
   char *context2; /* the context's second line, when a large theme wraps it */
   Tone tone;
@@ -99,9 +100,8 @@ static void
 set_people (Tile *t, double value, CakLang lang)
 {
   t->value = format_people (value, lang);
-  if (!isnan (value))
-    t->short_value = cak_chart_format_people (value, lang);
-  else
+  t->people = value;
+  if (isnan (value))
     t->tone = TONE_MUTED;
 }
 
@@ -144,11 +144,12 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   gboolean has_compare = cak_period_is_valid (data->compare);
   g_autofree char *since = has_compare ? cak_period_format (data->compare, lang) : NULL;
   g_autofree char *target = NULL;
+  CakChartPeople people;
   Tile *t;
 
   memset (tiles, 0, sizeof (Tile) * CAK_CHART_KPI_N_TILES);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
-    tiles[i].progress = NAN;
+    tiles[i].progress = tiles[i].people = NAN;
   if (!isnan (total->target_pct))
     target = cak_number_format_percent (total->target_pct, 2, lang);
 
@@ -271,6 +272,15 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
           t->context = g_strdup_printf (_ ("%s: %s"), since, then);
         }
     }
+
+  /* The short forms, should the figures be written short, all with one precision: "15,5 jt"
+   * beside "4,9 jt", never "4,88 jt" */
+  cak_chart_people_init (&people);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    cak_chart_people_add (&people, tiles[i].people);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    if (!isnan (tiles[i].people))
+      tiles[i].short_value = cak_chart_people_format (&people, tiles[i].people, lang);
 }
 
 /* The size at which @text is as large as it may be and still fits @width; never cut. */
