@@ -8,9 +8,28 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "cak-chart-private.h"
 #include "cak-slides-private.h"
 #include "chart-test-util.h"
+
+#ifdef __GLIBC__
+extern int _nl_msg_cat_cntr;
+#endif
+
+/* The interface's language follows the data's, as it does for a user: Indonesian words are
+ * longer, and what fits in English may not. */
+static void
+use_language (CakLang lang)
+{
+  g_setenv ("LANGUAGE", lang == CAK_LANG_ID ? "id" : "en", TRUE);
+#ifdef __GLIBC__
+  /* glibc caches translations until told the language changed */
+  ++_nl_msg_cat_cntr;
+#endif
+}
 
 static const CakChartThemeKind all_themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
                                                 CAK_CHART_THEME_PROJECTOR,
@@ -260,21 +279,29 @@ test_uncut (void)
       for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
         {
           double w = sizes[s][0], h = sizes[s][1];
-          g_autoptr (CakDeck) deck = cak_deck_new_default (datas[d]);
+          g_autoptr (CakDeck) deck = NULL;
           CakChartTheme theme;
 
           cak_chart_theme_init (&theme, themes[t]);
-          /* The charts as the window and an export draw them */
+          use_language (datas[d]->lang);
+          /* The charts as an export draws them, and as the window does at this screen size:
+           * beside the sidebar (about 220 px), and two to a row on the Overview */
           for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
-            {
-              g_autoptr (CakChartLayout) layout = cak_chart_layout_new (
-                  k, datas[d], &theme, context, w, h, cak_chart_font_px_for_size (w, h, &theme));
-              g_autofree char *what = g_strdup_printf (
-                  "%s %s %gx%g theme %d", cak_chart_kind_to_id (k), data_names[d], w, h, t);
+            for (guint v = 0; v < 3; v++)
+              {
+                double cw = v == 0 ? w : v == 1 ? w - 220 : (w - 220) / 2;
+                double ch = v == 0 ? h : h - 90;
+                g_autoptr (CakChartLayout) layout
+                    = cak_chart_layout_new (k, datas[d], &theme, context, cw, ch,
+                                            cak_chart_font_px_for_size (cw, ch, &theme));
+                g_autofree char *what = g_strdup_printf ("%s %s %gx%g theme %d",
+                                                         cak_chart_kind_to_id (k), data_names[d],
+                                                         cw, ch, t);
 
-              check_uncut (layout, what, failures);
-            }
+                check_uncut (layout, what, failures);
+              }
           /* The deck's slides */
+          deck = cak_deck_new_default (datas[d]);
           for (guint i = 0; i < cak_deck_get_n_slides (deck); i++)
             {
               const CakSlide *slide = cak_deck_get_slide (deck, i);
@@ -290,6 +317,7 @@ test_uncut (void)
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  use_language (CAK_LANG_EN);
   if (failures->len > 0)
     g_error ("cut texts:\n%s", failures->str);
 }
@@ -413,6 +441,11 @@ test_one_precision (void)
 int
 main (int argc, char *argv[])
 {
+  /* Any locale but "C", where gettext ignores LANGUAGE */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/look/contrast", test_contrast);
   g_test_add_func ("/chart/look/change-zero", test_change_zero);

@@ -472,16 +472,6 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
         {
           guint n = r.item == ITEM_NO_DATA ? order->len - n_with : n_with - n_shown;
 
-          if (r.item == CAK_CHART_ITEM_REST)
-            r.text = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                             "… and %u more regencies and cities in between", n),
-                n);
-          else
-            r.text = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "%u regency or city without figures to compare",
-                             "%u regencies and cities without figures to compare", n),
-                n);
           r.no_data = r.item == ITEM_NO_DATA;
           r.text_x = layout->plot.x;
           r.text_align = 0;
@@ -492,6 +482,25 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
               r.bar = (CakRect){ layout->plot.x, r.bar.y, px * 1.6, c->bar_height };
               r.text_x = layout->plot.x + px * 2.2;
               r.text_max -= px * 2.2;
+            }
+          if (r.item == CAK_CHART_ITEM_REST)
+            r.text = cak_chart_rest_text (layout, theme, c->label_px, n, r.text_max);
+          else
+            {
+              r.text = g_strdup_printf (
+                  g_dngettext (GETTEXT_PACKAGE, "%u regency or city without figures to compare",
+                               "%u regencies and cities without figures to compare", n),
+                  n);
+              if (cak_chart_text_width (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text)
+                  > r.text_max)
+                {
+                  g_free (r.text);
+                  /* TRANSLATORS: the short form of "%u regencies and cities without figures
+                   * to compare" */
+                  r.text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without figures",
+                                                         "%u without figures", n),
+                                            n);
+                }
             }
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text, r.text_x,
                                 r.cy, 0, r.text_max);

@@ -351,10 +351,8 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         {
           guint left_out = data->rows->len - (c->rows->len - 1);
 
-          c->rest_text = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                           "… and %u more regencies and cities in between", left_out),
-              left_out);
+          c->rest_text = cak_chart_rest_text (layout, theme, c->label_px, left_out,
+                                              right - layout->plot.x);
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;

@@ -294,11 +294,41 @@ wrap_subtitle (CakChartLayout *layout, const CakChartTheme *theme, double px, co
   return g_strdup_printf ("%.*s\n%s", (int)(best - subtitle), subtitle, best + strlen (" · "));
 }
 
+/* A title too long for one line at its smallest size goes on two, broken at the space that
+ * keeps the longer line shortest; NULL when it fits or no break lets both lines fit. */
+static char *
+wrap_title (CakChartLayout *layout, const CakChartTheme *theme, double px, const char *title,
+            double width)
+{
+  const char *best = NULL;
+  double best_w = G_MAXDOUBLE;
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, title) <= width)
+    return NULL;
+  for (const char *p = strchr (title, ' '); p; p = strchr (p + 1, ' '))
+    {
+      g_autofree char *first = g_strndup (title, p - title);
+      double w = MAX (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, first),
+                      cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, p + 1));
+
+      if (w <= width && w < best_w)
+        {
+          best = p;
+          best_w = w;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s\n%s", (int)(best - title), title, best + 1);
+}
+
 void
 cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
                         const char *subtitle, const char *footer, gboolean has_legend)
 {
   g_autofree char *wrapped = NULL;
+  g_autofree char *wrapped_title = NULL;
+  guint title_lines;
   double sub_h;
   double px = layout->font_px;
   double pad = layout->pad;
@@ -314,6 +344,17 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   layout->footer_text = g_strdup (footer);
   layout->title_px = fitting_px (layout, theme, px * title_scale, px * title_scale * 0.76,
                                  PANGO_WEIGHT_BOLD, title, inner);
+  title_lines = 1;
+  if (title && layout->height >= px * 22
+      && (wrapped_title = wrap_title (layout, theme, layout->title_px, title, inner)))
+    {
+      layout->title_px = fitting_px (layout, theme, px * title_scale, px * title_scale * 0.76,
+                                     PANGO_WEIGHT_BOLD, wrapped_title, inner);
+      g_free (layout->title_text);
+      layout->title_text = g_strdup (wrapped_title);
+      title = layout->title_text;
+      title_lines = 2;
+    }
   layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
                                                             PANGO_WEIGHT_NORMAL, subtitle, inner)
                                               : px;
@@ -330,7 +371,9 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
       subtitle = layout->subtitle_text;
       sub_h += layout->subtitle_px * 1.25;
     }
-  layout->title = (CakRect){ pad, y, inner, px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE) };
+  layout->title = (CakRect){ pad, y, inner,
+                             px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE)
+                                 + (title_lines - 1) * layout->title_px * 1.2 };
   cak_chart_place_text (layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title, pad,
                         y + layout->title.height / 2, 0, inner);
   y += layout->title.height;
@@ -727,8 +770,11 @@ cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
                          cak_chart_short_name (
                              g_array_index (data->rows, CakIndicatorRow, i).region->name));
       widest = widest_name (rows, layout, theme, data, TRUE);
+      /* Still too wide ("Kab. Bolaang Mongondow Selatan" in a narrow frame): the names take
+       * from the bars, up to half again their share, before any is cut */
+      return MIN (widest, max_width * 1.5);
     }
-  return MIN (widest, max_width);
+  return widest;
 }
 
 /* The name row @item shows, as chosen */
@@ -752,6 +798,21 @@ double
 cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top)
 {
   return plot_top + (i % rows->per_col) * rows->row_height;
+}
+
+char *
+cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
+                     double max_width)
+{
+  g_autofree char *text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
+                   "… and %u more regencies and cities in between", n),
+      n);
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, text) <= max_width)
+    return g_steal_pointer (&text);
+  /* TRANSLATORS: the short form of "… and %u more regencies and cities in between" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n), n);
 }
 
 /* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above

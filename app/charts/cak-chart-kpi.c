@@ -369,11 +369,11 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
       = MAX (px * cak_chart_label_min (theme, 0.72),
              fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->context, px * 0.92, t->inner_w));
   cap_h = text_height (layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption);
-  if (theme->label_min_scale > 0)
-    wrap_context (layout, theme, t);
+  /* Wrapped rather than cut: a context holds figures */
+  wrap_context (layout, theme, t);
   ctx_h = text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
   if (t->context2)
-    ctx_h *= 2;
+    ctx_h = 2 * (ceil (ctx_h) + 1);
   if (!isnan (t->progress))
     {
       bar_h = MAX (3.0, round (px * 0.45));
@@ -416,7 +416,8 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 static double
 context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
 {
-  return text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
+  /* A pixel apart: the lines' boxes are rounded to whole pixels */
+  return ceil (text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)) + 1;
 }
 
 static void

@@ -134,6 +134,11 @@ const char *cak_chart_rows_name (const CakChartRows *rows, const CakChartData *d
 double cak_chart_rows_dx (const CakChartRows *rows, guint i);
 double cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top);
 
+/* What the summary row of the regencies left out says: at length when it fits @max_width,
+ * else "… and 482 more": never cut. */
+char *cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
+                           double max_width);
+
 /* Items sorted by a key, largest first, items whose key is NAN last (by name). */
 GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row));
 

@@ -277,10 +277,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
         {
           guint left_out = data->rows->len - (r->rows->len - 1);
 
-          r->rest_text = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                           "… and %u more regencies and cities in between", left_out),
-              left_out);
+          r->rest_text = cak_chart_rest_text (layout, theme, r->label_px, left_out,
+                                              layout->width - layout->pad - layout->plot.x);
           cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
                                 layout->plot.x, cy, 0,
                                 layout->width - layout->pad - layout->plot.x);

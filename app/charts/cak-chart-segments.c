@@ -525,10 +525,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
         {
           guint left_out = data->rows->len - (g->rows->len - 1);
 
-          g->rest_text = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                           "… and %u more regencies and cities in between", left_out),
-              left_out);
+          g->rest_text = cak_chart_rest_text (layout, theme, g->label_px, left_out,
+                                              right - layout->plot.x);
           cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
