@@ -840,7 +840,7 @@ cak_chart_people_ticks (const CakChartLayout *layout, const CakChartTheme *theme
           widest = MAX (
               widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
         }
-      if (width * t.step / t.max < MAX (widest + px * 1.5, px * 5.5))
+      if (width * t.step / t.max < MAX (widest + px * 1.2, px * 4))
         continue;
       *out_ticks = t;
       found = TRUE;
