@@ -58,6 +58,11 @@ test_json (void)
   /* the province total sums both */
   g_assert_nonnull (strstr (json, "\"region\": \"35\", \"name\": \"Jawa Timur\", \"province\": "
                                   "\"35\", \"period\": \"2023-12\", \"workforce\": 529717"));
+  /* The province's two gaps, each under its own name: overall, Kota Blitar's participants above
+   * 30% offset Kabupaten Blitar's shortfall (30% of 529.717 − 143.377 = 15.539); regency by
+   * regency, nothing offsets Kabupaten Blitar's 20.539. */
+  g_assert_nonnull (strstr (json, "\"target_pct\": 30, \"gap_to_target\": 15539, \"regencies\": "
+                                  "2, \"regency_gaps\": 20539"));
   /* a warning with its cell, and the file name escaped */
   g_assert_nonnull (strstr (json, "\"severity\": \"warning\", \"file\": \"t \\\"q\\\".csv\", "
                                   "\"sheet\": null, \"row\": 6, \"column\": \"B\""));
@@ -100,6 +105,13 @@ test_text_languages (void)
   g_assert_nonnull (strstr (en, "December 2023"));
   g_assert_nonnull (strstr (en, "449,717"));
   g_assert_nonnull (strstr (en, "25.43%"));
+  /* Both gaps named under the table, in the language's numbers */
+  g_assert_nonnull (strstr (en, "Jawa Timur: overall gap to target 15,539 (30.00% × workforce − "
+                                "active participants"));
+  g_assert_nonnull (strstr (en, "sum of regency gaps 20,539 (the regencies below their target "
+                                "only)"));
+  g_assert_nonnull (strstr (id, " 15.539 (30,00% × "));
+  g_assert_nonnull (strstr (id, " 20.539 ("));
 }
 
 int
