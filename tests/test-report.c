@@ -578,7 +578,7 @@ test_csv (void)
   lines = g_strsplit (text, "\r\n", -1);
   /* a header, 38 regencies, the total and the empty string after the last line break */
   g_assert_cmpuint (g_strv_length (lines), ==, 41);
-  g_assert_true (g_str_has_prefix (lines[0], "Kode;Kabupaten/kota;Jenis;"));
+  g_assert_true (g_str_has_prefix (lines[0], "Kode;Kabupaten/Kota;Jenis;Penduduk bekerja;"));
   g_assert_cmpstr (lines[5], ==,
                    "35.05;Kabupaten Blitar;Kabupaten;454557;48590;51153;16473;7860;124076;27,30;"
                    "330481;40,00;57747;19;25,43;1,86");
