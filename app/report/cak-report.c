@@ -947,12 +947,12 @@ write_regency_gaps (Report *r, lxw_worksheet *ws, guint y)
                                         r->regencies, range);
   const char *why = T (N_ ("The overall gap lets the regencies and cities above target offset "
                            "those below; this sum does not."));
-  /* About 70 characters fit on a line across the merged columns. */
-  guint lines = MAX (1, (g_utf8_strlen (why, -1) + 69) / 70);
+  /* About 60 characters fit on a line across the merged columns. */
+  guint lines = MAX (1, (g_utf8_strlen (why, -1) + 59) / 60);
 
   worksheet_write_string (ws, y, 0, T (N_ ("Sum of regency gaps")), r->f_label);
   write_formula (ws, y, 1, f, r->data->total.regency_gaps, r->f_kpi_people);
-  worksheet_merge_range (ws, y, 2, y, 7, why, r->f_wrap);
+  worksheet_merge_range (ws, y, 2, y, 6, why, r->f_wrap);
   worksheet_set_row (ws, y, 15.5 * lines, NULL);
   return y + 1;
 }
