@@ -337,13 +337,14 @@ sheet_clear (Sheet *sh)
   g_clear_pointer (&sh->cells, g_array_unref);
 }
 
-/* The lines a bold 10-point header wraps to in a column this wide: a bold character is taken as
- * about 1.1 of the digit a column width counts, and a word wider than the column breaks. */
+/* The lines a bold 10-point header wraps to in a column this wide: a character is taken as one
+ * of the digits a column width counts (LibreOffice fits 14 in a column 13.7 wide), the padding
+ * as one, and a word wider than the column breaks. */
 static guint
 wrapped_lines (const char *text, double width)
 {
   g_auto (GStrv) words = g_strsplit (text, " ", -1);
-  double room = (width - 0.5) / 1.1, line = 0;
+  double room = width - 1, line = 0;
   guint lines = 1;
 
   for (guint i = 0; words[i]; i++)

@@ -308,13 +308,13 @@ fit_width (double current, const char *text)
 }
 
 /* The lines a header takes in a column @width characters wide, wrapped at spaces as a
- * spreadsheet wraps it; a bold character is taken as a little wider than the digits a width
- * counts, and a cell's padding as one of them. */
+ * spreadsheet wraps it: a character of the bold 10-point header is taken as one of the digits a
+ * width counts, and the cell's padding as one and a half. */
 static guint
 header_lines (const char *text, double width)
 {
   g_auto (GStrv) words = g_strsplit (text ? text : "", " ", -1);
-  double room = MAX (1.0, (width - 1) / 1.1), line = 0;
+  double room = MAX (1.0, width - 1.5), line = 0;
   guint lines = 1;
 
   for (guint i = 0; words[i]; i++)
@@ -983,7 +983,7 @@ write_summary (Report *r, GError **error)
 
   worksheet_set_column (ws, 0, 0, 40, NULL);
   worksheet_set_column (ws, 1, 1, 18, NULL);
-  worksheet_set_column (ws, 2, 6, 13, NULL);
+  worksheet_set_column (ws, 2, 7, 13, NULL);
   worksheet_gridlines (ws, LXW_HIDE_ALL_GRIDLINES);
   write_title (r, ws, r->title, is_set (r->opt->agency) ? r->opt->agency : NULL);
 
