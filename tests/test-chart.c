@@ -46,6 +46,7 @@ test_data (void)
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
   int blitar = cak_chart_data_find_code (data, "35.05");
   g_autofree char *tip = NULL;
+  g_autofree char *tip_total = NULL;
 
   g_assert_cmpuint (data->rows->len, ==, 38);
   g_assert_cmpstr (data->place, ==, "Jawa Timur");
@@ -71,6 +72,11 @@ test_data (void)
   g_assert_nonnull (strstr (tip, "454.557"));
   g_assert_nonnull (strstr (tip, "27,30%"));
   g_assert_nonnull (strstr (tip, "57.747"));
+  /* The province's two gaps, each under its name: the overall one, in which the regencies above
+   * target offset those below, and the sum of the regencies' gaps */
+  tip_total = cak_chart_data_describe_item (data, CAK_CHART_ITEM_TOTAL);
+  g_assert_nonnull (strstr (tip_total, "overall gap 1.306.281 participants"));
+  g_assert_nonnull (strstr (tip_total, "Sum of regency gaps: 1.863.009"));
 }
 
 static void

@@ -215,7 +215,9 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     t->context = g_strdup (_ ("no data"));
 
   t = &tiles[4];
-  t->caption = g_strdup (_ ("Gap to target"));
+  /* The overall gap, named apart from the sum of the regencies' gaps that the summary slide and
+   * the workbook's gap sheet show: the regencies above target offset those below in this one. */
+  t->caption = g_strdup (_ ("Overall gap to target"));
   if (target == NULL)
     {
       t->value = g_strdup ("—");
@@ -237,7 +239,9 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   else
     {
       set_people (t, total->gap_to_target, lang);
-      t->context = g_strdup_printf (_ ("participants still needed for %s"), target);
+      /* TRANSLATORS: under the overall gap to target, its definition: "40,00% × workforce −
+       * participants" of the province as a whole */
+      t->context = g_strdup_printf (_ ("%s × workforce − participants"), target);
     }
 
   t = &tiles[5];
@@ -416,7 +420,7 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 static double
 context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
 {
-  /* A pixel apart: the lines' boxes are rounded to whole pixels */
+  /* Whole pixels and one more, so that the two lines never touch once placed on pixels */
   return ceil (text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)) + 1;
 }
 

@@ -116,10 +116,21 @@ cak_chart_data_describe_item (const CakChartData *data, int item)
       g_autofree char *g = cak_number_format (row->gap_to_target, 0, data->lang);
 
       g_string_append_printf (out, "\n");
-      if (row->gap_to_target > 0)
+      if (item == CAK_CHART_ITEM_TOTAL && row->gap_to_target > 0)
+        /* TRANSLATORS: the province's overall gap: target × workforce − participants */
+        g_string_append_printf (out, _ ("Target %s: overall gap %s participants"), t, g);
+      else if (row->gap_to_target > 0)
         g_string_append_printf (out, _ ("Target %s: %s more participants needed"), t, g);
       else
         g_string_append_printf (out, _ ("Target %s: reached"), t);
+    }
+  if (item == CAK_CHART_ITEM_TOTAL && !isnan (row->regency_gaps) && row->regency_gaps > 0)
+    {
+      g_autofree char *sum = cak_number_format (row->regency_gaps, 0, data->lang);
+
+      g_string_append_printf (out, "\n");
+      /* TRANSLATORS: the gaps of the regencies below their target, added up */
+      g_string_append_printf (out, _ ("Sum of regency gaps: %s"), sum);
     }
   if (!isnan (row->change_pp) && cak_period_is_valid (data->compare))
     {

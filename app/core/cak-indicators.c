@@ -268,6 +268,7 @@ cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPer
   out_row->region = region;
   out_row->period = period;
   out_row->change_pp = NAN;
+  out_row->regency_gaps = NAN;
 
   if (cak_indicators_find_workforce (dataset, region, period, &workforce,
                                      &out_row->workforce_period))
@@ -402,6 +403,11 @@ add_known (double *sum, double value)
  * coverage, uncovered and gap are computed over the regencies that have both participants and
  * a workforce above zero, so that a regency missing one figure does not bend the province's
  * percentage. The target is the province's when every regency shares it, else unknown.
+ *
+ * Two gaps come out, and they differ: gap_to_target is the overall gap (the shared target x the
+ * total workforce - the total participants), in which the regencies above target offset those
+ * below; regency_gaps adds up the gaps of the regencies below their own target, which nothing
+ * offsets.
  */
 void
 cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
@@ -457,6 +463,7 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     out_total->values[m] = NAN;
   out_total->change_pp = NAN;
+  out_total->regency_gaps = NAN;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -465,6 +472,7 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
       if (province && strcmp (row->region->province_code, province->code) != 0)
         continue;
       out_total->n_regencies++;
+      add_known (&out_total->regency_gaps, row->gap_to_target);
       add_known (&out_total->workforce, row->workforce);
       add_known (&out_total->participants, row->participants);
       for (guint m = 0; m < CAK_N_MEASURES; m++)

@@ -371,6 +371,9 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
   else
     {
       g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
+      /* gap_to_target above is the overall gap; this one adds up the regencies' gaps */
+      g_string_append (out, ", \"regency_gaps\": ");
+      append_json_number (out, row->regency_gaps, -1);
       g_string_append (out, ", \"stated\": ");
       append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period), FALSE);
     }
@@ -645,6 +648,30 @@ append_text_row (GString *out, const CakIndicatorRow *row, CakLang lang)
   g_string_append_c (out, '\n');
 }
 
+/* The province's two gaps, named: "Jawa Timur: overall gap to target 1.306.281 (...); sum of
+ * regency gaps 1.863.009 (...)." */
+static void
+append_text_gaps (GString *out, const CakIndicatorRow *total, CakLang lang)
+{
+  g_autofree char *overall = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *target = NULL;
+
+  if (isnan (total->gap_to_target) || isnan (total->regency_gaps))
+    return;
+  overall = format_count (total->gap_to_target, lang);
+  sum = format_count (total->regency_gaps, lang);
+  target = format_pct (total->target_pct, lang);
+  /* TRANSLATORS: under the --summary table: "Jawa Timur: overall gap to target 1.306.281 (40,00%
+   * × workforce − active participants, regencies above target offsetting those below); sum of
+   * regency gaps 1.863.009 (the regencies below their target only)." */
+  g_string_append_printf (out,
+                          _ ("%s: overall gap to target %s (%s × workforce − active participants, "
+                             "regencies above target offsetting those below); sum of regency "
+                             "gaps %s (the regencies below their target only).\n"),
+                          total->region->name, overall, target, sum);
+}
+
 /* The province's figures as the file states them, under Cakupan's: "Stated in the file for Jawa
  * Timur: 27,68% (4.300.000 of 15.000.000); its own figures give 28,67%; tabel.csv, row 4." */
 static void
@@ -734,6 +761,8 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
         append_text_row (out, &g_array_index (rows, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
         append_text_row (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
+      for (guint i = 0; i < totals->len; i++)
+        append_text_gaps (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
         {
           const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, i);

@@ -488,10 +488,12 @@ sum_gaps (const CakChartData *data, gboolean targets)
 {
   double sum = 0;
 
+  if (targets)
+    return data->total.regency_gaps;
   for (guint i = 0; i < data->rows->len; i++)
     {
       const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
-      double v = targets ? row->gap_to_target : row->uncovered;
+      double v = row->uncovered;
 
       if (!isnan (v) && v > 0)
         sum += v;
@@ -520,10 +522,22 @@ compose_summary (Compose *c)
   frame (c, _ ("Summary"), subtitle, footer);
   plot = c->layout->plot;
 
-  figs[n].caption = targets ? _ ("Still to enrol") : _ ("Not yet covered");
+  /* The sum of the regencies' gaps, named apart from the overall gap of the key figures (in
+   * which the regencies above target offset those below), which it names beside it. */
+  figs[n].caption = targets ? _ ("Sum of regency gaps") : _ ("Not yet covered");
   figs[n].value = format_count (sum_gaps (data, targets), lang);
-  figs[n].context = g_strdup (targets ? _ ("workers, for every regency to reach its target")
-                                      : _ ("workers without BPJS Ketenagakerjaan"));
+  if (targets && !isnan (data->total.gap_to_target))
+    {
+      g_autofree char *overall = format_count (data->total.gap_to_target, lang);
+
+      /* TRANSLATORS: under the sum of the regencies' gaps on the summary slide; %s is the
+       * overall gap of the key figures (target × workforce − participants of the whole) */
+      figs[n].context = g_strdup_printf (
+          _ ("participants, regencies below target only · overall gap %s"), overall);
+    }
+  else
+    figs[n].context = g_strdup (targets ? _ ("participants, regencies below target only")
+                                        : _ ("workers without BPJS Ketenagakerjaan"));
   figs[n].value_em = 0.11;
   n++;
   figs[n].caption = data->place;

@@ -159,8 +159,17 @@ update_detail (CakWindow *self)
       g_autofree char *g = cak_number_format (row->gap_to_target, 0, lang);
 
       add_figure (self, line++, _ ("Target"), t);
-      add_figure (self, line++, _ ("Participants still needed"),
+      /* The province's overall gap is named apart from the sum of its regencies' gaps */
+      add_figure (self, line++,
+                  item == CAK_CHART_ITEM_TOTAL ? _ ("Overall gap to target")
+                                               : _ ("Participants still needed"),
                   row->gap_to_target > 0 ? g : _ ("target reached"));
+    }
+  if (item == CAK_CHART_ITEM_TOTAL && !isnan (row->regency_gaps))
+    {
+      g_autofree char *sum = cak_number_format (row->regency_gaps, 0, lang);
+
+      add_figure (self, line++, _ ("Sum of regency gaps"), sum);
     }
   if (row->rank > 0)
     {
