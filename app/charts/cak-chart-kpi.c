@@ -218,6 +218,8 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   /* The overall gap, named apart from the sum of the regencies' gaps that the summary slide and
    * the workbook's gap sheet show: the regencies above target offset those below in this one. */
   t->caption = g_strdup (_ ("Overall gap to target"));
+  /* TRANSLATORS: the tile's caption where "Overall gap to target" does not fit */
+  t->short_caption = g_strdup (_ ("Overall gap"));
   if (target == NULL)
     {
       t->value = g_strdup ("—");

@@ -346,18 +346,6 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
   append_json_number (out, row->uncovered, -1);
   g_string_append (out, ", \"target_pct\": ");
   append_json_number (out, row->target_pct, -1);
-  /* Where the target comes from: typed for the region, for its province, or a file's */
-  if (!isnan (row->target_pct))
-    {
-      static const char *const origins[] = { NULL, "typed", "province", "file" };
-      CakTargetOrigin origin = CAK_TARGET_NONE;
-
-      cak_indicators_find_target (dataset, row->region, row->period, &origin);
-      g_string_append (out, ", \"target_from\": ");
-      append_json_string (out, origin == CAK_TARGET_NONE ? "regencies" : origins[origin]);
-    }
-  else
-    g_string_append (out, ", \"target_from\": null");
   g_string_append (out, ", \"gap_to_target\": ");
   append_json_number (out, row->gap_to_target, -1);
   if (row->region->kind != CAK_REGION_KIND_PROVINCE)
@@ -377,6 +365,18 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
       g_string_append (out, ", \"stated\": ");
       append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period), FALSE);
     }
+  /* Where the target comes from: typed for the region, for its province, or a file's */
+  if (!isnan (row->target_pct))
+    {
+      static const char *const origins[] = { NULL, "typed", "province", "file" };
+      CakTargetOrigin origin = CAK_TARGET_NONE;
+
+      cak_indicators_find_target (dataset, row->region, row->period, &origin);
+      g_string_append (out, ", \"target_from\": ");
+      append_json_string (out, origin == CAK_TARGET_NONE ? "regencies" : origins[origin]);
+    }
+  else
+    g_string_append (out, ", \"target_from\": null");
   g_string_append (out, "}");
 }
 
