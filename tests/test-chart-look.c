@@ -438,6 +438,140 @@ test_one_precision (void)
     g_error ("precision varies:\n%s", failures->str);
 }
 
+/* Folding remains for the whole country only; there, the regency the reader picked out is
+ * never among those folded away: it has its row between two summary rows, and each summary
+ * row counts what it stands for. */
+static void
+test_selected_in_view (void)
+{
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) data = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                      ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  const CakChartKind kinds[]
+      = { CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE, CAK_CHART_SEGMENTS, CAK_CHART_CHANGE };
+  int middle = -1;
+
+  /* A regency near the middle of every order: the median of coverage will do for all four
+   * only by chance, so each chart is asked about its own middle */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (CakChartLayout) plain = NULL;
+      g_autoptr (CakChartLayout) layout = NULL;
+      CakRect rect;
+      guint n_rows = 0;
+
+      data->selected = CAK_CHART_ITEM_NONE;
+      plain = ctu_layout (kinds[k], data, CAK_CHART_THEME_PROJECTOR, 1366, 768);
+      /* The first regency not drawn */
+      middle = -1;
+      for (guint i = 0; i < data->rows->len && middle < 0; i++)
+        if (!cak_chart_find_item (plain, i, &rect))
+          middle = i;
+      g_assert_cmpint (middle, >=, 0);
+      for (guint i = 0; i < plain->hits->len; i++)
+        n_rows += g_array_index (plain->hits, CakChartHit, i).item >= 0;
+
+      data->selected = middle;
+      layout = ctu_layout (kinds[k], data, CAK_CHART_THEME_PROJECTOR, 1366, 768);
+      if (!cak_chart_find_item (layout, middle, &rect))
+        g_error ("%s: the selected regency is folded away", cak_chart_kind_to_id (kinds[k]));
+    }
+  data->selected = CAK_CHART_ITEM_NONE;
+
+  /* The counts: a summary row between ranks 3 and 8 of ten stands for four */
+  {
+    int order_items[10] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    int row_items[] = { 0, 1, 2, CAK_CHART_ITEM_REST, 7, CAK_CHART_ITEM_REST, 9 };
+    g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
+    g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));
+    g_autoptr (GArray) kept = NULL;
+
+    g_array_append_vals (order, order_items, 10);
+    g_array_append_vals (rows, row_items, G_N_ELEMENTS (row_items));
+    g_assert_cmpuint (cak_chart_rest_count (order, 10, rows, 3), ==, 4);
+    g_assert_cmpuint (cak_chart_rest_count (order, 10, rows, 5), ==, 1);
+    kept = cak_chart_pick_rows_keeping (order, 7, 5);
+    g_assert_cmpuint (kept->len, <=, 7);
+    g_assert_cmpint (g_array_index (kept, int, 0), ==, 0);
+    g_assert_cmpint (g_array_index (kept, int, kept->len - 1), ==, 9);
+    for (guint i = 0; i < kept->len; i++)
+      if (g_array_index (kept, int, i) == 5)
+        {
+          g_assert_cmpint (g_array_index (kept, int, i - 1), ==, CAK_CHART_ITEM_REST);
+          g_assert_cmpint (g_array_index (kept, int, i + 1), ==, CAK_CHART_ITEM_REST);
+          return;
+        }
+    g_assert_not_reached ();
+  }
+}
+
+/* A value beside a bar that stops short of its target stands clear of the target's mark. */
+static void
+test_value_clear_of_target (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  const double sizes[][2] = { { 600, 900 }, { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s][0], h = sizes[s][1];
+      /* The window's light theme, small type, at the first size; the projector's after */
+      CakChartThemeKind kind = s == 0 ? CAK_CHART_THEME_LIGHT : CAK_CHART_THEME_PROJECTOR;
+      g_autoptr (CakChartLayout) layout = ctu_layout (CAK_CHART_RANKING, data, kind, w, h);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_t *cr = cairo_create (surface);
+      CakChartTheme theme;
+      guint checked = 0;
+
+      cak_chart_theme_init (&theme, kind);
+      cak_chart_paint (cr, data, &theme, layout);
+      cairo_surface_flush (surface);
+      for (guint i = 0; i < layout->hits->len; i++)
+        {
+          const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+          const CakIndicatorRow *row;
+          int cy = (int)(hit->rect.y + hit->rect.height / 2);
+          const CakRect *value = NULL;
+          guchar *line;
+
+          if (hit->item < 0)
+            continue;
+          row = &g_array_index (data->rows, CakIndicatorRow, hit->item);
+          if (!(row->coverage_pct < row->target_pct))
+            continue;
+          /* Its value: the rightmost text on its line */
+          for (guint l = 0; l < layout->labels->len; l++)
+            {
+              const CakRect *r = &g_array_index (layout->labels, CakRect, l);
+
+              if (r->y <= cy && r->y + r->height >= cy && r->x >= hit->rect.x
+                  && r->x < hit->rect.x + hit->rect.width && (!value || r->x > value->x))
+                value = r;
+            }
+          g_assert_nonnull (value);
+          /* Left of it, on the bar's middle line, the dark mark: half the body size between
+           * them, so that the two never read as one */
+          line = cairo_image_surface_get_data (surface) + cy * cairo_image_surface_get_stride (surface);
+          for (int x = (int)value->x - 1; x > value->x - layout->font_px; x--)
+            {
+              guint32 p = ((guint32 *)line)[x];
+
+              if (((p >> 16) & 0xff) < 80 && ((p >> 8) & 0xff) < 80 && (p & 0xff) < 80)
+                {
+                  if (value->x - x < layout->font_px * 0.5)
+                    g_error ("%dx%d: %s's value starts %.1f px after its target mark", w, h,
+                             row->region->name, value->x - x);
+                  break;
+                }
+            }
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 10);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -452,5 +586,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/look/uncut", test_uncut);
   g_test_add_func ("/chart/look/people-format", test_people_format);
   g_test_add_func ("/chart/look/one-precision", test_one_precision);
+  g_test_add_func ("/chart/look/selected-in-view", test_selected_in_view);
+  g_test_add_func ("/chart/look/value-clear-of-target", test_value_clear_of_target);
   return g_test_run ();
 }

@@ -249,7 +249,7 @@ order_items (const CakChartData *data, guint *out_n_with)
 /* The rows drawn: all when they fit; else the largest gains and the largest falls with the rest
  * summarised between them, and one row for every regency without a change. */
 static GArray *
-pick_rows (const GArray *order, guint n_with, guint n_fit)
+pick_rows (const GArray *order, guint n_with, guint n_fit, int keep)
 {
   g_autoptr (GArray) with = NULL;
   GArray *rows;
@@ -259,7 +259,8 @@ pick_rows (const GArray *order, guint n_with, guint n_fit)
     return g_array_copy ((GArray *)order);
   with = g_array_sized_new (FALSE, FALSE, sizeof (int), n_with);
   g_array_append_vals (with, order->data, n_with);
-  rows = cak_chart_pick_rows (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit);
+  rows = cak_chart_pick_rows_keeping (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit,
+                                      keep);
   if (n_with < order->len)
     g_array_append_val (rows, no_data);
   return rows;
@@ -319,7 +320,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   double lo = 0, hi = 0, label_w = 0, value_w = 0, rows_h, zero, gap = px * 0.45;
   g_autoptr (GArray) order = NULL;
   GArray *items;
-  guint n_with, n_shown = 0, first_label;
+  guint n_with, first_label;
   double right;
   Kinds kinds = { FALSE };
 
@@ -378,20 +379,14 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     {
       /* The whole country, summarised: the top and bottom of those with a change, and those
        * without one in a row of their own */
-      GArray *picked = pick_rows (order, n_with, c->plan.rows->len);
+      GArray *picked
+          = pick_rows (order, n_with, c->plan.rows->len, cak_chart_focus_selected (data));
 
       g_array_unref (c->plan.rows);
       c->plan.rows = picked;
       c->plan.per_col = picked->len;
     }
   items = c->plan.rows;
-  for (guint i = 0; i < items->len; i++)
-    {
-      int item = g_array_index (items, int, i);
-
-      if (item >= 0 && !isnan (g_array_index (data->rows, CakIndicatorRow, item).change_pp))
-        n_shown++;
-    }
   c->row_height = c->plan.row_height;
   c->rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
   c->label_px = c->plan.label_px;
@@ -470,7 +465,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
       if (r.item == CAK_CHART_ITEM_REST || r.item == ITEM_NO_DATA)
         {
-          guint n = r.item == ITEM_NO_DATA ? order->len - n_with : n_with - n_shown;
+          guint n = r.item == ITEM_NO_DATA ? order->len - n_with
+                                           : cak_chart_rest_count (order, n_with, items, i);
 
           r.no_data = r.item == ITEM_NO_DATA;
           r.text_x = layout->plot.x;

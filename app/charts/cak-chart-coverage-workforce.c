@@ -47,7 +47,6 @@ typedef struct
   double label_right;
   double value_px;
   CakTicks ticks;
-  char *rest_text;
   char *total_text; /* the province's uncovered, right of the legend; NULL when it does not fit */
   double total_x;
   guint n_legend;
@@ -70,7 +69,6 @@ coverage_workforce_free (gpointer data)
 
   g_clear_pointer (&c->rows, g_array_unref);
   cak_chart_rows_clear (&c->plan);
-  g_free (c->rest_text);
   g_free (c->total_text);
   g_free (c);
 }
@@ -349,11 +347,12 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (c->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          c->rest_text = cak_chart_rest_text (layout, theme, c->label_px, left_out,
-                                              right - layout->plot.x);
-          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
+          /* A summary row's words are kept as its value */
+          row->value = cak_chart_rest_text (layout, theme, c->label_px, left_out,
+                                            right - layout->plot.x);
+          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, row->value,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
@@ -390,7 +389,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *c,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + c->row_height / 2;
@@ -405,7 +404,7 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
+  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, text,
                        layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
@@ -486,7 +485,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, c, theme, row->top);
+          paint_rest (cr, layout, c, theme, row->top, row->value);
           continue;
         }
       cairo_save (cr);

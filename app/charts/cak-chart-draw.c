@@ -699,8 +699,9 @@ cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout, const CakC
         }
     }
   if (out->rows == NULL)
-    out->rows = order->len > n_fit ? cak_chart_pick_rows (order, n_fit)
-                                   : g_array_copy ((GArray *)order);
+    out->rows = order->len > n_fit
+                    ? cak_chart_pick_rows_keeping (order, n_fit, cak_chart_focus_selected (data))
+                    : g_array_copy ((GArray *)order);
   out->per_col = MAX (1u, (out->rows->len + out->n_cols - 1) / out->n_cols);
   out->col_width = out->n_cols > 1 ? (inner - gap) / 2 : inner;
   out->step = out->col_width + gap;
@@ -813,6 +814,56 @@ cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double 
     return g_steal_pointer (&text);
   /* TRANSLATORS: the short form of "… and %u more regencies and cities in between" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n), n);
+}
+
+/* The one place the painters' shared code reads the view state kept in the data */
+int
+cak_chart_focus_selected (const CakChartData *data)
+{
+  return data->selected;
+}
+
+static int
+position_in (const GArray *order, guint n_order, int item)
+{
+  for (guint i = 0; i < n_order; i++)
+    if (g_array_index (order, int, i) == item)
+      return i;
+  return -1;
+}
+
+GArray *
+cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep)
+{
+  GArray *rows = cak_chart_pick_rows (order, n_fit);
+  int rest = CAK_CHART_ITEM_REST;
+  guint half;
+
+  if (keep < 0 || position_in (rows, rows->len, keep) >= 0 || position_in (order, order->len, keep) < 0
+      || n_fit < 7)
+    return rows;
+  /* One fewer at the top and the bottom: the room for it and a second summary row */
+  half = (n_fit - 1) / 2 - 1;
+  g_array_set_size (rows, 0);
+  g_array_append_vals (rows, order->data, half);
+  g_array_append_val (rows, rest);
+  g_array_append_val (rows, keep);
+  g_array_append_val (rows, rest);
+  g_array_append_vals (rows, &g_array_index (order, int, order->len - half), half);
+  return rows;
+}
+
+guint
+cak_chart_rest_count (const GArray *order, guint n_order, const GArray *rows, guint index)
+{
+  int before = index > 0 ? position_in (order, n_order, g_array_index (rows, int, index - 1)) : -1;
+  int after = index + 1 < rows->len
+                  ? position_in (order, n_order, g_array_index (rows, int, index + 1))
+                  : -1;
+
+  if (after < 0)
+    after = n_order;
+  return after > before + 1 ? after - before - 1 : 0;
 }
 
 /* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above

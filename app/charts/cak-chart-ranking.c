@@ -36,7 +36,7 @@ typedef struct
   double value_px;
   CakTicks ticks;
   gboolean has_targets;
-  char *rest_text;
+  char *rest_text[2]; /* what the summary rows say, the first and a second one */
   guint n_legend;
   CakLegendEntry legend[5];
   char *near_label;
@@ -49,7 +49,8 @@ ranking_free (gpointer data)
   Ranking *r = data;
 
   cak_chart_rows_clear (&r->plan);
-  g_free (r->rest_text);
+  g_free (r->rest_text[0]);
+  g_free (r->rest_text[1]);
   g_free (r->near_label);
   g_free (r->average_label);
   g_free (r);
@@ -93,7 +94,7 @@ value_x (const CakChartLayout *layout, const Ranking *r, const CakIndicatorRow *
   end = x_of (layout, r, MIN (row->coverage_pct, r->ticks.max)) + px * 0.45;
   if (isnan (row->target_pct))
     return end;
-  mark = round (x_of (layout, r, row->target_pct)) + 0.5 + MAX (2.0, px * 0.16) / 2 + px * 0.4;
+  mark = round (x_of (layout, r, row->target_pct)) + 0.5 + MAX (2.0, px * 0.16) / 2 + px * 0.6;
   return MAX (end, mark);
 }
 
@@ -275,11 +276,13 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
       if (item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (r->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, r->rows, i);
+          char **text = &r->rest_text[r->rest_text[0] ? 1 : 0];
 
-          r->rest_text = cak_chart_rest_text (layout, theme, r->label_px, left_out,
-                                              layout->width - layout->pad - layout->plot.x);
-          cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
+          g_free (*text);
+          *text = cak_chart_rest_text (layout, theme, r->label_px, left_out,
+                                       layout->width - layout->pad - layout->plot.x);
+          cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, *text,
                                 layout->plot.x, cy, 0,
                                 layout->width - layout->pad - layout->plot.x);
           continue;
@@ -305,6 +308,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
   double rows_bottom = r->plot_top + r->row_height * r->per_col;
   double col_w = r->col_step - px * 2;
   double clip_y0, clip_y1, x0, x1;
+  guint n_rest = 0;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
@@ -341,6 +345,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       const CakIndicatorRow *row;
       g_autofree char *value = NULL;
       gboolean selected = item == data->selected;
+      guint rest_index = item == CAK_CHART_ITEM_REST ? n_rest++ : 0;
 
       if (top > clip_y1 || top + r->row_height < clip_y0)
         continue;
@@ -362,7 +367,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           cak_chart_set_color (cr, theme->muted);
-          cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
+          cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
+                               r->rest_text[MIN (rest_index, 1u)],
                                layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
           continue;
         }

@@ -57,7 +57,6 @@ typedef struct
   gboolean percent;
   CakTicks ticks;
   CakColor ink[N_SEGMENTS]; /* text on each segment's colour */
-  char *rest_text;
   char *total_text; /* the province's participants, right of the legend; NULL when no room */
   double total_x;
   guint n_legend;
@@ -82,7 +81,6 @@ segments_free (gpointer data)
 
   g_clear_pointer (&g->rows, g_array_unref);
   cak_chart_rows_clear (&g->plan);
-  g_free (g->rest_text);
   g_free (g->total_text);
   g_free (g);
 }
@@ -523,11 +521,12 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (g->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          g->rest_text = cak_chart_rest_text (layout, theme, g->label_px, left_out,
-                                              right - layout->plot.x);
-          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
+          /* A summary row's words are kept as its total */
+          row->total = cak_chart_rest_text (layout, theme, g->label_px, left_out,
+                                            right - layout->plot.x);
+          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, row->total,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
@@ -549,7 +548,7 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + g->row_height / 2;
@@ -564,7 +563,7 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
+  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, text,
                        layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
@@ -666,7 +665,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, g, theme, row->top);
+          paint_rest (cr, layout, g, theme, row->top, row->total);
           continue;
         }
       cairo_save (cr);
