@@ -572,6 +572,102 @@ test_value_clear_of_target (void)
     }
 }
 
+/* A deck and an export show every regency of a province: no row of the four bar charts is
+ * folded away at any slide or export size, in either projector theme; only the whole country
+ * is summarised. */
+static void
+test_every_row (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  const CakChartKind kinds[]
+      = { CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE, CAK_CHART_SEGMENTS, CAK_CHART_CHANGE };
+  const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
+        for (guint on_slide = 0; on_slide < 2; on_slide++)
+          {
+            double w = sizes[s][0], h = sizes[s][1];
+            CakSlide slide = { CAK_SLIDE_CHART, kinds[k], NULL };
+            CakChartTheme theme;
+            g_autoptr (CakChartLayout) layout = NULL;
+            g_autofree char *what = g_strdup_printf ("%s %gx%g theme %u%s",
+                                                     cak_chart_kind_to_id (kinds[k]), w, h, t,
+                                                     on_slide ? " on a slide" : "");
+
+            cak_chart_theme_init (&theme, all_themes[t]);
+            layout = on_slide ? cak_slide_layout_new (&slide, data, NULL, &theme, context, w, h)
+                              : cak_chart_layout_new (kinds[k], data, &theme, context, w, h,
+                                                      cak_chart_font_px_for_size (w, h, &theme));
+            ctu_check_layout (layout, what);
+            for (guint i = 0; i < data->rows->len; i++)
+              {
+                CakRect rect;
+
+                if (!cak_chart_find_item (layout, i, &rect))
+                  g_error ("%s: %s is left out", what,
+                           g_array_index (data->rows, CakIndicatorRow, i).region->name);
+              }
+          }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* One naming rule per chart: a chart's rows say "Kabupaten" or "Kab.", never both. */
+static void
+test_one_naming_rule (void)
+{
+  g_autoptr (CakChartData) id = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) national = cak_chart_data_new (
+      ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  CakChartData *datas[] = { id, national };
+  const double sizes[][2]
+      = { { 400, 600 }, { 800, 600 }, { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+  guint n_short = 0, n_full = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (datas); d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
+        for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+          {
+            double w = sizes[s][0], h = sizes[s][1];
+            CakChartTheme theme;
+            g_autoptr (CakChartLayout) layout = NULL;
+            guint full = 0, shortened = 0;
+
+            cak_chart_theme_init (&theme, all_themes[t]);
+            layout = cak_chart_layout_new (k, datas[d], &theme, context, w, h,
+                                           cak_chart_font_px_for_size (w, h, &theme));
+            for (guint i = 0; i < layout->placed->len; i++)
+              {
+                const char *text = g_ptr_array_index (layout->placed, i);
+
+                full += g_str_has_prefix (text, "Kabupaten ");
+                shortened += g_str_has_prefix (text, "Kab. ");
+              }
+            if (full > 0 && shortened > 0)
+              g_error ("%s data %u %gx%g theme %u: %u names with \"Kabupaten\", %u with \"Kab.\"",
+                       cak_chart_kind_to_id (k), d, w, h, t, full, shortened);
+            n_full += full > 0;
+            n_short += shortened > 0;
+          }
+  /* Both rules were seen at work */
+  g_assert_cmpuint (n_full, >, 0);
+  g_assert_cmpuint (n_short, >, 0);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -588,5 +684,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/look/one-precision", test_one_precision);
   g_test_add_func ("/chart/look/selected-in-view", test_selected_in_view);
   g_test_add_func ("/chart/look/value-clear-of-target", test_value_clear_of_target);
+  g_test_add_func ("/chart/look/every-row", test_every_row);
+  g_test_add_func ("/chart/look/one-naming-rule", test_one_naming_rule);
   return g_test_run ();
 }

@@ -110,6 +110,8 @@ cak_chart_place_text (CakChartLayout *layout, const CakChartTheme *theme, double
   CakRect rect = cak_chart_text_rect (layout, theme, px, weight, text, x, y, align, max_width);
 
   g_array_append_val (layout->labels, rect);
+  if (layout->placed)
+    g_ptr_array_add (layout->placed, g_strdup (text));
   return rect;
 }
 
