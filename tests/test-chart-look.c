@@ -31,9 +31,9 @@ use_language (CakLang lang)
 #endif
 }
 
-static const CakChartThemeKind all_themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
-                                                CAK_CHART_THEME_PROJECTOR,
-                                                CAK_CHART_THEME_PROJECTOR_DARK };
+static const CakChartThemeKind all_themes[]
+    = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR,
+        CAK_CHART_THEME_PROJECTOR_DARK };
 
 static void
 check_contrast (const char *theme_name, const char *what, CakColor color, const char *on_name,
@@ -58,9 +58,9 @@ test_contrast (void)
   g_assert_cmpfloat_with_epsilon (
       cak_color_contrast ((CakColor){ 0, 0, 0, 1 }, (CakColor){ 1, 1, 1, 1 }), 21, 1e-9);
   /* The figures the issue measured: Okabe-Ito's orange and vermillion on white */
-  g_assert_cmpfloat_with_epsilon (cak_color_contrast ((CakColor){ 0xe6 / 255., 0x9f / 255., 0, 1 },
-                                                      (CakColor){ 1, 1, 1, 1 }),
-                                  2.25, 0.01);
+  g_assert_cmpfloat_with_epsilon (
+      cak_color_contrast ((CakColor){ 0xe6 / 255., 0x9f / 255., 0, 1 }, (CakColor){ 1, 1, 1, 1 }),
+      2.25, 0.01);
 
   for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
     {
@@ -294,9 +294,8 @@ test_uncut (void)
                 g_autoptr (CakChartLayout) layout
                     = cak_chart_layout_new (k, datas[d], &theme, context, cw, ch,
                                             cak_chart_font_px_for_size (cw, ch, &theme));
-                g_autofree char *what = g_strdup_printf ("%s %s %gx%g theme %d",
-                                                         cak_chart_kind_to_id (k), data_names[d],
-                                                         cw, ch, t);
+                g_autofree char *what = g_strdup_printf (
+                    "%s %s %gx%g theme %d", cak_chart_kind_to_id (k), data_names[d], cw, ch, t);
 
                 check_uncut (layout, what, failures);
               }
@@ -370,9 +369,8 @@ static void
 check_one_precision (const CakChartLayout *layout, const char *what, GString *failures)
 {
   g_autoptr (GArray) texts = shaped_texts (layout);
-  g_autoptr (GRegex) figure
-      = g_regex_new ("(?<![\\d.,])(\\d{1,3})(?:[.,](\\d+))?( rb| jt| M| T|K|M|B|T)(?!\\w)", 0, 0,
-                     NULL);
+  g_autoptr (GRegex) figure = g_regex_new (
+      "(?<![\\d.,])(\\d{1,3})(?:[.,](\\d+))?( rb| jt| M| T|K|M|B|T)(?!\\w)", 0, 0, NULL);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < texts->len; i++)
@@ -551,7 +549,8 @@ test_value_clear_of_target (void)
           g_assert_nonnull (value);
           /* Left of it, on the bar's middle line, the dark mark: half the body size between
            * them, so that the two never read as one */
-          line = cairo_image_surface_get_data (surface) + cy * cairo_image_surface_get_stride (surface);
+          line = cairo_image_surface_get_data (surface)
+                 + cy * cairo_image_surface_get_stride (surface);
           for (int x = (int)value->x - 1; x > value->x - layout->font_px; x--)
             {
               guint32 p = ((guint32 *)line)[x];
@@ -595,9 +594,9 @@ test_every_row (void)
             CakSlide slide = { CAK_SLIDE_CHART, kinds[k], NULL };
             CakChartTheme theme;
             g_autoptr (CakChartLayout) layout = NULL;
-            g_autofree char *what = g_strdup_printf ("%s %gx%g theme %u%s",
-                                                     cak_chart_kind_to_id (kinds[k]), w, h, t,
-                                                     on_slide ? " on a slide" : "");
+            g_autofree char *what
+                = g_strdup_printf ("%s %gx%g theme %u%s", cak_chart_kind_to_id (kinds[k]), w, h, t,
+                                   on_slide ? " on a slide" : "");
 
             cak_chart_theme_init (&theme, all_themes[t]);
             layout = on_slide ? cak_slide_layout_new (&slide, data, NULL, &theme, context, w, h)
