@@ -31,7 +31,7 @@ typedef struct
 {
   int item; /* a regency, CAK_CHART_ITEM_REST or ITEM_NO_DATA */
   double top, cy;
-  double dx; /* its column's offset: the x below are the first column's */
+  double dx;   /* its column's offset: the x below are the first column's */
   CakRect bar; /* the bar, or the hatched band of no data */
   gboolean no_data;
   char *text; /* the value ("+2,3 pp"), or what a summary row says */
@@ -259,8 +259,8 @@ pick_rows (const GArray *order, guint n_with, guint n_fit, int keep)
     return g_array_copy ((GArray *)order);
   with = g_array_sized_new (FALSE, FALSE, sizeof (int), n_with);
   g_array_append_vals (with, order->data, n_with);
-  rows = cak_chart_pick_rows_keeping (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit,
-                                      keep);
+  rows
+      = cak_chart_pick_rows_keeping (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit, keep);
   if (n_with < order->len)
     g_array_append_val (rows, no_data);
   return rows;
@@ -373,8 +373,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     c->rows_bottom -= px * AXIS_EM;
   rows_h = MAX (px, c->rows_bottom - c->plot_top);
 
-  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   if (c->plan.rows->len < order->len)
     {
       /* The whole country, summarised: the top and bottom of those with a change, and those
@@ -431,8 +430,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   layout->plot.width = MAX (px, right - layout->plot.x);
   /* Room for the values beyond the longest bars, on the sides that have bars. */
   c->x0 = layout->plot.x + (lo < 0 ? value_w : 0);
-  c->x1 = layout->plot.x + layout->plot.width
-          - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
+  c->x1
+      = layout->plot.x + layout->plot.width - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
   c->x1 = MAX (c->x1, c->x0 + px);
 
   /* The bars run to the edges of the plot, not to the next round number: ticks are drawn where
@@ -493,9 +492,9 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
                   g_free (r.text);
                   /* TRANSLATORS: the short form of "%u regencies and cities without figures
                    * to compare" */
-                  r.text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without figures",
-                                                         "%u without figures", n),
-                                            n);
+                  r.text = g_strdup_printf (
+                      g_dngettext (GETTEXT_PACKAGE, "%u without figures", "%u without figures", n),
+                      n);
                 }
             }
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text, r.text_x,
@@ -548,16 +547,16 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
             }
           r.bar.width = w;
           /* The bar itself, for a pointer over it and for the tests: which side of zero. */
-          cak_chart_add_hit (
-              layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height }, r.item);
+          cak_chart_add_hit (layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height },
+                             r.item);
         }
-      cak_chart_add_hit (
-          layout, (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
-          r.item);
+      cak_chart_add_hit (layout,
+                         (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
+                         r.item);
       first_label = layout->labels->len;
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
-                            cak_chart_rows_name (&c->plan, data, r.item),
-                            c->label_right, r.cy, 1, c->label_right - layout->pad);
+                            cak_chart_rows_name (&c->plan, data, r.item), c->label_right, r.cy, 1,
+                            c->label_right - layout->pad);
       cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r.text, r.text_x, r.cy,
                             r.text_align, 0);
       for (guint l = first_label; l < layout->labels->len; l++)
@@ -682,8 +681,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&c->plan, data, r->item),
-                           c->label_right, r->cy, 1, c->label_right - layout->pad);
+                           cak_chart_rows_name (&c->plan, data, r->item), c->label_right, r->cy, 1,
+                           c->label_right - layout->pad);
 
       if (r->no_data)
         cak_chart_hatch (cr, theme, r->bar.x, r->bar.y, r->bar.width, r->bar.height);

@@ -238,8 +238,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
   /* The most uncovered first: that is where the enrolment work is. */
   order = cak_chart_sort_items (data, uncovered_key);
-  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   items = c->plan.rows;
   c->row_height = c->plan.row_height;
   c->label_px = c->plan.label_px;
@@ -257,8 +256,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
       int item = g_array_index (items, int, i);
 
       if (item >= 0 && row_has_data (&g_array_index (data->rows, CakIndicatorRow, item)))
-        cak_chart_people_add (&people,
-                              g_array_index (data->rows, CakIndicatorRow, item).uncovered);
+        cak_chart_people_add (&people, g_array_index (data->rows, CakIndicatorRow, item).uncovered);
     }
   c->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), items->len);
   g_array_set_clear_func (c->rows, row_clear);
@@ -350,16 +348,15 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
           guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
           /* A summary row's words are kept as its value */
-          row->value = cak_chart_rest_text (layout, theme, c->label_px, left_out,
-                                            right - layout->plot.x);
+          row->value
+              = cak_chart_rest_text (layout, theme, c->label_px, left_out, right - layout->plot.x);
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, row->value,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
       cak_chart_add_hit (
-          layout,
-          (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
+          layout, (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
           row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
@@ -404,8 +401,8 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, text,
-                       layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, text, layout->plot.x,
+                       cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
 /* The workforce as an outlined bar on a light track, the covered part filled in it. */
@@ -506,8 +503,8 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&c->plan, data, row->item),
-                           c->label_right, cy, 1, c->label_right - layout->pad);
+                           cak_chart_rows_name (&c->plan, data, row->item), c->label_right, cy, 1,
+                           c->label_right - layout->pad);
 
       if (row->has_data)
         paint_bar (cr, layout, theme, row, by, c->bar_height);

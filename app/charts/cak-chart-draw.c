@@ -709,8 +709,8 @@ cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout, const CakC
   out->step = out->col_width + gap;
   out->row_height = MIN (rows_h / out->per_col, px * row_em * 1.4);
   /* Never taller than the row: neighbours' names must not touch */
-  out->label_px = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em),
-                                out->row_height / 1.25));
+  out->label_px
+      = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em), out->row_height / 1.25));
 }
 
 void
@@ -738,9 +738,8 @@ widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakCh
       if (short_names)
         name = shortened = cak_chart_short_name (name);
       /* Bold is the wider of the two weights a name is drawn in (selected) */
-      widest = MAX (widest,
-                    cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
-                                          PANGO_WEIGHT_BOLD, name));
+      widest = MAX (widest, cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
+                                                  PANGO_WEIGHT_BOLD, name));
     }
   return widest;
 }
@@ -756,8 +755,7 @@ widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakCh
  */
 double
 cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
-                             const CakChartTheme *theme, const CakChartData *data,
-                             double max_width)
+                             const CakChartTheme *theme, const CakChartData *data, double max_width)
 {
   double widest = widest_name (rows, layout, theme, data, FALSE);
 
@@ -769,9 +767,9 @@ cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
     {
       rows->names = g_ptr_array_new_full (data->rows->len, g_free);
       for (guint i = 0; i < data->rows->len; i++)
-        g_ptr_array_add (rows->names,
-                         cak_chart_short_name (
-                             g_array_index (data->rows, CakIndicatorRow, i).region->name));
+        g_ptr_array_add (
+            rows->names,
+            cak_chart_short_name (g_array_index (data->rows, CakIndicatorRow, i).region->name));
       widest = widest_name (rows, layout, theme, data, TRUE);
       /* Still too wide ("Kab. Bolaang Mongondow Selatan" in a narrow frame): the names take
        * from the bars, up to half again their share, before any is cut */
@@ -807,10 +805,10 @@ char *
 cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
                      double max_width)
 {
-  g_autofree char *text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                   "… and %u more regencies and cities in between", n),
-      n);
+  g_autofree char *text
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
+                                      "… and %u more regencies and cities in between", n),
+                         n);
 
   if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, text) <= max_width)
     return g_steal_pointer (&text);
@@ -841,8 +839,8 @@ cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep)
   int rest = CAK_CHART_ITEM_REST;
   guint half;
 
-  if (keep < 0 || position_in (rows, rows->len, keep) >= 0 || position_in (order, order->len, keep) < 0
-      || n_fit < 7)
+  if (keep < 0 || position_in (rows, rows->len, keep) >= 0
+      || position_in (order, order->len, keep) < 0 || n_fit < 7)
     return rows;
   /* One fewer at the top and the bottom: the room for it and a second summary row */
   half = (n_fit - 1) / 2 - 1;

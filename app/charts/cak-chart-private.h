@@ -129,9 +129,8 @@ typedef struct
 } CakChartRows;
 
 void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
-                          const CakChartTheme *theme, const CakChartData *data,
-                          const GArray *order, double rows_h, double painter_min,
-                          double min_row_em, double row_em);
+                          const CakChartTheme *theme, const CakChartData *data, const GArray *order,
+                          double rows_h, double painter_min, double min_row_em, double row_em);
 void cak_chart_rows_clear (CakChartRows *rows);
 double cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
                                     const CakChartTheme *theme, const CakChartData *data,

@@ -124,8 +124,8 @@ compute_ticks (CakChartLayout *layout, const CakChartTheme *theme, Ranking *r, d
           g_autofree char *label
               = cak_number_format_percent (t.ticks[i], cak_tick_decimals (t.step), lang);
 
-          widest = MAX (widest,
-                        cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
+          widest = MAX (
+              widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
         }
       if (layout->plot.width * t.step / t.max < MAX (widest + px * 1.2, px * 3.5))
         continue;
@@ -207,7 +207,6 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
 
-
   layout->priv = r;
   layout->priv_free = ranking_free;
   r->has_targets = cak_chart_has_targets (data);
@@ -221,8 +220,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   rows_h = MAX (px, layout->plot.y + layout->plot.height - r->plot_top);
 
   order = cak_chart_sort_items (data, coverage_key);
-  cak_chart_rows_plan (&r->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&r->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   r->rows = r->plan.rows;
   r->n_cols = r->plan.n_cols;
   r->per_col = r->plan.per_col;
@@ -291,8 +289,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       cak_chart_add_hit (layout, (CakRect){ layout->pad + dx, top, col_w, r->row_height }, item);
       /* A selected name is drawn bold, a little wider, to the left: there is room, the pad. */
       cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
-                            cak_chart_rows_name (&r->plan, data, item),
-                            r->label_right + dx, cy, 1, r->label_right - layout->pad);
+                            cak_chart_rows_name (&r->plan, data, item), r->label_right + dx, cy, 1,
+                            r->label_right - layout->pad);
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       cak_chart_place_text (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value,
                             value_x (layout, r, row) + dx, cy, 0, 0);
@@ -368,8 +366,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
           cairo_set_dash (cr, NULL, 0, 0);
           cak_chart_set_color (cr, theme->muted);
           cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
-                               r->rest_text[MIN (rest_index, 1u)],
-                               layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+                               r->rest_text[MIN (rest_index, 1u)], layout->plot.x, cy, 0,
+                               layout->width - layout->pad - layout->plot.x);
           continue;
         }
       row = &g_array_index (data->rows, CakIndicatorRow, item);
@@ -388,8 +386,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, r->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&r->plan, data, item),
-                           r->label_right + dx, cy, 1, r->label_right - layout->pad);
+                           cak_chart_rows_name (&r->plan, data, item), r->label_right + dx, cy, 1,
+                           r->label_right - layout->pad);
 
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       if (isnan (row->coverage_pct))
