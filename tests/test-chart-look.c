@@ -31,9 +31,9 @@ use_language (CakLang lang)
 #endif
 }
 
-static const CakChartThemeKind all_themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK,
-                                                CAK_CHART_THEME_PROJECTOR,
-                                                CAK_CHART_THEME_PROJECTOR_DARK };
+static const CakChartThemeKind all_themes[]
+    = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_DARK, CAK_CHART_THEME_PROJECTOR,
+        CAK_CHART_THEME_PROJECTOR_DARK };
 
 static void
 check_contrast (const char *theme_name, const char *what, CakColor color, const char *on_name,
@@ -58,9 +58,9 @@ test_contrast (void)
   g_assert_cmpfloat_with_epsilon (
       cak_color_contrast ((CakColor){ 0, 0, 0, 1 }, (CakColor){ 1, 1, 1, 1 }), 21, 1e-9);
   /* The figures the issue measured: Okabe-Ito's orange and vermillion on white */
-  g_assert_cmpfloat_with_epsilon (cak_color_contrast ((CakColor){ 0xe6 / 255., 0x9f / 255., 0, 1 },
-                                                      (CakColor){ 1, 1, 1, 1 }),
-                                  2.25, 0.01);
+  g_assert_cmpfloat_with_epsilon (
+      cak_color_contrast ((CakColor){ 0xe6 / 255., 0x9f / 255., 0, 1 }, (CakColor){ 1, 1, 1, 1 }),
+      2.25, 0.01);
 
   for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
     {
@@ -294,9 +294,8 @@ test_uncut (void)
                 g_autoptr (CakChartLayout) layout
                     = cak_chart_layout_new (k, datas[d], NULL, &theme, context, cw, ch,
                                             cak_chart_font_px_for_size (cw, ch, &theme));
-                g_autofree char *what = g_strdup_printf ("%s %s %gx%g theme %d",
-                                                         cak_chart_kind_to_id (k), data_names[d],
-                                                         cw, ch, t);
+                g_autofree char *what = g_strdup_printf (
+                    "%s %s %gx%g theme %d", cak_chart_kind_to_id (k), data_names[d], cw, ch, t);
 
                 check_uncut (layout, what, failures);
               }
@@ -370,9 +369,8 @@ static void
 check_one_precision (const CakChartLayout *layout, const char *what, GString *failures)
 {
   g_autoptr (GArray) texts = shaped_texts (layout);
-  g_autoptr (GRegex) figure
-      = g_regex_new ("(?<![\\d.,])(\\d{1,3})(?:[.,](\\d+))?( rb| jt| M| T|K|M|B|T)(?!\\w)", 0, 0,
-                     NULL);
+  g_autoptr (GRegex) figure = g_regex_new (
+      "(?<![\\d.,])(\\d{1,3})(?:[.,](\\d+))?( rb| jt| M| T|K|M|B|T)(?!\\w)", 0, 0, NULL);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < texts->len; i++)
@@ -438,6 +436,236 @@ test_one_precision (void)
     g_error ("precision varies:\n%s", failures->str);
 }
 
+/* Folding remains for the whole country only; there, the regency the reader picked out is
+ * never among those folded away: it has its row between two summary rows, and each summary
+ * row counts what it stands for. */
+static void
+test_selected_in_view (void)
+{
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) data = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
+                                                      ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  const CakChartKind kinds[]
+      = { CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE, CAK_CHART_SEGMENTS, CAK_CHART_CHANGE };
+  int middle = -1;
+  CakChartFocus focus = cak_chart_focus_none ();
+
+  /* A regency near the middle of every order: the median of coverage will do for all four
+   * only by chance, so each chart is asked about its own middle */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (CakChartLayout) plain = NULL;
+      g_autoptr (CakChartLayout) layout = NULL;
+      CakRect rect;
+      guint n_rows = 0;
+
+      plain = ctu_layout (kinds[k], data, CAK_CHART_THEME_PROJECTOR, 1366, 768);
+      /* The first regency not drawn */
+      middle = -1;
+      for (guint i = 0; i < data->rows->len && middle < 0; i++)
+        if (!cak_chart_find_item (plain, i, &rect))
+          middle = i;
+      g_assert_cmpint (middle, >=, 0);
+      for (guint i = 0; i < plain->hits->len; i++)
+        n_rows += g_array_index (plain->hits, CakChartHit, i).item >= 0;
+
+      focus.selected = middle;
+      layout = ctu_layout_focus (kinds[k], data, &focus, CAK_CHART_THEME_PROJECTOR, 1366, 768, 0);
+      if (!cak_chart_find_item (layout, middle, &rect))
+        g_error ("%s: the selected regency is folded away", cak_chart_kind_to_id (kinds[k]));
+    }
+
+  /* The counts: a summary row between ranks 3 and 8 of ten stands for four */
+  {
+    int order_items[10] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    int row_items[] = { 0, 1, 2, CAK_CHART_ITEM_REST, 7, CAK_CHART_ITEM_REST, 9 };
+    g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
+    g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));
+    g_autoptr (GArray) kept = NULL;
+
+    g_array_append_vals (order, order_items, 10);
+    g_array_append_vals (rows, row_items, G_N_ELEMENTS (row_items));
+    g_assert_cmpuint (cak_chart_rest_count (order, 10, rows, 3), ==, 4);
+    g_assert_cmpuint (cak_chart_rest_count (order, 10, rows, 5), ==, 1);
+    kept = cak_chart_pick_rows_keeping (order, 7, 5);
+    g_assert_cmpuint (kept->len, <=, 7);
+    g_assert_cmpint (g_array_index (kept, int, 0), ==, 0);
+    g_assert_cmpint (g_array_index (kept, int, kept->len - 1), ==, 9);
+    for (guint i = 0; i < kept->len; i++)
+      if (g_array_index (kept, int, i) == 5)
+        {
+          g_assert_cmpint (g_array_index (kept, int, i - 1), ==, CAK_CHART_ITEM_REST);
+          g_assert_cmpint (g_array_index (kept, int, i + 1), ==, CAK_CHART_ITEM_REST);
+          return;
+        }
+    g_assert_not_reached ();
+  }
+}
+
+/* A value beside a bar that stops short of its target stands clear of the target's mark. */
+static void
+test_value_clear_of_target (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  const double sizes[][2] = { { 600, 900 }, { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s][0], h = sizes[s][1];
+      /* The window's light theme, small type, at the first size; the projector's after */
+      CakChartThemeKind kind = s == 0 ? CAK_CHART_THEME_LIGHT : CAK_CHART_THEME_PROJECTOR;
+      g_autoptr (CakChartLayout) layout = ctu_layout (CAK_CHART_RANKING, data, kind, w, h);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_t *cr = cairo_create (surface);
+      CakChartTheme theme;
+      guint checked = 0;
+
+      cak_chart_theme_init (&theme, kind);
+      cak_chart_paint (cr, data, NULL, &theme, layout);
+      cairo_surface_flush (surface);
+      for (guint i = 0; i < layout->hits->len; i++)
+        {
+          const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+          const CakIndicatorRow *row;
+          int cy = (int)(hit->rect.y + hit->rect.height / 2);
+          const CakRect *value = NULL;
+          guchar *line;
+
+          if (hit->item < 0)
+            continue;
+          row = &g_array_index (data->rows, CakIndicatorRow, hit->item);
+          if (!(row->coverage_pct < row->target_pct))
+            continue;
+          /* Its value: the rightmost text on its line */
+          for (guint l = 0; l < layout->labels->len; l++)
+            {
+              const CakRect *r = &g_array_index (layout->labels, CakRect, l);
+
+              if (r->y <= cy && r->y + r->height >= cy && r->x >= hit->rect.x
+                  && r->x < hit->rect.x + hit->rect.width && (!value || r->x > value->x))
+                value = r;
+            }
+          g_assert_nonnull (value);
+          /* Left of it, on the bar's middle line, the dark mark: half the body size between
+           * them, so that the two never read as one */
+          line = cairo_image_surface_get_data (surface)
+                 + cy * cairo_image_surface_get_stride (surface);
+          for (int x = (int)value->x - 1; x > value->x - layout->font_px; x--)
+            {
+              guint32 p = ((guint32 *)line)[x];
+
+              if (((p >> 16) & 0xff) < 80 && ((p >> 8) & 0xff) < 80 && (p & 0xff) < 80)
+                {
+                  if (value->x - x < layout->font_px * 0.5)
+                    g_error ("%dx%d: %s's value starts %.1f px after its target mark", w, h,
+                             row->region->name, value->x - x);
+                  break;
+                }
+            }
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 10);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A deck and an export show every regency of a province: no row of the four bar charts is
+ * folded away at any slide or export size, in either projector theme; only the whole country
+ * is summarised. */
+static void
+test_every_row (void)
+{
+  g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
+  const CakChartKind kinds[]
+      = { CAK_CHART_RANKING, CAK_CHART_COVERAGE_WORKFORCE, CAK_CHART_SEGMENTS, CAK_CHART_CHANGE };
+  const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
+        for (guint on_slide = 0; on_slide < 2; on_slide++)
+          {
+            double w = sizes[s][0], h = sizes[s][1];
+            CakSlide slide = { CAK_SLIDE_CHART, kinds[k], NULL };
+            CakChartTheme theme;
+            g_autoptr (CakChartLayout) layout = NULL;
+            g_autofree char *what
+                = g_strdup_printf ("%s %gx%g theme %u%s", cak_chart_kind_to_id (kinds[k]), w, h, t,
+                                   on_slide ? " on a slide" : "");
+
+            cak_chart_theme_init (&theme, all_themes[t]);
+            layout = on_slide ? cak_slide_layout_new (&slide, data, NULL, &theme, context, w, h)
+                              : cak_chart_layout_new (kinds[k], data, NULL, &theme, context, w, h,
+                                                      cak_chart_font_px_for_size (w, h, &theme));
+            ctu_check_layout (layout, what);
+            for (guint i = 0; i < data->rows->len; i++)
+              {
+                CakRect rect;
+
+                if (!cak_chart_find_item (layout, i, &rect))
+                  g_error ("%s: %s is left out", what,
+                           g_array_index (data->rows, CakIndicatorRow, i).region->name);
+              }
+          }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* One naming rule per chart: a chart's rows say "Kabupaten" or "Kab.", never both. */
+static void
+test_one_naming_rule (void)
+{
+  g_autoptr (CakChartData) id = ctu_sample_data (CAK_LANG_ID);
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) national = cak_chart_data_new (
+      ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  CakChartData *datas[] = { id, national };
+  const double sizes[][2]
+      = { { 400, 600 }, { 800, 600 }, { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+  guint n_short = 0, n_full = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (datas); d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
+        for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+          {
+            double w = sizes[s][0], h = sizes[s][1];
+            CakChartTheme theme;
+            g_autoptr (CakChartLayout) layout = NULL;
+            guint full = 0, shortened = 0;
+
+            cak_chart_theme_init (&theme, all_themes[t]);
+            layout = cak_chart_layout_new (k, datas[d], NULL, &theme, context, w, h,
+                                           cak_chart_font_px_for_size (w, h, &theme));
+            for (guint i = 0; i < layout->placed->len; i++)
+              {
+                const char *text = g_ptr_array_index (layout->placed, i);
+
+                full += g_str_has_prefix (text, "Kabupaten ");
+                shortened += g_str_has_prefix (text, "Kab. ");
+              }
+            if (full > 0 && shortened > 0)
+              g_error ("%s data %u %gx%g theme %u: %u names with \"Kabupaten\", %u with \"Kab.\"",
+                       cak_chart_kind_to_id (k), d, w, h, t, full, shortened);
+            n_full += full > 0;
+            n_short += shortened > 0;
+          }
+  /* Both rules were seen at work */
+  g_assert_cmpuint (n_full, >, 0);
+  g_assert_cmpuint (n_short, >, 0);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -452,5 +680,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/look/uncut", test_uncut);
   g_test_add_func ("/chart/look/people-format", test_people_format);
   g_test_add_func ("/chart/look/one-precision", test_one_precision);
+  g_test_add_func ("/chart/look/selected-in-view", test_selected_in_view);
+  g_test_add_func ("/chart/look/value-clear-of-target", test_value_clear_of_target);
+  g_test_add_func ("/chart/look/every-row", test_every_row);
+  g_test_add_func ("/chart/look/one-naming-rule", test_one_naming_rule);
   return g_test_run ();
 }

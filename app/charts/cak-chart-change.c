@@ -31,7 +31,7 @@ typedef struct
 {
   int item; /* a regency, CAK_CHART_ITEM_REST or ITEM_NO_DATA */
   double top, cy;
-  double dx; /* its column's offset: the x below are the first column's */
+  double dx;   /* its column's offset: the x below are the first column's */
   CakRect bar; /* the bar, or the hatched band of no data */
   gboolean no_data;
   char *text; /* the value ("+2,3 pp"), or what a summary row says */
@@ -250,7 +250,7 @@ order_items (const CakChartData *data, guint *out_n_with)
 /* The rows drawn: all when they fit; else the largest gains and the largest falls with the rest
  * summarised between them, and one row for every regency without a change. */
 static GArray *
-pick_rows (const GArray *order, guint n_with, guint n_fit)
+pick_rows (const GArray *order, guint n_with, guint n_fit, int keep)
 {
   g_autoptr (GArray) with = NULL;
   GArray *rows;
@@ -260,7 +260,8 @@ pick_rows (const GArray *order, guint n_with, guint n_fit)
     return g_array_copy ((GArray *)order);
   with = g_array_sized_new (FALSE, FALSE, sizeof (int), n_with);
   g_array_append_vals (with, order->data, n_with);
-  rows = cak_chart_pick_rows (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit);
+  rows
+      = cak_chart_pick_rows_keeping (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit, keep);
   if (n_with < order->len)
     g_array_append_val (rows, no_data);
   return rows;
@@ -320,7 +321,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   double lo = 0, hi = 0, label_w = 0, value_w = 0, rows_h, zero, gap = px * 0.45;
   g_autoptr (GArray) order = NULL;
   GArray *items;
-  guint n_with, n_shown = 0, first_label;
+  guint n_with, first_label;
   double right;
   Kinds kinds = { FALSE };
 
@@ -373,26 +374,19 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     c->rows_bottom -= px * AXIS_EM;
   rows_h = MAX (px, c->rows_bottom - c->plot_top);
 
-  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   if (c->plan.rows->len < order->len)
     {
       /* The whole country, summarised: the top and bottom of those with a change, and those
        * without one in a row of their own */
-      GArray *picked = pick_rows (order, n_with, c->plan.rows->len);
+      GArray *picked
+          = pick_rows (order, n_with, c->plan.rows->len, cak_chart_focus_selected (layout));
 
       g_array_unref (c->plan.rows);
       c->plan.rows = picked;
       c->plan.per_col = picked->len;
     }
   items = c->plan.rows;
-  for (guint i = 0; i < items->len; i++)
-    {
-      int item = g_array_index (items, int, i);
-
-      if (item >= 0 && !isnan (g_array_index (data->rows, CakIndicatorRow, item).change_pp))
-        n_shown++;
-    }
   c->row_height = c->plan.row_height;
   c->rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
   c->label_px = c->plan.label_px;
@@ -437,8 +431,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   layout->plot.width = MAX (px, right - layout->plot.x);
   /* Room for the values beyond the longest bars, on the sides that have bars. */
   c->x0 = layout->plot.x + (lo < 0 ? value_w : 0);
-  c->x1 = layout->plot.x + layout->plot.width
-          - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
+  c->x1
+      = layout->plot.x + layout->plot.width - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
   c->x1 = MAX (c->x1, c->x0 + px);
 
   /* The bars run to the edges of the plot, not to the next round number: ticks are drawn where
@@ -471,7 +465,8 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
       if (r.item == CAK_CHART_ITEM_REST || r.item == ITEM_NO_DATA)
         {
-          guint n = r.item == ITEM_NO_DATA ? order->len - n_with : n_with - n_shown;
+          guint n = r.item == ITEM_NO_DATA ? order->len - n_with
+                                           : cak_chart_rest_count (order, n_with, items, i);
 
           r.no_data = r.item == ITEM_NO_DATA;
           r.text_x = layout->plot.x;
@@ -498,9 +493,9 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
                   g_free (r.text);
                   /* TRANSLATORS: the short form of "%u regencies and cities without figures
                    * to compare" */
-                  r.text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without figures",
-                                                         "%u without figures", n),
-                                            n);
+                  r.text = g_strdup_printf (
+                      g_dngettext (GETTEXT_PACKAGE, "%u without figures", "%u without figures", n),
+                      n);
                 }
             }
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text, r.text_x,
@@ -553,16 +548,16 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
             }
           r.bar.width = w;
           /* The bar itself, for a pointer over it and for the tests: which side of zero. */
-          cak_chart_add_hit (
-              layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height }, r.item);
+          cak_chart_add_hit (layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height },
+                             r.item);
         }
-      cak_chart_add_hit (
-          layout, (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
-          r.item);
+      cak_chart_add_hit (layout,
+                         (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
+                         r.item);
       first_label = layout->labels->len;
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
-                            cak_chart_rows_name (&c->plan, data, r.item),
-                            c->label_right, r.cy, 1, c->label_right - layout->pad);
+                            cak_chart_rows_name (&c->plan, data, r.item), c->label_right, r.cy, 1,
+                            c->label_right - layout->pad);
       cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r.text, r.text_x, r.cy,
                             r.text_align, 0);
       for (guint l = first_label; l < layout->labels->len; l++)
@@ -687,8 +682,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&c->plan, data, r->item),
-                           c->label_right, r->cy, 1, c->label_right - layout->pad);
+                           cak_chart_rows_name (&c->plan, data, r->item), c->label_right, r->cy, 1,
+                           c->label_right - layout->pad);
 
       if (r->no_data)
         cak_chart_hatch (cr, theme, r->bar.x, r->bar.y, r->bar.width, r->bar.height);

@@ -47,7 +47,6 @@ typedef struct
   double label_right;
   double value_px;
   CakTicks ticks;
-  char *rest_text;
   char *total_text; /* the province's uncovered, right of the legend; NULL when it does not fit */
   double total_x;
   guint n_legend;
@@ -70,7 +69,6 @@ coverage_workforce_free (gpointer data)
 
   g_clear_pointer (&c->rows, g_array_unref);
   cak_chart_rows_clear (&c->plan);
-  g_free (c->rest_text);
   g_free (c->total_text);
   g_free (c);
 }
@@ -240,8 +238,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
   /* The most uncovered first: that is where the enrolment work is. */
   order = cak_chart_sort_items (data, uncovered_key);
-  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   items = c->plan.rows;
   c->row_height = c->plan.row_height;
   c->label_px = c->plan.label_px;
@@ -259,8 +256,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
       int item = g_array_index (items, int, i);
 
       if (item >= 0 && row_has_data (&g_array_index (data->rows, CakIndicatorRow, item)))
-        cak_chart_people_add (&people,
-                              g_array_index (data->rows, CakIndicatorRow, item).uncovered);
+        cak_chart_people_add (&people, g_array_index (data->rows, CakIndicatorRow, item).uncovered);
     }
   c->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), items->len);
   g_array_set_clear_func (c->rows, row_clear);
@@ -349,18 +345,18 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (c->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          c->rest_text = cak_chart_rest_text (layout, theme, c->label_px, left_out,
-                                              right - layout->plot.x);
-          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
+          /* A summary row's words are kept as its value */
+          row->value
+              = cak_chart_rest_text (layout, theme, c->label_px, left_out, right - layout->plot.x);
+          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, row->value,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
       cak_chart_add_hit (
-          layout,
-          (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
+          layout, (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
           row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
       cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
@@ -390,7 +386,7 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *c,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + c->row_height / 2;
@@ -405,8 +401,8 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
-                       layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, text, layout->plot.x,
+                       cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
 /* The workforce as an outlined bar on a light track, the covered part filled in it. */
@@ -486,7 +482,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, c, theme, row->top);
+          paint_rest (cr, layout, c, theme, row->top, row->value);
           continue;
         }
       cairo_save (cr);
@@ -507,8 +503,8 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&c->plan, data, row->item),
-                           c->label_right, cy, 1, c->label_right - layout->pad);
+                           cak_chart_rows_name (&c->plan, data, row->item), c->label_right, cy, 1,
+                           c->label_right - layout->pad);
 
       if (row->has_data)
         paint_bar (cr, layout, theme, row, by, c->bar_height);

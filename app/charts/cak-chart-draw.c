@@ -110,6 +110,8 @@ cak_chart_place_text (CakChartLayout *layout, const CakChartTheme *theme, double
   CakRect rect = cak_chart_text_rect (layout, theme, px, weight, text, x, y, align, max_width);
 
   g_array_append_val (layout->labels, rect);
+  if (layout->placed)
+    g_ptr_array_add (layout->placed, g_strdup (text));
   return rect;
 }
 
@@ -699,15 +701,16 @@ cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout, const CakC
         }
     }
   if (out->rows == NULL)
-    out->rows = order->len > n_fit ? cak_chart_pick_rows (order, n_fit)
-                                   : g_array_copy ((GArray *)order);
+    out->rows = order->len > n_fit
+                    ? cak_chart_pick_rows_keeping (order, n_fit, cak_chart_focus_selected (layout))
+                    : g_array_copy ((GArray *)order);
   out->per_col = MAX (1u, (out->rows->len + out->n_cols - 1) / out->n_cols);
   out->col_width = out->n_cols > 1 ? (inner - gap) / 2 : inner;
   out->step = out->col_width + gap;
   out->row_height = MIN (rows_h / out->per_col, px * row_em * 1.4);
   /* Never taller than the row: neighbours' names must not touch */
-  out->label_px = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em),
-                                out->row_height / 1.25));
+  out->label_px
+      = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em), out->row_height / 1.25));
 }
 
 void
@@ -735,9 +738,8 @@ widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakCh
       if (short_names)
         name = shortened = cak_chart_short_name (name);
       /* Bold is the wider of the two weights a name is drawn in (selected) */
-      widest = MAX (widest,
-                    cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
-                                          PANGO_WEIGHT_BOLD, name));
+      widest = MAX (widest, cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
+                                                  PANGO_WEIGHT_BOLD, name));
     }
   return widest;
 }
@@ -753,8 +755,7 @@ widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakCh
  */
 double
 cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
-                             const CakChartTheme *theme, const CakChartData *data,
-                             double max_width)
+                             const CakChartTheme *theme, const CakChartData *data, double max_width)
 {
   double widest = widest_name (rows, layout, theme, data, FALSE);
 
@@ -766,9 +767,9 @@ cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
     {
       rows->names = g_ptr_array_new_full (data->rows->len, g_free);
       for (guint i = 0; i < data->rows->len; i++)
-        g_ptr_array_add (rows->names,
-                         cak_chart_short_name (
-                             g_array_index (data->rows, CakIndicatorRow, i).region->name));
+        g_ptr_array_add (
+            rows->names,
+            cak_chart_short_name (g_array_index (data->rows, CakIndicatorRow, i).region->name));
       widest = widest_name (rows, layout, theme, data, TRUE);
       /* Still too wide ("Kab. Bolaang Mongondow Selatan" in a narrow frame): the names take
        * from the bars, up to half again their share, before any is cut */
@@ -804,15 +805,65 @@ char *
 cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
                      double max_width)
 {
-  g_autofree char *text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                   "… and %u more regencies and cities in between", n),
-      n);
+  g_autofree char *text
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
+                                      "… and %u more regencies and cities in between", n),
+                         n);
 
   if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, text) <= max_width)
     return g_steal_pointer (&text);
   /* TRANSLATORS: the short form of "… and %u more regencies and cities in between" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n), n);
+}
+
+/* The item the view selects, as the layout was computed for it */
+int
+cak_chart_focus_selected (const CakChartLayout *layout)
+{
+  return layout->focus.selected;
+}
+
+static int
+position_in (const GArray *order, guint n_order, int item)
+{
+  for (guint i = 0; i < n_order; i++)
+    if (g_array_index (order, int, i) == item)
+      return i;
+  return -1;
+}
+
+GArray *
+cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep)
+{
+  GArray *rows = cak_chart_pick_rows (order, n_fit);
+  int rest = CAK_CHART_ITEM_REST;
+  guint half;
+
+  if (keep < 0 || position_in (rows, rows->len, keep) >= 0
+      || position_in (order, order->len, keep) < 0 || n_fit < 7)
+    return rows;
+  /* One fewer at the top and the bottom: the room for it and a second summary row */
+  half = (n_fit - 1) / 2 - 1;
+  g_array_set_size (rows, 0);
+  g_array_append_vals (rows, order->data, half);
+  g_array_append_val (rows, rest);
+  g_array_append_val (rows, keep);
+  g_array_append_val (rows, rest);
+  g_array_append_vals (rows, &g_array_index (order, int, order->len - half), half);
+  return rows;
+}
+
+guint
+cak_chart_rest_count (const GArray *order, guint n_order, const GArray *rows, guint index)
+{
+  int before = index > 0 ? position_in (order, n_order, g_array_index (rows, int, index - 1)) : -1;
+  int after = index + 1 < rows->len
+                  ? position_in (order, n_order, g_array_index (rows, int, index + 1))
+                  : -1;
+
+  if (after < 0)
+    after = n_order;
+  return after > before + 1 ? after - before - 1 : 0;
 }
 
 /* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above

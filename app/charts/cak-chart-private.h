@@ -105,6 +105,13 @@ void cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const Ca
  * else the top and the bottom with CAK_CHART_ITEM_REST between them. order holds every item,
  * already sorted; n_fit is how many rows fit. */
 GArray *cak_chart_pick_rows (const GArray *order, guint n_fit);
+/* The same, keeping @keep (the selected regency) in view: between two summary rows when it
+ * lies in the middle. */
+GArray *cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep);
+/* How many of the first @n_order items of @order the summary row rows[@index] stands for */
+guint cak_chart_rest_count (const GArray *order, guint n_order, const GArray *rows, guint index);
+/* The regency the reader picked out (the window's selection, the presenter's regency) */
+int cak_chart_focus_selected (const CakChartLayout *layout);
 /* The rows a by-regency bar chart draws and how they stand. The whole country's regencies are
  * summarised by their top and bottom when they do not fit (cak_chart_pick_rows); a province's
  * are all drawn, running on in a second column when one column is too short, their type
@@ -122,9 +129,8 @@ typedef struct
 } CakChartRows;
 
 void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
-                          const CakChartTheme *theme, const CakChartData *data,
-                          const GArray *order, double rows_h, double painter_min,
-                          double min_row_em, double row_em);
+                          const CakChartTheme *theme, const CakChartData *data, const GArray *order,
+                          double rows_h, double painter_min, double min_row_em, double row_em);
 void cak_chart_rows_clear (CakChartRows *rows);
 double cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
                                     const CakChartTheme *theme, const CakChartData *data,

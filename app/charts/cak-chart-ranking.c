@@ -36,7 +36,7 @@ typedef struct
   double value_px;
   CakTicks ticks;
   gboolean has_targets;
-  char *rest_text;
+  char *rest_text[2]; /* what the summary rows say, the first and a second one */
   guint n_legend;
   CakLegendEntry legend[5];
   char *near_label;
@@ -49,7 +49,8 @@ ranking_free (gpointer data)
   Ranking *r = data;
 
   cak_chart_rows_clear (&r->plan);
-  g_free (r->rest_text);
+  g_free (r->rest_text[0]);
+  g_free (r->rest_text[1]);
   g_free (r->near_label);
   g_free (r->average_label);
   g_free (r);
@@ -93,7 +94,7 @@ value_x (const CakChartLayout *layout, const Ranking *r, const CakIndicatorRow *
   end = x_of (layout, r, MIN (row->coverage_pct, r->ticks.max)) + px * 0.45;
   if (isnan (row->target_pct))
     return end;
-  mark = round (x_of (layout, r, row->target_pct)) + 0.5 + MAX (2.0, px * 0.16) / 2 + px * 0.4;
+  mark = round (x_of (layout, r, row->target_pct)) + 0.5 + MAX (2.0, px * 0.16) / 2 + px * 0.6;
   return MAX (end, mark);
 }
 
@@ -123,8 +124,8 @@ compute_ticks (CakChartLayout *layout, const CakChartTheme *theme, Ranking *r, d
           g_autofree char *label
               = cak_number_format_percent (t.ticks[i], cak_tick_decimals (t.step), lang);
 
-          widest = MAX (widest,
-                        cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
+          widest = MAX (
+              widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
         }
       if (layout->plot.width * t.step / t.max < MAX (widest + px * 1.2, px * 3.5))
         continue;
@@ -206,7 +207,6 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
 
-
   layout->priv = r;
   layout->priv_free = ranking_free;
   r->has_targets = cak_chart_has_targets (data);
@@ -220,8 +220,7 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
   rows_h = MAX (px, layout->plot.y + layout->plot.height - r->plot_top);
 
   order = cak_chart_sort_items (data, coverage_key);
-  cak_chart_rows_plan (&r->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&r->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   r->rows = r->plan.rows;
   r->n_cols = r->plan.n_cols;
   r->per_col = r->plan.per_col;
@@ -275,11 +274,13 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
 
       if (item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (r->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, r->rows, i);
+          char **text = &r->rest_text[r->rest_text[0] ? 1 : 0];
 
-          r->rest_text = cak_chart_rest_text (layout, theme, r->label_px, left_out,
-                                              layout->width - layout->pad - layout->plot.x);
-          cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
+          g_free (*text);
+          *text = cak_chart_rest_text (layout, theme, r->label_px, left_out,
+                                       layout->width - layout->pad - layout->plot.x);
+          cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, *text,
                                 layout->plot.x, cy, 0,
                                 layout->width - layout->pad - layout->plot.x);
           continue;
@@ -288,8 +289,8 @@ ranking_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       cak_chart_add_hit (layout, (CakRect){ layout->pad + dx, top, col_w, r->row_height }, item);
       /* A selected name is drawn bold, a little wider, to the left: there is room, the pad. */
       cak_chart_place_text (layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
-                            cak_chart_rows_name (&r->plan, data, item),
-                            r->label_right + dx, cy, 1, r->label_right - layout->pad);
+                            cak_chart_rows_name (&r->plan, data, item), r->label_right + dx, cy, 1,
+                            r->label_right - layout->pad);
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       cak_chart_place_text (layout, theme, r->value_px, PANGO_WEIGHT_BOLD, value,
                             value_x (layout, r, row) + dx, cy, 0, 0);
@@ -305,6 +306,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
   double rows_bottom = r->plot_top + r->row_height * r->per_col;
   double col_w = r->col_step - px * 2;
   double clip_y0, clip_y1, x0, x1;
+  guint n_rest = 0;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
   cairo_clip_extents (cr, &x0, &clip_y0, &x1, &clip_y1);
@@ -341,6 +343,7 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       const CakIndicatorRow *row;
       g_autofree char *value = NULL;
       gboolean selected = item == focus->selected;
+      guint rest_index = item == CAK_CHART_ITEM_REST ? n_rest++ : 0;
 
       if (top > clip_y1 || top + r->row_height < clip_y0)
         continue;
@@ -362,8 +365,9 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           cak_chart_set_color (cr, theme->muted);
-          cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL, r->rest_text,
-                               layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+          cak_chart_show_text (cr, layout, theme, r->label_px, PANGO_WEIGHT_NORMAL,
+                               r->rest_text[MIN (rest_index, 1u)], layout->plot.x, cy, 0,
+                               layout->width - layout->pad - layout->plot.x);
           continue;
         }
       row = &g_array_index (data->rows, CakIndicatorRow, item);
@@ -382,8 +386,8 @@ ranking_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, r->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&r->plan, data, item),
-                           r->label_right + dx, cy, 1, r->label_right - layout->pad);
+                           cak_chart_rows_name (&r->plan, data, item), r->label_right + dx, cy, 1,
+                           r->label_right - layout->pad);
 
       value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
       if (isnan (row->coverage_pct))

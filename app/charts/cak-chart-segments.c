@@ -57,7 +57,6 @@ typedef struct
   gboolean percent;
   CakTicks ticks;
   CakColor ink[N_SEGMENTS]; /* text on each segment's colour */
-  char *rest_text;
   char *total_text; /* the province's participants, right of the legend; NULL when no room */
   double total_x;
   guint n_legend;
@@ -82,7 +81,6 @@ segments_free (gpointer data)
 
   g_clear_pointer (&g->rows, g_array_unref);
   cak_chart_rows_clear (&g->plan);
-  g_free (g->rest_text);
   g_free (g->total_text);
   g_free (g);
 }
@@ -399,8 +397,7 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   rows_h = MAX (px, layout->plot.y + layout->plot.height - g->plot_top);
 
   order = cak_chart_sort_items (data, extent_of);
-  cak_chart_rows_plan (&g->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM,
-                       ROW_EM);
+  cak_chart_rows_plan (&g->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
   items = g->plan.rows;
   /* One precision for the figures of every row drawn, in and beside the bars */
   cak_chart_people_init (&g->people);
@@ -413,8 +410,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
       if (item < 0)
         continue;
       ir = &g_array_index (data->rows, CakIndicatorRow, item);
-      cak_chart_people_add (&g->people, isnan (ir->participants) ? extent_of (ir)
-                                                                 : ir->participants);
+      cak_chart_people_add (&g->people,
+                            isnan (ir->participants) ? extent_of (ir) : ir->participants);
       get_segments (ir, seg);
       for (guint s = 0; s < N_SEGMENTS; s++)
         cak_chart_people_add (&g->people, seg[s]);
@@ -521,17 +518,17 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (g->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          g->rest_text = cak_chart_rest_text (layout, theme, g->label_px, left_out,
-                                              right - layout->plot.x);
-          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
+          /* A summary row's words are kept as its total */
+          row->total
+              = cak_chart_rest_text (layout, theme, g->label_px, left_out, right - layout->plot.x);
+          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, row->total,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
       cak_chart_add_hit (
-          layout,
-          (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, g->row_height },
+          layout, (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, g->row_height },
           row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
       cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD,
@@ -547,7 +544,7 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + g->row_height / 2;
@@ -562,8 +559,8 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
-                       layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, text, layout->plot.x,
+                       cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
 static void
@@ -664,7 +661,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, g, theme, row->top);
+          paint_rest (cr, layout, g, theme, row->top, row->total);
           continue;
         }
       cairo_save (cr);
@@ -685,8 +682,8 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, g->label_px,
                            selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                           cak_chart_rows_name (&g->plan, data, row->item),
-                           g->label_right, cy, 1, g->label_right - layout->pad);
+                           cak_chart_rows_name (&g->plan, data, row->item), g->label_right, cy, 1,
+                           g->label_right - layout->pad);
 
       if (row->has_data)
         paint_bar (cr, layout, g, theme, row, by);

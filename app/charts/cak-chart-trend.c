@@ -679,8 +679,7 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
     {
       const CakTrendLabel *label = &g_array_index (t->end_labels, CakTrendLabel, i);
 
-      if (cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text)
-          > max_col_w)
+      if (cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text) > max_col_w)
         max_col_w = layout->width * 0.45;
     }
   for (guint i = 0; i < t->end_labels->len; i++)

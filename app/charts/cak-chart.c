@@ -202,6 +202,7 @@ cak_chart_layout_new (CakChartKind kind, const CakChartData *data, const CakChar
   layout->pad = round (font_px * 1.4);
   layout->hits = g_array_new (FALSE, FALSE, sizeof (CakChartHit));
   layout->labels = g_array_new (FALSE, FALSE, sizeof (CakRect));
+  layout->placed = g_ptr_array_new_with_free_func (g_free);
   layout->context = g_object_ref (context);
   layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   kinds[kind].painter->layout (layout, data, theme);
@@ -217,6 +218,7 @@ cak_chart_layout_free (CakChartLayout *layout)
     layout->priv_free (layout->priv);
   g_clear_pointer (&layout->hits, g_array_unref);
   g_clear_pointer (&layout->labels, g_array_unref);
+  g_clear_pointer (&layout->placed, g_ptr_array_unref);
   g_clear_pointer (&layout->texts, g_hash_table_unref);
   g_free (layout->title_text);
   g_free (layout->subtitle_text);
