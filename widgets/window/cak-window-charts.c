@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cak-accessible.h"
 #include "cak-number.h"
 #include "cak-region-find.h"
 #include "cak-window-private.h"
@@ -60,8 +61,8 @@ new_view (CakWindow *self, CakChartKind kind)
   return view;
 }
 
-/* The chart the export and copy actions work on: the visible page's, the ranking for the
- * overview. */
+/* The chart the export and copy actions work on: the visible page's; on the overview, the
+ * focused one or the ranking (the export dialog offers the others). */
 static CakChartView *
 current_view (CakWindow *self)
 {
@@ -71,7 +72,13 @@ current_view (CakWindow *self)
   if (self->data == NULL || name == NULL)
     return NULL;
   if (g_strcmp0 (name, "overview") == 0)
-    return self->chart_view;
+    {
+      /* The overview's chart the keyboard is on, else its ranking */
+      for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+        if (gtk_widget_has_focus (GTK_WIDGET (self->overview[i])))
+          return self->overview[i];
+      return self->overview[1];
+    }
   if (cak_chart_kind_from_id (name, &kind))
     return self->views[kind];
   return NULL;
@@ -245,6 +252,7 @@ build_detail (CakWindow *self)
   gtk_widget_set_valign (close, GTK_ALIGN_START);
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_set_tooltip_text (close, _ ("Close the Details"));
+  cak_accessible_name (close, _ ("Close the Details"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-detail");
   gtk_box_append (GTK_BOX (header), titles);
   gtk_box_append (GTK_BOX (header), close);
@@ -428,6 +436,9 @@ typedef struct
   AdwComboRow *size;
   AdwComboRow *scale;
   AdwComboRow *theme;
+  AdwWindowTitle *title;
+  AdwComboRow *chart; /* on a page of several charts: which one; else NULL */
+  CakChartView *views[G_N_ELEMENTS (overview_kinds)];
   CakChartView *view;
 } ExportDialog;
 
@@ -577,6 +588,19 @@ format_changed_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
 }
 
 static void
+chart_changed_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  ExportDialog *d = user_data;
+  guint i = adw_combo_row_get_selected (row);
+
+  if (i >= G_N_ELEMENTS (d->views) || d->views[i] == NULL)
+    return;
+  d->view = d->views[i];
+  adw_window_title_set_subtitle (d->title,
+                                 cak_chart_kind_get_name (cak_chart_view_get_kind (d->view)));
+}
+
+static void
 export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CakWindow *self = CAK_WINDOW (widget);
@@ -597,6 +621,10 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   d = g_new0 (ExportDialog, 1);
   d->window = self;
   d->view = view;
+  /* The overview shows three charts: each can be exported */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "overview") == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+      d->views[i] = self->overview[i];
   window = adw_window_new ();
   d->dialog = GTK_WINDOW (window);
   g_object_set_data_full (G_OBJECT (window), "export-dialog", d, g_free);
@@ -606,12 +634,19 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_window_set_default_size (d->dialog, 460, -1);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
 
+  cak_window_add_escape_close (d->dialog);
+
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (
-      ADW_HEADER_BAR (header),
-      adw_window_title_new (_ ("Export Chart"),
-                            cak_chart_kind_get_name (cak_chart_view_get_kind (view))));
+  d->title = ADW_WINDOW_TITLE (adw_window_title_new (
+      _ ("Export Chart"), cak_chart_kind_get_name (cak_chart_view_get_kind (view))));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (d->title));
+  /* Cancel and Export, both in the Tab order; the title bar's own close button is not */
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  button = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
   button = gtk_button_new_with_mnemonic (_ ("_Export…"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), d);
@@ -620,6 +655,21 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
 
   page = adw_preferences_page_new ();
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  if (d->views[0])
+    {
+      const char *chart_names[G_N_ELEMENTS (overview_kinds)];
+      guint selected = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (overview_kinds); i++)
+        {
+          chart_names[i] = cak_chart_kind_get_name (overview_kinds[i]);
+          if (d->views[i] == view)
+            selected = i;
+        }
+      d->chart = cak_window_combo_row (group, _ ("Chart"), chart_names, G_N_ELEMENTS (chart_names));
+      adw_combo_row_set_selected (d->chart, selected);
+      g_signal_connect (d->chart, "notify::selected", G_CALLBACK (chart_changed_cb), d);
+    }
   d->format = cak_window_combo_row (group, _ ("Format"), format_names, G_N_ELEMENTS (format_names));
   d->size = cak_window_combo_row (group, _ ("Size"), size_names, G_N_ELEMENTS (size_names));
   d->scale
@@ -708,6 +758,7 @@ cak_window_charts_init (CakWindow *self)
   g_signal_connect_object (self->detail_revealer, "notify::child-revealed",
                            G_CALLBACK (detail_revealed_cb), self, 0);
 
+  cak_accessible_name (GTK_WIDGET (self->search_entry), _ ("Find a Regency"));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, 0);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self,

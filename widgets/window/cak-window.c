@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cak-accessible.h"
 #include "cak-chart-view.h"
 #include "cak-import-choices.h"
 #include "cak-import.h"
@@ -1256,6 +1257,9 @@ cak_window_init (CakWindow *self)
   self->lang = cak_lang_from_environment ();
   self->periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
   setup_table (self);
+  cak_accessible_name_drop_down (self->province_dropdown, _ ("Province"));
+  cak_accessible_name_drop_down (self->period_dropdown, _ ("Period"));
+  cak_accessible_name_drop_down (self->compare_dropdown, _ ("Compare With"));
 
   g_signal_connect_object (self->province_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
@@ -1289,6 +1293,10 @@ cak_window_new (CakApplication *application)
   g_return_val_if_fail (CAK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (CAK_TYPE_WINDOW, "application", application, NULL);
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)))
+    cak_accessible_name_search_button (
+        GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))),
+        _ ("Search Shortcuts"));
   settings = cak_application_get_settings (application);
   if (settings)
     {
@@ -1463,5 +1471,6 @@ cak_window_show_preferences (CakWindow *self)
   adw_preferences_page_add (page, group);
   cak_window_report_add_preferences (self, page);
   adw_preferences_window_add (prefs, page);
+  cak_accessible_name_search_button (GTK_WINDOW (prefs), _ ("Search Preferences"));
   gtk_window_present (GTK_WINDOW (prefs));
 }

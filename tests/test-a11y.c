@@ -1,0 +1,609 @@
+/* test-a11y.c: every dialog closes with Escape, every control has a name a screen reader can
+ * say, the table is one Tab stop, and the shortcuts window lists the window's shortcuts
+ *
+ * Copyright 2026 The Cakupan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-a11y"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cak-application.h"
+#include "cak-chart-view.h"
+#include "cak-window.h"
+
+static CakApplication *app;
+static int status;
+
+/* ---- Running the main loop ------------------------------------------------------------- */
+
+static gboolean
+keep_waking_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop, as the application would, until done () says so. */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, keep_waking_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+/* Lets the main loop settle: layouts, idles and transitions done. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  guint tick = g_timeout_add (10, keep_waking_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static void
+collect_of_type (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, out);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget, GType type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_of_type (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static GtkStack *
+find_stack_with (GtkWidget *root, const char *page)
+{
+  g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_of_type (root, GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), page))
+      return g_ptr_array_index (stacks, i);
+  return NULL;
+}
+
+static gboolean
+dataset_loaded (gpointer data)
+{
+  GtkStack *stack = find_stack_with (data, "loading");
+
+  return cak_window_get_dataset (data) != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "data") == 0;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static CakWindow *
+window_on_sample (void)
+{
+  CakWindow *window = cak_window_new (app);
+  g_autofree char *sample = cak_application_find_sample ();
+  g_autoptr (GFile) file = NULL;
+
+  g_assert_nonnull (sample);
+  file = g_file_new_for_path (sample);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  cak_window_open_files (window, &file, 1, FALSE);
+  wait_until (dataset_loaded, window);
+  return window;
+}
+
+/* ---- What a screen reader hears -------------------------------------------------------- */
+
+/* The accessible LABEL property of @accessible, or NULL. GTK 4.8 has no public getter: the
+ * test API hands the value back when it differs from the one asked for. */
+static char *
+label_of (GtkAccessible *accessible)
+{
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "\x01 not this \x01");
+}
+
+static void
+collect_all (GtkWidget *widget, GPtrArray *out)
+{
+  g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_all (child, out);
+}
+
+/* The parts of the name GTK 4.8 gives @widget over AT-SPI (gtk_at_context_get_name): its
+ * label, then the labels of the widgets it is labelled by; with neither, its type's name,
+ * which is what Orca then says ("GtkImage"). */
+static GPtrArray *
+name_parts (GtkWidget *widget, GPtrArray *everyone)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  char *label = label_of (GTK_ACCESSIBLE (widget));
+
+  if (label)
+    g_ptr_array_add (parts, label);
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < everyone->len && !found; i++)
+        {
+          GtkWidget *other = g_ptr_array_index (everyone, i);
+          g_autofree char *differs = gtk_test_accessible_check_relation (
+              GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, other, NULL);
+
+          if (differs == NULL)
+            {
+              char *other_label = label_of (GTK_ACCESSIBLE (other));
+
+              found = TRUE;
+              if (other_label)
+                g_ptr_array_add (parts, other_label);
+              else if (parts->len == 0)
+                g_ptr_array_add (parts, g_strdup (G_OBJECT_TYPE_NAME (other)));
+            }
+        }
+      /* Labelled by several widgets: counted as named, by something this test cannot read */
+      if (!found && parts->len == 0)
+        g_ptr_array_add (parts, g_strdup ("(labelled by several)"));
+    }
+  if (parts->len == 0)
+    g_ptr_array_add (parts, g_strdup (G_OBJECT_TYPE_NAME (widget)));
+  return parts;
+}
+
+static gboolean
+is_control_role (GtkAccessibleRole role)
+{
+  switch (role)
+    {
+      case GTK_ACCESSIBLE_ROLE_BUTTON:
+      case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+      case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+      case GTK_ACCESSIBLE_ROLE_LINK:
+      case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
+      case GTK_ACCESSIBLE_ROLE_RADIO:
+      case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+      case GTK_ACCESSIBLE_ROLE_SLIDER:
+      case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+      case GTK_ACCESSIBLE_ROLE_SWITCH:
+      case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+/* Whether @name is what GTK says for a widget nobody named: a type's name */
+static gboolean
+is_type_name (const char *name)
+{
+  return g_type_from_name (name) != 0;
+}
+
+/* The same words said twice ("_Open… Open…"): a label with its mnemonic and the child label */
+static gboolean
+says_twice (GPtrArray *parts)
+{
+  for (guint i = 0; i < parts->len; i++)
+    for (guint j = i + 1; j < parts->len; j++)
+      {
+        g_autoptr (GString) a = g_string_new (g_ptr_array_index (parts, i));
+        g_autoptr (GString) b = g_string_new (g_ptr_array_index (parts, j));
+
+        g_string_replace (a, "_", "", 0);
+        g_string_replace (b, "_", "", 0);
+        if (g_strcmp0 (a->str, b->str) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Every control of @root that is shown and can be reached (focused or clicked) has a name of
+ * its own, said once; the faults are added to @faults as "Type: what is said". */
+static void
+check_names (GtkWidget *root, GPtrArray *faults)
+{
+  g_autoptr (GPtrArray) everyone = g_ptr_array_new ();
+
+  collect_all (root, everyone);
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (everyone, i);
+      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+      g_autoptr (GPtrArray) parts = NULL;
+      g_autofree char *said = NULL;
+
+      if (g_getenv ("CAK_A11Y_DUMP") && CAK_IS_CHART_VIEW (widget))
+        g_printerr ("# chart %d mapped %d childvis %d focusable %d role %d\n",
+                    cak_chart_view_get_kind (CAK_CHART_VIEW (widget)),
+                    gtk_widget_get_mapped (widget), gtk_widget_get_child_visible (widget),
+                    gtk_widget_get_focusable (widget), role);
+      if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+        continue;
+      /* Controls, and anything else the keyboard stops at (the charts) */
+      if (!is_control_role (role)
+          && !(gtk_widget_get_focusable (widget) && role == GTK_ACCESSIBLE_ROLE_IMG))
+        continue;
+      parts = name_parts (widget, everyone);
+      g_ptr_array_add (parts, NULL);
+      said = g_strjoinv (" ", (char **)parts->pdata);
+      g_ptr_array_remove_index (parts, parts->len - 1);
+      if (g_getenv ("CAK_A11Y_DUMP"))
+        g_printerr ("# %s [%d]: %s\n", G_OBJECT_TYPE_NAME (widget), role, said);
+      if (g_getenv ("CAK_A11Y_DUMP") && GTK_IS_BUTTON (widget))
+        {
+          GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+          g_printerr ("#   child %s, icon %s, tooltip %s, css %s\n",
+                      child ? G_OBJECT_TYPE_NAME (child) : "none",
+                      gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                      gtk_widget_get_tooltip_text (widget), gtk_widget_get_css_name (widget));
+        }
+      if (is_type_name (said) || *said == '\0' || says_twice (parts))
+        g_ptr_array_add (
+            faults, g_strdup_printf ("%s in %s: “%s”", G_OBJECT_TYPE_NAME (widget),
+                                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), said));
+    }
+}
+
+static void
+assert_no_faults (const char *where, GPtrArray *faults)
+{
+  for (guint i = 0; i < faults->len; i++)
+    g_printerr ("# %s: unnamed or doubled: %s\n", where, (char *)g_ptr_array_index (faults, i));
+  g_assert_cmpuint (faults->len, ==, 0);
+}
+
+/* The window on the sample, page by page, with the detail panel and the search bar open */
+static void
+test_names_window (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
+  GtkSelectionModel *model;
+
+  g_assert_nonnull (pages);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (pages)); page;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_stack_set_visible_child (pages, page);
+      settle ();
+      check_names (GTK_WIDGET (window), faults);
+    }
+  /* The detail panel of a regency */
+  gtk_stack_set_visible_child_name (pages, "table");
+  model = gtk_column_view_get_model (
+      GTK_COLUMN_VIEW (find_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW)));
+  gtk_selection_model_select_item (model, 3, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
+  settle ();
+  check_names (GTK_WIDGET (window), faults);
+  assert_no_faults ("window", faults);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window before anything is opened */
+static void
+test_names_empty (void)
+{
+  CakWindow *window = cak_window_new (app);
+  g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  settle ();
+  check_names (GTK_WIDGET (window), faults);
+  assert_no_faults ("empty window", faults);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Every dialog closes with Escape --------------------------------------------------- */
+
+static gboolean
+is_escape (GtkShortcutTrigger *trigger)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape
+           && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return is_escape (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)))
+           || is_escape (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)));
+  return FALSE;
+}
+
+/* Presses Escape in @window as GTK delivers it to shortcuts: from the focused widget up to the
+ * window, the first shortcut for Escape that acts wins. GTK 4 has no public way to make a key
+ * event; a key controller that would take Escape first is not seen here. */
+static gboolean
+press_escape (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr (GtkShortcut) shortcut
+                  = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (!is_escape (gtk_shortcut_get_trigger (shortcut)))
+                continue;
+              /* The action may close the window, and @w with it */
+              g_test_message ("Escape offered to %s", G_OBJECT_TYPE_NAME (w));
+              if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  CakWindow *window;
+  GtkWindow *dialog;
+  GPtrArray *before; /* the toplevels shown before the dialog was asked for */
+} DialogWait;
+
+static gboolean
+new_dialog_mapped (gpointer data)
+{
+  DialogWait *wait = data;
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (!g_ptr_array_find (wait->before, l->data, NULL) && gtk_widget_get_mapped (l->data))
+      {
+        wait->dialog = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  DialogWait *wait = data;
+
+  return wait->dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (wait->dialog));
+}
+
+static const char project_december[]
+    = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
+      "35.05,Kabupaten Blitar,2023-12,114377,449717\n"
+      "35.72,Kota Blitar,2023-12,27000,80000\n";
+static const char project_january[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif\n"
+                                      "35.05,Kabupaten Blitar,2023-12,114400\n"
+                                      "35.05,Kabupaten Blitar,2024-01,115000\n";
+
+static char *
+temp_file (const char *name, const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+open_path (CakWindow *window, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  cak_window_open_files (window, &file, 1, FALSE);
+}
+
+static gboolean
+project_modified (gpointer data)
+{
+  CakProject *project = cak_window_get_project (data);
+  GtkStack *stack = find_stack_with (data, "loading");
+
+  return project && cak_project_get_modified (project)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+/* A new project holding December: unsaved, so closing asks */
+static void
+fill_project (CakWindow *window)
+{
+  g_autofree char *december = temp_file ("cakupan-a11y-desember.csv", project_december);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  open_path (window, december);
+  wait_until (project_modified, window);
+}
+
+static void
+open_figures_differ (CakWindow *window)
+{
+  g_autofree char *january = temp_file ("cakupan-a11y-januari.csv", project_january);
+
+  fill_project (window);
+  open_path (window, january);
+}
+
+static void
+open_close_question (CakWindow *window)
+{
+  fill_project (window);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+static void
+open_mapping (CakWindow *window)
+{
+  g_autofree char *path
+      = temp_file ("cakupan-a11y-tanpa-judul.csv", "Daerah X;Jml TK;Jml Peserta\n"
+                                                   "Kab. Blitar;449.717;114.377\n");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  cak_window_import_mapped (window, file);
+}
+
+static void
+open_export_chart_overview (CakWindow *window)
+{
+  gtk_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "overview"), "overview");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
+}
+
+static void
+open_export_chart_trend (CakWindow *window)
+{
+  gtk_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "overview"), "trend");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *action; /* the window's or the application's action that opens it, or NULL */
+  void (*open) (CakWindow *window);
+  gboolean on_sample; /* opened on a window showing the sample */
+} DialogCase;
+
+static const DialogCase dialog_cases[] = {
+  { "export-chart-overview", NULL, open_export_chart_overview, TRUE },
+  { "export-chart-trend", NULL, open_export_chart_trend, TRUE },
+  { "export-report", "win.export-report", NULL, TRUE },
+  { "import-report", "win.show-report", NULL, TRUE },
+  { "deck", "win.edit-presentation", NULL, TRUE },
+  { "shortcuts", "win.show-help-overlay", NULL, TRUE },
+  { "preferences", "app.preferences", NULL, FALSE },
+  { "about", "app.about", NULL, FALSE },
+  { "mapping", NULL, open_mapping, FALSE },
+  { "figures-differ", NULL, open_figures_differ, FALSE },
+  { "close-question", NULL, open_close_question, FALSE },
+};
+
+/* Each dialog opens, every control in it is named, and Escape closes it, leaving the window */
+static void
+test_dialog (gconstpointer data)
+{
+  const DialogCase *c = data;
+  CakWindow *window = NULL;
+  DialogWait wait = { 0 };
+  g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GList) toplevels = NULL;
+
+  if (c->on_sample)
+    window = window_on_sample ();
+  else
+    {
+      window = cak_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+    }
+  wait.window = window;
+  wait.before = g_ptr_array_new ();
+  toplevels = gtk_window_list_toplevels ();
+  /* The shortcuts window is made with the window, and only shown when asked for */
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_widget_get_mapped (l->data))
+      g_ptr_array_add (wait.before, l->data);
+
+  if (c->action && g_str_has_prefix (c->action, "app."))
+    g_action_group_activate_action (G_ACTION_GROUP (app), c->action + 4, NULL);
+  else if (c->action)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), c->action, NULL));
+  else
+    c->open (window);
+  wait_until (new_dialog_mapped, &wait);
+  g_object_add_weak_pointer (G_OBJECT (wait.dialog), (gpointer *)&wait.dialog);
+  settle ();
+
+  check_names (GTK_WIDGET (wait.dialog), faults);
+  assert_no_faults (c->name, faults);
+
+  g_assert_true (press_escape (wait.dialog));
+  wait_until (dialog_gone, &wait);
+  /* Escape cancels: the window stays */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  if (wait.dialog)
+    g_object_remove_weak_pointer (G_OBJECT (wait.dialog), (gpointer *)&wait.dialog);
+  g_ptr_array_unref (wait.before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+run_tests_cb (gpointer user_data)
+{
+  GApplication *application = user_data;
+
+  g_application_hold (application);
+  status = g_test_run ();
+  g_application_release (application);
+  g_application_quit (application);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *application, gpointer user_data)
+{
+  g_idle_add (run_tests_cb, application);
+}
+
+int
+main (int argc, char *argv[])
+{
+  char *app_argv[] = { argv[0], NULL };
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cak_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+
+  g_test_add_func ("/a11y/names/empty", test_names_empty);
+  g_test_add_func ("/a11y/names/window", test_names_window);
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/a11y/dialog/%s", dialog_cases[i].name);
+
+      g_test_add_data_func (path, &dialog_cases[i], test_dialog);
+    }
+
+  g_application_run (G_APPLICATION (app), 1, app_argv);
+  g_object_unref (app);
+  return status;
+}
