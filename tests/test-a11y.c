@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cak-application.h"
@@ -566,6 +567,130 @@ test_dialog (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The shortcuts window ------------------------------------------------------------- */
+
+/* Adds to @out "keyval mods" for each key of @trigger */
+static void
+trigger_keys (GtkShortcutTrigger *trigger, GPtrArray *out)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_ptr_array_add (
+        out, g_strdup_printf (
+                 "%u %u",
+                 gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
+                 gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      trigger_keys (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), out);
+      trigger_keys (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), out);
+    }
+}
+
+/* Every shortcut of the window and the application that runs one of their actions */
+static void
+collect_shortcuts (GtkWidget *widget, GHashTable *keys)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "app."))
+            continue;
+          trigger_keys (gtk_shortcut_get_trigger (shortcut), found);
+          for (guint k = 0; k < found->len; k++)
+            g_hash_table_insert (keys, g_strdup (g_ptr_array_index (found, k)), g_strdup (name));
+        }
+    }
+}
+
+/* The keys the shortcuts window lists, as "keyval mods" */
+static GHashTable *
+listed_keys (GtkWidget *overlay)
+{
+  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
+
+  collect_of_type (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) tokens = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator, NULL);
+      tokens = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint t = 0; tokens[t]; t++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          if (*tokens[t] && gtk_accelerator_parse (tokens[t], &keyval, &mods))
+            g_hash_table_add (listed,
+                              g_strdup_printf ("%u %u", gdk_keyval_to_lower (keyval), mods));
+        }
+    }
+  return listed;
+}
+
+/* Every shortcut the window and the application have is in the shortcuts window, and its keys
+ * are shown as keyboards print them ("Page Down", "Esc"; not "Page_Down", "Escape") */
+static void
+test_shortcuts_window (void)
+{
+  CakWindow *window = cak_window_new (app);
+  GtkWidget *overlay
+      = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) listed = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, action;
+  guint missing = 0;
+
+  g_assert_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (window), keys);
+  g_assert_cmpuint (g_hash_table_size (keys), >, 10);
+  listed = listed_keys (overlay);
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, &action))
+    if (!g_hash_table_contains (listed, key))
+      {
+        guint keyval, mods;
+        g_autofree char *label = NULL;
+
+        sscanf (key, "%u %u", &keyval, &mods);
+        label = gtk_accelerator_get_label (keyval, mods);
+        g_printerr ("# %s (%s) is not in the shortcuts window\n", label, (char *)action);
+        missing++;
+      }
+  g_assert_cmpuint (missing, ==, 0);
+
+  /* What the keys say: never a key's raw name */
+  collect_of_type (overlay, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (strchr (text, '_') && gdk_keyval_from_name (text) != GDK_KEY_VoidSymbol)
+        g_error ("The key %s is shown by its raw name", text);
+      g_assert_cmpstr (text, !=, "Escape");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 run_tests_cb (gpointer user_data)
 {
@@ -596,6 +721,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/a11y/names/empty", test_names_empty);
   g_test_add_func ("/a11y/names/window", test_names_window);
+  g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/a11y/dialog/%s", dialog_cases[i].name);

@@ -225,6 +225,66 @@ cak_accessible_name_search_button (GtkWindow *window, const char *name)
     cak_accessible_name (search, name);
 }
 
+/* Keys GTK 4.8 shows by their raw names ("Page_Down"), or its translations by two
+ * ("Esc (Escape)"): shown as the keyboard prints them. */
+static const struct
+{
+  guint keyval;
+  const char *label;
+} key_labels[] = {
+  { GDK_KEY_Page_Up, N_ ("Page Up") }, { GDK_KEY_Page_Down, N_ ("Page Down") },
+  { GDK_KEY_Escape, N_ ("Esc") },      { GDK_KEY_BackSpace, N_ ("Backspace") },
+  { GDK_KEY_Delete, N_ ("Delete") },   { GDK_KEY_Home, N_ ("Home") },
+  { GDK_KEY_End, N_ ("End") },
+};
+
+static const char *
+key_label (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_labels); i++)
+    {
+      const char *name = gdk_keyval_name (key_labels[i].keyval);
+      g_autofree char *gtk_label = gtk_accelerator_get_label (key_labels[i].keyval, 0);
+
+      if (g_strcmp0 (text, name) == 0 || g_strcmp0 (text, gtk_label) == 0
+          || g_strcmp0 (text, g_dpgettext2 ("gtk40", "keyboard label", name)) == 0)
+        return _ (key_labels[i].label);
+    }
+  return NULL;
+}
+
+static void
+mend_key_labels (GtkWidget *widget, gboolean in_shortcut)
+{
+  in_shortcut = in_shortcut || GTK_IS_SHORTCUT_LABEL (widget);
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    {
+      const char *label = key_label (gtk_label_get_text (GTK_LABEL (widget)));
+
+      if (label)
+        gtk_label_set_text (GTK_LABEL (widget), label);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    mend_key_labels (child, in_shortcut);
+}
+
+/**
+ * cak_accessible_mend_shortcuts_window:
+ *
+ * Shows the keys of GTK's shortcuts window as keyboards print them: GTK 4.8 shows some by
+ * their raw names ("Page_Down"), its Indonesian by two ("Esc (Escape)"). Names its search
+ * button too.
+ */
+void
+cak_accessible_mend_shortcuts_window (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  mend_key_labels (GTK_WIDGET (window), FALSE);
+  cak_accessible_name_search_button (window, _ ("Search Shortcuts"));
+}
+
 /**
  * cak_accessible_announce:
  * @text: what has happened, in words

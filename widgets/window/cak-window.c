@@ -1294,9 +1294,8 @@ cak_window_new (CakApplication *application)
 
   self = g_object_new (CAK_TYPE_WINDOW, "application", application, NULL);
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)))
-    cak_accessible_name_search_button (
-        GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))),
-        _ ("Search Shortcuts"));
+    cak_accessible_mend_shortcuts_window (
+        GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   settings = cak_application_get_settings (application);
   if (settings)
     {
