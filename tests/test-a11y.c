@@ -691,6 +691,46 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The window's size ---------------------------------------------------------------- */
+
+/* The first time, the window takes most of the screen (1366 × 768 in the tests); then the size
+ * it had when it was closed */
+static void
+test_window_size (void)
+{
+  GSettings *settings = cak_application_get_settings (app);
+  CakWindow *window;
+  int width, height;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled");
+      return;
+    }
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = cak_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, >=, 1366 * 85 / 100);
+  g_assert_cmpint (height, >=, 768 * 85 / 100);
+  g_assert_cmpint (width, <=, 1366);
+  g_assert_cmpint (height, <=, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+
+  window = cak_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 640);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
 static gboolean
 run_tests_cb (gpointer user_data)
 {
@@ -722,6 +762,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/names/empty", test_names_empty);
   g_test_add_func ("/a11y/names/window", test_names_window);
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/a11y/window-size", test_window_size);
   for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/a11y/dialog/%s", dialog_cases[i].name);

@@ -1279,10 +1279,35 @@ cak_window_init (CakWindow *self)
   style_dark_changed_cb (manager, NULL, self);
 }
 
+/* Screens this narrow or narrower get the whole of it: the charts need the room. */
+#define SMALL_SCREEN_WIDTH 1440
+
+/* The first start: most of the screen, all of a small one, rather than a fixed size that
+ * cuts the charts' subtitles on a laptop and leaves half of a Full HD screen unused. */
+static void
+size_to_screen (CakWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+      return;
+    }
+  gdk_monitor_get_geometry (monitor, &area);
+  /* Room for the desktop's own bars, and a window that can still be told from the screen */
+  gtk_window_set_default_size (GTK_WINDOW (self), area.width * 9 / 10, area.height * 9 / 10);
+  if (area.width <= SMALL_SCREEN_WIDTH)
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 /**
  * cak_window_new:
  *
- * Returns: (transfer none): a new window, sized as the settings remember.
+ * Returns: (transfer none): a new window, sized as the settings remember, or to the screen
+ *   the first time.
  */
 CakWindow *
 cak_window_new (CakApplication *application)
@@ -1298,13 +1323,17 @@ cak_window_new (CakApplication *application)
         GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   settings = cak_application_get_settings (application);
   if (settings)
+    self->settings = g_object_ref (settings);
+  if (settings && g_settings_get_int (settings, "window-width") > 0
+      && g_settings_get_int (settings, "window-height") > 0)
     {
-      self->settings = g_object_ref (settings);
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+  else
+    size_to_screen (self);
   return self;
 }
 
