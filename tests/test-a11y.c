@@ -691,6 +691,186 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The table ------------------------------------------------------------------------ */
+
+static gboolean
+focus_in_table (gpointer data)
+{
+  GtkWidget *table = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (table));
+
+  return focus && gtk_widget_is_ancestor (focus, table);
+}
+
+static gboolean
+press_key (GtkWidget *widget, guint keyval, GdkModifierType state)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The table: highest coverage first, said so by its header; each figure named with its column;
+ * one Tab stop; Enter on a row shows its details */
+static void
+test_table (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkRevealer *revealer = NULL;
+  GtkWidget *focus;
+  double previous = INFINITY;
+  guint named = 0;
+
+  gtk_stack_set_visible_child_name (pages, "table");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 38);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) row = g_list_model_get_item (model, i);
+      double coverage;
+
+      g_object_get (row, "coverage", &coverage, NULL);
+      g_assert_cmpfloat (coverage, <=, previous);
+      previous = coverage;
+    }
+
+  collect_of_type (GTK_WIDGET (table), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *name = label_of (g_ptr_array_index (labels, i));
+
+      if (name && g_str_has_prefix (name, "Coverage: ") && strchr (name, '%'))
+        named++;
+    }
+  g_assert_cmpuint (named, >, 5);
+
+  /* One Tab stop: Tab from a row leaves the table for what follows it */
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+  wait_until (focus_in_table, table);
+  g_assert_true (press_key (GTK_WIDGET (table), GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  /* ... and Shift+Tab from a row for what comes before it */
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+  wait_until (focus_in_table, table);
+  g_assert_true (press_key (GTK_WIDGET (table), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+
+  /* Enter on a row: its details */
+  g_signal_emit_by_name (table, "activate", 0);
+  {
+    g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
+
+    collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+    for (guint i = 0; i < revealers->len; i++)
+      if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
+          == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
+        revealer = g_ptr_array_index (revealers, i);
+  }
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Contrast ------------------------------------------------------------------------- */
+
+static double
+luminance (const GdkRGBA *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+/* WCAG's contrast ratio of @fg, drawn with its alpha over @bg */
+static double
+contrast (const GdkRGBA *fg, const GdkRGBA *bg)
+{
+  GdkRGBA seen = { fg->red * fg->alpha + bg->red * (1 - fg->alpha),
+                   fg->green * fg->alpha + bg->green * (1 - fg->alpha),
+                   fg->blue * fg->alpha + bg->blue * (1 - fg->alpha), 1 };
+  double a = luminance (&seen), b = luminance (bg);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+/* The contrast of @label's text on the table's background */
+static double
+label_contrast (GtkWidget *label)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (label);
+  GdkRGBA fg, bg;
+  double alpha = 1;
+
+  gtk_style_context_get_color (context, &fg);
+  g_assert_true (gtk_style_context_lookup_color (context, "view_bg_color", &bg));
+  /* Opacity on the way up dims the text as much */
+  for (GtkWidget *w = label; w; w = gtk_widget_get_parent (w))
+    alpha *= gtk_widget_get_opacity (w);
+  fg.alpha *= alpha;
+  return contrast (&fg, &bg);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+/* The table's column titles meet WCAG AA for text (4.5:1), in the light and the dark style */
+static void
+test_table_header_contrast (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  GtkWidget *table = find_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  AdwColorScheme before = adw_style_manager_get_color_scheme (manager);
+
+  gtk_stack_set_visible_child_name (pages, "table");
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GtkWidget *header = NULL;
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      adw_style_manager_set_color_scheme (manager, schemes[s]);
+      settle ();
+      for (GtkWidget *child = gtk_widget_get_first_child (table); child;
+           child = gtk_widget_get_next_sibling (child))
+        if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+          header = child;
+      g_assert_nonnull (header);
+      collect_of_type (header, GTK_TYPE_LABEL, labels);
+      g_assert_cmpuint (labels->len, ==, 7);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          double ratio = label_contrast (g_ptr_array_index (labels, i));
+
+          g_test_message ("%s, %s: %.2f:1", s ? "dark" : "light",
+                          gtk_label_get_text (g_ptr_array_index (labels, i)), ratio);
+          g_assert_cmpfloat (ratio, >=, 4.5);
+        }
+    }
+  adw_style_manager_set_color_scheme (manager, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- The window's size ---------------------------------------------------------------- */
 
 /* The first time, the window takes most of the screen (1366 × 768 in the tests); then the size
@@ -763,6 +943,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/names/window", test_names_window);
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/a11y/window-size", test_window_size);
+  g_test_add_func ("/a11y/table", test_table);
+  g_test_add_func ("/a11y/table-header-contrast", test_table_header_contrast);
   for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/a11y/dialog/%s", dialog_cases[i].name);

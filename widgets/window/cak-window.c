@@ -716,7 +716,12 @@ refresh (CakWindow *self)
       cak_window_select_code (self, keep);
     }
   else
-    cak_window_select_code (self, NULL);
+    {
+      cak_window_select_code (self, NULL);
+      /* Sorting the new rows leaves the table where its first row went: back to the top */
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->table), "list.scroll-to-item", "u", 0);
+    }
 }
 
 /**
@@ -778,7 +783,8 @@ table_selection_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_da
   CakWindow *self = user_data;
   CakRegionRow *item;
 
-  if (self->syncing_selection)
+  /* The table sorts again as its columns go, when the window is disposed of */
+  if (self->syncing_selection || self->selection == NULL)
     return;
   item = gtk_single_selection_get_selected_item (self->selection);
   self->syncing_selection = TRUE;
@@ -818,6 +824,17 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
   gtk_list_item_set_child (list_item, label);
 }
 
+/* A screen reader hears each figure with its column's title ("Coverage: 27,68%"): GTK 4.8's
+ * column view relates no cell to its header. */
+static void
+name_cell (GtkWidget *label, GtkSignalListItemFactory *factory, const char *text)
+{
+  const char *title = g_object_get_data (G_OBJECT (factory), "title");
+  g_autofree char *name = g_strdup_printf (_ ("%s: %s"), title, text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -834,6 +851,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
       case COLUMN_NAME:
         gtk_label_set_text (GTK_LABEL (label), row->region->name);
         gtk_widget_set_tooltip_text (label, row->region->code);
+        name_cell (label, factory, row->region->name);
         return;
       case COLUMN_COVERAGE:
         value = row->coverage_pct, pct = TRUE;
@@ -863,9 +881,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   else
     text = cak_number_format (value, 0, self->lang);
   gtk_label_set_text (GTK_LABEL (label), text);
+  name_cell (label, factory, isnan (value) ? _ ("no data") : text);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (CakWindow *self, ColumnId id, const char *title, const char *property, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -874,37 +893,76 @@ add_column (CakWindow *self, ColumnId id, const char *title, const char *propert
   GtkExpression *expression;
 
   g_object_set_data (G_OBJECT (factory), "window", self);
+  g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (id));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
   column = gtk_column_view_column_new (title, factory);
+  /* Figures as wide as they are; regency names ("Kabupaten Probolinggo") take the rest */
   gtk_column_view_column_set_expand (column, expand);
-  /* Regency names are long ("Kabupaten Probolinggo"): give them room to be read whole. */
-  if (id == COLUMN_NAME)
-    gtk_column_view_column_set_fixed_width (column, 200);
   gtk_column_view_column_set_resizable (column, TRUE);
 
+  /* A click on a header sorts by it, and the header shows which way */
   expression = gtk_property_expression_new (CAK_TYPE_REGION_ROW, NULL, property);
   if (id == COLUMN_NAME)
     sorter = GTK_SORTER (gtk_string_sorter_new (expression));
   else
-    {
-      sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
-    }
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
   gtk_column_view_append_column (self->table, column);
   g_object_unref (column);
+  return column;
+}
+
+static void
+table_activate_cb (GtkColumnView *table, guint position, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  g_autoptr (CakRegionRow) item
+      = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  cak_window_select_code (self, cak_region_row_get_row (item)->region->code);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-detail", NULL);
+}
+
+static gboolean
+table_key_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode,
+                      GdkModifierType state, gpointer user_data)
+{
+  CakWindow *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->table));
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab
+      || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  if (state & GDK_CONTROL_MASK)
+    return FALSE;
+  /* GTK 4.8 moves Tab from row to row. With the table out of the focus chain for a moment,
+   * GTK moves on to what comes after it (or before it). */
+  gtk_widget_set_can_focus (scroller, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (scroller, TRUE);
+  return TRUE;
 }
 
 static void
 setup_table (CakWindow *self)
 {
   GtkSortListModel *sorted;
+  GtkColumnViewColumn *coverage;
+  GtkEventController *keys;
 
   self->rows = g_list_store_new (CAK_TYPE_REGION_ROW);
-  add_column (self, COLUMN_NAME, _ ("Regency/City"), "name", FALSE);
-  add_column (self, COLUMN_COVERAGE, _ ("Coverage"), "coverage", FALSE);
+  add_column (self, COLUMN_NAME, _ ("Regency/City"), "name", TRUE);
+  coverage = add_column (self, COLUMN_COVERAGE, _ ("Coverage"), "coverage", FALSE);
   add_column (self, COLUMN_PARTICIPANTS, _ ("Participants"), "participants", FALSE);
   add_column (self, COLUMN_WORKFORCE, _ ("Workforce"), "workforce", FALSE);
   add_column (self, COLUMN_UNCOVERED, _ ("Uncovered"), "uncovered", FALSE);
@@ -919,6 +977,16 @@ setup_table (CakWindow *self)
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (table_selection_changed_cb), self, 0);
+  /* By coverage, highest first, as the ranking: and the header says so */
+  gtk_column_view_sort_by_column (self->table, coverage, GTK_SORT_DESCENDING);
+
+  /* Enter (or a double click) on a row shows its details */
+  g_signal_connect_object (self->table, "activate", G_CALLBACK (table_activate_cb), self, 0);
+  /* The table is one Tab stop: the arrow keys move inside it, Tab leaves it */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (table_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
 }
 
 /* Actions */
