@@ -789,6 +789,59 @@ test_table (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The detail panel ----------------------------------------------------------------- */
+
+static GtkRevealer *
+detail_revealer (CakWindow *window)
+{
+  g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
+
+  /* The search bar has a revealer of its own: the detail panel's slides from the right */
+  collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+  for (guint i = 0; i < revealers->len; i++)
+    if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
+        == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
+      return g_ptr_array_index (revealers, i);
+  return NULL;
+}
+
+/* Down on the key figures selects the province; Enter shows the province's own figures, not an
+ * empty panel */
+static void
+test_detail_province (void)
+{
+  CakWindow *window = window_on_sample ();
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkRevealer *revealer = detail_revealer (window);
+  CakChartView *kpi = NULL;
+  gboolean title = FALSE, workforce = FALSE;
+
+  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (cak_chart_view_get_kind (g_ptr_array_index (views, i)) == CAK_CHART_KPI)
+      kpi = g_ptr_array_index (views, i);
+  g_assert_nonnull (kpi);
+  wait_until (is_mapped, kpi);
+  settle ();
+  gtk_widget_grab_focus (GTK_WIDGET (kpi));
+  g_assert_true (press_key (GTK_WIDGET (kpi), GDK_KEY_Down, 0));
+  g_assert_cmpstr (cak_chart_view_get_selected_code (kpi), ==, "35");
+  g_assert_true (press_key (GTK_WIDGET (kpi), GDK_KEY_Return, 0));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  collect_of_type (GTK_WIDGET (revealer), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      title = title || g_strcmp0 (text, "Jawa Timur") == 0;
+      workforce = workforce || g_strcmp0 (text, "Workforce") == 0;
+    }
+  g_assert_true (title);
+  g_assert_true (workforce);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Contrast ------------------------------------------------------------------------- */
 
 static double
@@ -944,6 +997,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/a11y/window-size", test_window_size);
   g_test_add_func ("/a11y/table", test_table);
+  g_test_add_func ("/a11y/detail/province", test_detail_province);
   g_test_add_func ("/a11y/table-header-contrast", test_table_header_contrast);
   for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
     {

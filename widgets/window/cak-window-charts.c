@@ -130,7 +130,7 @@ update_detail (CakWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))))
     gtk_grid_remove (self->detail_grid, child);
-  if (item < 0)
+  if (item == CAK_CHART_ITEM_NONE || cak_chart_data_get_row (self->data, item) == NULL)
     {
       reveal_detail (self, FALSE);
       cak_chart_view_set_data (self->detail_trend, NULL);
@@ -139,11 +139,22 @@ update_detail (CakWindow *self)
     }
   row = cak_chart_data_get_row (self->data, item);
   lang = self->data->lang;
-  gtk_label_set_text (self->detail_title, row->region->name);
   {
     g_autofree char *period = cak_period_format (self->data->period, lang);
-    g_autofree char *sub = g_strdup_printf ("%s · %s", self->data->place, period);
+    g_autofree char *sub = NULL;
 
+    /* The province itself (Down on the key figures): its own figures, those of the key
+     * figures, and no charts of one regency */
+    if (item == CAK_CHART_ITEM_TOTAL)
+      {
+        gtk_label_set_text (self->detail_title, self->data->place);
+        sub = g_strdup_printf ("%s · %s", _ ("All regencies and cities"), period);
+      }
+    else
+      {
+        gtk_label_set_text (self->detail_title, row->region->name);
+        sub = g_strdup_printf ("%s · %s", self->data->place, period);
+      }
     gtk_label_set_text (self->detail_subtitle, sub);
   }
   {
@@ -181,12 +192,20 @@ update_detail (CakWindow *self)
       add_figure (self, line++, name, pp);
     }
 
-  {
-    g_autoptr (CakChartData) one = cak_chart_data_new_for_item (self->data, item);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_trend), item >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_segments), item >= 0);
+  if (item >= 0)
+    {
+      g_autoptr (CakChartData) one = cak_chart_data_new_for_item (self->data, item);
 
-    cak_chart_view_set_data (self->detail_trend, one);
-    cak_chart_view_set_data (self->detail_segments, one);
-  }
+      cak_chart_view_set_data (self->detail_trend, one);
+      cak_chart_view_set_data (self->detail_segments, one);
+    }
+  else
+    {
+      cak_chart_view_set_data (self->detail_trend, NULL);
+      cak_chart_view_set_data (self->detail_segments, NULL);
+    }
 }
 
 static void
