@@ -14,6 +14,7 @@
 
 #include "cak-application.h"
 #include "cak-chart-view.h"
+#include "cak-slide-view.h"
 #include "cak-window.h"
 
 static CakApplication *app;
@@ -691,6 +692,90 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Tab reaches every chart ---------------------------------------------------------- */
+
+/* Presses Tab (or Shift+Tab) as GTK handles it: the key controllers that Cakupan puts in its
+ * way first, from the window down to the focused widget (capture phase), then GTK's own move
+ * of the focus. Other key controllers are not offered the key: they need a real event. */
+static void
+press_tab (CakWindow *window, GtkDirectionType direction)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *w = focus; w; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+  for (guint i = 0; i < path->len && !handled; i++)
+    {
+      g_autoptr (GListModel) controllers
+          = gtk_widget_observe_controllers (g_ptr_array_index (path, i));
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers) && !handled; c++)
+        {
+          g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+          if (g_strcmp0 (gtk_event_controller_get_name (controller), "cak-single-tab-stop") == 0)
+            g_signal_emit_by_name (
+                controller, "key-pressed",
+                direction == GTK_DIR_TAB_FORWARD ? GDK_KEY_Tab : GDK_KEY_ISO_Left_Tab, 0,
+                direction == GTK_DIR_TAB_FORWARD ? 0 : GDK_SHIFT_MASK, &handled);
+        }
+    }
+  if (!handled)
+    gtk_widget_child_focus (GTK_WIDGET (window), direction);
+}
+
+/* The widgets Tab goes through, from the page list of the sidebar, once round the window */
+static GPtrArray *
+tab_chain (CakWindow *window, GtkWidget *start)
+{
+  GPtrArray *chain = g_ptr_array_new ();
+
+  gtk_widget_grab_focus (start);
+  for (guint i = 0; i < 60; i++)
+    {
+      GtkWidget *focus;
+
+      press_tab (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || g_ptr_array_find (chain, focus, NULL))
+        break;
+      g_ptr_array_add (chain, focus);
+      if (g_getenv ("CAK_A11Y_DUMP"))
+        g_printerr ("# tab %u: %s\n", i, G_OBJECT_TYPE_NAME (focus));
+    }
+  return chain;
+}
+
+/* On every page, Tab from the sidebar reaches each chart the page shows */
+static void
+test_tab_reaches_charts (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  GtkWidget *sidebar = find_of_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+  GtkWidget *list = find_of_type (sidebar, GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (pages)); page;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      g_autoptr (GPtrArray) views = g_ptr_array_new ();
+      g_autoptr (GPtrArray) chain = NULL;
+
+      gtk_stack_set_visible_child (pages, page);
+      settle ();
+      collect_of_type (page, CAK_TYPE_CHART_VIEW, views);
+      chain = tab_chain (window, gtk_widget_get_first_child (list));
+      for (guint i = 0; i < views->len; i++)
+        if (!g_ptr_array_find (chain, g_ptr_array_index (views, i), NULL))
+          g_error ("Tab does not reach the chart %s on the page %s",
+                   cak_chart_kind_get_name (cak_chart_view_get_kind (g_ptr_array_index (views, i))),
+                   gtk_stack_get_visible_child_name (pages));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- The table ------------------------------------------------------------------------ */
 
 static gboolean
@@ -759,7 +844,7 @@ test_table (void)
   /* One Tab stop: Tab from a row leaves the table for what follows it */
   gtk_widget_grab_focus (GTK_WIDGET (table));
   wait_until (focus_in_table, table);
-  g_assert_true (press_key (GTK_WIDGET (table), GDK_KEY_Tab, 0));
+  press_tab (window, GTK_DIR_TAB_FORWARD);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
@@ -767,7 +852,7 @@ test_table (void)
   /* ... and Shift+Tab from a row for what comes before it */
   gtk_widget_grab_focus (GTK_WIDGET (table));
   wait_until (focus_in_table, table);
-  g_assert_true (press_key (GTK_WIDGET (table), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  press_tab (window, GTK_DIR_TAB_BACKWARD);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
@@ -839,6 +924,154 @@ test_detail_province (void)
     }
   g_assert_true (title);
   g_assert_true (workforce);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Said to a screen reader, and where the keyboard goes ------------------------------ */
+
+/* A regency found with Ctrl+F and Enter: the keyboard goes on in the chart that shows it, not
+ * in the sidebar; the search says what it found; the chart's name says the regency selected
+ * while its description still says what the whole chart shows; the detail panel is named */
+static void
+test_search_focus_and_words (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  GtkWidget *entry = NULL;
+  GtkWidget *focus;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *differs = NULL;
+  CakChartView *view;
+
+  gtk_stack_set_visible_child_name (pages, "ranking");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  collect_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (entries, i), GTK_TYPE_SEARCH_BAR))
+      entry = g_ptr_array_index (entries, i);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kota bli");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (CAK_IS_CHART_VIEW (focus));
+  view = CAK_CHART_VIEW (focus);
+  g_assert_cmpint (cak_chart_view_get_kind (view), ==, CAK_CHART_RANKING);
+  g_assert_cmpstr (cak_chart_view_get_selected_code (view), ==, "35.72");
+
+  label = label_of (GTK_ACCESSIBLE (view));
+  g_assert_nonnull (strstr (label, "Kota Blitar"));
+  summary = cak_chart_describe (CAK_CHART_RANKING, cak_chart_view_get_data (view));
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  g_assert_null (differs);
+#if !GTK_CHECK_VERSION(4, 14, 0)
+  {
+    g_autofree char *found = gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Found Kota Blitar");
+
+    g_assert_null (found);
+  }
+#endif
+  {
+    GtkWidget *panel = gtk_revealer_get_child (detail_revealer (window));
+    g_autofree char *name = label_of (GTK_ACCESSIBLE (panel));
+
+    g_assert_cmpstr (name, ==, "Details of Kota Blitar");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every slide of the default deck has a description of its own; the last (the summary) does
+ * not repeat the one before it */
+static void
+test_slide_descriptions (void)
+{
+  CakWindow *window = window_on_sample ();
+  CakChartView *ranking = NULL;
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+  g_autoptr (CakDeck) deck = NULL;
+  g_autofree char *previous = NULL;
+  CakSlideView *slides = CAK_SLIDE_VIEW (g_object_ref_sink (cak_slide_view_new ()));
+  CakChartData *data;
+  guint n;
+
+  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  ranking = g_ptr_array_index (views, 0);
+  data = cak_chart_view_get_data (ranking);
+  deck = cak_deck_new_default (data);
+  cak_slide_view_set_deck (slides, deck);
+  cak_slide_view_set_data (slides, data);
+  n = cak_slide_view_get_n_slides (slides);
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      char *description;
+
+      cak_slide_view_set_index (slides, i);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (slides),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      description = gtk_test_accessible_check_property (
+          GTK_ACCESSIBLE (slides), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01 not this \x01");
+      g_assert_nonnull (description);
+      g_assert_cmpstr (description, !=, "");
+      g_assert_cmpstr (description, !=, previous);
+      g_free (previous);
+      previous = description;
+    }
+  g_object_unref (slides);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Export Chart on the Overview ------------------------------------------------------ */
+
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), "Export Chart") == 0
+        && gtk_widget_get_mapped (l->data))
+      {
+        *(GtkWindow **)data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The Overview shows three charts: Export Chart offers each, not only the ranking */
+static void
+test_export_overview_charts (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkWindow *dialog = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  AdwComboRow *chart = NULL;
+  GListModel *names;
+
+  gtk_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "overview"), "overview");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
+  wait_until (export_dialog_shown, &dialog);
+  collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Chart") == 0)
+      chart = g_ptr_array_index (rows, i);
+  g_assert_nonnull (chart);
+  names = adw_combo_row_get_model (chart);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==,
+                   cak_chart_kind_get_name (CAK_CHART_KPI));
+  g_assert_cmpstr (
+      gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (chart)), ==,
+      cak_chart_kind_get_name (CAK_CHART_RANKING));
+  gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -997,7 +1230,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/a11y/window-size", test_window_size);
   g_test_add_func ("/a11y/table", test_table);
+  g_test_add_func ("/a11y/tab-reaches-charts", test_tab_reaches_charts);
   g_test_add_func ("/a11y/detail/province", test_detail_province);
+  g_test_add_func ("/a11y/search", test_search_focus_and_words);
+  g_test_add_func ("/a11y/slide-descriptions", test_slide_descriptions);
+  g_test_add_func ("/a11y/export-overview", test_export_overview_charts);
   g_test_add_func ("/a11y/table-header-contrast", test_table_header_contrast);
   for (guint i = 0; i < G_N_ELEMENTS (dialog_cases); i++)
     {

@@ -308,6 +308,51 @@ cak_accessible_announce (GtkWidget *widget, const char *text)
 #endif
 }
 
+static gboolean
+tab_stop_key_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode,
+                         GdkModifierType state, gpointer user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkDirectionType direction;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_ISO_Left_Tab
+      || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  /* With @widget out of the focus chain for a moment, GTK moves on to what comes after it
+   * (or before it) */
+  gtk_widget_set_can_focus (widget, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (widget)), direction);
+  gtk_widget_set_can_focus (widget, TRUE);
+  return TRUE;
+}
+
+/**
+ * cak_accessible_single_tab_stop:
+ *
+ * Makes @widget, a list, one Tab stop: the arrow keys move inside it, Tab and Shift+Tab leave
+ * it. GTK 4.8 moves Tab from row to row of a list view and of a list box; in the sidebar,
+ * each row Tab crossed also turned the page, so that only the last page's charts could be
+ * reached.
+ */
+void
+cak_accessible_single_tab_stop (GtkWidget *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_event_controller_set_name (keys, "cak-single-tab-stop");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (tab_stop_key_pressed_cb), NULL);
+  gtk_widget_add_controller (widget, keys);
+}
+
 /**
  * cak_window_add_escape_close:
  *

@@ -14,6 +14,7 @@ void cak_accessible_name (GtkWidget *widget, const char *name);
 void cak_accessible_name_drop_down (GtkDropDown *drop_down, const char *title);
 void cak_accessible_name_search_button (GtkWindow *window, const char *name);
 void cak_accessible_mend_shortcuts_window (GtkWindow *window);
+void cak_accessible_single_tab_stop (GtkWidget *widget);
 void cak_accessible_announce (GtkWidget *widget, const char *text);
 void cak_window_add_escape_close (GtkWindow *window);
 

@@ -222,6 +222,18 @@ reveal_detail (CakWindow *self, gboolean reveal)
 {
   if (reveal)
     gtk_widget_set_visible (GTK_WIDGET (self->detail_revealer), TRUE);
+  if (reveal && !gtk_revealer_get_reveal_child (self->detail_revealer))
+    {
+      /* Translators: said to a screen reader as the detail panel opens; %s is a regency */
+      g_autofree char *text
+          = g_strdup_printf (_ ("Details of %s"), gtk_label_get_text (self->detail_title));
+
+      /* The panel is a region named after its regency, which a screen reader can go to */
+      gtk_accessible_update_property (
+          GTK_ACCESSIBLE (gtk_revealer_get_child (self->detail_revealer)),
+          GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      cak_accessible_announce (gtk_revealer_get_child (self->detail_revealer), text);
+    }
   gtk_revealer_set_reveal_child (self->detail_revealer, reveal);
 }
 
@@ -250,7 +262,8 @@ build_detail (CakWindow *self)
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *outer = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_REGION, NULL);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -316,14 +329,33 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
 
   if (item >= 0)
     {
+      const CakRegion *region = g_array_index (self->data->rows, CakIndicatorRow, item).region;
+      /* Translators: said to a screen reader as a search finds a regency */
+      g_autofree char *found = g_strdup_printf (_ ("Found %s"), region->name);
+
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      cak_window_select_code (self,
-                              g_array_index (self->data->rows, CakIndicatorRow, item).region->code);
+      cak_window_select_code (self, region->code);
+      cak_accessible_announce (GTK_WIDGET (entry), found);
     }
   else if (*text)
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      cak_accessible_announce (GTK_WIDGET (entry), _ ("No regency or city matches"));
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+/* The keyboard goes on where the selected regency is shown: the page's chart, or the table */
+static void
+focus_selection (CakWindow *self)
+{
+  CakChartView *view = current_view (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "table") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->table));
+  else if (view)
+    gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
 static void
@@ -335,6 +367,7 @@ search_activate_cb (GtkSearchEntry *entry, gpointer user_data)
     {
       reveal_detail (self, TRUE);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      focus_selection (self);
     }
 }
 
@@ -768,6 +801,8 @@ cak_window_charts_init (CakWindow *self)
   }
   gtk_stack_set_visible_child (self->pages, overview);
   gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
+  /* Tab goes from the list of pages to the page shown, not to the next page */
+  cak_accessible_single_tab_stop (GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_changed_cb), self,
                            0);
 

@@ -928,37 +928,11 @@ table_activate_cb (GtkColumnView *table, guint position, gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-detail", NULL);
 }
 
-static gboolean
-table_key_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode,
-                      GdkModifierType state, gpointer user_data)
-{
-  CakWindow *self = user_data;
-  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->table));
-  GtkDirectionType direction;
-
-  if (keyval == GDK_KEY_ISO_Left_Tab
-      || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
-    direction = GTK_DIR_TAB_BACKWARD;
-  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    direction = GTK_DIR_TAB_FORWARD;
-  else
-    return FALSE;
-  if (state & GDK_CONTROL_MASK)
-    return FALSE;
-  /* GTK 4.8 moves Tab from row to row. With the table out of the focus chain for a moment,
-   * GTK moves on to what comes after it (or before it). */
-  gtk_widget_set_can_focus (scroller, FALSE);
-  gtk_widget_child_focus (GTK_WIDGET (self), direction);
-  gtk_widget_set_can_focus (scroller, TRUE);
-  return TRUE;
-}
-
 static void
 setup_table (CakWindow *self)
 {
   GtkSortListModel *sorted;
   GtkColumnViewColumn *coverage;
-  GtkEventController *keys;
 
   self->rows = g_list_store_new (CAK_TYPE_REGION_ROW);
   add_column (self, COLUMN_NAME, _ ("Regency/City"), "name", TRUE);
@@ -983,10 +957,7 @@ setup_table (CakWindow *self)
   /* Enter (or a double click) on a row shows its details */
   g_signal_connect_object (self->table, "activate", G_CALLBACK (table_activate_cb), self, 0);
   /* The table is one Tab stop: the arrow keys move inside it, Tab leaves it */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (table_key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
+  cak_accessible_single_tab_stop (GTK_WIDGET (self->table));
 }
 
 /* Actions */
