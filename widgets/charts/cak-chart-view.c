@@ -418,7 +418,9 @@ cak_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 320;
+      /* Narrow enough that the Overview's two charts side by side and the detail panel fit a
+       * 1024-pixel screen together */
+      *minimum = 200;
       *natural = 720;
     }
   else

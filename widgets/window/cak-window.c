@@ -696,14 +696,16 @@ refresh (CakWindow *self)
   cak_window_charts_set_data (self, data);
 
   self->syncing_selection = TRUE;
-  g_list_store_remove_all (self->rows);
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      g_autoptr (CakRegionRow) item
-          = cak_region_row_new (&g_array_index (data->rows, CakIndicatorRow, i));
+  {
+    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-      g_list_store_append (self->rows, item);
-    }
+    /* All at once: appended one by one, the rows were sorted one by one, and the table stayed
+     * on the first row appended, wherever the sort put it */
+    for (guint i = 0; i < data->rows->len; i++)
+      g_ptr_array_add (items, cak_region_row_new (&g_array_index (data->rows, CakIndicatorRow, i)));
+    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         items->pdata, items->len);
+  }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing_selection = FALSE;
   /* The selection outlives a change of period, when the region is still there */
@@ -716,12 +718,7 @@ refresh (CakWindow *self)
       cak_window_select_code (self, keep);
     }
   else
-    {
-      cak_window_select_code (self, NULL);
-      /* Sorting the new rows leaves the table where its first row went: back to the top */
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-        gtk_widget_activate_action (GTK_WIDGET (self->table), "list.scroll-to-item", "u", 0);
-    }
+    cak_window_select_code (self, NULL);
 }
 
 /**
@@ -918,8 +915,7 @@ static void
 table_activate_cb (GtkColumnView *table, guint position, gpointer user_data)
 {
   CakWindow *self = user_data;
-  g_autoptr (CakRegionRow) item
-      = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr (CakRegionRow) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item == NULL)
     return;
