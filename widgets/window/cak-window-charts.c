@@ -732,6 +732,8 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_default_widget (d->dialog, button);
+  /* The keyboard starts on the first choice, not on Cancel */
+  gtk_window_set_focus (d->dialog, GTK_WIDGET (d->chart ? d->chart : d->format));
   gtk_window_present (d->dialog);
 }
 
