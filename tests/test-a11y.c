@@ -1,6 +1,8 @@
 /* test-a11y.c: every dialog closes with Escape, every control has a name a screen reader can
  * say, the table is one Tab stop, and the shortcuts window lists the window's shortcuts
  *
+ * CAK_A11Y_DUMP=1 prints every control's name as the test computes it, and the Tab chain.
+ *
  * Copyright 2026 The Cakupan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

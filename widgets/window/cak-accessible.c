@@ -354,12 +354,12 @@ cak_accessible_single_tab_stop (GtkWidget *widget)
 }
 
 /**
- * cak_window_add_escape_close:
+ * cak_accessible_close_on_escape:
  *
  * Closes @window with Escape, as every dialog of Cakupan does.
  */
 void
-cak_window_add_escape_close (GtkWindow *window)
+cak_accessible_close_on_escape (GtkWindow *window)
 {
   GtkEventController *keys = gtk_shortcut_controller_new ();
 

@@ -16,6 +16,6 @@ void cak_accessible_name_search_button (GtkWindow *window, const char *name);
 void cak_accessible_mend_shortcuts_window (GtkWindow *window);
 void cak_accessible_single_tab_stop (GtkWidget *widget);
 void cak_accessible_announce (GtkWidget *widget, const char *text);
-void cak_window_add_escape_close (GtkWindow *window);
+void cak_accessible_close_on_escape (GtkWindow *window);
 
 G_END_DECLS

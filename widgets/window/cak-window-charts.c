@@ -686,7 +686,7 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_window_set_default_size (d->dialog, 460, -1);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
 
-  cak_window_add_escape_close (d->dialog);
+  cak_accessible_close_on_escape (d->dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();

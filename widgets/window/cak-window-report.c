@@ -481,15 +481,7 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   gtk_window_set_modal (d->dialog, TRUE);
   gtk_window_set_default_size (d->dialog, 560, 640);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (
-        GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                          gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  cak_accessible_close_on_escape (d->dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
