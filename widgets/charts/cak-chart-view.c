@@ -135,38 +135,57 @@ ensure_layout (CakChartView *self)
   configure_adjustment (self, content);
 }
 
-static void
-update_accessible (CakChartView *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->data == NULL)
-    return;
-  description = cak_chart_describe (self->kind, self->data);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cak_chart_kind_get_name (self->kind),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-}
-
-static void
-announce_selection (CakChartView *self)
+/* The chart's name, and the region selected in it: what a screen reader says on a change of
+ * selection. The description keeps what the whole chart shows. */
+static char *
+accessible_label (CakChartView *self)
 {
   int item = selected_item (self);
   g_autofree char *text = NULL;
 
-  if (item == CAK_CHART_ITEM_NONE)
-    {
-      update_accessible (self);
-      return;
-    }
-  text = cak_chart_data_describe_item (self->data, item);
+  if (item != CAK_CHART_ITEM_NONE)
+    text = cak_chart_data_describe_item (self->data, item);
   if (text == NULL)
+    return g_strdup (cak_chart_kind_get_name (self->kind));
+  g_strdelimit (text, "\n", ';');
+  /* Translators: a chart's accessible name while a region is selected in it: the chart's name,
+   * then the region and its figures */
+  return g_strdup_printf (_ ("%s, selected: %s"), cak_chart_kind_get_name (self->kind), text);
+}
+
+static void
+update_accessible (CakChartView *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->data == NULL)
     return;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  description = cak_chart_describe (self->kind, self->data);
+  label = accessible_label (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* A new selection is said: the chart's name changes with it (what GTK 4.8 can tell a screen
+ * reader), and from GTK 4.14 on it is announced. */
+static void
+announce_selection (CakChartView *self)
+{
+  int item = selected_item (self);
+
+  update_accessible (self);
 #if GTK_CHECK_VERSION(4, 14, 0)
-  gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
-                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  if (item != CAK_CHART_ITEM_NONE)
+    {
+      g_autofree char *text = cak_chart_data_describe_item (self->data, item);
+
+      if (text)
+        gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
+                                 GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+    }
+#else
+  (void)item;
 #endif
 }
 
@@ -403,7 +422,9 @@ cak_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 320;
+      /* Narrow enough that the Overview's two charts side by side and the detail panel fit a
+       * 1024-pixel screen together */
+      *minimum = 200;
       *natural = 720;
     }
   else

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cak-accessible.h"
 #include "cak-deck-dialog.h"
 #include "cak-presentation.h"
 
@@ -105,6 +106,7 @@ icon_button (const char *icon, const char *tooltip, const char *action, guint in
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  cak_accessible_name (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   /* An action would make the button sensitive again: the first cannot go up, nor the last down */
@@ -132,7 +134,7 @@ fill_slides (CakDeckDialog *self)
       g_autofree char *name = cak_slide_get_name (cak_deck_get_slide (self->deck, i), self->data);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *label = gtk_label_new (number);
-      GtkWidget *up, *down;
+      GtkWidget *up, *down, *remove;
 
       gtk_label_set_width_chars (GTK_LABEL (label), 2);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
@@ -142,11 +144,18 @@ fill_slides (CakDeckDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       up = icon_button ("go-up-symbolic", _ ("Move Up"), "deck.move-up", i, i > 0);
       down = icon_button ("go-down-symbolic", _ ("Move Down"), "deck.move-down", i, i + 1 < n);
+      remove = icon_button ("user-trash-symbolic", _ ("Remove"), "deck.remove", i, TRUE);
+      /* Which slide the buttons move, for a screen reader */
+      {
+        GtkWidget *buttons[] = { up, down, remove };
+
+        for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[b]),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
-      adw_action_row_add_suffix (
-          ADW_ACTION_ROW (row),
-          icon_button ("user-trash-symbolic", _ ("Remove"), "deck.remove", i, TRUE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->slide_list, row);
     }
   if (n == 0)
@@ -748,6 +757,9 @@ cak_deck_dialog_init (CakDeckDialog *self)
   gtk_string_list_append (themes, _ ("Dark"));
   adw_combo_row_set_model (self->theme_row, G_LIST_MODEL (themes));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deck.cancel-export", FALSE);
+  cak_accessible_name_drop_down (self->page_dropdown, _ ("Page"));
+  cak_accessible_name_drop_down (self->regency_dropdown, _ ("Spotlight on a regency"));
+  cak_accessible_name (GTK_WIDGET (self->advance_spin), _ ("Seconds on each slide"));
   g_signal_connect (self->monitor_row, "notify::selected", G_CALLBACK (monitor_selected_cb), self);
   g_signal_connect (self->theme_row, "notify::selected", G_CALLBACK (theme_selected_cb), self);
   g_signal_connect (self->advance_spin, "value-changed", G_CALLBACK (advance_changed_cb), self);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cak-number.h"
 #include "cak-slide-view.h"
 #include "cak-slides-private.h"
 
@@ -70,12 +71,88 @@ invalidate (CakSlideView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What a slide that is no chart shows, in words: each slide its own description, the last
+ * (the summary) too, rather than the one before it left over. */
+static char *
+describe_slide (const CakSlide *slide, const CakChartData *data)
+{
+  CakLang lang = data->lang;
+  g_autofree char *period = cak_period_format (data->period, lang);
+
+  switch (slide->kind)
+    {
+      case CAK_SLIDE_CHART:
+        return cak_chart_describe (slide->chart, data);
+      case CAK_SLIDE_SPOTLIGHT:
+        {
+          int item = cak_chart_data_find_code (data, slide->code);
+
+          if (item >= 0)
+            return cak_chart_data_describe_item (data, item);
+          return NULL;
+        }
+      case CAK_SLIDE_SUMMARY:
+        {
+          gboolean targets = cak_chart_has_targets (data);
+          g_autoptr (GArray) items = cak_slide_neediest_items (data, 5);
+          g_autoptr (GString) text = g_string_new (NULL);
+          g_autofree char *coverage = cak_chart_format_pct (data->total.coverage_pct, 2, lang);
+          double sum = 0;
+
+          for (guint i = 0; i < data->rows->len; i++)
+            {
+              const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
+              double v = targets ? row->gap_to_target : row->uncovered;
+
+              if (!isnan (v) && v > 0)
+                sum += v;
+            }
+          {
+            g_autofree char *count = cak_number_format (round (sum), 0, lang);
+
+            if (targets)
+              /* Translators: the summary slide, for a screen reader: the place, the period, its
+               * coverage, and how many workers are still to enrol */
+              g_string_append_printf (text,
+                                      _ ("%s, %s: coverage %s; %s workers still to enrol for "
+                                         "every regency to reach its target."),
+                                      data->place, period, coverage, count);
+            else
+              /* Translators: the summary slide, for a screen reader: the place, the period, its
+               * coverage, and how many workers are not yet covered */
+              g_string_append_printf (text, _ ("%s, %s: coverage %s; %s workers not yet covered."),
+                                      data->place, period, coverage, count);
+          }
+          for (guint i = 0; i < items->len; i++)
+            {
+              const CakIndicatorRow *row
+                  = &g_array_index (data->rows, CakIndicatorRow, g_array_index (items, int, i));
+              g_autofree char *count = cak_number_format (
+                  round (targets ? row->gap_to_target : row->uncovered), 0, lang);
+
+              if (i == 0)
+                g_string_append_printf (text, " %s: ",
+                                        targets ? _ ("Furthest from target")
+                                                : _ ("Most workers not yet covered"));
+              else
+                g_string_append (text, "; ");
+              g_string_append_printf (text, "%s %s", row->region->name, count);
+            }
+          return g_string_free (g_steal_pointer (&text), FALSE);
+        }
+      case CAK_SLIDE_TITLE:
+      default:
+        return g_strdup_printf ("%s, %s", data->place, period);
+    }
+}
+
 static void
 update_accessible (CakSlideView *self)
 {
   const CakSlide *slide = current_slide (self);
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
   if (slide == NULL || self->data == NULL)
     return;
@@ -83,13 +160,17 @@ update_accessible (CakSlideView *self)
   label = g_strdup_printf (_ ("Slide %u of %u: %s"), self->index + 1,
                            cak_deck_get_n_slides (self->deck), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (slide->kind == CAK_SLIDE_CHART)
-    {
-      g_autofree char *description = cak_chart_describe (slide->chart, self->data);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      description, -1);
-    }
+  description = describe_slide (slide, self->data);
+  if (description)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    /* A slide change is announced: the new slide's name */
+#if GTK_CHECK_VERSION(4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), label,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cak-accessible.h"
 #include "cak-application.h"
 #include "cak-window.h"
 
@@ -136,6 +137,7 @@ cak_application_startup (GApplication *app)
   const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cak_application_parent_class)->startup (app);
+  cak_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cak-accessible.h"
 #include "cak-import-choices.h"
 #include "cak-mapping-dialog.h"
 #include "cak-region-catalog.h"
@@ -1309,6 +1310,7 @@ static void
 cak_mapping_dialog_init (CakMappingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cak_accessible_name_drop_down (self->sheet_dropdown, _ ("Sheet"));
 
   self->dropdowns = g_ptr_array_new ();
   self->row_cells = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cak-accessible.h"
 #include "cak-number.h"
 #include "cak-region-find.h"
 #include "cak-window-private.h"
@@ -63,8 +64,8 @@ new_view (CakWindow *self, CakChartKind kind)
   return view;
 }
 
-/* The chart the export and copy actions work on: the visible page's, the ranking for the
- * overview. */
+/* The chart the export and copy actions work on: the visible page's; on the overview, the
+ * focused one or the ranking (the export dialog offers the others). */
 static CakChartView *
 current_view (CakWindow *self)
 {
@@ -74,7 +75,13 @@ current_view (CakWindow *self)
   if (self->data == NULL || name == NULL)
     return NULL;
   if (g_strcmp0 (name, "overview") == 0)
-    return self->chart_view;
+    {
+      /* The overview's chart the keyboard is on, else its ranking */
+      for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+        if (gtk_widget_has_focus (GTK_WIDGET (self->overview[i])))
+          return self->overview[i];
+      return self->overview[1];
+    }
   if (cak_chart_kind_from_id (name, &kind))
     return self->views[kind];
   return NULL;
@@ -126,7 +133,7 @@ update_detail (CakWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))))
     gtk_grid_remove (self->detail_grid, child);
-  if (item < 0)
+  if (item == CAK_CHART_ITEM_NONE || cak_chart_data_get_row (self->data, item) == NULL)
     {
       reveal_detail (self, FALSE);
       cak_chart_view_set_data (self->detail_trend, NULL);
@@ -135,11 +142,22 @@ update_detail (CakWindow *self)
     }
   row = cak_chart_data_get_row (self->data, item);
   lang = self->data->lang;
-  gtk_label_set_text (self->detail_title, row->region->name);
   {
     g_autofree char *period = cak_period_format (self->data->period, lang);
-    g_autofree char *sub = g_strdup_printf ("%s · %s", self->data->place, period);
+    g_autofree char *sub = NULL;
 
+    /* The province itself (Down on the key figures): its own figures, those of the key
+     * figures, and no charts of one regency */
+    if (item == CAK_CHART_ITEM_TOTAL)
+      {
+        gtk_label_set_text (self->detail_title, self->data->place);
+        sub = g_strdup_printf ("%s · %s", _ ("All regencies and cities"), period);
+      }
+    else
+      {
+        gtk_label_set_text (self->detail_title, row->region->name);
+        sub = g_strdup_printf ("%s · %s", self->data->place, period);
+      }
     gtk_label_set_text (self->detail_subtitle, sub);
   }
   {
@@ -186,14 +204,22 @@ update_detail (CakWindow *self)
       add_figure (self, line++, name, pp);
     }
 
-  {
-    g_autoptr (CakChartData) one = cak_chart_data_new_for_item (self->data, item);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_trend), item >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_segments), item >= 0);
+  if (item >= 0)
+    {
+      g_autoptr (CakChartData) one = cak_chart_data_new_for_item (self->data, item);
 
-    cak_chart_view_set_data (self->detail_trend, one);
-    cak_chart_view_set_data (self->detail_segments, one);
-    /* The regency's own line in colour, the province's beside it */
-    cak_chart_view_select_code (self->detail_trend, row->region->code);
-  }
+      cak_chart_view_set_data (self->detail_trend, one);
+      cak_chart_view_set_data (self->detail_segments, one);
+      /* The regency's own line in colour, the province's beside it */
+      cak_chart_view_select_code (self->detail_trend, row->region->code);
+    }
+  else
+    {
+      cak_chart_view_set_data (self->detail_trend, NULL);
+      cak_chart_view_set_data (self->detail_segments, NULL);
+    }
 }
 
 static void
@@ -210,6 +236,18 @@ reveal_detail (CakWindow *self, gboolean reveal)
 {
   if (reveal)
     gtk_widget_set_visible (GTK_WIDGET (self->detail_revealer), TRUE);
+  if (reveal && !gtk_revealer_get_reveal_child (self->detail_revealer))
+    {
+      /* Translators: said to a screen reader as the detail panel opens; %s is a regency */
+      g_autofree char *text
+          = g_strdup_printf (_ ("Details of %s"), gtk_label_get_text (self->detail_title));
+
+      /* The panel is a region named after its regency, which a screen reader can go to */
+      gtk_accessible_update_property (
+          GTK_ACCESSIBLE (gtk_revealer_get_child (self->detail_revealer)),
+          GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      cak_accessible_announce (gtk_revealer_get_child (self->detail_revealer), text);
+    }
   gtk_revealer_set_reveal_child (self->detail_revealer, reveal);
 }
 
@@ -238,7 +276,8 @@ build_detail (CakWindow *self)
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *outer = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_REGION, NULL);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -259,6 +298,7 @@ build_detail (CakWindow *self)
   gtk_widget_set_valign (close, GTK_ALIGN_START);
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_set_tooltip_text (close, _ ("Close the Details"));
+  cak_accessible_name (close, _ ("Close the Details"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-detail");
   gtk_box_append (GTK_BOX (header), titles);
   gtk_box_append (GTK_BOX (header), close);
@@ -313,14 +353,33 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
 
   if (item >= 0)
     {
+      const CakRegion *region = g_array_index (self->data->rows, CakIndicatorRow, item).region;
+      /* Translators: said to a screen reader as a search finds a regency */
+      g_autofree char *found = g_strdup_printf (_ ("Found %s"), region->name);
+
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      cak_window_select_code (self,
-                              g_array_index (self->data->rows, CakIndicatorRow, item).region->code);
+      cak_window_select_code (self, region->code);
+      cak_accessible_announce (GTK_WIDGET (entry), found);
     }
   else if (*text)
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      cak_accessible_announce (GTK_WIDGET (entry), _ ("No regency or city matches"));
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+/* The keyboard goes on where the selected regency is shown: the page's chart, or the table */
+static void
+focus_selection (CakWindow *self)
+{
+  CakChartView *view = current_view (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "table") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->table));
+  else if (view)
+    gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
 static void
@@ -332,6 +391,7 @@ search_activate_cb (GtkSearchEntry *entry, gpointer user_data)
     {
       reveal_detail (self, TRUE);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      focus_selection (self);
     }
 }
 
@@ -452,6 +512,9 @@ typedef struct
   AdwComboRow *size;
   AdwComboRow *scale;
   AdwComboRow *theme;
+  AdwWindowTitle *title;
+  AdwComboRow *chart; /* on a page of several charts: which one; else NULL */
+  CakChartView *views[G_N_ELEMENTS (overview_kinds)];
   CakChartView *view;
 } ExportDialog;
 
@@ -601,6 +664,19 @@ format_changed_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
 }
 
 static void
+chart_changed_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  ExportDialog *d = user_data;
+  guint i = adw_combo_row_get_selected (row);
+
+  if (i >= G_N_ELEMENTS (d->views) || d->views[i] == NULL)
+    return;
+  d->view = d->views[i];
+  adw_window_title_set_subtitle (d->title,
+                                 cak_chart_kind_get_name (cak_chart_view_get_kind (d->view)));
+}
+
+static void
 export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CakWindow *self = CAK_WINDOW (widget);
@@ -621,6 +697,10 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   d = g_new0 (ExportDialog, 1);
   d->window = self;
   d->view = view;
+  /* The overview shows three charts: each can be exported */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "overview") == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (self->overview); i++)
+      d->views[i] = self->overview[i];
   window = adw_window_new ();
   d->dialog = GTK_WINDOW (window);
   g_object_set_data_full (G_OBJECT (window), "export-dialog", d, g_free);
@@ -630,12 +710,19 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_window_set_default_size (d->dialog, 460, -1);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
 
+  cak_accessible_close_on_escape (d->dialog);
+
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (
-      ADW_HEADER_BAR (header),
-      adw_window_title_new (_ ("Export Chart"),
-                            cak_chart_kind_get_name (cak_chart_view_get_kind (view))));
+  d->title = ADW_WINDOW_TITLE (adw_window_title_new (
+      _ ("Export Chart"), cak_chart_kind_get_name (cak_chart_view_get_kind (view))));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (d->title));
+  /* Cancel and Export, both in the Tab order; the title bar's own close button is not */
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  button = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
   button = gtk_button_new_with_mnemonic (_ ("_Export…"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), d);
@@ -644,6 +731,21 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
 
   page = adw_preferences_page_new ();
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  if (d->views[0])
+    {
+      const char *chart_names[G_N_ELEMENTS (overview_kinds)];
+      guint selected = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (overview_kinds); i++)
+        {
+          chart_names[i] = cak_chart_kind_get_name (overview_kinds[i]);
+          if (d->views[i] == view)
+            selected = i;
+        }
+      d->chart = cak_window_combo_row (group, _ ("Chart"), chart_names, G_N_ELEMENTS (chart_names));
+      adw_combo_row_set_selected (d->chart, selected);
+      g_signal_connect (d->chart, "notify::selected", G_CALLBACK (chart_changed_cb), d);
+    }
   d->format = cak_window_combo_row (group, _ ("Format"), format_names, G_N_ELEMENTS (format_names));
   d->size = cak_window_combo_row (group, _ ("Size"), size_names, G_N_ELEMENTS (size_names));
   d->scale
@@ -654,6 +756,8 @@ export_chart_action_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_default_widget (d->dialog, button);
+  /* The keyboard starts on the first choice, not on Cancel */
+  gtk_window_set_focus (d->dialog, GTK_WIDGET (d->chart ? d->chart : d->format));
   gtk_window_present (d->dialog);
 }
 
@@ -723,6 +827,8 @@ cak_window_charts_init (CakWindow *self)
   }
   gtk_stack_set_visible_child (self->pages, overview);
   gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
+  /* Tab goes from the list of pages to the page shown, not to the next page */
+  cak_accessible_single_tab_stop (GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_changed_cb), self,
                            0);
 
@@ -732,6 +838,7 @@ cak_window_charts_init (CakWindow *self)
   g_signal_connect_object (self->detail_revealer, "notify::child-revealed",
                            G_CALLBACK (detail_revealed_cb), self, 0);
 
+  cak_accessible_name (GTK_WIDGET (self->search_entry), _ ("Find a Regency"));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, 0);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self,

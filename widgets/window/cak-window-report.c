@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cak-report.h"
+#include "cak-accessible.h"
 #include "cak-window-private.h"
 
 /* A workbook being written. The job holds its own reference to the dataset: an import made
@@ -480,21 +481,19 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   gtk_window_set_modal (d->dialog, TRUE);
   gtk_window_set_default_size (d->dialog, 560, 640);
   gtk_window_set_destroy_with_parent (d->dialog, TRUE);
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (
-        GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                          gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  cak_accessible_close_on_escape (d->dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (
       ADW_HEADER_BAR (header),
       adw_window_title_new (_ ("Export Report"), _ ("Monitoring and evaluation workbook")));
+  /* Cancel and Export, both in the Tab order; the title bar's own close button is not */
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  button = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
   button = gtk_button_new_with_mnemonic (_ ("_Export…"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect (button, "clicked", G_CALLBACK (report_export_clicked_cb), d);
@@ -581,6 +580,7 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
     gtk_switch_set_active (GTK_SWITCH (on), TRUE);
     gtk_widget_set_sensitive (on, FALSE);
     gtk_widget_set_valign (on, GTK_ALIGN_CENTER);
+    cak_accessible_name (on, _ ("Regencies and Data"));
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), on);
   }
   adw_preferences_group_add (group, row);
