@@ -264,8 +264,16 @@ test_uncut (void)
                                                      ctu_period ("2023-12"), NULL, CAK_LANG_ID);
   g_autoptr (CakChartData) nen = cak_chart_data_new (ds, NULL, ctu_period ("2024-12"),
                                                      ctu_period ("2023-12"), NULL, CAK_LANG_EN);
-  CakChartData *datas[] = { id, en, nid, nen };
-  const char *data_names[] = { "Jawa Timur id", "Jawa Timur en", "national id", "national en" };
+  /* A province of a national file (Indonesia beside it) and the country by province */
+  g_autoptr (CakChartData) pid = cak_chart_data_new (ds, "35", ctu_period ("2024-12"),
+                                                     ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  g_autoptr (CakChartData) pen = cak_chart_data_new_provinces (
+      ds, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  CakChartData *datas[] = { id, en, nid, nen, pid, pen };
+  const char *data_names[] = {
+    "Jawa Timur id", "Jawa Timur en", "national id", "national en", "Jawa Timur of the country id",
+    "provinces en"
+  };
   /* The screens a meeting uses; the window's charts are drawn smaller than these (see below) */
   const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
   const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_PROJECTOR };

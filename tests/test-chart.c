@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "cak-chart-trend.h"
 #include "chart-test-util.h"
 
 static void
@@ -342,6 +343,34 @@ test_provinces (void)
   }
   description = cak_chart_describe (CAK_CHART_RANKING, data);
   g_assert_nonnull (strstr (description, "Indonesia"));
+
+  /* A province of a national file has the whole country beside it: its trend draws Indonesia's
+   * line and names it; the sample of one province has none */
+  {
+    g_autoptr (CakChartData) jatim_data = cak_chart_data_new (
+        ds, "35", ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+    g_autoptr (CakChartData) sample = ctu_sample_data (CAK_LANG_EN);
+    const CakTrendGeometry *t;
+    gboolean line = FALSE, label = FALSE;
+    g_autoptr (CakChartLayout) trend
+        = ctu_layout (CAK_CHART_TREND, jatim_data, CAK_CHART_THEME_LIGHT, 1366, 768);
+
+    g_assert_true (jatim_data->has_national);
+    g_assert_false (sample->has_national);
+    g_assert_cmpfloat_with_epsilon (jatim_data->national.coverage_pct, data->total.coverage_pct,
+                                    1e-9);
+    g_assert_cmpfloat_with_epsilon (
+        cak_chart_data_history (jatim_data, CAK_CHART_ITEM_NATIONAL, jatim_data->periods->len - 1),
+        data->total.coverage_pct, 1e-9);
+    t = trend->priv;
+    for (guint i = 0; i < t->lines->len; i++)
+      line |= g_array_index (t->lines, CakTrendLine, i).item == CAK_CHART_ITEM_NATIONAL;
+    for (guint i = 0; i < t->end_labels->len; i++)
+      label
+          |= g_str_has_prefix (g_array_index (t->end_labels, CakTrendLabel, i).text, "Indonesia ");
+    g_assert_true (line);
+    g_assert_true (label);
+  }
 }
 
 int

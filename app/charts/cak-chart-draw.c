@@ -924,6 +924,13 @@ cak_chart_short_name (const char *name)
     return g_strconcat ("Kota Adm. ", name + strlen ("Kota Administrasi "), NULL);
   if (g_str_has_prefix (name, "Kabupaten "))
     return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
+  /* Provinces, as they are commonly written short: "Kep. Riau", "DI Yogyakarta" */
+  if (g_str_has_prefix (name, "Kepulauan "))
+    return g_strconcat ("Kep. ", name + strlen ("Kepulauan "), NULL);
+  if (g_str_has_prefix (name, "Daerah Istimewa "))
+    return g_strconcat ("DI ", name + strlen ("Daerah Istimewa "), NULL);
+  if (g_str_has_prefix (name, "Daerah Khusus Ibukota "))
+    return g_strconcat ("DKI ", name + strlen ("Daerah Khusus Ibukota "), NULL);
   return g_strdup (name);
 }
 

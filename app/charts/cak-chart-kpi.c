@@ -197,8 +197,25 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     }
   else if (target)
     t->context = g_strdup_printf (_ ("target %s"), target);
+  else if (data->has_national)
+    t->context = NULL;
   else
     t->context = g_strdup (_ ("active participants ÷ workforce"));
+  /* Beside a province, the whole country's coverage, for reference */
+  if (data->has_national)
+    {
+      g_autofree char *national = cak_chart_format_pct (data->national.coverage_pct, 2, lang);
+      g_autofree char *with = g_strdup_printf ("Indonesia %s", national);
+
+      if (t->context)
+        {
+          g_autofree char *first = t->context;
+
+          t->context = g_strdup_printf ("%s · %s", first, with);
+        }
+      else
+        t->context = g_steal_pointer (&with);
+    }
   if (data->has_stated)
     t->context2 = format_stated (&data->stated, lang);
 

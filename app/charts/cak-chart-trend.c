@@ -175,6 +175,8 @@ item_name (const CakChartData *data, int item)
 {
   if (item == CAK_CHART_ITEM_TOTAL)
     return data->place;
+  if (item == CAK_CHART_ITEM_NATIONAL)
+    return "Indonesia";
   return g_array_index (data->rows, CakIndicatorRow, item).region->name;
 }
 
@@ -437,6 +439,8 @@ pick_lines (Trend *t, const CakChartData *data)
     }
   for (guint i = 0; i < series->len; i++)
     add_line (t->lines, data, g_array_index (series, int, i), CAK_TREND_SERIES, i % MAX_SERIES);
+  if (data->has_national)
+    add_line (t->lines, data, CAK_CHART_ITEM_NATIONAL, CAK_TREND_NATIONAL, 0);
   add_line (t->lines, data, CAK_CHART_ITEM_TOTAL, CAK_TREND_TOTAL, 0);
 }
 
@@ -453,8 +457,8 @@ add_end_label (GArray *labels, const CakChartData *data, int item, PangoWeight w
   if (last_value (data, item, &v) < 0)
     return;
   value = cak_number_format_percent (v, 1, data->lang);
-  name = item == CAK_CHART_ITEM_TOTAL ? g_strdup (data->place)
-                                      : cak_chart_short_name (item_name (data, item));
+  name = item < 0 ? g_strdup (item_name (data, item))
+                  : cak_chart_short_name (item_name (data, item));
   label.text = g_strdup_printf ("%s %s", name, value);
   g_array_append_val (labels, label);
 }
@@ -800,6 +804,7 @@ line_width (const CakChartLayout *layout, const CakTrendLine *line, gboolean emp
         w = MAX (3.0, px * 0.22);
         break;
       case CAK_TREND_SERIES:
+      case CAK_TREND_NATIONAL:
         w = MAX (2.0, px * 0.14);
         break;
       case CAK_TREND_EXTREME:
@@ -822,6 +827,8 @@ line_color (const CakChartTheme *theme, const CakTrendLine *line, gboolean empha
         return theme->bar;
       case CAK_TREND_SERIES:
         return theme->series[line->color % MAX_SERIES];
+      case CAK_TREND_NATIONAL:
+        return emphasised ? theme->text : theme->muted;
       case CAK_TREND_EXTREME:
         return emphasised ? theme->text : cak_chart_mix (theme->background, theme->muted, 0.6);
       case CAK_TREND_CONTEXT:

@@ -173,6 +173,30 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
       data->history[(gsize)n_rows * n_periods + p] = total.coverage_pct;
       data->history_target[p] = total.target_pct;
     }
+  /* The whole country beside the province, when the files hold other provinces too */
+  if (data->province && n_periods > 0)
+    {
+      g_autoptr (GPtrArray) provinces = cak_dataset_get_provinces (dataset);
+
+      if (provinces->len > 1)
+        {
+          data->national.coverage_pct = NAN;
+          data->national_history = g_new (double, n_periods);
+          for (guint p = 0; p < n_periods; p++)
+            {
+              CakPeriod when = g_array_index (data->periods, CakPeriod, p);
+              g_autoptr (GArray) all
+                  = cak_indicators_compute_regencies (dataset, NULL, when, CAK_PERIOD_INIT_NONE);
+              CakIndicatorRow total;
+
+              cak_indicators_compute_province (dataset, all, NULL, when, &total);
+              data->national_history[p] = total.coverage_pct;
+              if (cak_period_equal (when, period))
+                data->national = total;
+            }
+          data->has_national = !isnan (data->national.coverage_pct);
+        }
+    }
   return data;
 }
 
@@ -328,6 +352,7 @@ data_clear (gpointer p)
   g_clear_pointer (&data->trend_items, g_array_unref);
   g_free (data->history);
   g_free (data->history_target);
+  g_free (data->national_history);
   g_free (data->place);
   g_free (data->sources);
   g_free (data->as_of);
@@ -388,6 +413,10 @@ cak_chart_data_new_for_item (const CakChartData *data, int item)
       one->history[n_periods + p] = cak_chart_data_history (data, CAK_CHART_ITEM_TOTAL, p);
       one->history_target[p] = data->history_target[p];
     }
+  one->has_national = data->has_national;
+  one->national = data->national;
+  if (data->national_history)
+    one->national_history = g_memdup2 (data->national_history, sizeof (double) * n_periods);
   g_array_append_val (one->trend_items, zero);
   return one;
 }
@@ -424,6 +453,8 @@ cak_chart_data_get_row (const CakChartData *data, int item)
 
   if (item == CAK_CHART_ITEM_TOTAL)
     return &data->total;
+  if (item == CAK_CHART_ITEM_NATIONAL)
+    return data->has_national ? &data->national : NULL;
   if (item < 0 || (guint)item >= data->rows->len)
     return NULL;
   return &g_array_index (data->rows, CakIndicatorRow, item);
@@ -444,6 +475,8 @@ cak_chart_data_history (const CakChartData *data, int item, guint period_index)
 
   if (period_index >= data->periods->len)
     return NAN;
+  if (item == CAK_CHART_ITEM_NATIONAL)
+    return data->national_history ? data->national_history[period_index] : NAN;
   if (item == CAK_CHART_ITEM_TOTAL)
     line = data->rows->len;
   else if (item >= 0 && (guint)item < data->rows->len)

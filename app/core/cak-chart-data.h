@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 /* Items are indexes into CakChartData.rows; these stand for the rest. */
 #define CAK_CHART_ITEM_NONE (-1)
 #define CAK_CHART_ITEM_TOTAL (-2) /* the province (or the whole country) */
+#define CAK_CHART_ITEM_NATIONAL (-4) /* the whole country, beside a province */
 #define CAK_CHART_ITEM_REST                                                                        \
   (-3) /* the summary row of regencies left out between top and bottom                             \
         */
@@ -39,6 +40,12 @@ typedef struct
   GArray *periods;        /* CakPeriod, oldest first, up to period */
   double *history;        /* (rows->len + 1) x periods->len; the last line is the total */
   double *history_target; /* periods->len: the province's target, NAN when none */
+
+  /* The whole country beside a province, when the files hold other provinces too: its total
+   * in period and its coverage in each period of the history (NAN where unknown). */
+  gboolean has_national;
+  CakIndicatorRow national;
+  double *national_history; /* periods->len, or NULL */
 
   char *place;   /* "Jawa Timur" or "Indonesia" */
   char *sources; /* the files, for the footer; NULL when unknown */
