@@ -261,7 +261,8 @@ run_sql (const char *path, const char *sql)
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
   sqlite3_close (db);
 }
 
@@ -322,6 +323,50 @@ test_not_a_project (void)
   remove_project (path);
 }
 
+/* What each version of the file format added, undone: a file of the version before it, made
+ * from a file of this version. */
+static const char *const undo_migration[] = {
+  NULL,
+  /* 2 -> 1 */
+  "DROP TABLE stated;",
+  /* 3 -> 2 */
+  "DROP TRIGGER figures_inserted; DROP TRIGGER figures_updated; DROP TRIGGER figures_deleted;"
+  "DROP TABLE snapshot; DROP INDEX figures_by_period; DROP INDEX figures_not_in_use;"
+  "CREATE INDEX figures_in_use ON figures (region, period, measure) WHERE active;"
+  "ALTER TABLE sources DROP COLUMN figures; DELETE FROM project WHERE key = 'snapshot';",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (undo_migration) == CAK_PROJECT_SCHEMA_VERSION);
+
+/* Turns a file of this version into one of @version, as an earlier Cakupan wrote it. */
+static void
+make_version (const char *path, int version)
+{
+  g_autofree char *mark
+      = g_strdup_printf ("PRAGMA application_id = 1128352592; PRAGMA user_version = %d;", version);
+
+  /* A file of version 0 is an empty database. */
+  for (int v = CAK_PROJECT_SCHEMA_VERSION - 1; version > 0 && v >= version; v--)
+    run_sql (path, undo_migration[v]);
+  run_sql (path, mark);
+}
+
+static gint64
+query_int (const char *path, const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 /* Each earlier version of the file format opens and is brought up to date. */
 static void
 test_migrations (void)
@@ -332,21 +377,17 @@ test_migrations (void)
       g_autoptr (GFile) file = g_file_new_for_path (path);
       g_autoptr (CakProject) project = NULL;
       g_autoptr (GError) error = NULL;
-      g_autofree char *mark = g_strdup_printf (
-          "PRAGMA application_id = 1128352592; PRAGMA user_version = %d;", version);
       CakProjectStore *store;
 
       g_test_message ("from version %d", version);
       if (version >= 1)
         {
-          /* A file of version 1 has every table but the stated figures of version 2. */
           CakProjectStore *made = cak_project_store_open (path, TRUE, &error);
 
           g_assert_no_error (error);
           cak_project_store_close (made);
-          run_sql (path, "DROP TABLE stated;");
         }
-      run_sql (path, mark);
+      make_version (path, version);
       project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
       g_assert_no_error (error);
       g_clear_object (&project);
@@ -362,6 +403,158 @@ test_migrations (void)
       project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
       g_assert_cmpfloat (value_of (project, "35.05", "2023-12", CAK_MEASURE_WORKFORCE), ==, 449717);
       g_clear_object (&project);
+      remove_project (path);
+    }
+}
+
+/* A project of two files, the second with a figure that replaced the first's. */
+static CakProject *
+make_two_months (GFile *file)
+{
+  CakProject *project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (CakProjectImport) feb = NULL;
+  g_autoptr (GError) error = NULL;
+
+  add_text (project, january, "januari.csv");
+  g_assert_true (cak_project_save_as (project, file, &error));
+  g_assert_no_error (error);
+  feb = prepare_text (project, february, "februari.csv");
+  g_assert_cmpuint (cak_project_import_get_conflicts (feb)->len, ==, 1);
+  g_array_index (cak_project_import_get_conflicts (feb), CakConflict, 0).choice
+      = CAK_CONFLICT_REPLACE;
+  g_assert_true (cak_project_commit_import (project, feb, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+static char *
+open_summary (GFile *file, guint *n_values)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakProject) project
+      = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+  GPtrArray *sources;
+
+  g_assert_no_error (error);
+  sources = cak_project_get_sources (project);
+  *n_values = 0;
+  for (guint i = 0; i < sources->len; i++)
+    *n_values = *n_values * 100 + ((CakProjectSource *)g_ptr_array_index (sources, i))->n_values;
+  return summary_json (cak_project_get_dataset (project));
+}
+
+/* A file of version 2 with figures, a settled conflict among them, opens with the same figures
+ * and the same sources after its migration, and the snapshot the migration wrote holds them. */
+static void
+test_migration_figures (void)
+{
+  g_autofree char *path = temp_path ("v2.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = make_two_months (file);
+  g_autofree char *before = summary_json (cak_project_get_dataset (project));
+  g_autofree char *after = NULL;
+  guint n_values;
+
+  g_clear_object (&project);
+  make_version (path, 2);
+  after = open_summary (file, &n_values);
+  g_assert_cmpstr (after, ==, before);
+  /* January gave 4 figures, February 3 (one of them the conflict). */
+  g_assert_cmpuint (n_values, ==, 403);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, CAK_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM project WHERE key = 'snapshot'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT sum(figures) FROM snapshot"), ==,
+                   query_int (path, "SELECT count(*) FROM figures WHERE active"));
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM snapshot"), ==, 2);
+  remove_project (path);
+}
+
+/* The snapshot opening reads never disagrees with the rows: a damaged blob, a snapshot marked
+ * stale, or rows changed by another program send the opening back to the rows, which then
+ * write the snapshot again. */
+static void
+test_snapshot (void)
+{
+  static const struct
+  {
+    const char *what;
+    const char *sql;
+    double participants; /* Kabupaten Blitar, December 2023, as opened after @sql */
+    gboolean add_march;  /* and after another file was added */
+  } cases[] = {
+    { "as written", "", 114400 },
+    { "not marked whole", "DELETE FROM project WHERE key = 'snapshot'", 114400 },
+    { "a byte changed",
+      "UPDATE snapshot SET data = substr(data, 1, 40) || X'7f' || substr(data, 42) "
+      "WHERE period = '2024-01'",
+      114400 },
+    { "truncated", "UPDATE snapshot SET data = substr(data, 1, length(data) - 3)", 114400 },
+    { "a count that disagrees", "UPDATE snapshot SET figures = figures + 1", 114400 },
+    { "not a blob of Cakupan's", "UPDATE snapshot SET data = X'00', checksum = 0", 114400 },
+    { "a row changed by another program",
+      "UPDATE figures SET value = 114401 WHERE region = '35.05' AND period = '2023-12' "
+      "AND measure = 'participants' AND active",
+      114401 },
+    { "a blob gone", "DELETE FROM snapshot WHERE period = '2023-12'", 114400 },
+    { "a blob gone, then a file added", "DELETE FROM snapshot WHERE period = '2023-12'", 114400,
+      TRUE },
+    { "a row changed, then a file added",
+      "UPDATE figures SET value = 114401 WHERE region = '35.05' AND period = '2023-12' "
+      "AND measure = 'participants' AND active",
+      114401, TRUE },
+    { "a blob added",
+      "INSERT INTO snapshot SELECT '2022-01', figures, checksum, data FROM "
+      "snapshot WHERE period = '2023-12'",
+      114400 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = temp_path ("snapshot.cakupan");
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (CakProject) project = make_two_months (file);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      g_autoptr (CakProject) opened = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      g_clear_object (&project);
+      run_sql (path, cases[i].sql);
+      if (cases[i].add_march)
+        {
+          /* Opened and written to without the snapshot being read, as the command line's --add
+           * does after opening; the opening already repaired it, so break it again. */
+          project = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+          g_assert_no_error (error);
+          run_sql (path, cases[i].sql);
+          add_text (project, "Kode,Periode,Peserta Aktif\n35.05,2024-02,115500\n", "maret.csv");
+          g_clear_object (&project);
+        }
+      opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value_of (opened, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==,
+                         cases[i].participants);
+      g_assert_cmpfloat (value_of (opened, "35.72", "2024-01", CAK_MEASURE_PARTICIPANTS), ==,
+                         27100);
+      g_assert_cmpfloat (value_of (opened, "35.05", "2023-12", CAK_MEASURE_WORKFORCE), ==, 449717);
+      g_assert_cmpuint (cak_project_get_sources (opened)->len, ==, cases[i].add_march ? 3 : 2);
+      if (cases[i].add_march)
+        g_assert_cmpfloat (value_of (opened, "35.05", "2024-02", CAK_MEASURE_PARTICIPANTS), ==,
+                           115500);
+      expected = summary_json (cak_project_get_dataset (opened));
+      g_clear_object (&opened);
+
+      /* The opening wrote the snapshot again: whole, and as the rows say. */
+      g_assert_cmpint (query_int (path, "SELECT count(*) FROM project WHERE key = 'snapshot'"), ==,
+                       1);
+      g_assert_cmpint (query_int (path, "SELECT sum(figures) FROM snapshot"), ==,
+                       query_int (path, "SELECT count(*) FROM figures WHERE active"));
+      opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_no_error (error);
+      got = summary_json (cak_project_get_dataset (opened));
+      g_assert_cmpstr (got, ==, expected);
+      g_clear_object (&opened);
       remove_project (path);
     }
 }
@@ -426,6 +619,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/project/deck", test_deck);
   g_test_add_func ("/project/not-a-project", test_not_a_project);
   g_test_add_func ("/project/migrations", test_migrations);
+  g_test_add_func ("/project/migration-figures", test_migration_figures);
+  g_test_add_func ("/project/snapshot", test_snapshot);
   g_test_add_func ("/project/stated", test_stated);
   return g_test_run ();
 }

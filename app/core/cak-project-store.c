@@ -19,7 +19,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cak-project-store.h"
@@ -32,6 +34,9 @@ struct _CakProjectStore
   sqlite3 *db;
   char *path;
 };
+
+static gboolean snapshot_rebuild (CakProjectStore *store, const char *period, GError **error);
+static gboolean snapshot_mark_whole (CakProjectStore *store, GError **error);
 
 /* Each entry turns the schema of version N into that of version N + 1. */
 static const char *const migrations[] = {
@@ -60,6 +65,24 @@ static const char *const migrations[] = {
   "  value REAL NOT NULL, source_id INTEGER NOT NULL REFERENCES sources (id), sheet TEXT,"
   "  row INTEGER NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (region, period, measure))"
   "  WITHOUT ROWID;",
+  /* 2 -> 3: the snapshot of the figures in use, a blob per period, that opening reads instead
+   * of a row per figure (see "The snapshot" below; written by snapshot_rebuild () after this
+   * step), kept whole by triggers on the rows; the count of figures a file gave; the indexes
+   * that read a period's figures in use and the figures not used without reading them all (the
+   * first replaces the index of the figures in use by region: the primary key finds those). */
+  "ALTER TABLE sources ADD COLUMN figures INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE sources SET figures = (SELECT count(*) FROM figures f WHERE f.source_id = sources.id);"
+  "DROP INDEX figures_in_use;"
+  "CREATE INDEX figures_by_period ON figures (period, region, measure) WHERE active;"
+  "CREATE INDEX figures_not_in_use ON figures (source_id) WHERE NOT active;"
+  "CREATE TABLE snapshot (period TEXT PRIMARY KEY, figures INTEGER NOT NULL,"
+  "  checksum INTEGER NOT NULL, data BLOB NOT NULL);"
+  "CREATE TRIGGER figures_inserted AFTER INSERT ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;"
+  "CREATE TRIGGER figures_updated AFTER UPDATE ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;"
+  "CREATE TRIGGER figures_deleted AFTER DELETE ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CAK_PROJECT_SCHEMA_VERSION);
@@ -144,7 +167,9 @@ migrate (CakProjectStore *store, int from, GError **error)
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int v = from; v < CAK_PROJECT_SCHEMA_VERSION; v++)
-    if (!exec (store, migrations[v], error))
+    if (!exec (store, migrations[v], error)
+        || (v == 2
+            && (!snapshot_rebuild (store, NULL, error) || !snapshot_mark_whole (store, error))))
       {
         sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
         return FALSE;
@@ -172,7 +197,8 @@ CakProjectStore *
 cak_project_store_open (const char *path, gboolean create, GError **error)
 {
   CakProjectStore *store;
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* A project is used by one thread at a time: no lock around every call. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int version = 0, application = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -391,6 +417,564 @@ intern_or_null (const char *text)
   return text ? g_intern_string (text) : NULL;
 }
 
+/* ---- The snapshot --------------------------------------------------------------------- */
+
+/* Opening a project reads the figures in use from one blob per period instead of a row per
+ * figure. A blob holds a period's figures in use with their sources:
+ *
+ *   "CAKS", u32 format
+ *   u32 n_strings, each: u32 length, its bytes, a NUL (region codes, measure ids, sheet names)
+ *   u32 n_origins, each: i64 source id, u32 sheet (a string, or NO_STRING)
+ *   u32 n_records, each: u32 region (a string), u32 n_values, each value: u32 measure (a
+ *     string), u32 origin, u32 row, u32 col, f64 value
+ *
+ * all little-endian. The blobs are written from the rows, in the transaction that changes them;
+ * a trigger on the rows removes the mark that says the snapshot is whole, so that a change made
+ * to the rows by any other means sends the next opening back to the rows (which then writes the
+ * snapshot again). Each blob carries its count of figures and a checksum beside it: a damaged
+ * one sends the opening back to the rows too. */
+
+#define SNAPSHOT_MAGIC "CAKS"
+#define SNAPSHOT_FORMAT 1
+#define NO_STRING G_MAXUINT32
+
+typedef struct
+{
+  gint64 source_id;
+  guint32 sheet;
+} Origin;
+
+/* One period's blob as it is written. */
+typedef struct
+{
+  GHashTable *strings; /* text -> index + 1 */
+  GPtrArray *texts;    /* char*, by index */
+  GArray *origins;     /* Origin */
+  guint last_origin;
+  GByteArray *records;
+  guint n_records;
+  guint n_values;
+  guint count_at;   /* offset of the current record's n_values in records */
+  guint32 region;   /* the current record's region string, or NO_STRING */
+  guint record_len; /* values in the current record */
+} SnapshotBuilder;
+
+static void
+put_u32 (GByteArray *bytes, guint32 value)
+{
+  value = GUINT32_TO_LE (value);
+  g_byte_array_append (bytes, (const guint8 *)&value, 4);
+}
+
+static void
+put_i64 (GByteArray *bytes, gint64 value)
+{
+  guint64 le = GUINT64_TO_LE ((guint64)value);
+
+  g_byte_array_append (bytes, (const guint8 *)&le, 8);
+}
+
+static void
+put_f64 (GByteArray *bytes, double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, 8);
+  bits = GUINT64_TO_LE (bits);
+  g_byte_array_append (bytes, (const guint8 *)&bits, 8);
+}
+
+/* Fast enough to check a few megabytes at every opening: a damaged blob, not an attacker. */
+static guint64
+snapshot_checksum (const guint8 *data, gsize length)
+{
+  guint64 hash = 0xcbf29ce484222325u;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      hash = (hash ^ GUINT64_FROM_LE (word)) * 0x100000001b3u;
+      hash ^= hash >> 29;
+    }
+  for (; i < length; i++)
+    hash = (hash ^ data[i]) * 0x100000001b3u;
+  return hash ^ length;
+}
+
+static void
+builder_init (SnapshotBuilder *b)
+{
+  memset (b, 0, sizeof *b);
+  b->strings = g_hash_table_new (g_str_hash, g_str_equal);
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+  b->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
+  b->records = g_byte_array_new ();
+  b->region = NO_STRING;
+}
+
+static void
+builder_clear (SnapshotBuilder *b)
+{
+  g_clear_pointer (&b->strings, g_hash_table_unref);
+  g_clear_pointer (&b->texts, g_ptr_array_unref);
+  g_clear_pointer (&b->origins, g_array_unref);
+  g_clear_pointer (&b->records, g_byte_array_unref);
+}
+
+static guint32
+builder_string (SnapshotBuilder *b, const char *text)
+{
+  gpointer index;
+  char *copy;
+
+  if (text == NULL)
+    return NO_STRING;
+  index = g_hash_table_lookup (b->strings, text);
+  if (index)
+    return GPOINTER_TO_UINT (index) - 1;
+  copy = g_strdup (text);
+  g_ptr_array_add (b->texts, copy);
+  g_hash_table_insert (b->strings, copy, GUINT_TO_POINTER (b->texts->len));
+  return b->texts->len - 1;
+}
+
+static guint32
+builder_origin (SnapshotBuilder *b, gint64 source_id, guint32 sheet)
+{
+  Origin origin = { source_id, sheet };
+
+  /* A period's figures come from a few files and sheets, mostly one after another. */
+  if (b->last_origin < b->origins->len)
+    {
+      const Origin *last = &g_array_index (b->origins, Origin, b->last_origin);
+
+      if (last->source_id == source_id && last->sheet == sheet)
+        return b->last_origin;
+    }
+  for (guint i = 0; i < b->origins->len; i++)
+    {
+      const Origin *o = &g_array_index (b->origins, Origin, i);
+
+      if (o->source_id == source_id && o->sheet == sheet)
+        return b->last_origin = i;
+    }
+  g_array_append_val (b->origins, origin);
+  return b->last_origin = b->origins->len - 1;
+}
+
+static void
+builder_end_record (SnapshotBuilder *b)
+{
+  guint32 count = GUINT32_TO_LE (b->record_len);
+
+  if (b->region == NO_STRING)
+    return;
+  memcpy (b->records->data + b->count_at, &count, 4);
+  b->region = NO_STRING;
+  b->record_len = 0;
+}
+
+/* Rows come ordered by region: a record per region. */
+static void
+builder_add (SnapshotBuilder *b, const char *region, const char *measure, double value,
+             gint64 source_id, const char *sheet, guint32 row, guint32 col)
+{
+  guint32 region_index = builder_string (b, region);
+  guint32 origin = builder_origin (b, source_id, builder_string (b, sheet));
+
+  if (region_index != b->region)
+    {
+      builder_end_record (b);
+      b->region = region_index;
+      b->n_records++;
+      put_u32 (b->records, region_index);
+      b->count_at = b->records->len;
+      put_u32 (b->records, 0);
+    }
+  put_u32 (b->records, builder_string (b, measure));
+  put_u32 (b->records, origin);
+  put_u32 (b->records, row);
+  put_u32 (b->records, col);
+  put_f64 (b->records, value);
+  b->record_len++;
+  b->n_values++;
+}
+
+static GBytes *
+builder_finish (SnapshotBuilder *b)
+{
+  GByteArray *out = g_byte_array_sized_new (b->records->len + 64 + b->texts->len * 12);
+
+  builder_end_record (b);
+  g_byte_array_append (out, (const guint8 *)SNAPSHOT_MAGIC, 4);
+  put_u32 (out, SNAPSHOT_FORMAT);
+  put_u32 (out, b->texts->len);
+  for (guint i = 0; i < b->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (b->texts, i);
+      guint32 length = strlen (text);
+
+      put_u32 (out, length);
+      g_byte_array_append (out, (const guint8 *)text, length + 1);
+    }
+  put_u32 (out, b->origins->len);
+  for (guint i = 0; i < b->origins->len; i++)
+    {
+      const Origin *o = &g_array_index (b->origins, Origin, i);
+
+      put_i64 (out, o->source_id);
+      put_u32 (out, o->sheet);
+    }
+  put_u32 (out, b->n_records);
+  g_byte_array_append (out, b->records->data, b->records->len);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static gboolean
+snapshot_insert (CakProjectStore *store, sqlite3_stmt *insert, const char *period,
+                 SnapshotBuilder *b)
+{
+  g_autoptr (GBytes) blob = builder_finish (b);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (blob, &length);
+
+  sqlite3_reset (insert);
+  sqlite3_bind_text (insert, 1, period, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 2, b->n_values);
+  sqlite3_bind_int64 (insert, 3, (gint64)snapshot_checksum (data, length));
+  sqlite3_bind_blob64 (insert, 4, data, length, SQLITE_STATIC);
+  return sqlite3_step (insert) == SQLITE_DONE;
+}
+
+/* Writes again, from the rows in use, the blob of @period (ISO text), or of every period when
+ * %NULL; inside the caller's transaction. */
+static gboolean
+snapshot_rebuild (CakProjectStore *store, const char *period, GError **error)
+{
+  sqlite3_stmt *select = NULL, *insert = NULL, *remove = NULL;
+  SnapshotBuilder b = { 0 };
+  g_autofree char *current = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!prepare (store, period ? "DELETE FROM snapshot WHERE period = ?" : "DELETE FROM snapshot",
+                &remove, error)
+      || !prepare (store,
+                   period ? "SELECT period, region, measure, value, source_id, sheet, row, col "
+                            "FROM figures INDEXED BY figures_by_period WHERE active AND "
+                            "period = ?1 ORDER BY region, measure"
+                          : "SELECT period, region, measure, value, source_id, sheet, row, col "
+                            "FROM figures INDEXED BY figures_by_period WHERE active "
+                            "ORDER BY period, region, measure",
+                   &select, error)
+      || !prepare (store,
+                   "INSERT INTO snapshot (period, figures, checksum, data) VALUES (?, ?, ?, ?)",
+                   &insert, error))
+    goto out;
+  if (period)
+    {
+      sqlite3_bind_text (remove, 1, period, -1, SQLITE_STATIC);
+      sqlite3_bind_text (select, 1, period, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (remove) != SQLITE_DONE)
+    goto failed;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *row_period = column_text (select, 0);
+
+      if (current == NULL || strcmp (current, row_period) != 0)
+        {
+          if (current && !snapshot_insert (store, insert, current, &b))
+            goto failed;
+          builder_clear (&b);
+          builder_init (&b);
+          g_free (current);
+          current = g_strdup (row_period);
+        }
+      builder_add (&b, column_text (select, 1), column_text (select, 2),
+                   sqlite3_column_double (select, 3), sqlite3_column_int64 (select, 4),
+                   column_text (select, 5), sqlite3_column_int (select, 6),
+                   sqlite3_column_int (select, 7));
+    }
+  if (rc != SQLITE_DONE || (current && !snapshot_insert (store, insert, current, &b)))
+    goto failed;
+  ok = TRUE;
+  goto out;
+
+failed:
+  fail (store, error);
+out:
+  builder_clear (&b);
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  sqlite3_finalize (remove);
+  return ok;
+}
+
+/* The mark that the snapshot is whole holds its count of blobs and of figures: a blob added or
+ * removed by hand is seen too. */
+static gboolean
+snapshot_is_whole (CakProjectStore *store, gboolean *whole, gint64 *n_blobs, gint64 *n_figures,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (store, "SELECT value FROM project WHERE key = 'snapshot'", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *whole = rc == SQLITE_ROW
+           && sscanf (column_text (stmt, 0), "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, n_blobs,
+                      n_figures)
+                  == 2;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail (store, error);
+  return TRUE;
+}
+
+/* Whether the blobs are those the mark counts, before a change writes some of them again. */
+static gboolean
+snapshot_counts_agree (CakProjectStore *store, gint64 n_blobs, gint64 n_figures, gboolean *agree,
+                       GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!prepare (store, "SELECT count(*), coalesce(sum(figures), 0) FROM snapshot", &stmt, error))
+    return FALSE;
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  *agree = ok && sqlite3_column_int64 (stmt, 0) == n_blobs
+           && sqlite3_column_int64 (stmt, 1) == n_figures;
+  sqlite3_finalize (stmt);
+  return ok || fail (store, error);
+}
+
+/* After the blobs of every period the change touched are written again. */
+static gboolean
+snapshot_mark_whole (CakProjectStore *store, GError **error)
+{
+  return exec (store,
+               "INSERT OR REPLACE INTO project (key, value) SELECT 'snapshot', "
+               "count(*) || ' ' || coalesce(sum(figures), 0) FROM snapshot",
+               error);
+}
+
+/* Reading a blob: every length and index is checked, whatever the checksum says. */
+typedef struct
+{
+  const guint8 *at;
+  const guint8 *end;
+  gboolean bad;
+} Reader;
+
+static guint32
+get_u32 (Reader *r)
+{
+  guint32 value;
+
+  if (r->bad || r->end - r->at < 4)
+    {
+      r->bad = TRUE;
+      return 0;
+    }
+  memcpy (&value, r->at, 4);
+  r->at += 4;
+  return GUINT32_FROM_LE (value);
+}
+
+static guint64
+get_u64 (Reader *r)
+{
+  guint64 value;
+
+  if (r->bad || r->end - r->at < 8)
+    {
+      r->bad = TRUE;
+      return 0;
+    }
+  memcpy (&value, r->at, 8);
+  r->at += 8;
+  return GUINT64_FROM_LE (value);
+}
+
+static double
+get_f64 (Reader *r)
+{
+  guint64 bits = get_u64 (r);
+  double value;
+
+  memcpy (&value, &bits, 8);
+  return value;
+}
+
+typedef struct
+{
+  const char *text;
+  const CakRegion *region;
+  int measure; /* -1: not one this version knows; -2: not looked up yet */
+  gboolean region_done;
+} SnapshotString;
+
+/* Fills @dataset from one period's blob; %FALSE when the blob is not one this version wrote
+ * whole. */
+static gboolean
+snapshot_read (Keys *keys, GHashTable *names, CakDataset *dataset, const char *period_text,
+               const guint8 *data, gsize length, guint expected_values)
+{
+  Reader r = { data, data + length, FALSE };
+  g_autofree SnapshotString *strings = NULL;
+  g_autofree CakSource *origins = NULL;
+  guint32 n_strings, n_origins, n_records;
+  guint n_values = 0;
+  CakPeriod period;
+  gboolean known_period;
+
+  if (length < 8 || memcmp (data, SNAPSHOT_MAGIC, 4) != 0)
+    return FALSE;
+  r.at += 4;
+  if (get_u32 (&r) != SNAPSHOT_FORMAT)
+    return FALSE;
+  /* A period this version does not know is kept in the file and left out, never guessed. */
+  known_period = key_period (keys, period_text, &period);
+
+  n_strings = get_u32 (&r);
+  if (n_strings > (gsize)(r.end - r.at) / 5)
+    return FALSE;
+  strings = g_new0 (SnapshotString, MAX (n_strings, 1));
+  for (guint32 i = 0; i < n_strings && !r.bad; i++)
+    {
+      guint32 len = get_u32 (&r);
+
+      if (r.bad || (gsize)(r.end - r.at) <= len || r.at[len] != '\0'
+          || memchr (r.at, '\0', len) != NULL)
+        return FALSE;
+      strings[i].text = (const char *)r.at;
+      strings[i].measure = -2;
+      r.at += len + 1;
+    }
+  n_origins = get_u32 (&r);
+  if (r.bad || n_origins > (gsize)(r.end - r.at) / 12)
+    return FALSE;
+  origins = g_new0 (CakSource, MAX (n_origins, 1));
+  for (guint32 i = 0; i < n_origins; i++)
+    {
+      gint64 source_id = (gint64)get_u64 (&r);
+      guint32 sheet = get_u32 (&r);
+
+      if (r.bad || (sheet != NO_STRING && sheet >= n_strings))
+        return FALSE;
+      origins[i].file = g_hash_table_lookup (names, GINT_TO_POINTER ((int)source_id));
+      origins[i].sheet = sheet == NO_STRING ? NULL : key_sheet (keys, strings[sheet].text);
+    }
+  n_records = get_u32 (&r);
+  for (guint32 i = 0; i < n_records && !r.bad; i++)
+    {
+      guint32 region_index = get_u32 (&r);
+      guint32 count = get_u32 (&r);
+      SnapshotString *region;
+      CakValue values[CAK_N_MEASURES] = { { 0 } };
+      CakMeasureSet known = 0;
+
+      if (r.bad || region_index >= n_strings || count > (gsize)(r.end - r.at) / 24)
+        return FALSE;
+      region = &strings[region_index];
+      if (!region->region_done)
+        {
+          region->region = key_region (keys, region->text);
+          region->region_done = TRUE;
+        }
+      for (guint32 k = 0; k < count; k++)
+        {
+          guint32 measure_index = get_u32 (&r);
+          guint32 origin = get_u32 (&r);
+          guint32 row = get_u32 (&r);
+          guint32 col = get_u32 (&r);
+          double value = get_f64 (&r);
+          SnapshotString *measure;
+
+          if (r.bad || measure_index >= n_strings || origin >= n_origins || !isfinite (value))
+            return FALSE;
+          measure = &strings[measure_index];
+          if (measure->measure == -2)
+            {
+              CakMeasure m;
+
+              measure->measure = key_measure (keys, measure->text, &m) ? (int)m : -1;
+            }
+          n_values++;
+          if (measure->measure < 0)
+            continue;
+          known |= CAK_MEASURE_BIT (measure->measure);
+          values[measure->measure]
+              = (CakValue){ value, { origins[origin].file, origins[origin].sheet, row, col } };
+        }
+      /* A region this version does not know is left out in the same way. */
+      if (known_period && region->region && known)
+        cak_dataset_add_values (dataset, region->region, period, known, values);
+    }
+  return !r.bad && r.at == r.end && n_values == expected_values;
+}
+
+/* Reads the figures in use from the snapshot. *@whole is %FALSE when there is none to trust:
+ * the figures must then be read from the rows (and @dataset holds none). */
+static gboolean
+snapshot_load (CakProjectStore *store, CakDataset *dataset, Keys *keys, GHashTable *names,
+               gboolean *whole, GCancellable *cancellable, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_blobs = 0, n_figures = 0;
+  int rc;
+
+  if (!snapshot_is_whole (store, whole, &n_blobs, &n_figures, error))
+    return FALSE;
+  if (!*whole)
+    return TRUE;
+  if (!prepare (store, "SELECT period, figures, checksum, data FROM snapshot", &stmt, error))
+    return FALSE;
+  while (*whole && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *data = sqlite3_column_blob (stmt, 3);
+      gsize length = sqlite3_column_bytes (stmt, 3);
+      gint64 figures = sqlite3_column_int64 (stmt, 1);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      if (data == NULL || figures < 0 || figures > G_MAXUINT
+          || (gint64)snapshot_checksum (data, length) != sqlite3_column_int64 (stmt, 2)
+          || !snapshot_read (keys, names, dataset, column_text (stmt, 0), data, length,
+                             (guint)figures))
+        {
+          g_debug ("The snapshot of %s in %s is damaged; reading the figures from their rows",
+                   column_text (stmt, 0), store->path);
+          *whole = FALSE;
+        }
+      n_blobs--;
+      n_figures -= figures;
+    }
+  if (*whole && rc == SQLITE_DONE && (n_blobs != 0 || n_figures != 0))
+    {
+      g_debug ("The snapshot in %s has blobs added or removed; reading the figures from their rows",
+               store->path);
+      *whole = FALSE;
+    }
+  if (*whole && rc != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return fail (store, error);
+    }
+  sqlite3_finalize (stmt);
+  if (!*whole)
+    cak_dataset_clear_values (dataset);
+  return TRUE;
+}
+
 /**
  * cak_project_store_load:
  * @dataset: an empty dataset to fill with the figures in use and the import reports
@@ -413,6 +997,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
+  gboolean whole = FALSE;
   guint n = 0;
   int rc;
 
@@ -423,9 +1008,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto out;
 
   if (!prepare (store,
-                "SELECT s.id, s.name, s.sha256, s.size, s.imported_at, "
-                "  (SELECT count(*) FROM figures f WHERE f.source_id = s.id) "
-                "FROM sources s ORDER BY s.id",
+                "SELECT id, name, sha256, size, imported_at, figures FROM sources ORDER BY id",
                 &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -507,9 +1090,15 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* The figures in use from the snapshot, and only those not used from the rows; all from the
+   * rows when the snapshot cannot be trusted. */
+  if (!snapshot_load (store, dataset, &keys, names, &whole, cancellable, error))
+    goto out;
   if (!prepare (store,
-                "SELECT region, period, measure, value, source_id, sheet, row, col, active "
-                "FROM figures",
+                whole ? "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                        "FROM figures INDEXED BY figures_not_in_use WHERE NOT active"
+                      : "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                        "FROM figures",
                 &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -601,7 +1190,37 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
   keys_clear (&keys);
+  if (ok && !whole)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      /* The next opening is fast again; a file that cannot be written now is read from its
+       * rows each time, as correctly. */
+      if (!cak_project_store_rebuild_snapshot (store, &local_error))
+        g_debug ("%s", local_error->message);
+    }
   return ok;
+}
+
+/**
+ * cak_project_store_rebuild_snapshot:
+ *
+ * Writes the snapshot of the figures in use again from their rows, in one transaction.
+ */
+gboolean
+cak_project_store_rebuild_snapshot (CakProjectStore *store, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!snapshot_rebuild (store, NULL, error) || !snapshot_mark_whole (store, error)
+      || !exec (store, "COMMIT", error))
+    {
+      sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Writing --------------------------------------------------------------------------- */
@@ -615,6 +1234,7 @@ typedef struct
   gint64 source_id;       /* the file being added */
   GHashTable *choices;    /* "code|period|measure" -> CakConflictChoice + 1 */
   GHashTable *same;       /* "code|period|measure" of figures held with the same value */
+  GHashTable *periods;    /* period key + 1 of every figure written, or NULL */
   gboolean failed;
 } Writer;
 
@@ -630,6 +1250,8 @@ insert_figure (Writer *w, const CakRegion *region, CakPeriod period, CakMeasure 
 {
   g_autofree char *iso = cak_period_to_iso (period);
 
+  if (w->periods)
+    g_hash_table_add (w->periods, GUINT_TO_POINTER (cak_period_to_key (period) + 1));
   sqlite3_reset (w->insert);
   sqlite3_bind_text (w->insert, 1, region->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (w->insert, 2, iso, -1, SQLITE_STATIC);
@@ -800,7 +1422,8 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   gboolean ok;
 
   if (!prepare (store,
-                "INSERT INTO sources (id, name, sha256, size, imported_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO sources (id, name, sha256, size, imported_at, figures) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 &stmt, error))
     return FALSE;
   if (with_id)
@@ -811,6 +1434,7 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   bind_text (stmt, 3, source->sha256);
   sqlite3_bind_int64 (stmt, 4, source->size);
   bind_text (stmt, 5, source->imported_at);
+  sqlite3_bind_int64 (stmt, 6, source->n_values);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
@@ -881,7 +1505,8 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
       fail (store, error);
       goto out;
     }
-  if (!cak_project_store_write_deck (store, deck, error))
+  if (!cak_project_store_write_deck (store, deck, error) || !snapshot_rebuild (store, NULL, error)
+      || !snapshot_mark_whole (store, error))
     goto out;
   ok = exec (store, "COMMIT", error);
 
@@ -945,7 +1570,10 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
                               GArray *conflicts, GHashTable *same, GError **error)
 {
   g_autoptr (GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) periods = g_hash_table_new (NULL, NULL);
   Writer w = { store };
+  gint64 n_blobs, n_figures;
+  gboolean whole = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -959,7 +1587,9 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
     }
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!insert_source (store, source, FALSE, error)
+  if (!snapshot_is_whole (store, &whole, &n_blobs, &n_figures, error)
+      || (whole && !snapshot_counts_agree (store, n_blobs, n_figures, &whole, error))
+      || !insert_source (store, source, FALSE, error)
       || !write_report (store, staging, NULL, source->id, error)
       || !write_stated (store, staging, NULL, source->id, error))
     goto out;
@@ -976,12 +1606,34 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
   w.source_id = source->id;
   w.choices = choices;
   w.same = same;
+  w.periods = periods;
   cak_dataset_foreach_value (staging, add_value_cb, &w);
   if (w.failed)
     {
       fail (store, error);
       goto out;
     }
+  /* The snapshot of each period the file gives figures for is written again from the rows; all
+   * of it when it was not whole before. */
+  if (whole)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, periods);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          g_autofree char *iso
+              = cak_period_to_iso (cak_period_from_key (GPOINTER_TO_UINT (key) - 1));
+
+          if (!snapshot_rebuild (store, iso, error))
+            goto out;
+        }
+    }
+  else if (!snapshot_rebuild (store, NULL, error))
+    goto out;
+  if (!snapshot_mark_whole (store, error))
+    goto out;
   ok = exec (store, "COMMIT", error);
 
 out:

@@ -26,7 +26,7 @@ typedef enum
 GQuark cak_project_error_quark (void);
 
 /* The version of the file format this Cakupan writes (PRAGMA user_version). */
-#define CAK_PROJECT_SCHEMA_VERSION 2
+#define CAK_PROJECT_SCHEMA_VERSION 3
 
 /* A file imported into the project. */
 typedef struct
