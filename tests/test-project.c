@@ -247,6 +247,95 @@ test_deck (void)
   remove_project (path);
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The deck as a second handle on the file reads it. */
+static GStrv
+deck_in_file (GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CakProject) other
+      = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+
+  g_assert_no_error (error);
+  return cak_project_dup_deck (other);
+}
+
+/* A saved project writes the deck within two seconds, from the main loop, in one transaction
+ * for a run of changes; disposing of the project and saving it elsewhere write it at once. A
+ * project not yet saved keeps it in memory. */
+static void
+test_autosave (void)
+{
+  g_autofree char *path = temp_path ("autosave.cakupan");
+  g_autofree char *copy_path = g_strconcat (path, ".copy.cakupan", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr (CakProject) project = cak_project_new (cak_region_catalog_get_default ());
+  g_autoptr (GError) error = NULL;
+  const char *const first[] = { "title", NULL };
+  const char *const deck[] = { "title", "ranking", "spotlight 35.05", NULL };
+  const char *const last[] = { "ranking", NULL };
+  g_auto (GStrv) got = NULL;
+  gboolean late = FALSE;
+  gint64 start;
+  guint guard;
+
+  /* Not saved: in memory only, and worth asking about on close. */
+  g_assert_true (cak_project_set_deck (project, first, &error));
+  g_assert_false (cak_project_has_pending (project));
+  g_assert_true (cak_project_get_modified (project));
+  g_assert_true (cak_project_save_as (project, file, &error));
+  g_assert_no_error (error);
+  got = deck_in_file (file);
+  g_assert_true (g_strv_equal ((const char *const *)got, first));
+  g_clear_pointer (&got, g_strfreev);
+
+  /* Saved: two changes in a row, written together by the main loop within two seconds. */
+  start = g_get_monotonic_time ();
+  g_assert_true (cak_project_set_deck (project, last, &error));
+  g_assert_true (cak_project_set_deck (project, deck, &error));
+  g_assert_true (cak_project_has_pending (project));
+  g_assert_false (cak_project_get_modified (project));
+  got = deck_in_file (file);
+  g_assert_true (g_strv_equal ((const char *const *)got, first));
+  g_clear_pointer (&got, g_strfreev);
+  guard = g_timeout_add (2000, set_flag_cb, &late);
+  while (cak_project_has_pending (project) && !late)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (late);
+  g_source_remove (guard);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  got = deck_in_file (file);
+  g_assert_true (g_strv_equal ((const char *const *)got, deck));
+  g_clear_pointer (&got, g_strfreev);
+
+  /* Saved elsewhere at once: the copy has the change. */
+  g_assert_true (cak_project_set_deck (project, last, &error));
+  g_assert_true (cak_project_save_as (project, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (cak_project_has_pending (project));
+  got = deck_in_file (copy);
+  g_assert_true (g_strv_equal ((const char *const *)got, last));
+  g_clear_pointer (&got, g_strfreev);
+
+  /* Closed at once: written on the way out. */
+  g_assert_true (cak_project_set_deck (project, deck, &error));
+  g_clear_object (&project);
+  got = deck_in_file (copy);
+  g_assert_true (g_strv_equal ((const char *const *)got, deck));
+
+  /* Nothing was left to run. */
+  g_assert_false (g_main_context_iteration (NULL, FALSE));
+  cak_project_store_remove_files (copy_path);
+  remove_project (path);
+}
+
 static void
 write_file (const char *path, const char *contents, gssize length)
 {
@@ -617,6 +706,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/project/save-and-open", test_save_and_open);
   g_test_add_func ("/project/accumulate", test_accumulate);
   g_test_add_func ("/project/deck", test_deck);
+  g_test_add_func ("/project/autosave", test_autosave);
   g_test_add_func ("/project/not-a-project", test_not_a_project);
   g_test_add_func ("/project/migrations", test_migrations);
   g_test_add_func ("/project/migration-figures", test_migration_figures);

@@ -76,6 +76,8 @@ GPtrArray *cak_project_get_sources (CakProject *self);
 
 GStrv cak_project_dup_deck (CakProject *self);
 gboolean cak_project_set_deck (CakProject *self, const char *const *deck, GError **error);
+gboolean cak_project_flush (CakProject *self, GError **error);
+gboolean cak_project_has_pending (CakProject *self);
 
 CakProjectImport *cak_project_prepare_import (CakProject *self, GFile *file,
                                               const CakImportOptions *options,
