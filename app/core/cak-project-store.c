@@ -11,7 +11,8 @@
  *
  * Figures are kept with where they came from (the file added, its sheet, row and column) and
  * whether they are the ones in use: when a file gives a figure differently from the one held, the
- * user settles which one is used, and the other stays in the file, not used.
+ * user settles which one is used, and the other stays in the file, not used. The figures in
+ * use are kept once more in a snapshot that opening reads (cak-project-snapshot.c).
  */
 #define G_LOG_DOMAIN "cak-project-store"
 
@@ -19,24 +20,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <sqlite3.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "cak-project-store.h"
+#include "cak-project-store-private.h"
 
 /* "CAKP": the mark of a Cakupan project among SQLite files. */
 #define PROJECT_FILE_ID 0x43414B50
-
-struct _CakProjectStore
-{
-  sqlite3 *db;
-  char *path;
-};
-
-static gboolean snapshot_rebuild (CakProjectStore *store, const char *period, GError **error);
-static gboolean snapshot_mark_whole (CakProjectStore *store, GError **error);
 
 /* Each entry turns the schema of version N into that of version N + 1. */
 static const char *const migrations[] = {
@@ -66,10 +56,10 @@ static const char *const migrations[] = {
   "  row INTEGER NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (region, period, measure))"
   "  WITHOUT ROWID;",
   /* 2 -> 3: the snapshot of the figures in use, a blob per period, that opening reads instead
-   * of a row per figure (see "The snapshot" below; written by snapshot_rebuild () after this
-   * step), kept whole by triggers on the rows; the count of figures a file gave; the indexes
-   * that read a period's figures in use and the figures not used without reading them all (the
-   * first replaces the index of the figures in use by region: the primary key finds those). */
+   * of a row per figure (cak-project-snapshot.c, which writes it after this step), kept whole
+   * by triggers on the rows; the count of figures a file gave; the indexes that read a period's
+   * figures in use and the figures not used without reading them all (the first replaces the
+   * index of the figures in use by region: the primary key finds those). */
   "ALTER TABLE sources ADD COLUMN figures INTEGER NOT NULL DEFAULT 0;"
   "UPDATE sources SET figures = (SELECT count(*) FROM figures f WHERE f.source_id = sources.id);"
   "DROP INDEX figures_in_use;"
@@ -87,8 +77,8 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CAK_PROJECT_SCHEMA_VERSION);
 
-static gboolean
-fail (CakProjectStore *store, GError **error)
+gboolean
+cak_project_store_fail (CakProjectStore *store, GError **error)
 {
   int code = sqlite3_errcode (store->db);
   int kind = code == SQLITE_CORRUPT  ? CAK_PROJECT_ERROR_DAMAGED
@@ -108,11 +98,11 @@ fail (CakProjectStore *store, GError **error)
   return FALSE;
 }
 
-static gboolean
-exec (CakProjectStore *store, const char *sql, GError **error)
+gboolean
+cak_project_store_exec (CakProjectStore *store, const char *sql, GError **error)
 {
   if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -123,23 +113,24 @@ pragma_int (CakProjectStore *store, const char *sql, int *out, GError **error)
   int rc;
 
   if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
-      return fail (store, error);
+      return cak_project_store_fail (store, error);
     }
   *out = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return TRUE;
 }
 
-static gboolean
-prepare (CakProjectStore *store, const char *sql, sqlite3_stmt **stmt, GError **error)
+gboolean
+cak_project_store_prepare (CakProjectStore *store, const char *sql, sqlite3_stmt **stmt,
+                           GError **error)
 {
   if (sqlite3_prepare_v2 (store->db, sql, -1, stmt, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -152,8 +143,8 @@ bind_text (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_null (stmt, index);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt, int index)
+const char *
+cak_project_store_column_text (sqlite3_stmt *stmt, int index)
 {
   return (const char *)sqlite3_column_text (stmt, index);
 }
@@ -164,19 +155,21 @@ migrate (CakProjectStore *store, int from, GError **error)
 {
   g_autofree char *set_version = NULL;
 
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int v = from; v < CAK_PROJECT_SCHEMA_VERSION; v++)
-    if (!exec (store, migrations[v], error)
+    if (!cak_project_store_exec (store, migrations[v], error)
         || (v == 2
-            && (!snapshot_rebuild (store, NULL, error) || !snapshot_mark_whole (store, error))))
+            && (!cak_project_snapshot_rebuild (store, NULL, error)
+                || !cak_project_snapshot_mark_whole (store, error))))
       {
         sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
         return FALSE;
       }
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                  CAK_PROJECT_SCHEMA_VERSION, PROJECT_FILE_ID);
-  if (!exec (store, set_version, error) || !exec (store, "COMMIT", error))
+  if (!cak_project_store_exec (store, set_version, error)
+      || !cak_project_store_exec (store, "COMMIT", error))
     {
       sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -213,7 +206,7 @@ cak_project_store_open (const char *path, gboolean create, GError **error)
   store->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &store->db, flags, NULL) != SQLITE_OK)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       cak_project_store_close (store);
       return NULL;
     }
@@ -241,11 +234,17 @@ cak_project_store_open (const char *path, gboolean create, GError **error)
       return NULL;
     }
   /* WAL: a change is one transaction, and a process killed during it leaves the file as it
-   * was; FULL: a committed change survives the machine stopping too. */
-  if (!exec (store,
-             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-             "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768",
-             error)
+   * was; FULL: a committed change survives the machine stopping too. A month added writes a
+   * page of every regency's figures into the log: with SQLite's default checkpoint at 1,000
+   * pages, an addition would often also copy the log into the file and sync it again (about
+   * half of the time of adding a month of all regencies); at 8,192 pages (32 MB of log at most)
+   * that happens every few months, and when the project closes. */
+  if (!cak_project_store_exec (
+          store,
+          "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+          "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768; "
+          "PRAGMA wal_autocheckpoint = 8192",
+          error)
       || (version < CAK_PROJECT_SCHEMA_VERSION && !migrate (store, version, error)))
     {
       cak_project_store_close (store);
@@ -417,564 +416,6 @@ intern_or_null (const char *text)
   return text ? g_intern_string (text) : NULL;
 }
 
-/* ---- The snapshot --------------------------------------------------------------------- */
-
-/* Opening a project reads the figures in use from one blob per period instead of a row per
- * figure. A blob holds a period's figures in use with their sources:
- *
- *   "CAKS", u32 format
- *   u32 n_strings, each: u32 length, its bytes, a NUL (region codes, measure ids, sheet names)
- *   u32 n_origins, each: i64 source id, u32 sheet (a string, or NO_STRING)
- *   u32 n_records, each: u32 region (a string), u32 n_values, each value: u32 measure (a
- *     string), u32 origin, u32 row, u32 col, f64 value
- *
- * all little-endian. The blobs are written from the rows, in the transaction that changes them;
- * a trigger on the rows removes the mark that says the snapshot is whole, so that a change made
- * to the rows by any other means sends the next opening back to the rows (which then writes the
- * snapshot again). Each blob carries its count of figures and a checksum beside it: a damaged
- * one sends the opening back to the rows too. */
-
-#define SNAPSHOT_MAGIC "CAKS"
-#define SNAPSHOT_FORMAT 1
-#define NO_STRING G_MAXUINT32
-
-typedef struct
-{
-  gint64 source_id;
-  guint32 sheet;
-} Origin;
-
-/* One period's blob as it is written. */
-typedef struct
-{
-  GHashTable *strings; /* text -> index + 1 */
-  GPtrArray *texts;    /* char*, by index */
-  GArray *origins;     /* Origin */
-  guint last_origin;
-  GByteArray *records;
-  guint n_records;
-  guint n_values;
-  guint count_at;   /* offset of the current record's n_values in records */
-  guint32 region;   /* the current record's region string, or NO_STRING */
-  guint record_len; /* values in the current record */
-} SnapshotBuilder;
-
-static void
-put_u32 (GByteArray *bytes, guint32 value)
-{
-  value = GUINT32_TO_LE (value);
-  g_byte_array_append (bytes, (const guint8 *)&value, 4);
-}
-
-static void
-put_i64 (GByteArray *bytes, gint64 value)
-{
-  guint64 le = GUINT64_TO_LE ((guint64)value);
-
-  g_byte_array_append (bytes, (const guint8 *)&le, 8);
-}
-
-static void
-put_f64 (GByteArray *bytes, double value)
-{
-  guint64 bits;
-
-  memcpy (&bits, &value, 8);
-  bits = GUINT64_TO_LE (bits);
-  g_byte_array_append (bytes, (const guint8 *)&bits, 8);
-}
-
-/* Fast enough to check a few megabytes at every opening: a damaged blob, not an attacker. */
-static guint64
-snapshot_checksum (const guint8 *data, gsize length)
-{
-  guint64 hash = 0xcbf29ce484222325u;
-  gsize i = 0;
-
-  for (; i + 8 <= length; i += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, data + i, 8);
-      hash = (hash ^ GUINT64_FROM_LE (word)) * 0x100000001b3u;
-      hash ^= hash >> 29;
-    }
-  for (; i < length; i++)
-    hash = (hash ^ data[i]) * 0x100000001b3u;
-  return hash ^ length;
-}
-
-static void
-builder_init (SnapshotBuilder *b)
-{
-  memset (b, 0, sizeof *b);
-  b->strings = g_hash_table_new (g_str_hash, g_str_equal);
-  b->texts = g_ptr_array_new_with_free_func (g_free);
-  b->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
-  b->records = g_byte_array_new ();
-  b->region = NO_STRING;
-}
-
-static void
-builder_clear (SnapshotBuilder *b)
-{
-  g_clear_pointer (&b->strings, g_hash_table_unref);
-  g_clear_pointer (&b->texts, g_ptr_array_unref);
-  g_clear_pointer (&b->origins, g_array_unref);
-  g_clear_pointer (&b->records, g_byte_array_unref);
-}
-
-static guint32
-builder_string (SnapshotBuilder *b, const char *text)
-{
-  gpointer index;
-  char *copy;
-
-  if (text == NULL)
-    return NO_STRING;
-  index = g_hash_table_lookup (b->strings, text);
-  if (index)
-    return GPOINTER_TO_UINT (index) - 1;
-  copy = g_strdup (text);
-  g_ptr_array_add (b->texts, copy);
-  g_hash_table_insert (b->strings, copy, GUINT_TO_POINTER (b->texts->len));
-  return b->texts->len - 1;
-}
-
-static guint32
-builder_origin (SnapshotBuilder *b, gint64 source_id, guint32 sheet)
-{
-  Origin origin = { source_id, sheet };
-
-  /* A period's figures come from a few files and sheets, mostly one after another. */
-  if (b->last_origin < b->origins->len)
-    {
-      const Origin *last = &g_array_index (b->origins, Origin, b->last_origin);
-
-      if (last->source_id == source_id && last->sheet == sheet)
-        return b->last_origin;
-    }
-  for (guint i = 0; i < b->origins->len; i++)
-    {
-      const Origin *o = &g_array_index (b->origins, Origin, i);
-
-      if (o->source_id == source_id && o->sheet == sheet)
-        return b->last_origin = i;
-    }
-  g_array_append_val (b->origins, origin);
-  return b->last_origin = b->origins->len - 1;
-}
-
-static void
-builder_end_record (SnapshotBuilder *b)
-{
-  guint32 count = GUINT32_TO_LE (b->record_len);
-
-  if (b->region == NO_STRING)
-    return;
-  memcpy (b->records->data + b->count_at, &count, 4);
-  b->region = NO_STRING;
-  b->record_len = 0;
-}
-
-/* Rows come ordered by region: a record per region. */
-static void
-builder_add (SnapshotBuilder *b, const char *region, const char *measure, double value,
-             gint64 source_id, const char *sheet, guint32 row, guint32 col)
-{
-  guint32 region_index = builder_string (b, region);
-  guint32 origin = builder_origin (b, source_id, builder_string (b, sheet));
-
-  if (region_index != b->region)
-    {
-      builder_end_record (b);
-      b->region = region_index;
-      b->n_records++;
-      put_u32 (b->records, region_index);
-      b->count_at = b->records->len;
-      put_u32 (b->records, 0);
-    }
-  put_u32 (b->records, builder_string (b, measure));
-  put_u32 (b->records, origin);
-  put_u32 (b->records, row);
-  put_u32 (b->records, col);
-  put_f64 (b->records, value);
-  b->record_len++;
-  b->n_values++;
-}
-
-static GBytes *
-builder_finish (SnapshotBuilder *b)
-{
-  GByteArray *out = g_byte_array_sized_new (b->records->len + 64 + b->texts->len * 12);
-
-  builder_end_record (b);
-  g_byte_array_append (out, (const guint8 *)SNAPSHOT_MAGIC, 4);
-  put_u32 (out, SNAPSHOT_FORMAT);
-  put_u32 (out, b->texts->len);
-  for (guint i = 0; i < b->texts->len; i++)
-    {
-      const char *text = g_ptr_array_index (b->texts, i);
-      guint32 length = strlen (text);
-
-      put_u32 (out, length);
-      g_byte_array_append (out, (const guint8 *)text, length + 1);
-    }
-  put_u32 (out, b->origins->len);
-  for (guint i = 0; i < b->origins->len; i++)
-    {
-      const Origin *o = &g_array_index (b->origins, Origin, i);
-
-      put_i64 (out, o->source_id);
-      put_u32 (out, o->sheet);
-    }
-  put_u32 (out, b->n_records);
-  g_byte_array_append (out, b->records->data, b->records->len);
-  return g_byte_array_free_to_bytes (out);
-}
-
-static gboolean
-snapshot_insert (CakProjectStore *store, sqlite3_stmt *insert, const char *period,
-                 SnapshotBuilder *b)
-{
-  g_autoptr (GBytes) blob = builder_finish (b);
-  gsize length;
-  const guint8 *data = g_bytes_get_data (blob, &length);
-
-  sqlite3_reset (insert);
-  sqlite3_bind_text (insert, 1, period, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (insert, 2, b->n_values);
-  sqlite3_bind_int64 (insert, 3, (gint64)snapshot_checksum (data, length));
-  sqlite3_bind_blob64 (insert, 4, data, length, SQLITE_STATIC);
-  return sqlite3_step (insert) == SQLITE_DONE;
-}
-
-/* Writes again, from the rows in use, the blob of @period (ISO text), or of every period when
- * %NULL; inside the caller's transaction. */
-static gboolean
-snapshot_rebuild (CakProjectStore *store, const char *period, GError **error)
-{
-  sqlite3_stmt *select = NULL, *insert = NULL, *remove = NULL;
-  SnapshotBuilder b = { 0 };
-  g_autofree char *current = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  if (!prepare (store, period ? "DELETE FROM snapshot WHERE period = ?" : "DELETE FROM snapshot",
-                &remove, error)
-      || !prepare (store,
-                   period ? "SELECT period, region, measure, value, source_id, sheet, row, col "
-                            "FROM figures INDEXED BY figures_by_period WHERE active AND "
-                            "period = ?1 ORDER BY region, measure"
-                          : "SELECT period, region, measure, value, source_id, sheet, row, col "
-                            "FROM figures INDEXED BY figures_by_period WHERE active "
-                            "ORDER BY period, region, measure",
-                   &select, error)
-      || !prepare (store,
-                   "INSERT INTO snapshot (period, figures, checksum, data) VALUES (?, ?, ?, ?)",
-                   &insert, error))
-    goto out;
-  if (period)
-    {
-      sqlite3_bind_text (remove, 1, period, -1, SQLITE_STATIC);
-      sqlite3_bind_text (select, 1, period, -1, SQLITE_STATIC);
-    }
-  if (sqlite3_step (remove) != SQLITE_DONE)
-    goto failed;
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      const char *row_period = column_text (select, 0);
-
-      if (current == NULL || strcmp (current, row_period) != 0)
-        {
-          if (current && !snapshot_insert (store, insert, current, &b))
-            goto failed;
-          builder_clear (&b);
-          builder_init (&b);
-          g_free (current);
-          current = g_strdup (row_period);
-        }
-      builder_add (&b, column_text (select, 1), column_text (select, 2),
-                   sqlite3_column_double (select, 3), sqlite3_column_int64 (select, 4),
-                   column_text (select, 5), sqlite3_column_int (select, 6),
-                   sqlite3_column_int (select, 7));
-    }
-  if (rc != SQLITE_DONE || (current && !snapshot_insert (store, insert, current, &b)))
-    goto failed;
-  ok = TRUE;
-  goto out;
-
-failed:
-  fail (store, error);
-out:
-  builder_clear (&b);
-  sqlite3_finalize (select);
-  sqlite3_finalize (insert);
-  sqlite3_finalize (remove);
-  return ok;
-}
-
-/* The mark that the snapshot is whole holds its count of blobs and of figures: a blob added or
- * removed by hand is seen too. */
-static gboolean
-snapshot_is_whole (CakProjectStore *store, gboolean *whole, gint64 *n_blobs, gint64 *n_figures,
-                   GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!prepare (store, "SELECT value FROM project WHERE key = 'snapshot'", &stmt, error))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *whole = rc == SQLITE_ROW
-           && sscanf (column_text (stmt, 0), "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, n_blobs,
-                      n_figures)
-                  == 2;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return fail (store, error);
-  return TRUE;
-}
-
-/* Whether the blobs are those the mark counts, before a change writes some of them again. */
-static gboolean
-snapshot_counts_agree (CakProjectStore *store, gint64 n_blobs, gint64 n_figures, gboolean *agree,
-                       GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  if (!prepare (store, "SELECT count(*), coalesce(sum(figures), 0) FROM snapshot", &stmt, error))
-    return FALSE;
-  ok = sqlite3_step (stmt) == SQLITE_ROW;
-  *agree = ok && sqlite3_column_int64 (stmt, 0) == n_blobs
-           && sqlite3_column_int64 (stmt, 1) == n_figures;
-  sqlite3_finalize (stmt);
-  return ok || fail (store, error);
-}
-
-/* After the blobs of every period the change touched are written again. */
-static gboolean
-snapshot_mark_whole (CakProjectStore *store, GError **error)
-{
-  return exec (store,
-               "INSERT OR REPLACE INTO project (key, value) SELECT 'snapshot', "
-               "count(*) || ' ' || coalesce(sum(figures), 0) FROM snapshot",
-               error);
-}
-
-/* Reading a blob: every length and index is checked, whatever the checksum says. */
-typedef struct
-{
-  const guint8 *at;
-  const guint8 *end;
-  gboolean bad;
-} Reader;
-
-static guint32
-get_u32 (Reader *r)
-{
-  guint32 value;
-
-  if (r->bad || r->end - r->at < 4)
-    {
-      r->bad = TRUE;
-      return 0;
-    }
-  memcpy (&value, r->at, 4);
-  r->at += 4;
-  return GUINT32_FROM_LE (value);
-}
-
-static guint64
-get_u64 (Reader *r)
-{
-  guint64 value;
-
-  if (r->bad || r->end - r->at < 8)
-    {
-      r->bad = TRUE;
-      return 0;
-    }
-  memcpy (&value, r->at, 8);
-  r->at += 8;
-  return GUINT64_FROM_LE (value);
-}
-
-static double
-get_f64 (Reader *r)
-{
-  guint64 bits = get_u64 (r);
-  double value;
-
-  memcpy (&value, &bits, 8);
-  return value;
-}
-
-typedef struct
-{
-  const char *text;
-  const CakRegion *region;
-  int measure; /* -1: not one this version knows; -2: not looked up yet */
-  gboolean region_done;
-} SnapshotString;
-
-/* Fills @dataset from one period's blob; %FALSE when the blob is not one this version wrote
- * whole. */
-static gboolean
-snapshot_read (Keys *keys, GHashTable *names, CakDataset *dataset, const char *period_text,
-               const guint8 *data, gsize length, guint expected_values)
-{
-  Reader r = { data, data + length, FALSE };
-  g_autofree SnapshotString *strings = NULL;
-  g_autofree CakSource *origins = NULL;
-  guint32 n_strings, n_origins, n_records;
-  guint n_values = 0;
-  CakPeriod period;
-  gboolean known_period;
-
-  if (length < 8 || memcmp (data, SNAPSHOT_MAGIC, 4) != 0)
-    return FALSE;
-  r.at += 4;
-  if (get_u32 (&r) != SNAPSHOT_FORMAT)
-    return FALSE;
-  /* A period this version does not know is kept in the file and left out, never guessed. */
-  known_period = key_period (keys, period_text, &period);
-
-  n_strings = get_u32 (&r);
-  if (n_strings > (gsize)(r.end - r.at) / 5)
-    return FALSE;
-  strings = g_new0 (SnapshotString, MAX (n_strings, 1));
-  for (guint32 i = 0; i < n_strings && !r.bad; i++)
-    {
-      guint32 len = get_u32 (&r);
-
-      if (r.bad || (gsize)(r.end - r.at) <= len || r.at[len] != '\0'
-          || memchr (r.at, '\0', len) != NULL)
-        return FALSE;
-      strings[i].text = (const char *)r.at;
-      strings[i].measure = -2;
-      r.at += len + 1;
-    }
-  n_origins = get_u32 (&r);
-  if (r.bad || n_origins > (gsize)(r.end - r.at) / 12)
-    return FALSE;
-  origins = g_new0 (CakSource, MAX (n_origins, 1));
-  for (guint32 i = 0; i < n_origins; i++)
-    {
-      gint64 source_id = (gint64)get_u64 (&r);
-      guint32 sheet = get_u32 (&r);
-
-      if (r.bad || (sheet != NO_STRING && sheet >= n_strings))
-        return FALSE;
-      origins[i].file = g_hash_table_lookup (names, GINT_TO_POINTER ((int)source_id));
-      origins[i].sheet = sheet == NO_STRING ? NULL : key_sheet (keys, strings[sheet].text);
-    }
-  n_records = get_u32 (&r);
-  for (guint32 i = 0; i < n_records && !r.bad; i++)
-    {
-      guint32 region_index = get_u32 (&r);
-      guint32 count = get_u32 (&r);
-      SnapshotString *region;
-      CakValue values[CAK_N_MEASURES] = { { 0 } };
-      CakMeasureSet known = 0;
-
-      if (r.bad || region_index >= n_strings || count > (gsize)(r.end - r.at) / 24)
-        return FALSE;
-      region = &strings[region_index];
-      if (!region->region_done)
-        {
-          region->region = key_region (keys, region->text);
-          region->region_done = TRUE;
-        }
-      for (guint32 k = 0; k < count; k++)
-        {
-          guint32 measure_index = get_u32 (&r);
-          guint32 origin = get_u32 (&r);
-          guint32 row = get_u32 (&r);
-          guint32 col = get_u32 (&r);
-          double value = get_f64 (&r);
-          SnapshotString *measure;
-
-          if (r.bad || measure_index >= n_strings || origin >= n_origins || !isfinite (value))
-            return FALSE;
-          measure = &strings[measure_index];
-          if (measure->measure == -2)
-            {
-              CakMeasure m;
-
-              measure->measure = key_measure (keys, measure->text, &m) ? (int)m : -1;
-            }
-          n_values++;
-          if (measure->measure < 0)
-            continue;
-          known |= CAK_MEASURE_BIT (measure->measure);
-          values[measure->measure]
-              = (CakValue){ value, { origins[origin].file, origins[origin].sheet, row, col } };
-        }
-      /* A region this version does not know is left out in the same way. */
-      if (known_period && region->region && known)
-        cak_dataset_add_values (dataset, region->region, period, known, values);
-    }
-  return !r.bad && r.at == r.end && n_values == expected_values;
-}
-
-/* Reads the figures in use from the snapshot. *@whole is %FALSE when there is none to trust:
- * the figures must then be read from the rows (and @dataset holds none). */
-static gboolean
-snapshot_load (CakProjectStore *store, CakDataset *dataset, Keys *keys, GHashTable *names,
-               gboolean *whole, GCancellable *cancellable, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n_blobs = 0, n_figures = 0;
-  int rc;
-
-  if (!snapshot_is_whole (store, whole, &n_blobs, &n_figures, error))
-    return FALSE;
-  if (!*whole)
-    return TRUE;
-  if (!prepare (store, "SELECT period, figures, checksum, data FROM snapshot", &stmt, error))
-    return FALSE;
-  while (*whole && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const guint8 *data = sqlite3_column_blob (stmt, 3);
-      gsize length = sqlite3_column_bytes (stmt, 3);
-      gint64 figures = sqlite3_column_int64 (stmt, 1);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-      if (data == NULL || figures < 0 || figures > G_MAXUINT
-          || (gint64)snapshot_checksum (data, length) != sqlite3_column_int64 (stmt, 2)
-          || !snapshot_read (keys, names, dataset, column_text (stmt, 0), data, length,
-                             (guint)figures))
-        {
-          g_debug ("The snapshot of %s in %s is damaged; reading the figures from their rows",
-                   column_text (stmt, 0), store->path);
-          *whole = FALSE;
-        }
-      n_blobs--;
-      n_figures -= figures;
-    }
-  if (*whole && rc == SQLITE_DONE && (n_blobs != 0 || n_figures != 0))
-    {
-      g_debug ("The snapshot in %s has blobs added or removed; reading the figures from their rows",
-               store->path);
-      *whole = FALSE;
-    }
-  if (*whole && rc != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return fail (store, error);
-    }
-  sqlite3_finalize (stmt);
-  if (!*whole)
-    cak_dataset_clear_values (dataset);
-  return TRUE;
-}
-
 /**
  * cak_project_store_load:
  * @dataset: an empty dataset to fill with the figures in use and the import reports
@@ -1004,22 +445,22 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
   g_return_val_if_fail (store != NULL, FALSE);
 
   /* One read transaction: a consistent view of the file. */
-  if (!exec (store, "BEGIN", error))
+  if (!cak_project_store_exec (store, "BEGIN", error))
     goto out;
 
-  if (!prepare (store,
-                "SELECT id, name, sha256, size, imported_at, figures FROM sources ORDER BY id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT id, name, sha256, size, imported_at, figures FROM sources ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakProjectSource *source = g_new0 (CakProjectSource, 1);
 
       source->id = sqlite3_column_int64 (stmt, 0);
-      source->name = g_strdup (column_text (stmt, 1));
-      source->sha256 = g_strdup (column_text (stmt, 2));
+      source->name = g_strdup (cak_project_store_column_text (stmt, 1));
+      source->sha256 = g_strdup (cak_project_store_column_text (stmt, 2));
       source->size = sqlite3_column_int64 (stmt, 3);
-      source->imported_at = g_strdup (column_text (stmt, 4));
+      source->imported_at = g_strdup (cak_project_store_column_text (stmt, 4));
       source->n_values = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (sources, source);
       g_hash_table_insert (names, GINT_TO_POINTER ((int)source->id),
@@ -1029,17 +470,18 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT id, source_id, name, rows, imported, skipped, rejected FROM sheets "
-                "ORDER BY id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "SELECT id, source_id, name, rows, imported, skipped, rejected FROM sheets "
+          "ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *file
           = g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-      CakSheetReport *report
-          = cak_dataset_add_sheet_report (dataset, file, intern_or_null (column_text (stmt, 2)));
+      CakSheetReport *report = cak_dataset_add_sheet_report (
+          dataset, file, intern_or_null (cak_project_store_column_text (stmt, 2)));
 
       report->rows = sqlite3_column_int (stmt, 3);
       report->imported = sqlite3_column_int (stmt, 4);
@@ -1051,10 +493,10 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT sheet_id, col, header, use, what, why FROM sheet_columns "
-                "ORDER BY sheet_id, col",
-                &stmt, error))
+  if (!cak_project_store_prepare (store,
+                                  "SELECT sheet_id, col, header, use, what, why FROM sheet_columns "
+                                  "ORDER BY sheet_id, col",
+                                  &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1062,29 +504,32 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
           = g_hash_table_lookup (sheet_reports, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
 
       if (report)
-        cak_sheet_report_add_column (report, sqlite3_column_int (stmt, 1), column_text (stmt, 2),
-                                     use_from_id (column_text (stmt, 3)), column_text (stmt, 4),
-                                     column_text (stmt, 5));
+        cak_sheet_report_add_column (
+            report, sqlite3_column_int (stmt, 1), cak_project_store_column_text (stmt, 2),
+            use_from_id (cak_project_store_column_text (stmt, 3)),
+            cak_project_store_column_text (stmt, 4), cak_project_store_column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT source_id, severity, sheet, row, col, message FROM issues ORDER BY id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT source_id, severity, sheet, row, col, message FROM issues ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakSource source
           = { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 0))),
-              intern_or_null (column_text (stmt, 2)), sqlite3_column_int (stmt, 3), 0 };
+              intern_or_null (cak_project_store_column_text (stmt, 2)),
+              sqlite3_column_int (stmt, 3), 0 };
       gboolean has_column = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
 
       if (has_column)
         source.column = sqlite3_column_int (stmt, 4);
-      cak_dataset_add_issue (dataset, cak_severity_from_id (column_text (stmt, 1)), &source, has_column,
-                             column_text (stmt, 5));
+      cak_dataset_add_issue (dataset,
+                             cak_severity_from_id (cak_project_store_column_text (stmt, 1)),
+                             &source, has_column, cak_project_store_column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     goto failed;
@@ -1092,31 +537,32 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
 
   /* The figures in use from the snapshot, and only those not used from the rows; all from the
    * rows when the snapshot cannot be trusted. */
-  if (!snapshot_load (store, dataset, &keys, names, &whole, cancellable, error))
+  if (!cak_project_snapshot_load (store, dataset, names, &whole, cancellable, error))
     goto out;
-  if (!prepare (store,
-                whole ? "SELECT region, period, measure, value, source_id, sheet, row, col, active "
-                        "FROM figures INDEXED BY figures_not_in_use WHERE NOT active"
-                      : "SELECT region, period, measure, value, source_id, sheet, row, col, active "
-                        "FROM figures",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          whole ? "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                  "FROM figures INDEXED BY figures_not_in_use WHERE NOT active"
+                : "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                  "FROM figures",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const CakRegion *region = key_region (&keys, column_text (stmt, 0));
+      const CakRegion *region = key_region (&keys, cak_project_store_column_text (stmt, 0));
       CakPeriod period;
       CakMeasure measure;
       CakSource source
           = { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
-              key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
-              sqlite3_column_int (stmt, 7) };
+              key_sheet (&keys, cak_project_store_column_text (stmt, 5)),
+              sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) };
 
       if ((++n & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
       /* A region, period or measure this version does not know is kept in the file and left
        * out of the figures in use, never guessed. */
-      if (region == NULL || !key_period (&keys, column_text (stmt, 1), &period)
-          || !key_measure (&keys, column_text (stmt, 2), &measure))
+      if (region == NULL || !key_period (&keys, cak_project_store_column_text (stmt, 1), &period)
+          || !key_measure (&keys, cak_project_store_column_text (stmt, 2), &measure))
         continue;
       if (sqlite3_column_int (stmt, 8))
         cak_dataset_replace (dataset, region, period, measure, sqlite3_column_double (stmt, 3),
@@ -1133,23 +579,24 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT region, period, measure, value, source_id, sheet, row, col FROM stated",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT region, period, measure, value, source_id, sheet, row, col FROM stated",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakStatedFigures stated = { 0 };
-      const char *measure_id = column_text (stmt, 2);
-      CakValue value = { sqlite3_column_double (stmt, 3),
-                         { g_hash_table_lookup (names,
-                                                GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
-                           key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
-                           sqlite3_column_int (stmt, 7) } };
+      const char *measure_id = cak_project_store_column_text (stmt, 2);
+      CakValue value
+          = { sqlite3_column_double (stmt, 3),
+              { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
+                key_sheet (&keys, cak_project_store_column_text (stmt, 5)),
+                sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) } };
       CakMeasure measure;
 
-      stated.region = key_region (&keys, column_text (stmt, 0));
-      if (stated.region == NULL || !key_period (&keys, column_text (stmt, 1), &stated.period))
+      stated.region = key_region (&keys, cak_project_store_column_text (stmt, 0));
+      if (stated.region == NULL
+          || !key_period (&keys, cak_project_store_column_text (stmt, 1), &stated.period))
         continue;
       if (g_strcmp0 (measure_id, "coverage_pct") == 0)
         {
@@ -1170,12 +617,12 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store, "SELECT slide FROM deck ORDER BY position", &stmt, error))
+  if (!cak_project_store_prepare (store, "SELECT slide FROM deck ORDER BY position", &stmt, error))
     goto out;
   n = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_strv_builder_add (slides, column_text (stmt, 0));
+      g_strv_builder_add (slides, cak_project_store_column_text (stmt, 0));
       n++;
     }
   if (rc != SQLITE_DONE)
@@ -1185,7 +632,7 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
   goto out;
 
 failed:
-  fail (store, error);
+  cak_project_store_fail (store, error);
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
@@ -1212,10 +659,11 @@ cak_project_store_rebuild_snapshot (CakProjectStore *store, GError **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!snapshot_rebuild (store, NULL, error) || !snapshot_mark_whole (store, error)
-      || !exec (store, "COMMIT", error))
+  if (!cak_project_snapshot_rebuild (store, NULL, error)
+      || !cak_project_snapshot_mark_whole (store, error)
+      || !cak_project_store_exec (store, "COMMIT", error))
     {
       sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -1274,18 +722,21 @@ write_report (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
   sqlite3_stmt *sheet_stmt = NULL, *column_stmt = NULL, *issue_stmt = NULL;
   gboolean ok = FALSE;
 
-  if (!prepare (store,
-                "INSERT INTO sheets (source_id, name, rows, imported, skipped, rejected) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                &sheet_stmt, error)
-      || !prepare (store,
-                   "INSERT INTO sheet_columns (sheet_id, col, header, use, what, why) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   &column_stmt, error)
-      || !prepare (store,
-                   "INSERT INTO issues (source_id, severity, sheet, row, col, message) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   &issue_stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO sheets (source_id, name, rows, imported, skipped, rejected) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &sheet_stmt, error)
+      || !cak_project_store_prepare (
+          store,
+          "INSERT INTO sheet_columns (sheet_id, col, header, use, what, why) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &column_stmt, error)
+      || !cak_project_store_prepare (
+          store,
+          "INSERT INTO issues (source_id, severity, sheet, row, col, message) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &issue_stmt, error))
     goto out;
 
   for (guint i = 0; i < sheets->len; i++)
@@ -1345,7 +796,7 @@ write_report (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
   goto out;
 
 failed:
-  fail (store, error);
+  cak_project_store_fail (store, error);
 out:
   sqlite3_finalize (sheet_stmt);
   sqlite3_finalize (column_stmt);
@@ -1383,10 +834,11 @@ write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
 
   if (all->len == 0)
     return TRUE;
-  if (!prepare (store,
-                "INSERT OR IGNORE INTO stated (region, period, measure, value, source_id, sheet, "
-                "row, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT OR IGNORE INTO stated (region, period, measure, value, source_id, sheet, "
+          "row, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          &stmt, error))
     return FALSE;
   for (guint i = 0; ok && i < all->len; i++)
     {
@@ -1411,7 +863,7 @@ write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
     }
   sqlite3_finalize (stmt);
   if (!ok)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -1421,10 +873,11 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  if (!prepare (store,
-                "INSERT INTO sources (id, name, sha256, size, imported_at, figures) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO sources (id, name, sha256, size, imported_at, figures) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &stmt, error))
     return FALSE;
   if (with_id)
     sqlite3_bind_int64 (stmt, 1, source->id);
@@ -1438,7 +891,7 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   source->id = sqlite3_last_insert_rowid (store->db);
   return TRUE;
 }
@@ -1471,7 +924,7 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
 
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {
@@ -1485,10 +938,11 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
   if (!write_report (store, dataset, source_ids, 0, error)
       || !write_stated (store, dataset, source_ids, 0, error))
     goto out;
-  if (!prepare (store,
-                "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
-                "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &w.insert, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
+          "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          &w.insert, error))
     goto out;
   w.source_ids = source_ids;
   cak_dataset_foreach_value (dataset, write_all_value_cb, &w);
@@ -1502,13 +956,14 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
     }
   if (w.failed)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       goto out;
     }
-  if (!cak_project_store_write_deck (store, deck, error) || !snapshot_rebuild (store, NULL, error)
-      || !snapshot_mark_whole (store, error))
+  if (!cak_project_store_write_deck (store, deck, error)
+      || !cak_project_snapshot_rebuild (store, NULL, error)
+      || !cak_project_snapshot_mark_whole (store, error))
     goto out;
-  ok = exec (store, "COMMIT", error);
+  ok = cak_project_store_exec (store, "COMMIT", error);
 
 out:
   g_clear_pointer (&w.insert, sqlite3_finalize);
@@ -1585,23 +1040,25 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
       g_hash_table_insert (choices, conflict_key (c->region, c->period, c->measure),
                            GUINT_TO_POINTER (c->choice + 1));
     }
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!snapshot_is_whole (store, &whole, &n_blobs, &n_figures, error)
-      || (whole && !snapshot_counts_agree (store, n_blobs, n_figures, &whole, error))
+  if (!cak_project_snapshot_is_whole (store, &whole, &n_blobs, &n_figures, error)
+      || (whole && !cak_project_snapshot_counts_agree (store, n_blobs, n_figures, &whole, error))
       || !insert_source (store, source, FALSE, error)
       || !write_report (store, staging, NULL, source->id, error)
       || !write_stated (store, staging, NULL, source->id, error))
     goto out;
-  if (!prepare (store,
-                "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
-                "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &w.insert, error)
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
+          "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          &w.insert, error)
 
-      || !prepare (store,
-                   "UPDATE figures SET active = 0 WHERE region = ? AND period = ? AND measure = ? "
-                   "AND active",
-                   &w.retire, error))
+      || !cak_project_store_prepare (
+          store,
+          "UPDATE figures SET active = 0 WHERE region = ? AND period = ? AND measure = ? "
+          "AND active",
+          &w.retire, error))
     goto out;
   w.source_id = source->id;
   w.choices = choices;
@@ -1610,7 +1067,7 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
   cak_dataset_foreach_value (staging, add_value_cb, &w);
   if (w.failed)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       goto out;
     }
   /* The snapshot of each period the file gives figures for is written again from the rows; all
@@ -1626,15 +1083,15 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
           g_autofree char *iso
               = cak_period_to_iso (cak_period_from_key (GPOINTER_TO_UINT (key) - 1));
 
-          if (!snapshot_rebuild (store, iso, error))
+          if (!cak_project_snapshot_rebuild (store, iso, error))
             goto out;
         }
     }
-  else if (!snapshot_rebuild (store, NULL, error))
+  else if (!cak_project_snapshot_rebuild (store, NULL, error))
     goto out;
-  if (!snapshot_mark_whole (store, error))
+  if (!cak_project_snapshot_mark_whole (store, error))
     goto out;
-  ok = exec (store, "COMMIT", error);
+  ok = cak_project_store_exec (store, "COMMIT", error);
 
 out:
   g_clear_pointer (&w.insert, sqlite3_finalize);
@@ -1658,10 +1115,11 @@ cak_project_store_write_deck (CakProjectStore *store, const char *const *deck, G
   g_return_val_if_fail (store != NULL, FALSE);
 
   in_transaction = !sqlite3_get_autocommit (store->db);
-  if (!in_transaction && !exec (store, "BEGIN IMMEDIATE", error))
+  if (!in_transaction && !cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (store, "DELETE FROM deck", error)
-      || !prepare (store, "INSERT INTO deck (position, slide) VALUES (?, ?)", &stmt, error))
+  if (!cak_project_store_exec (store, "DELETE FROM deck", error)
+      || !cak_project_store_prepare (store, "INSERT INTO deck (position, slide) VALUES (?, ?)",
+                                     &stmt, error))
     goto out;
   for (guint i = 0; deck && deck[i]; i++)
     {
@@ -1670,11 +1128,11 @@ cak_project_store_write_deck (CakProjectStore *store, const char *const *deck, G
       bind_text (stmt, 2, deck[i]);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          fail (store, error);
+          cak_project_store_fail (store, error);
           goto out;
         }
     }
-  ok = in_transaction || exec (store, "COMMIT", error);
+  ok = in_transaction || cak_project_store_exec (store, "COMMIT", error);
 
 out:
   sqlite3_finalize (stmt);
@@ -1702,21 +1160,21 @@ cak_project_store_copy_to (CakProjectStore *store, const char *path, GError **er
   if (sqlite3_open_v2 (path, &to->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
-      fail (to, error);
+      cak_project_store_fail (to, error);
       cak_project_store_close (to);
       return FALSE;
     }
   backup = sqlite3_backup_init (to->db, "main", store->db, "main");
   if (backup == NULL)
     {
-      fail (to, error);
+      cak_project_store_fail (to, error);
       cak_project_store_close (to);
       return FALSE;
     }
   sqlite3_backup_step (backup, -1);
   ok = sqlite3_backup_finish (backup) == SQLITE_OK;
   if (!ok)
-    fail (to, error);
+    cak_project_store_fail (to, error);
   cak_project_store_close (to);
   return ok;
 }
