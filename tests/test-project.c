@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "cak-project-store.h"
+#include "cak-project-store-private.h"
 #include "cak-project.h"
 #include "cak-summary.h"
 
@@ -697,6 +697,69 @@ test_stated (void)
   remove_project (path);
 }
 
+/* A blob changed at random with its checksum made to match, as a crafted file would be: opening
+ * reads it or falls back to the rows, and never reads outside it. */
+static void
+test_snapshot_crafted (void)
+{
+  g_autofree char *path = temp_path ("crafted.cakupan");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CakProject) project = make_two_months (file);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr (GBytes) original = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint fallbacks = 0;
+
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM snapshot WHERE period = '2023-12'", -1,
+                                       &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  original = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      gsize length = g_bytes_get_size (original);
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (original, NULL), length);
+      g_autoptr (CakProject) opened = NULL;
+      g_autoptr (GError) error = NULL;
+
+      /* Bytes changed, or the blob cut short. */
+      if (i % 3 == 2)
+        length = g_rand_int_range (rand, 0, length);
+      else
+        for (int k = g_rand_int_range (rand, 1, 4); k > 0; k--)
+          data[g_rand_int_range (rand, 0, length)] = g_rand_int_range (rand, 0, 256);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (
+          sqlite3_prepare_v2 (db,
+                              "UPDATE snapshot SET data = ?, checksum = ? WHERE period = '2023-12'",
+                              -1, &stmt, NULL),
+          ==, SQLITE_OK);
+      sqlite3_bind_blob (stmt, 1, data, length, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, (gint64)cak_project_snapshot_checksum (data, length));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      opened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
+      g_assert_no_error (error);
+      /* February's figures are in another blob, and always read. */
+      g_assert_cmpfloat (value_of (opened, "35.72", "2024-01", CAK_MEASURE_PARTICIPANTS), ==,
+                         27100);
+      fallbacks += value_of (opened, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS) == 114400;
+      g_clear_object (&opened);
+    }
+  /* Most changes are seen, and the figures are then those of the rows. */
+  g_test_message ("%u of 300 opened with December's figures as the rows hold them", fallbacks);
+  g_assert_cmpuint (fallbacks, >, 150);
+  remove_project (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -711,6 +774,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/project/migrations", test_migrations);
   g_test_add_func ("/project/migration-figures", test_migration_figures);
   g_test_add_func ("/project/snapshot", test_snapshot);
+  g_test_add_func ("/project/snapshot-crafted", test_snapshot_crafted);
   g_test_add_func ("/project/stated", test_stated);
   return g_test_run ();
 }

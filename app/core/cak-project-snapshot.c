@@ -80,8 +80,8 @@ put_f64 (GByteArray *bytes, double value)
 }
 
 /* Fast enough to check a few megabytes at every opening: a damaged blob, not an attacker. */
-static guint64
-snapshot_checksum (const guint8 *data, gsize length)
+guint64
+cak_project_snapshot_checksum (const guint8 *data, gsize length)
 {
   guint64 hash = 0xcbf29ce484222325u;
   gsize i = 0;
@@ -239,7 +239,7 @@ snapshot_insert (CakProjectStore *store, sqlite3_stmt *insert, const char *perio
   sqlite3_reset (insert);
   sqlite3_bind_text (insert, 1, period, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (insert, 2, b->n_values);
-  sqlite3_bind_int64 (insert, 3, (gint64)snapshot_checksum (data, length));
+  sqlite3_bind_int64 (insert, 3, (gint64)cak_project_snapshot_checksum (data, length));
   sqlite3_bind_blob64 (insert, 4, data, length, SQLITE_STATIC);
   return sqlite3_step (insert) == SQLITE_DONE;
 }
@@ -547,7 +547,7 @@ cak_project_snapshot_load (CakProjectStore *store, CakDataset *dataset, GHashTab
           return FALSE;
         }
       if (data == NULL || figures < 0 || figures > G_MAXUINT
-          || (gint64)snapshot_checksum (data, length) != sqlite3_column_int64 (stmt, 2)
+          || (gint64)cak_project_snapshot_checksum (data, length) != sqlite3_column_int64 (stmt, 2)
           || !snapshot_read (cak_dataset_get_catalog (dataset), names, dataset,
                              cak_project_store_column_text (stmt, 0), data, length, (guint)figures))
         {

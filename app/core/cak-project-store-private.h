@@ -25,6 +25,7 @@ gboolean cak_project_store_prepare (CakProjectStore *store, const char *sql, sql
 const char *cak_project_store_column_text (sqlite3_stmt *stmt, int index);
 
 /* cak-project-snapshot.c: each runs inside the caller's transaction. */
+guint64 cak_project_snapshot_checksum (const guint8 *data, gsize length);
 gboolean cak_project_snapshot_rebuild (CakProjectStore *store, const char *period, GError **error);
 gboolean cak_project_snapshot_mark_whole (CakProjectStore *store, GError **error);
 gboolean cak_project_snapshot_is_whole (CakProjectStore *store, gboolean *whole, gint64 *n_blobs,
