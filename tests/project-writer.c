@@ -72,7 +72,8 @@ main (int argc, char *argv[])
         g_autofree char *slide = g_strdup_printf ("title %u", n);
         const char *const deck[] = { slide, slide, slide, slide, slide, NULL };
 
-        if (!cak_project_set_deck (project, deck, &error))
+        /* Written at once rather than by the autosave this loop gives no main loop to. */
+        if (!cak_project_set_deck (project, deck, &error) || !cak_project_flush (project, &error))
           {
             g_printerr ("project-writer: %s\n", error->message);
             return 1;

@@ -505,6 +505,12 @@ project_has_file (gpointer data)
   return project && cak_project_get_file (project) != NULL && !cak_project_get_modified (project);
 }
 
+static gboolean
+project_written (gpointer data)
+{
+  return !cak_project_has_pending (data);
+}
+
 static void
 test_present_deck_project (void)
 {
@@ -532,9 +538,10 @@ test_present_deck_project (void)
   n = cak_deck_get_n_slides (cak_deck_dialog_get_deck (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.add", "s", "spotlight:35.05");
 
-  /* In the project, on disk at once; the settings untouched */
+  /* In the project, on disk within the autosave's second; the settings untouched */
   text = g_settings_get_string (settings, "deck");
   g_assert_cmpstr (text, ==, "");
+  wait_until (project_written, cak_window_get_project (window));
   reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
   g_assert_no_error (error);
   deck = cak_project_dup_deck (reopened);

@@ -42,7 +42,9 @@ record_key_hash (gconstpointer key)
 {
   const Record *r = key;
 
-  return g_str_hash (r->region->code) ^ (cak_period_to_key (r->period) * 2654435761u);
+  /* Regions are the catalog's: one pointer each. */
+  return (guint)(GPOINTER_TO_SIZE (r->region) >> 4) * 2246822519u
+         ^ (cak_period_to_key (r->period) * 2654435761u);
 }
 
 static gboolean
@@ -358,6 +360,72 @@ cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period, Ca
   if (source)
     record->values[measure].source = *source;
   return TRUE;
+}
+
+/**
+ * cak_dataset_add_values:
+ * @known: the measures @values holds
+ * @values: (array fixed-size=CAK_N_MEASURES): a value for each measure in @known, indexed by
+ *   measure
+ *
+ * Stores a region's settled figures for a period at once, without comparing them with the ones
+ * held: for a project opened from its file. A figure held already is replaced.
+ */
+void
+cak_dataset_add_values (CakDataset *self, const CakRegion *region, CakPeriod period,
+                        CakMeasureSet known, const CakValue *values)
+{
+  Record *record;
+
+  g_return_if_fail (CAK_IS_DATASET (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (cak_period_is_valid (period));
+  g_return_if_fail (values != NULL);
+
+  known &= G_MAXUINT64 >> (CAK_MEASURE_SET_BITS - CAK_N_MEASURES);
+  if (known == 0)
+    return;
+  record = lookup_record (self, region, period);
+  if (record)
+    {
+      for (guint m = 0; m < CAK_N_MEASURES; m++)
+        if (known & CAK_MEASURE_BIT (m))
+          record->values[m] = values[m];
+      record->known |= known;
+      return;
+    }
+  record = g_new (Record, 1);
+  record->region = region;
+  record->period = period;
+  record->known = known;
+  memcpy (record->values, values, sizeof record->values);
+  g_hash_table_add (self->records, record);
+  self->last_record = record;
+  {
+    GPtrArray *region_records = g_hash_table_lookup (self->by_region, region);
+
+    if (region_records == NULL)
+      {
+        region_records = g_ptr_array_new ();
+        g_hash_table_insert (self->by_region, (gpointer)region, region_records);
+      }
+    g_ptr_array_add (region_records, record);
+  }
+}
+
+/**
+ * cak_dataset_clear_values:
+ *
+ * Forgets every figure; the stated figures and the import report stay.
+ */
+void
+cak_dataset_clear_values (CakDataset *self)
+{
+  g_return_if_fail (CAK_IS_DATASET (self));
+
+  self->last_record = NULL;
+  g_hash_table_remove_all (self->by_region);
+  g_hash_table_remove_all (self->records);
 }
 
 /**

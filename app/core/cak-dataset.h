@@ -113,6 +113,9 @@ gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod p
                           CakValue *out_existing);
 gboolean cak_dataset_get (CakDataset *self, const CakRegion *region, CakPeriod period,
                           CakMeasure measure, CakValue *out_value);
+void cak_dataset_add_values (CakDataset *self, const CakRegion *region, CakPeriod period,
+                             CakMeasureSet known, const CakValue *values);
+void cak_dataset_clear_values (CakDataset *self);
 gboolean cak_dataset_replace (CakDataset *self, const CakRegion *region, CakPeriod period,
                               CakMeasure measure, double value, const CakSource *source);
 

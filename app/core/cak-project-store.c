@@ -11,7 +11,8 @@
  *
  * Figures are kept with where they came from (the file added, its sheet, row and column) and
  * whether they are the ones in use: when a file gives a figure differently from the one held, the
- * user settles which one is used, and the other stays in the file, not used.
+ * user settles which one is used, and the other stays in the file, not used. The figures in
+ * use are kept once more in a snapshot that opening reads (cak-project-snapshot.c).
  */
 #define G_LOG_DOMAIN "cak-project-store"
 
@@ -22,16 +23,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "cak-project-store.h"
+#include "cak-project-store-private.h"
 
 /* "CAKP": the mark of a Cakupan project among SQLite files. */
 #define PROJECT_FILE_ID 0x43414B50
-
-struct _CakProjectStore
-{
-  sqlite3 *db;
-  char *path;
-};
 
 /* Each entry turns the schema of version N into that of version N + 1. */
 static const char *const migrations[] = {
@@ -77,12 +72,30 @@ static const char *const migrations[] = {
   "  apbd_rupiah REAL, apbd_workers REAL, village_funds INTEGER NOT NULL, village_workers REAL,"
   "  villages REAL, non_asn INTEGER NOT NULL, village_officials INTEGER NOT NULL,"
   "  notes TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);",
+  /* 3 -> 4: the snapshot of the figures in use, a blob per period, that opening reads instead
+   * of a row per figure (cak-project-snapshot.c, which writes it after this step), kept whole
+   * by triggers on the rows; the count of figures a file gave; the indexes that read a period's
+   * figures in use and the figures not used without reading them all (the first replaces the
+   * index of the figures in use by region: the primary key finds those). */
+  "ALTER TABLE sources ADD COLUMN figures INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE sources SET figures = (SELECT count(*) FROM figures f WHERE f.source_id = sources.id);"
+  "DROP INDEX figures_in_use;"
+  "CREATE INDEX figures_by_period ON figures (period, region, measure) WHERE active;"
+  "CREATE INDEX figures_not_in_use ON figures (source_id) WHERE NOT active;"
+  "CREATE TABLE snapshot (period TEXT PRIMARY KEY, figures INTEGER NOT NULL,"
+  "  checksum INTEGER NOT NULL, data BLOB NOT NULL);"
+  "CREATE TRIGGER figures_inserted AFTER INSERT ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;"
+  "CREATE TRIGGER figures_updated AFTER UPDATE ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;"
+  "CREATE TRIGGER figures_deleted AFTER DELETE ON figures"
+  "  BEGIN DELETE FROM project WHERE key = 'snapshot'; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CAK_PROJECT_SCHEMA_VERSION);
 
-static gboolean
-fail (CakProjectStore *store, GError **error)
+gboolean
+cak_project_store_fail (CakProjectStore *store, GError **error)
 {
   int code = sqlite3_errcode (store->db);
   int kind = code == SQLITE_CORRUPT  ? CAK_PROJECT_ERROR_DAMAGED
@@ -102,11 +115,11 @@ fail (CakProjectStore *store, GError **error)
   return FALSE;
 }
 
-static gboolean
-exec (CakProjectStore *store, const char *sql, GError **error)
+gboolean
+cak_project_store_exec (CakProjectStore *store, const char *sql, GError **error)
 {
   if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -117,23 +130,24 @@ pragma_int (CakProjectStore *store, const char *sql, int *out, GError **error)
   int rc;
 
   if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
-      return fail (store, error);
+      return cak_project_store_fail (store, error);
     }
   *out = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return TRUE;
 }
 
-static gboolean
-prepare (CakProjectStore *store, const char *sql, sqlite3_stmt **stmt, GError **error)
+gboolean
+cak_project_store_prepare (CakProjectStore *store, const char *sql, sqlite3_stmt **stmt,
+                           GError **error)
 {
   if (sqlite3_prepare_v2 (store->db, sql, -1, stmt, NULL) != SQLITE_OK)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -146,8 +160,8 @@ bind_text (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_null (stmt, index);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt, int index)
+const char *
+cak_project_store_column_text (sqlite3_stmt *stmt, int index)
 {
   return (const char *)sqlite3_column_text (stmt, index);
 }
@@ -158,17 +172,21 @@ migrate (CakProjectStore *store, int from, GError **error)
 {
   g_autofree char *set_version = NULL;
 
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int v = from; v < CAK_PROJECT_SCHEMA_VERSION; v++)
-    if (!exec (store, migrations[v], error))
+    if (!cak_project_store_exec (store, migrations[v], error)
+        || (v == 3
+            && (!cak_project_snapshot_rebuild (store, NULL, error)
+                || !cak_project_snapshot_mark_whole (store, error))))
       {
         sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
         return FALSE;
       }
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                  CAK_PROJECT_SCHEMA_VERSION, PROJECT_FILE_ID);
-  if (!exec (store, set_version, error) || !exec (store, "COMMIT", error))
+  if (!cak_project_store_exec (store, set_version, error)
+      || !cak_project_store_exec (store, "COMMIT", error))
     {
       sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -189,7 +207,8 @@ CakProjectStore *
 cak_project_store_open (const char *path, gboolean create, GError **error)
 {
   CakProjectStore *store;
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* A project is used by one thread at a time: no lock around every call. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int version = 0, application = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -204,7 +223,7 @@ cak_project_store_open (const char *path, gboolean create, GError **error)
   store->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &store->db, flags, NULL) != SQLITE_OK)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       cak_project_store_close (store);
       return NULL;
     }
@@ -232,11 +251,17 @@ cak_project_store_open (const char *path, gboolean create, GError **error)
       return NULL;
     }
   /* WAL: a change is one transaction, and a process killed during it leaves the file as it
-   * was; FULL: a committed change survives the machine stopping too. */
-  if (!exec (store,
-             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-             "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768",
-             error)
+   * was; FULL: a committed change survives the machine stopping too. A month added writes a
+   * page of every regency's figures into the log: with SQLite's default checkpoint at 1,000
+   * pages, an addition would often also copy the log into the file and sync it again (about
+   * half of the time of adding a month of all regencies); at 8,192 pages (32 MB of log at most)
+   * that happens every few months, and when the project closes. */
+  if (!cak_project_store_exec (
+          store,
+          "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+          "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768; "
+          "PRAGMA wal_autocheckpoint = 8192",
+          error)
       || (version < CAK_PROJECT_SCHEMA_VERSION && !migrate (store, version, error)))
     {
       cak_project_store_close (store);
@@ -430,30 +455,29 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
+  gboolean whole = FALSE;
   guint n = 0;
   int rc;
 
   g_return_val_if_fail (store != NULL, FALSE);
 
   /* One read transaction: a consistent view of the file. */
-  if (!exec (store, "BEGIN", error))
+  if (!cak_project_store_exec (store, "BEGIN", error))
     goto out;
 
-  if (!prepare (store,
-                "SELECT s.id, s.name, s.sha256, s.size, s.imported_at, "
-                "  (SELECT count(*) FROM figures f WHERE f.source_id = s.id) "
-                "FROM sources s ORDER BY s.id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT id, name, sha256, size, imported_at, figures FROM sources ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakProjectSource *source = g_new0 (CakProjectSource, 1);
 
       source->id = sqlite3_column_int64 (stmt, 0);
-      source->name = g_strdup (column_text (stmt, 1));
-      source->sha256 = g_strdup (column_text (stmt, 2));
+      source->name = g_strdup (cak_project_store_column_text (stmt, 1));
+      source->sha256 = g_strdup (cak_project_store_column_text (stmt, 2));
       source->size = sqlite3_column_int64 (stmt, 3);
-      source->imported_at = g_strdup (column_text (stmt, 4));
+      source->imported_at = g_strdup (cak_project_store_column_text (stmt, 4));
       source->n_values = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (sources, source);
       g_hash_table_insert (names, GINT_TO_POINTER ((int)source->id),
@@ -463,17 +487,18 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT id, source_id, name, rows, imported, skipped, rejected FROM sheets "
-                "ORDER BY id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "SELECT id, source_id, name, rows, imported, skipped, rejected FROM sheets "
+          "ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *file
           = g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-      CakSheetReport *report
-          = cak_dataset_add_sheet_report (dataset, file, intern_or_null (column_text (stmt, 2)));
+      CakSheetReport *report = cak_dataset_add_sheet_report (
+          dataset, file, intern_or_null (cak_project_store_column_text (stmt, 2)));
 
       report->rows = sqlite3_column_int (stmt, 3);
       report->imported = sqlite3_column_int (stmt, 4);
@@ -485,10 +510,10 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT sheet_id, col, header, use, what, why FROM sheet_columns "
-                "ORDER BY sheet_id, col",
-                &stmt, error))
+  if (!cak_project_store_prepare (store,
+                                  "SELECT sheet_id, col, header, use, what, why FROM sheet_columns "
+                                  "ORDER BY sheet_id, col",
+                                  &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -496,55 +521,65 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
           = g_hash_table_lookup (sheet_reports, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
 
       if (report)
-        cak_sheet_report_add_column (report, sqlite3_column_int (stmt, 1), column_text (stmt, 2),
-                                     use_from_id (column_text (stmt, 3)), column_text (stmt, 4),
-                                     column_text (stmt, 5));
+        cak_sheet_report_add_column (
+            report, sqlite3_column_int (stmt, 1), cak_project_store_column_text (stmt, 2),
+            use_from_id (cak_project_store_column_text (stmt, 3)),
+            cak_project_store_column_text (stmt, 4), cak_project_store_column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT source_id, severity, sheet, row, col, message FROM issues ORDER BY id",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT source_id, severity, sheet, row, col, message FROM issues ORDER BY id",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakSource source
           = { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 0))),
-              intern_or_null (column_text (stmt, 2)), sqlite3_column_int (stmt, 3), 0 };
+              intern_or_null (cak_project_store_column_text (stmt, 2)),
+              sqlite3_column_int (stmt, 3), 0 };
       gboolean has_column = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
 
       if (has_column)
         source.column = sqlite3_column_int (stmt, 4);
-      cak_dataset_add_issue (dataset, cak_severity_from_id (column_text (stmt, 1)), &source, has_column,
-                             column_text (stmt, 5));
+      cak_dataset_add_issue (dataset,
+                             cak_severity_from_id (cak_project_store_column_text (stmt, 1)),
+                             &source, has_column, cak_project_store_column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT region, period, measure, value, source_id, sheet, row, col, active "
-                "FROM figures",
-                &stmt, error))
+  /* The figures in use from the snapshot, and only those not used from the rows; all from the
+   * rows when the snapshot cannot be trusted. */
+  if (!cak_project_snapshot_load (store, dataset, names, &whole, cancellable, error))
+    goto out;
+  if (!cak_project_store_prepare (
+          store,
+          whole ? "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                  "FROM figures INDEXED BY figures_not_in_use WHERE NOT active"
+                : "SELECT region, period, measure, value, source_id, sheet, row, col, active "
+                  "FROM figures",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const CakRegion *region = key_region (&keys, column_text (stmt, 0));
+      const CakRegion *region = key_region (&keys, cak_project_store_column_text (stmt, 0));
       CakPeriod period;
       CakMeasure measure;
       CakSource source
           = { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
-              key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
-              sqlite3_column_int (stmt, 7) };
+              key_sheet (&keys, cak_project_store_column_text (stmt, 5)),
+              sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) };
 
       if ((++n & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
       /* A region, period or measure this version does not know is kept in the file and left
        * out of the figures in use, never guessed. */
-      if (region == NULL || !key_period (&keys, column_text (stmt, 1), &period)
-          || !key_measure (&keys, column_text (stmt, 2), &measure))
+      if (region == NULL || !key_period (&keys, cak_project_store_column_text (stmt, 1), &period)
+          || !key_measure (&keys, cak_project_store_column_text (stmt, 2), &measure))
         continue;
       if (sqlite3_column_int (stmt, 8))
         cak_dataset_replace (dataset, region, period, measure, sqlite3_column_double (stmt, 3),
@@ -561,23 +596,24 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store,
-                "SELECT region, period, measure, value, source_id, sheet, row, col FROM stated",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store, "SELECT region, period, measure, value, source_id, sheet, row, col FROM stated",
+          &stmt, error))
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CakStatedFigures stated = { 0 };
-      const char *measure_id = column_text (stmt, 2);
-      CakValue value = { sqlite3_column_double (stmt, 3),
-                         { g_hash_table_lookup (names,
-                                                GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
-                           key_sheet (&keys, column_text (stmt, 5)), sqlite3_column_int (stmt, 6),
-                           sqlite3_column_int (stmt, 7) } };
+      const char *measure_id = cak_project_store_column_text (stmt, 2);
+      CakValue value
+          = { sqlite3_column_double (stmt, 3),
+              { g_hash_table_lookup (names, GINT_TO_POINTER (sqlite3_column_int (stmt, 4))),
+                key_sheet (&keys, cak_project_store_column_text (stmt, 5)),
+                sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) } };
       CakMeasure measure;
 
-      stated.region = key_region (&keys, column_text (stmt, 0));
-      if (stated.region == NULL || !key_period (&keys, column_text (stmt, 1), &stated.period))
+      stated.region = key_region (&keys, cak_project_store_column_text (stmt, 0));
+      if (stated.region == NULL
+          || !key_period (&keys, cak_project_store_column_text (stmt, 1), &stated.period))
         continue;
       if (g_strcmp0 (measure_id, "coverage_pct") == 0)
         {
@@ -598,12 +634,12 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
     goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!prepare (store, "SELECT slide FROM deck ORDER BY position", &stmt, error))
+  if (!cak_project_store_prepare (store, "SELECT slide FROM deck ORDER BY position", &stmt, error))
     goto out;
   n = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_strv_builder_add (slides, column_text (stmt, 0));
+      g_strv_builder_add (slides, cak_project_store_column_text (stmt, 0));
       n++;
     }
   if (rc != SQLITE_DONE)
@@ -613,12 +649,43 @@ cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *
   goto out;
 
 failed:
-  fail (store, error);
+  cak_project_store_fail (store, error);
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
   keys_clear (&keys);
+  if (ok && !whole)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      /* The next opening is fast again; a file that cannot be written now is read from its
+       * rows each time, as correctly. */
+      if (!cak_project_store_rebuild_snapshot (store, &local_error))
+        g_debug ("%s", local_error->message);
+    }
   return ok;
+}
+
+/**
+ * cak_project_store_rebuild_snapshot:
+ *
+ * Writes the snapshot of the figures in use again from their rows, in one transaction.
+ */
+gboolean
+cak_project_store_rebuild_snapshot (CakProjectStore *store, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!cak_project_snapshot_rebuild (store, NULL, error)
+      || !cak_project_snapshot_mark_whole (store, error)
+      || !cak_project_store_exec (store, "COMMIT", error))
+    {
+      sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Writing --------------------------------------------------------------------------- */
@@ -632,6 +699,7 @@ typedef struct
   gint64 source_id;       /* the file being added */
   GHashTable *choices;    /* "code|period|measure" -> CakConflictChoice + 1 */
   GHashTable *same;       /* "code|period|measure" of figures held with the same value */
+  GHashTable *periods;    /* period key + 1 of every figure written, or NULL */
   gboolean failed;
 } Writer;
 
@@ -647,6 +715,8 @@ insert_figure (Writer *w, const CakRegion *region, CakPeriod period, CakMeasure 
 {
   g_autofree char *iso = cak_period_to_iso (period);
 
+  if (w->periods)
+    g_hash_table_add (w->periods, GUINT_TO_POINTER (cak_period_to_key (period) + 1));
   sqlite3_reset (w->insert);
   sqlite3_bind_text (w->insert, 1, region->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (w->insert, 2, iso, -1, SQLITE_STATIC);
@@ -669,18 +739,21 @@ write_report (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
   sqlite3_stmt *sheet_stmt = NULL, *column_stmt = NULL, *issue_stmt = NULL;
   gboolean ok = FALSE;
 
-  if (!prepare (store,
-                "INSERT INTO sheets (source_id, name, rows, imported, skipped, rejected) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                &sheet_stmt, error)
-      || !prepare (store,
-                   "INSERT INTO sheet_columns (sheet_id, col, header, use, what, why) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   &column_stmt, error)
-      || !prepare (store,
-                   "INSERT INTO issues (source_id, severity, sheet, row, col, message) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   &issue_stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO sheets (source_id, name, rows, imported, skipped, rejected) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &sheet_stmt, error)
+      || !cak_project_store_prepare (
+          store,
+          "INSERT INTO sheet_columns (sheet_id, col, header, use, what, why) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &column_stmt, error)
+      || !cak_project_store_prepare (
+          store,
+          "INSERT INTO issues (source_id, severity, sheet, row, col, message) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &issue_stmt, error))
     goto out;
 
   for (guint i = 0; i < sheets->len; i++)
@@ -740,7 +813,7 @@ write_report (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
   goto out;
 
 failed:
-  fail (store, error);
+  cak_project_store_fail (store, error);
 out:
   sqlite3_finalize (sheet_stmt);
   sqlite3_finalize (column_stmt);
@@ -778,10 +851,11 @@ write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
 
   if (all->len == 0)
     return TRUE;
-  if (!prepare (store,
-                "INSERT OR IGNORE INTO stated (region, period, measure, value, source_id, sheet, "
-                "row, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT OR IGNORE INTO stated (region, period, measure, value, source_id, sheet, "
+          "row, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          &stmt, error))
     return FALSE;
   for (guint i = 0; ok && i < all->len; i++)
     {
@@ -806,7 +880,7 @@ write_stated (CakProjectStore *store, CakDataset *dataset, GHashTable *source_id
     }
   sqlite3_finalize (stmt);
   if (!ok)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   return TRUE;
 }
 
@@ -816,9 +890,11 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  if (!prepare (store,
-                "INSERT INTO sources (id, name, sha256, size, imported_at) VALUES (?, ?, ?, ?, ?)",
-                &stmt, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO sources (id, name, sha256, size, imported_at, figures) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          &stmt, error))
     return FALSE;
   if (with_id)
     sqlite3_bind_int64 (stmt, 1, source->id);
@@ -828,10 +904,11 @@ insert_source (CakProjectStore *store, CakProjectSource *source, gboolean with_i
   bind_text (stmt, 3, source->sha256);
   sqlite3_bind_int64 (stmt, 4, source->size);
   bind_text (stmt, 5, source->imported_at);
+  sqlite3_bind_int64 (stmt, 6, source->n_values);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
-    return fail (store, error);
+    return cak_project_store_fail (store, error);
   source->id = sqlite3_last_insert_rowid (store->db);
   return TRUE;
 }
@@ -864,7 +941,7 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
 
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {
@@ -878,10 +955,11 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
   if (!write_report (store, dataset, source_ids, 0, error)
       || !write_stated (store, dataset, source_ids, 0, error))
     goto out;
-  if (!prepare (store,
-                "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
-                "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &w.insert, error))
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
+          "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          &w.insert, error))
     goto out;
   w.source_ids = source_ids;
   cak_dataset_foreach_value (dataset, write_all_value_cb, &w);
@@ -895,12 +973,14 @@ cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset, GPtrAr
     }
   if (w.failed)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       goto out;
     }
-  if (!cak_project_store_write_deck (store, deck, error))
+  if (!cak_project_store_write_deck (store, deck, error)
+      || !cak_project_snapshot_rebuild (store, NULL, error)
+      || !cak_project_snapshot_mark_whole (store, error))
     goto out;
-  ok = exec (store, "COMMIT", error);
+  ok = cak_project_store_exec (store, "COMMIT", error);
 
 out:
   g_clear_pointer (&w.insert, sqlite3_finalize);
@@ -962,7 +1042,10 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
                               GArray *conflicts, GHashTable *same, GError **error)
 {
   g_autoptr (GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) periods = g_hash_table_new (NULL, NULL);
   Writer w = { store };
+  gint64 n_blobs, n_figures;
+  gboolean whole = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -974,32 +1057,58 @@ cak_project_store_add_source (CakProjectStore *store, CakProjectSource *source, 
       g_hash_table_insert (choices, conflict_key (c->region, c->period, c->measure),
                            GUINT_TO_POINTER (c->choice + 1));
     }
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!insert_source (store, source, FALSE, error)
+  if (!cak_project_snapshot_is_whole (store, &whole, &n_blobs, &n_figures, error)
+      || (whole && !cak_project_snapshot_counts_agree (store, n_blobs, n_figures, &whole, error))
+      || !insert_source (store, source, FALSE, error)
       || !write_report (store, staging, NULL, source->id, error)
       || !write_stated (store, staging, NULL, source->id, error))
     goto out;
-  if (!prepare (store,
-                "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
-                "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &w.insert, error)
+  if (!cak_project_store_prepare (
+          store,
+          "INSERT INTO figures (region, period, measure, value, source_id, sheet, row, col, "
+          "active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          &w.insert, error)
 
-      || !prepare (store,
-                   "UPDATE figures SET active = 0 WHERE region = ? AND period = ? AND measure = ? "
-                   "AND active",
-                   &w.retire, error))
+      || !cak_project_store_prepare (
+          store,
+          "UPDATE figures SET active = 0 WHERE region = ? AND period = ? AND measure = ? "
+          "AND active",
+          &w.retire, error))
     goto out;
   w.source_id = source->id;
   w.choices = choices;
   w.same = same;
+  w.periods = periods;
   cak_dataset_foreach_value (staging, add_value_cb, &w);
   if (w.failed)
     {
-      fail (store, error);
+      cak_project_store_fail (store, error);
       goto out;
     }
-  ok = exec (store, "COMMIT", error);
+  /* The snapshot of each period the file gives figures for is written again from the rows; all
+   * of it when it was not whole before. */
+  if (whole)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, periods);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          g_autofree char *iso
+              = cak_period_to_iso (cak_period_from_key (GPOINTER_TO_UINT (key) - 1));
+
+          if (!cak_project_snapshot_rebuild (store, iso, error))
+            goto out;
+        }
+    }
+  else if (!cak_project_snapshot_rebuild (store, NULL, error))
+    goto out;
+  if (!cak_project_snapshot_mark_whole (store, error))
+    goto out;
+  ok = cak_project_store_exec (store, "COMMIT", error);
 
 out:
   g_clear_pointer (&w.insert, sqlite3_finalize);
@@ -1023,10 +1132,11 @@ cak_project_store_write_deck (CakProjectStore *store, const char *const *deck, G
   g_return_val_if_fail (store != NULL, FALSE);
 
   in_transaction = !sqlite3_get_autocommit (store->db);
-  if (!in_transaction && !exec (store, "BEGIN IMMEDIATE", error))
+  if (!in_transaction && !cak_project_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (store, "DELETE FROM deck", error)
-      || !prepare (store, "INSERT INTO deck (position, slide) VALUES (?, ?)", &stmt, error))
+  if (!cak_project_store_exec (store, "DELETE FROM deck", error)
+      || !cak_project_store_prepare (store, "INSERT INTO deck (position, slide) VALUES (?, ?)",
+                                     &stmt, error))
     goto out;
   for (guint i = 0; deck && deck[i]; i++)
     {
@@ -1035,11 +1145,11 @@ cak_project_store_write_deck (CakProjectStore *store, const char *const *deck, G
       bind_text (stmt, 2, deck[i]);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          fail (store, error);
+          cak_project_store_fail (store, error);
           goto out;
         }
     }
-  ok = in_transaction || exec (store, "COMMIT", error);
+  ok = in_transaction || cak_project_store_exec (store, "COMMIT", error);
 
 out:
   sqlite3_finalize (stmt);
@@ -1067,21 +1177,21 @@ cak_project_store_copy_to (CakProjectStore *store, const char *path, GError **er
   if (sqlite3_open_v2 (path, &to->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
-      fail (to, error);
+      cak_project_store_fail (to, error);
       cak_project_store_close (to);
       return FALSE;
     }
   backup = sqlite3_backup_init (to->db, "main", store->db, "main");
   if (backup == NULL)
     {
-      fail (to, error);
+      cak_project_store_fail (to, error);
       cak_project_store_close (to);
       return FALSE;
     }
   sqlite3_backup_step (backup, -1);
   ok = sqlite3_backup_finish (backup) == SQLITE_OK;
   if (!ok)
-    fail (to, error);
+    cak_project_store_fail (to, error);
   cak_project_store_close (to);
   return ok;
 }
@@ -1097,19 +1207,4 @@ cak_project_store_get_db (CakProjectStore *store)
   g_return_val_if_fail (store != NULL, NULL);
 
   return store->db;
-}
-
-/**
- * cak_project_store_fail:
- *
- * Sets @error from the database's last error, as every other write of the store does.
- *
- * Returns: %FALSE
- */
-gboolean
-cak_project_store_fail (CakProjectStore *store, GError **error)
-{
-  g_return_val_if_fail (store != NULL, FALSE);
-
-  return fail (store, error);
 }

@@ -31,6 +31,7 @@ int cak_project_store_get_version (CakProjectStore *store);
 gboolean cak_project_store_load (CakProjectStore *store, CakDataset *dataset, GPtrArray *sources,
                                  GArray *alternates, GStrv *deck, GCancellable *cancellable,
                                  GError **error);
+gboolean cak_project_store_rebuild_snapshot (CakProjectStore *store, GError **error);
 gboolean cak_project_store_write_all (CakProjectStore *store, CakDataset *dataset,
                                       GPtrArray *sources, GArray *alternates,
                                       const char *const *deck, GError **error);

@@ -7,8 +7,10 @@
  * A project is what a monitoring office works in month after month: the files imported into
  * it, and every figure they gave with its file, sheet, row and column. A project bound to a
  * .cakupan file (an SQLite database, see cak-project-store.c) writes each change in one
- * transaction as it is made, so that a crash at any moment leaves the state before or after
- * the change. A new project lives in memory until it is saved.
+ * transaction, so that a crash at any moment leaves the state before or after the change: a
+ * file added at once, before the figures in memory change; what a person edits (the deck)
+ * within AUTOSAVE_MS, so that a run of edits is one transaction, and at the latest when the
+ * project is saved elsewhere or disposed of. A new project lives in memory until it is saved.
  *
  * Adding a file is two steps, so that the window can read in a worker thread and ask the user
  * about conflicts on the main one: cak_project_prepare_import () reads the file into a dataset
@@ -54,7 +56,14 @@ struct _CakProject
   CakProjectStore *store; /* NULL until saved */
   CakMonev *monev;        /* what people typed: targets, notes, actions, checklist, meetings */
   gboolean modified;      /* an unsaved project holds something */
+  gboolean deck_pending;  /* the deck changed since it was written to the file */
+  GSource *autosave;      /* writes what is pending, AUTOSAVE_MS after the first change */
 };
+
+/* A change a person makes is written to a saved project's file this long after it, at most:
+ * a run of changes (slides moved one after another) is one transaction, and none waits longer
+ * than this for the file. */
+#define AUTOSAVE_MS 1000
 
 G_DEFINE_FINAL_TYPE (CakProject, cak_project, G_TYPE_OBJECT)
 
@@ -112,6 +121,31 @@ now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  CakProject *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->autosave, g_source_unref);
+  /* What could not be written stays pending: the next change, saving or closing tries again. */
+  if (!cak_project_flush (self, &error))
+    g_warning ("%s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* The clock starts at the first change not yet written, and is not restarted by the next. */
+static void
+schedule_autosave (CakProject *self)
+{
+  if (self->autosave)
+    return;
+  self->autosave = g_timeout_source_new (AUTOSAVE_MS);
+  g_source_set_name (self->autosave, "[cakupan] project autosave");
+  g_source_set_callback (self->autosave, autosave_cb, self, NULL);
+  g_source_attach (self->autosave, g_main_context_get_thread_default ());
+}
+
 static void
 monev_changed_cb (CakProject *self)
 {
@@ -122,7 +156,15 @@ static void
 cak_project_dispose (GObject *object)
 {
   CakProject *self = CAK_PROJECT (object);
+  g_autoptr (GError) error = NULL;
 
+  if (self->store && !cak_project_flush (self, &error))
+    g_warning ("%s", error->message);
+  if (self->autosave)
+    {
+      g_source_destroy (self->autosave);
+      g_clear_pointer (&self->autosave, g_source_unref);
+    }
   if (self->monev)
     cak_monev_set_store (self->monev, NULL);
   g_clear_pointer (&self->store, cak_project_store_close);
@@ -184,7 +226,7 @@ cak_project_class_init (CakProjectClass *klass)
    * CakProject:modified:
    *
    * Whether a project that is not yet saved holds something worth saving. A saved project
-   * writes each change as it is made and is never modified.
+   * writes each change within a second (see cak_project_flush ()) and is never modified.
    */
   properties[PROP_MODIFIED]
       = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -317,6 +359,9 @@ cak_project_save_as (CakProject *self, GFile *file, GError **error)
                    _ ("“%s” is not a local file; projects are kept on this computer."), uri);
       return FALSE;
     }
+  /* What is pending goes into the file before it is copied. */
+  if (!cak_project_flush (self, error))
+    return FALSE;
   partial = g_strdup_printf ("%s.partial", path);
   cak_project_store_remove_files (partial);
   if (self->store)
@@ -466,19 +511,69 @@ cak_project_dup_deck (CakProject *self)
 /**
  * cak_project_set_deck:
  * @deck: (nullable): the slides, a slide a string; %NULL or empty for the default deck
+ * @error: unused: the deck is written later (see cak_project_flush ())
+ *
+ * Changes the deck at once in the project; a saved project writes it to its file within
+ * a second, in one transaction with the changes made in that second, from the thread-default
+ * main context of the caller; saving and disposing of the project write it too.
+ *
+ * Returns: %TRUE
  */
 gboolean
 cak_project_set_deck (CakProject *self, const char *const *deck, GError **error)
 {
   g_return_val_if_fail (CAK_IS_PROJECT (self), FALSE);
 
-  if (self->store && !cak_project_store_write_deck (self->store, deck, error))
-    return FALSE;
   g_clear_pointer (&self->deck, g_strfreev);
   if (deck && deck[0])
     self->deck = g_strdupv ((GStrv)deck);
+  if (self->store)
+    {
+      self->deck_pending = TRUE;
+      schedule_autosave (self);
+    }
   changed (self);
   return TRUE;
+}
+
+/**
+ * cak_project_flush:
+ *
+ * Writes now, in one transaction, the changes of a saved project that are waiting for their
+ * autosave (the deck); files added are written as they are added and never wait. Nothing to do
+ * for a project not yet saved.
+ *
+ * Returns: %FALSE with @error set when the file cannot be written; the changes stay pending
+ */
+gboolean
+cak_project_flush (CakProject *self, GError **error)
+{
+  g_return_val_if_fail (CAK_IS_PROJECT (self), FALSE);
+
+  if (self->autosave)
+    {
+      g_source_destroy (self->autosave);
+      g_clear_pointer (&self->autosave, g_source_unref);
+    }
+  if (self->store == NULL || !self->deck_pending)
+    return TRUE;
+  if (!cak_project_store_write_deck (self->store, (const char *const *)self->deck, error))
+    return FALSE;
+  self->deck_pending = FALSE;
+  return TRUE;
+}
+
+/**
+ * cak_project_has_pending:
+ *
+ * Returns: whether a saved project has changes waiting for their autosave
+ */
+gboolean
+cak_project_has_pending (CakProject *self)
+{
+  g_return_val_if_fail (CAK_IS_PROJECT (self), FALSE);
+
+  return self->store && self->deck_pending;
 }
 
 /* ---- Adding files ---------------------------------------------------------------------- */

@@ -27,7 +27,7 @@ typedef enum
 GQuark cak_project_error_quark (void);
 
 /* The version of the file format this Cakupan writes (PRAGMA user_version). */
-#define CAK_PROJECT_SCHEMA_VERSION 3
+#define CAK_PROJECT_SCHEMA_VERSION 4
 
 /* A file imported into the project. */
 typedef struct
@@ -78,6 +78,8 @@ GPtrArray *cak_project_get_sources (CakProject *self);
 CakMonev *cak_project_get_monev (CakProject *self);
 GStrv cak_project_dup_deck (CakProject *self);
 gboolean cak_project_set_deck (CakProject *self, const char *const *deck, GError **error);
+gboolean cak_project_flush (CakProject *self, GError **error);
+gboolean cak_project_has_pending (CakProject *self);
 
 CakProjectImport *cak_project_prepare_import (CakProject *self, GFile *file,
                                               const CakImportOptions *options,
