@@ -25,7 +25,7 @@
 
 #include "cak-chart.h"
 #include "cak-number.h"
-#include "cak-report.h"
+#include "cak-report-private.h"
 
 #define T(text) cak_lang_gettext (r->lang, (text))
 
@@ -136,6 +136,11 @@ cak_report_sheet_name (CakReportSheets sheet, CakLang lang)
         return cak_lang_gettext (lang, N_ ("Import Notes"));
       case CAK_REPORT_DATA:
         return cak_lang_gettext (lang, N_ ("Data"));
+      case CAK_REPORT_ACTIONS:
+        return cak_lang_gettext (lang, N_ ("Action Plan"));
+      case CAK_REPORT_CHECKLIST:
+        /* TRANSLATORS: a sheet name, which may not hold "/": Inpres 2/2021 */
+        return cak_lang_gettext (lang, N_ ("Inpres 2-2021"));
       default:
         g_return_val_if_reached (NULL);
     }
@@ -1860,6 +1865,52 @@ write_data (Report *r, GError **error)
   return TRUE;
 }
 
+/* The monev's sheets, written in cak-report-monev.c */
+
+static void
+monev_print_cb (gpointer report, lxw_worksheet *ws, const char *title, guint header_row,
+                guint last_row, guint last_col)
+{
+  setup_print (report, ws, title, header_row, last_row, last_col);
+}
+
+static gboolean
+write_monev (Report *r, GError **error)
+{
+  CakReportMonevContext ctx = {
+    .wb = r->wb,
+    .monev = r->opt->monev,
+    .lang = r->lang,
+    .province = r->data->province,
+    .rows = r->data->rows,
+    .place_period = r->place_period,
+    .date = r->opt->date,
+    .computed = r->names,
+    .setup_print = monev_print_cb,
+    .report = r,
+    .f_title = r->f_title,
+    .f_subtitle = r->f_subtitle,
+    .f_note = r->f_note,
+    .f_header = r->f_header,
+    .f_text = r->f_text,
+    .f_code = r->f_code,
+    .f_people = r->f_people,
+    .f_rank = r->f_rank,
+    .f_total_text = r->f_total_text,
+    .f_total_people = r->f_total_people,
+    .f_wrap = r->f_wrap,
+    .f_below = r->f_below,
+  };
+
+  if (r->opt->monev == NULL)
+    return TRUE;
+  if ((r->sheets & CAK_REPORT_ACTIONS) && !cak_report_write_actions (&ctx, error))
+    return FALSE;
+  if ((r->sheets & CAK_REPORT_CHECKLIST) && !cak_report_write_checklist (&ctx, error))
+    return FALSE;
+  return !cancelled (r, error);
+}
+
 /* The workbook */
 
 static gboolean
@@ -2027,6 +2078,7 @@ cak_report_write (CakDataset *dataset, const CakReportOptions *options, const ch
     ok = write_target (r, &local_error);
   if (ok && (r->sheets & CAK_REPORT_NOTES))
     ok = write_notes (r, &local_error);
+  ok = ok && write_monev (r, &local_error);
   progress (r, 0.3);
   if (ok && (r->sheets & CAK_REPORT_DATA))
     ok = write_data (r, &local_error);
