@@ -21,8 +21,8 @@ mtu_region (const char *code)
 /* Two meetings; at the last, @n_actions actions for Jawa Timur's regencies in every status
  * (one with a long text), one before it, one in Jakarta; the Inpres checklist of Kabupaten
  * Blitar, Banyuwangi and Jember. In memory: no target, so the dataset is left as it is. */
-static inline CakMonev *
-mtu_sample_monev (CakDataset *dataset, guint n_actions)
+static inline void
+mtu_fill_monev (CakMonev *monev, guint n_actions)
 {
   static const char *const codes[] = { "35.05", "35.10", "35.09", "35.78", "35.22", "35.16" };
   static const char *const what[] = {
@@ -36,7 +36,6 @@ mtu_sample_monev (CakDataset *dataset, guint n_actions)
   };
   static const char *const offices[]
       = { "Disnaker", "Bagian Hukum", "DPMD", "Bappeda", "BPKAD", "Dinas PU" };
-  CakMonev *monev = cak_monev_new (dataset);
   CakMeeting before = { 0,
                         (char *)"2026-01-20",
                         (char *)"Rakor monev semester I",
@@ -114,5 +113,13 @@ mtu_sample_monev (CakDataset *dataset, guint n_actions)
   jember.apbd_rupiah = jember.apbd_workers = NAN;
   g_assert_true (cak_monev_set_checklist (monev, &jember, &error));
   g_assert_no_error (error);
+}
+
+static inline CakMonev *
+mtu_sample_monev (CakDataset *dataset, guint n_actions)
+{
+  CakMonev *monev = cak_monev_new (dataset);
+
+  mtu_fill_monev (monev, n_actions);
   return monev;
 }

@@ -105,36 +105,10 @@ test_project (void)
     g_autoptr (GError) error = NULL;
     g_autoptr (CakProject) project
         = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
-    g_autoptr (CakMonev) sample_monev = NULL;
-    CakMonev *monev;
-    gint64 meeting_id;
 
     g_assert_no_error (error);
-    monev = cak_project_get_monev (project);
-    /* The sample's meetings, actions and checklists, typed into the project */
-    sample_monev = mtu_sample_monev (cak_project_get_dataset (project), 8);
-    for (guint i = 0; i < cak_monev_get_meetings (sample_monev)->len; i++)
-      {
-        const CakMeeting *m = g_ptr_array_index (cak_monev_get_meetings (sample_monev), i);
-
-        meeting_id = cak_monev_add_meeting (monev, m, &error);
-        g_assert_no_error (error);
-        for (guint k = 0; k < cak_monev_get_actions (sample_monev)->len; k++)
-          {
-            CakAction a = *(CakAction *)g_ptr_array_index (cak_monev_get_actions (sample_monev), k);
-
-            if (a.meeting_id != m->id)
-              continue;
-            a.meeting_id = meeting_id;
-            g_assert_cmpint (cak_monev_add_action (monev, &a, &error), >, 0);
-          }
-      }
-    {
-      g_autoptr (GPtrArray) checklists = cak_monev_get_checklists (sample_monev);
-
-      for (guint i = 0; i < checklists->len; i++)
-        g_assert_true (cak_monev_set_checklist (monev, g_ptr_array_index (checklists, i), &error));
-    }
+    /* Typed into the project, written through to its file */
+    mtu_fill_monev (cak_project_get_monev (project), 8);
   }
 
   g_assert_cmpint (run ("--report", report, "--period", "2024-12", project_path, NULL), ==,

@@ -244,8 +244,7 @@ compare_agreed (gconstpointer a, gconstpointer b)
  * then in progress, planned and dropped; %NULL without a monev or a meeting
  */
 GPtrArray *
-cak_slide_agreed_actions (const CakChartData *data, CakMonev *monev,
-                          const CakMeeting **out_meeting)
+cak_slide_agreed_actions (const CakChartData *data, CakMonev *monev, const CakMeeting **out_meeting)
 {
   const CakMeeting *meeting = monev ? cak_monev_get_last_meeting (monev) : NULL;
   g_autoptr (GPtrArray) listed = NULL;

@@ -28,6 +28,7 @@ struct _CakSlideView
   CakChartData *data;
   CakChartTheme theme;
   char *agency;
+  CakMonev *monev; /* the project's, for the slides of its meetings and checklist; or NULL */
   guint index;
   CakBlank blank;
   int highlight;
@@ -146,7 +147,7 @@ ensure_node (CakSlideView *self, int width, int height)
 {
   const CakSlide *slide = current_slide (self);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  CakSlideInfo info = { self->agency, NULL, self->highlight };
+  CakSlideInfo info = { self->agency, NULL, self->highlight, self->monev };
   cairo_t *cr;
 
   if (self->node && self->node_width == width && self->node_height == height)
@@ -297,6 +298,7 @@ cak_slide_view_dispose (GObject *object)
   g_clear_pointer (&self->deck, cak_deck_free);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   g_clear_pointer (&self->agency, g_free);
+  g_clear_object (&self->monev);
   G_OBJECT_CLASS (cak_slide_view_parent_class)->dispose (object);
 }
 
@@ -423,6 +425,33 @@ cak_slide_view_set_agency (CakSlideView *self, const char *agency)
   invalidate (self);
 }
 
+/**
+ * cak_slide_view_set_monev:
+ * @monev: (nullable): the project's: what its meetings agreed, its checklist
+ */
+void
+cak_slide_view_set_monev (CakSlideView *self, CakMonev *monev)
+{
+  g_return_if_fail (CAK_IS_SLIDE_VIEW (self));
+  g_return_if_fail (monev == NULL || CAK_IS_MONEV (monev));
+
+  if (g_set_object (&self->monev, monev))
+    invalidate (self);
+}
+
+/**
+ * cak_slide_view_get_monev:
+ *
+ * Returns: (transfer none) (nullable): the monev the slides are drawn with
+ */
+CakMonev *
+cak_slide_view_get_monev (CakSlideView *self)
+{
+  g_return_val_if_fail (CAK_IS_SLIDE_VIEW (self), NULL);
+
+  return self->monev;
+}
+
 guint
 cak_slide_view_get_n_slides (CakSlideView *self)
 {
@@ -540,7 +569,7 @@ cak_slide_view_hit_test (CakSlideView *self, double x, double y)
       cairo_t *cr = cairo_create (surface);
       PangoContext *context = cak_chart_create_context (cr);
 
-      CakSlideInfo info = { self->agency, NULL, self->highlight };
+      CakSlideInfo info = { self->agency, NULL, self->highlight, self->monev };
 
       /* The chart as cak_slide_draw() lays it out: its theme, type sizes and regency. */
       self->hits

@@ -25,6 +25,7 @@ typedef struct
   char *province_code;
   char *agency, *place, *position, *name, *nip, *sources;
   GDateTime *date;
+  CakMonev *monev;          /* a copy of the project's: the window may edit it meanwhile */
   CakReportOptions options; /* points into the fields above */
   double reported;          /* the last fraction handed to the window; worker thread only */
 } ReportJob;
@@ -54,6 +55,11 @@ static const struct
   { CAK_REPORT_TARGET, N_ ("Gap to Target"),
     N_ ("The participants each regency still needs to reach its target") },
   { CAK_REPORT_NOTES, N_ ("Import Notes"), N_ ("How every row of the imported files was read") },
+  /* Only with a project: what its monev recorded */
+  { CAK_REPORT_ACTIONS, N_ ("Action Plan"),
+    N_ ("Every follow-up action, by regency: office, due date, status, where it stands") },
+  { CAK_REPORT_CHECKLIST, N_ ("Inpres 2/2021"),
+    N_ ("Each regency’s regulation, APBD and village funds, and how many have each item") },
 };
 
 /* The settings that head the summary and sign it off, as Preferences shows them. */
@@ -85,6 +91,7 @@ report_job_free (gpointer data)
   g_free (job->nip);
   g_free (job->sources);
   g_clear_pointer (&job->date, g_date_time_unref);
+  g_clear_object (&job->monev);
   g_free (job);
 }
 
@@ -592,6 +599,13 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (d->sheets[i]));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (d->sheets[i]));
       adw_preferences_group_add (group, row);
+      /* The monev's sheets need a project that recorded it */
+      if ((optional_sheets[i].sheet & (CAK_REPORT_ACTIONS | CAK_REPORT_CHECKLIST))
+          && self->project == NULL)
+        {
+          gtk_switch_set_active (d->sheets[i], FALSE);
+          gtk_widget_set_visible (row, FALSE);
+        }
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
@@ -755,6 +769,12 @@ cak_window_export_report_to (CakWindow *self, const char *path, const CakReportO
       = options->sources ? g_strdup (options->sources) : cak_window_describe_files (self);
   job->options.date = job->date
       = options->date ? g_date_time_ref (options->date) : g_date_time_new_now_local ();
+  /* The project's monev, as it is now: the worker reads a copy the window does not change */
+  if (options->monev)
+    job->monev = cak_monev_copy (options->monev);
+  else if (self->project)
+    job->monev = cak_monev_copy (cak_project_get_monev (self->project));
+  job->options.monev = job->monev;
 
   /* Closing the window cancels the report; the application waits for the worker to remove
    * the part it wrote */
