@@ -272,6 +272,52 @@ test_libreoffice (void)
   g_assert_nonnull (strstr (text, ",Total,13,"));
 }
 
+/* The summary says where the targets come from, as the indicators decide: typed for a regency,
+ * the province's typed one, or a file's */
+static void
+test_target_origins (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-monev-XXXXXX", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CAKUPAN_SOURCE_DIR"), "data", "samples",
+                                              "jatim-ilustratif-2022-2024.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (CakMonev) monev = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "targets.xlsx", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.xlsx", NULL);
+  g_autofree char *strings = NULL;
+  g_autofree char *plain = NULL;
+  CakReportOptions options = { 0 };
+
+  g_assert_true (cak_import_file (ds, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  options.lang = CAK_LANG_EN;
+  options.province_code = "35";
+  options.period = ctu_period ("2024-12");
+  g_assert_true (cak_report_write (ds, &options, plain_path, NULL, NULL, NULL, &error));
+  plain = read_part (plain_path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (plain, "from the imported files: 38 (jatim-ilustratif-2022-2024.csv)"));
+
+  monev = cak_monev_new (ds);
+  g_assert_true (
+      cak_monev_set_target (monev, mtu_region ("35"), cak_period_year (2024), 40, NULL, &error));
+  g_assert_true (
+      cak_monev_set_target (monev, mtu_region ("35.05"), cak_period_year (2024), 30, NULL, &error));
+  g_assert_no_error (error);
+  options.monev = monev;
+  g_assert_true (cak_report_write (ds, &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  strings = read_part (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "typed in the project for the regency or city itself: 1; "
+                                     "the province’s target typed in the project: 37. A target "
+                                     "typed in the project wins over a file’s; a regency’s own "
+                                     "over its province’s."));
+  g_unlink (path);
+  g_unlink (plain_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,5 +330,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/monev/without", test_without);
   g_test_add_func ("/report/monev/choice", test_choice);
   g_test_add_func ("/report/monev/libreoffice", test_libreoffice);
+  g_test_add_func ("/report/monev/target-origins", test_target_origins);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include <xlsxwriter.h>
 
 #include "cak-chart.h"
+#include "cak-indicators.h"
 #include "cak-number.h"
 #include "cak-report-private.h"
 
@@ -791,6 +792,67 @@ measure_files (Report *r, CakMeasure measure)
   return files->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* Where the regencies' targets come from, as cak_indicators_find_target() decides: typed for
+ * the regency itself, the province's typed target, or an imported file; NULL when none has a
+ * target. */
+static char *
+target_origins (Report *r)
+{
+  guint counts[CAK_TARGET_FILE + 1] = { 0 };
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < r->n; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (r->data->rows, CakIndicatorRow, i);
+      CakTargetOrigin origin;
+      CakValue value;
+
+      cak_indicators_find_target (r->dataset, row->region, row->period, &origin);
+      counts[MIN (origin, CAK_TARGET_FILE)]++;
+      if (origin == CAK_TARGET_FILE
+          && (cak_dataset_get (r->dataset, row->region, row->period, CAK_MEASURE_TARGET_PCT,
+                               &value)
+              || cak_dataset_get (r->dataset, row->region, cak_period_year (row->period.year),
+                                  CAK_MEASURE_TARGET_PCT, &value))
+          && value.source.file && !g_ptr_array_find (files, value.source.file, NULL))
+        g_ptr_array_add (files, (gpointer)value.source.file);
+    }
+  if (counts[CAK_TARGET_NONE] == r->n)
+    return NULL;
+  if (counts[CAK_TARGET_TYPED])
+    g_string_append_printf (out, T (N_ ("typed in the project for the regency or city itself: %u")),
+                            counts[CAK_TARGET_TYPED]);
+  if (counts[CAK_TARGET_TYPED_PROVINCE])
+    {
+      g_string_append (out, out->len ? "; " : "");
+      g_string_append_printf (out, T (N_ ("the province’s target typed in the project: %u")),
+                              counts[CAK_TARGET_TYPED_PROVINCE]);
+    }
+  if (counts[CAK_TARGET_FILE])
+    {
+      g_string_append (out, out->len ? "; " : "");
+      g_string_append_printf (out, T (N_ ("from the imported files: %u")), counts[CAK_TARGET_FILE]);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *base = g_path_get_basename (g_ptr_array_index (files, i));
+
+          g_string_append (out, i == 0 ? " (" : ", ");
+          g_string_append (out, base);
+        }
+      g_string_append (out, files->len ? ")" : "");
+    }
+  if (counts[CAK_TARGET_NONE])
+    {
+      g_string_append (out, "; ");
+      g_string_append_printf (out, T (N_ ("without a target: %u")), counts[CAK_TARGET_NONE]);
+    }
+  g_string_append (out, ". ");
+  g_string_append (out, T (N_ ("A target typed in the project wins over a file’s; a regency’s "
+                               "own over its province’s.")));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static guint
 write_paragraph (Report *r, lxw_worksheet *ws, guint y, const char *label, const char *text)
 {
@@ -989,15 +1051,17 @@ write_summary (Report *r, GError **error)
 
         if (files == NULL && sources[k].measure == CAK_MEASURE_PARTICIPANTS)
           files = measure_files (r, CAK_MEASURE_PU);
-        if (files == NULL)
+        if (sources[k].measure == CAK_MEASURE_TARGET_PCT)
+          text = target_origins (r);
+        if (text == NULL && files == NULL)
           continue;
-        if (sources[k].measure == CAK_MEASURE_PARTICIPANTS)
+        if (text == NULL && sources[k].measure == CAK_MEASURE_PARTICIPANTS)
           text = g_strdup_printf (T (N_ ("%s; figures as of %s.")), files, period);
-        else if (sources[k].measure == CAK_MEASURE_WORKFORCE && years)
+        else if (text == NULL && sources[k].measure == CAK_MEASURE_WORKFORCE && years)
           text = g_strdup_printf (T (N_ ("%s; BPS figures for %s (the latest year at or before "
                                          "the period).")),
                                   files, years);
-        else
+        else if (text == NULL)
           text = g_strdup_printf ("%s.", files);
         y = write_paragraph (r, ws, y, label, text);
       }
