@@ -387,7 +387,7 @@ get_options (ReportDialog *d, CakReportOptions *options)
                                                     : (CakPeriod)CAK_PERIOD_INIT_NONE;
   options->sheets = CAK_REPORT_REGENCIES | CAK_REPORT_DATA;
   for (guint i = 0; i < G_N_ELEMENTS (optional_sheets); i++)
-    if (gtk_switch_get_active (d->sheets[i]))
+    if (d->sheets[i] && gtk_switch_get_active (d->sheets[i]))
       options->sheets |= optional_sheets[i].sheet;
 }
 
@@ -590,6 +590,10 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   adw_preferences_group_add (group, row);
   for (guint i = 0; i < G_N_ELEMENTS (optional_sheets); i++)
     {
+      /* The monev's sheets need a project that recorded it */
+      if ((optional_sheets[i].sheet & (CAK_REPORT_ACTIONS | CAK_REPORT_CHECKLIST))
+          && self->project == NULL)
+        continue;
       row = adw_action_row_new ();
       d->sheets[i] = GTK_SWITCH (gtk_switch_new ());
       gtk_switch_set_active (d->sheets[i], TRUE);
@@ -599,13 +603,6 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (d->sheets[i]));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (d->sheets[i]));
       adw_preferences_group_add (group, row);
-      /* The monev's sheets need a project that recorded it */
-      if ((optional_sheets[i].sheet & (CAK_REPORT_ACTIONS | CAK_REPORT_CHECKLIST))
-          && self->project == NULL)
-        {
-          gtk_switch_set_active (d->sheets[i], FALSE);
-          gtk_widget_set_visible (row, FALSE);
-        }
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
