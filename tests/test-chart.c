@@ -46,6 +46,7 @@ test_data (void)
   g_autoptr (CakChartData) data = ctu_sample_data (CAK_LANG_ID);
   int blitar = cak_chart_data_find_code (data, "35.05");
   g_autofree char *tip = NULL;
+  g_autofree char *tip_total = NULL;
 
   g_assert_cmpuint (data->rows->len, ==, 38);
   g_assert_cmpstr (data->place, ==, "Jawa Timur");
@@ -71,6 +72,11 @@ test_data (void)
   g_assert_nonnull (strstr (tip, "454.557"));
   g_assert_nonnull (strstr (tip, "27,30%"));
   g_assert_nonnull (strstr (tip, "57.747"));
+  /* The province's two gaps, each under its name: the overall one, in which the regencies above
+   * target offset those below, and the sum of the regencies' gaps */
+  tip_total = cak_chart_data_describe_item (data, CAK_CHART_ITEM_TOTAL);
+  g_assert_nonnull (strstr (tip_total, "overall gap 1.306.281 participants"));
+  g_assert_nonnull (strstr (tip_total, "Sum of regency gaps: 1.863.009"));
 }
 
 static void
@@ -275,6 +281,69 @@ test_export_errors (void)
   g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
 }
 
+/* The whole country by province: 38 rows, each its regencies' total, ranked among the
+ * provinces; the country's total the same as the regency view's; every chart draws it whole */
+static void
+test_provinces (void)
+{
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  g_autoptr (CakChartData) regencies = cak_chart_data_new (
+      ds, NULL, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  g_autoptr (CakChartData) data = cak_chart_data_new_provinces (
+      ds, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  g_autoptr (GArray) jatim
+      = cak_indicators_compute_regencies (ds, "35", ctu_period ("2024-12"), CAK_PERIOD_INIT_NONE);
+  g_autofree char *description = NULL;
+  CakIndicatorRow jatim_total;
+  int item;
+  guint ranked = 0;
+
+  g_assert_true (data->by_province);
+  g_assert_false (regencies->by_province);
+  g_assert_cmpuint (data->rows->len, ==, 38);
+  g_assert_cmpfloat_with_epsilon (data->total.coverage_pct, regencies->total.coverage_pct, 1e-9);
+  g_assert_cmpfloat (data->total.participants, ==, regencies->total.participants);
+  item = cak_chart_data_find_code (data, "35");
+  g_assert_cmpint (item, >=, 0);
+  cak_indicators_province_total (
+      jatim, cak_region_catalog_lookup_code (cak_region_catalog_get_default (), "35"),
+      ctu_period ("2024-12"), &jatim_total);
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->rows, CakIndicatorRow, item).coverage_pct,
+                                  jatim_total.coverage_pct, 1e-9);
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
+
+      g_assert_cmpint (row->region->kind, ==, CAK_REGION_KIND_PROVINCE);
+      g_assert_cmpuint (row->rank, <=, 38);
+      ranked += row->rank == 1;
+      g_assert_false (isnan (row->change_pp));
+    }
+  g_assert_cmpuint (ranked, ==, 1);
+  /* The trend's history: a line per province and the country's */
+  g_assert_cmpuint (data->periods->len, >, 1);
+  g_assert_cmpfloat_with_epsilon (
+      cak_chart_data_history (data, CAK_CHART_ITEM_TOTAL, data->periods->len - 1),
+      data->total.coverage_pct, 1e-9);
+
+  for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
+    {
+      g_autoptr (CakChartLayout) layout = ctu_layout (k, data, CAK_CHART_THEME_LIGHT, 1920, 1080);
+
+      (void)layout;
+    }
+  {
+    g_autoptr (CakChartLayout) ranking
+        = ctu_layout (CAK_CHART_RANKING, data, CAK_CHART_THEME_PROJECTOR, 1920, 1080);
+
+    /* Every province on the ranking, none summarised */
+    g_assert_cmpuint (ranking->hits->len, >=, 38);
+    g_assert_cmpstr (ranking->title_text, ==, "Coverage of the workforce by province");
+  }
+  description = cak_chart_describe (CAK_CHART_RANKING, data);
+  g_assert_nonnull (strstr (description, "Indonesia"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/kinds", test_kinds);
   g_test_add_func ("/chart/ranking/layout", test_ranking);
   g_test_add_func ("/chart/ranking/national", test_ranking_national);
+  g_test_add_func ("/chart/provinces", test_provinces);
   g_test_add_func ("/chart/ranking/no-data", test_no_data);
   g_test_add_func ("/chart/ranking/colors", test_colors);
   g_test_add_func ("/chart/every-chart", test_every_chart);

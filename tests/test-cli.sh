@@ -96,6 +96,29 @@ python3 -c 'import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); c.executemany
 check "--slides of a project" 0 "$cakupan" --slides "$tmp/kept.pdf" "$tmp/deck.cakupan"
 n=$((n + 1))
 if [ "$(pages "$tmp/kept.pdf")" -eq 3 ]; then echo "ok $n - the project's deck of 3 slides"; else echo "not ok $n - $(pages "$tmp/kept.pdf") pages, wanted the project's 3"; failed=$((failed + 1)); fi
+# Targets typed into a project with --target: the province's for its regencies, one regency's own;
+# --summary --json of the project uses them and lists them
+check "--target types targets into a project" 0 "$cakupan" --add "$tmp/deck.cakupan" --target 35:2024=40 --target 35.05:2024=30,5
+contains "--target says what it set" "Jawa Timur, 2024: target 40.00%"
+check "--summary --json of a project with targets" 0 "$cakupan" --summary --json --period 2024-12 "$tmp/deck.cakupan"
+n=$((n + 1))
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {r["region"]: r for r in d["rows"]}
+assert rows["35.05"]["target_pct"] == 30.5, rows["35.05"]["target_pct"]
+assert rows["35.06"]["target_pct"] == 40, rows["35.06"]["target_pct"]
+assert d["totals"][0]["target_pct"] == 40
+assert (rows["35.05"]["target_from"], rows["35.06"]["target_from"], d["totals"][0]["target_from"]) == ("typed", "province", "typed")
+assert {(t["region"], t["period"], t["target_pct"]) for t in d["targets"]} == {("35", "2024", 40), ("35.05", "2024", 30.5)}
+for key in ("notes", "actions", "checklist", "meetings"):
+    assert d[key] == [], key
+PY
+then echo "ok $n - typed targets drive the rows and are listed"; else echo "not ok $n - typed targets in --summary --json"; failed=$((failed + 1)); fi
+check "--target of a quarter is wrong usage" 2 "$cakupan" --add "$tmp/deck.cakupan" --target 35:2024-Q1=30
+check "--target of an unknown code is wrong usage" 2 "$cakupan" --add "$tmp/deck.cakupan" --target 99:2024=30
+check "--target without --add is wrong usage" 2 "$cakupan" --summary --target 35:2024=30 "$sample"
+check "--target to remove one" 0 "$cakupan" --add "$tmp/deck.cakupan" --target 35.05:2024=-
 check "--slides to another format is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pptx" "$sample"
 check "--slides without a file is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pdf"
 check "--slides with --chart is wrong usage" 2 "$cakupan" --slides "$tmp/deck.pdf" --chart ranking "$sample"

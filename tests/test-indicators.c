@@ -161,6 +161,12 @@ test_rank_and_totals (void)
   g_assert_cmpfloat_with_epsilon (total.coverage_pct, 35.0, 1e-9);
   g_assert_cmpfloat (total.target_pct, ==, 35);
   g_assert_cmpfloat (total.gap_to_target, ==, 0);
+  /* The two gaps differ: overall, 35.78's 60 participants make up for the others (140 of 35% x
+   * 400 = 140, nothing to enrol); regency by regency, 35.01, 35.02 and 35.03 still lack 15 + 5 +
+   * 5, which 35.78 does not offset. 35.04 without participants has no gap to count. */
+  g_assert_cmpfloat (total.regency_gaps, ==, 25);
+  g_assert_cmpfloat (total.regency_gaps, >=, total.gap_to_target);
+  g_assert_true (isnan (g_array_index (rows, CakIndicatorRow, 0).regency_gaps));
   g_assert_true (cak_period_equal (total.workforce_period, period ("2023")));
 
   /* Other provinces stay out of the province's rows */

@@ -89,6 +89,8 @@ test_structure (void)
   g_autofree char *core = read_part (en, "docProps/core.xml");
   g_autofree char *app = read_part (en, "docProps/app.xml");
   g_autofree char *chart = read_part (en, "xl/charts/chart1.xml");
+  g_autofree char *trend = read_part (en, "xl/charts/chart2.xml");
+  g_autofree char *trend_id = read_part (id, "xl/charts/chart2.xml");
   const char *names_en[]
       = { "Summary", "Regencies", "Trend", "Segments", "Gap to Target", "Import Notes", "Data" };
   const char *names_id[] = { "Ringkasan", "Cakupan per Kab-Kota",       "Tren",
@@ -127,12 +129,292 @@ test_structure (void)
   g_assert_nonnull (strstr (core, "<dc:creator>Dr. Contoh Nama, M.Si.</dc:creator>"));
   g_assert_nonnull (strstr (app, "<Company>Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa "
                                  "Timur</Company>"));
-  /* The summary's ranking chart is a bar chart over the summary's own cells. */
+  /* The summary's ranking chart is a bar chart over the summary's own cells: its colours are
+   * series named in a legend (at or above target, within 5 pp, below), and the target is a line
+   * across the bars (the end caps of a bar of the target's length that is not drawn). */
   g_assert_nonnull (strstr (chart, "<c:barChart>"));
   g_assert_nonnull (strstr (chart, "<c:barDir val=\"bar\"/>"));
+  g_assert_nonnull (strstr (chart, "<c:legend><c:legendPos val=\"t\"/>"));
+  g_assert_cmpuint (count_substrings (chart, "<c:ser>"), ==, 4);
+  g_assert_nonnull (strstr (chart, "<c:v>At or above target</c:v>"));
+  g_assert_nonnull (strstr (chart, "<c:v>Within 5 pp of target</c:v>"));
+  g_assert_nonnull (strstr (chart, "<c:v>Below target</c:v>"));
+  g_assert_nonnull (strstr (chart, "<c:v>Target 40%</c:v>"));
+  g_assert_nonnull (strstr (chart, "<c:errBars>"));
+  g_assert_nonnull (strstr (chart, "<c:overlap val=\"100\"/>"));
+
+  /* The trend's periods are dates on a value axis: December 2022, then December 2023 a year
+   * later, January 2024 a month after that (the middle of each month, as spreadsheet days). */
+  g_assert_nonnull (strstr (trend, "<c:scatterChart>"));
+  g_assert_null (strstr (trend, "<c:catAx>"));
+  g_assert_nonnull (strstr (trend, "<c:xVal><c:numRef>"));
+  g_assert_nonnull (strstr (trend, "<c:pt idx=\"0\"><c:v>44910</c:v></c:pt>"
+                                   "<c:pt idx=\"1\"><c:v>45275</c:v></c:pt>"
+                                   "<c:pt idx=\"2\"><c:v>45306</c:v></c:pt>"));
+  g_assert_nonnull (strstr (trend, "formatCode=\"[$-409]mmm yyyy\""));
+  g_assert_nonnull (strstr (trend_id, "formatCode=\"[$-421]mmm yyyy\""));
 
   g_assert_cmpint (g_remove (en), ==, 0);
   g_assert_cmpint (g_remove (id), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* ---- A sheet's cells, columns and rows, as a spreadsheet would lay them out ---- */
+
+typedef struct
+{
+  GPtrArray *strings; /* the shared strings */
+  GString *text;      /* of the <t> being read */
+  gboolean in_t;
+} Strings;
+
+static void
+strings_start (GMarkupParseContext *context, const char *element, const char **names,
+               const char **values, gpointer user_data, GError **error)
+{
+  Strings *s = user_data;
+
+  if (strcmp (element, "si") == 0)
+    g_string_truncate (s->text, 0);
+  s->in_t = strcmp (element, "t") == 0;
+}
+
+static void
+strings_end (GMarkupParseContext *context, const char *element, gpointer user_data, GError **error)
+{
+  Strings *s = user_data;
+
+  if (strcmp (element, "si") == 0)
+    g_ptr_array_add (s->strings, g_strdup (s->text->str));
+  s->in_t = FALSE;
+}
+
+static void
+strings_text (GMarkupParseContext *context, const char *text, gsize len, gpointer user_data,
+              GError **error)
+{
+  Strings *s = user_data;
+
+  if (s->in_t)
+    g_string_append_len (s->text, text, len);
+}
+
+static GPtrArray *
+read_strings (const char *path)
+{
+  g_autofree char *xml = read_part (path, "xl/sharedStrings.xml");
+  GMarkupParser parser = { strings_start, strings_end, strings_text, NULL, NULL };
+  Strings s = { g_ptr_array_new_with_free_func (g_free), g_string_new (NULL), FALSE };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &s, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_markup_parse_context_parse (context, xml, -1, &error));
+  g_assert_no_error (error);
+  g_string_free (s.text, TRUE);
+  return s.strings;
+}
+
+typedef struct
+{
+  double widths[64];   /* characters; 8.43 unless set */
+  GHashTable *heights; /* row number -> points, when set */
+  GArray *cells;       /* Cell */
+  int in_v;            /* index of the cell whose <v> is being read, or -1 */
+} Sheet;
+
+typedef struct
+{
+  guint row, col, style;
+  int string; /* index into the shared strings, -1 when not a string */
+} Cell;
+
+static void
+sheet_start (GMarkupParseContext *context, const char *element, const char **names,
+             const char **values, gpointer user_data, GError **error)
+{
+  Sheet *sh = user_data;
+
+  if (strcmp (element, "col") == 0)
+    {
+      guint min = 0, max = 0;
+      double width = 8.43;
+
+      for (guint i = 0; names[i]; i++)
+        if (strcmp (names[i], "min") == 0)
+          min = atoi (values[i]);
+        else if (strcmp (names[i], "max") == 0)
+          max = atoi (values[i]);
+        else if (strcmp (names[i], "width") == 0)
+          width = g_ascii_strtod (values[i], NULL);
+      for (guint c = min; c <= max && c <= G_N_ELEMENTS (sh->widths); c++)
+        sh->widths[c - 1] = width;
+    }
+  else if (strcmp (element, "row") == 0)
+    {
+      guint r = 0;
+      double ht = 0;
+
+      for (guint i = 0; names[i]; i++)
+        if (strcmp (names[i], "r") == 0)
+          r = atoi (values[i]);
+        else if (strcmp (names[i], "ht") == 0)
+          ht = g_ascii_strtod (values[i], NULL);
+      if (ht > 0)
+        g_hash_table_insert (sh->heights, GUINT_TO_POINTER (r), g_memdup2 (&ht, sizeof ht));
+    }
+  else if (strcmp (element, "c") == 0)
+    {
+      Cell cell = { 0, 0, 0, -1 };
+      gboolean is_string = FALSE;
+
+      for (guint i = 0; names[i]; i++)
+        if (strcmp (names[i], "r") == 0)
+          {
+            const char *p = values[i];
+
+            for (; g_ascii_isalpha (*p); p++)
+              cell.col = cell.col * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+            cell.col--;
+            cell.row = atoi (p);
+          }
+        else if (strcmp (names[i], "s") == 0)
+          cell.style = atoi (values[i]);
+        else if (strcmp (names[i], "t") == 0)
+          is_string = strcmp (values[i], "s") == 0;
+      g_array_append_val (sh->cells, cell);
+      sh->in_v = is_string ? -2 : -1;
+    }
+  else if (strcmp (element, "v") == 0 && sh->in_v == -2)
+    sh->in_v = sh->cells->len - 1;
+}
+
+static void
+sheet_end (GMarkupParseContext *context, const char *element, gpointer user_data, GError **error)
+{
+  Sheet *sh = user_data;
+
+  if (strcmp (element, "c") == 0 || strcmp (element, "v") == 0)
+    sh->in_v = -1;
+}
+
+static void
+sheet_text (GMarkupParseContext *context, const char *text, gsize len, gpointer user_data,
+            GError **error)
+{
+  Sheet *sh = user_data;
+
+  if (sh->in_v >= 0 && len > 0)
+    {
+      g_autofree char *v = g_strndup (text, len);
+
+      g_array_index (sh->cells, Cell, sh->in_v).string = atoi (v);
+    }
+}
+
+static void
+read_sheet (const char *path, guint n, Sheet *sh)
+{
+  g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", n);
+  g_autofree char *xml = read_part (path, part);
+  GMarkupParser parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint c = 0; c < G_N_ELEMENTS (sh->widths); c++)
+    sh->widths[c] = 8.43;
+  sh->heights = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  sh->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  sh->in_v = -1;
+  context = g_markup_parse_context_new (&parser, 0, sh, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, xml, -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+sheet_clear (Sheet *sh)
+{
+  g_clear_pointer (&sh->heights, g_hash_table_unref);
+  g_clear_pointer (&sh->cells, g_array_unref);
+}
+
+/* The lines a bold 10-point header wraps to in a column this wide: a character is taken as one
+ * of the digits a column width counts (LibreOffice fits 14 in a column 13.7 wide), the padding
+ * as one, and a word wider than the column breaks. */
+static guint
+wrapped_lines (const char *text, double width)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  double room = width - 1, line = 0;
+  guint lines = 1;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      double w = g_utf8_strlen (words[i], -1);
+
+      if (line > 0 && line + 1 + w > room)
+        lines++, line = 0;
+      line += (line > 0 ? 1 : 0) + w;
+      for (; line > room; line -= room)
+        lines++;
+    }
+  return lines;
+}
+
+/* No header runs out of its cell: in every sheet of both languages, each cell in the header
+ * style fits its column's width on as many lines as its row's height holds. */
+static void
+test_headers_fit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  const CakLang langs[] = { CAK_LANG_EN, CAK_LANG_ID };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *path = write_sample (langs[l], dir);
+      g_autoptr (GPtrArray) strings = read_strings (path);
+      Sheet regencies = { { 0 } };
+      guint header_style = G_MAXUINT, checked = 0;
+
+      /* The header style: that of the regency sheet's "Code" header, cell A4 */
+      read_sheet (path, 2, &regencies);
+      for (guint i = 0; i < regencies.cells->len; i++)
+        {
+          const Cell *cell = &g_array_index (regencies.cells, Cell, i);
+
+          if (cell->row == 4 && cell->col == 0)
+            header_style = cell->style;
+        }
+      sheet_clear (&regencies);
+      g_assert_cmpuint (header_style, !=, G_MAXUINT);
+
+      for (guint n = 1; n <= 7; n++)
+        {
+          Sheet sh = { { 0 } };
+
+          read_sheet (path, n, &sh);
+          for (guint i = 0; i < sh.cells->len; i++)
+            {
+              const Cell *cell = &g_array_index (sh.cells, Cell, i);
+              const double *ht = g_hash_table_lookup (sh.heights, GUINT_TO_POINTER (cell->row));
+              const char *text;
+              guint lines;
+
+              if (cell->style != header_style || cell->string < 0)
+                continue;
+              text = g_ptr_array_index (strings, cell->string);
+              lines = wrapped_lines (text, sh.widths[cell->col]);
+              if (lines * 12.5 > (ht ? *ht : 15))
+                g_error ("sheet %u, row %u, column %u: “%s” takes %u lines in a column %.1f wide, "
+                         "but its row is %.1f points high",
+                         n, cell->row, cell->col + 1, text, lines, sh.widths[cell->col],
+                         ht ? *ht : 15);
+              checked++;
+            }
+          sheet_clear (&sh);
+        }
+      g_assert_cmpuint (checked, >, 40);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -297,7 +579,7 @@ test_csv (void)
   lines = g_strsplit (text, "\r\n", -1);
   /* a header, 38 regencies, the total and the empty string after the last line break */
   g_assert_cmpuint (g_strv_length (lines), ==, 41);
-  g_assert_true (g_str_has_prefix (lines[0], "Kode;Kabupaten/kota;Jenis;"));
+  g_assert_true (g_str_has_prefix (lines[0], "Kode;Kabupaten/Kota;Jenis;Penduduk bekerja;"));
   g_assert_cmpstr (lines[5], ==,
                    "35.05;Kabupaten Blitar;Kabupaten;454557;48590;51153;16473;7860;124076;27,30;"
                    "330481;40,00;57747;19;25,43;1,86");
@@ -454,6 +736,7 @@ test_libreoffice (void)
   /* The summary's key figures, from formulas over the regency sheet. */
   {
     gboolean found = FALSE;
+    guint n_gaps = 0;
 
     for (guint i = 0; i < summary->len; i++)
       {
@@ -465,13 +748,25 @@ test_libreoffice (void)
                           "summary coverage");
             found = TRUE;
           }
-        if (g_strcmp0 (row[0], "Participants needed to reach the target") == 0 && row[1]
-            && g_ascii_isdigit (*row[1]))
-          assert_close (field_value (row, 1), data->total.gap_to_target, 0, "summary gap");
+        /* The two gaps side by side, each under its name, with the line on why they differ */
+        if (g_strcmp0 (row[0], "Overall gap to target") == 0 && row[1] && g_ascii_isdigit (*row[1]))
+          {
+            assert_close (field_value (row, 1), data->total.gap_to_target, 0, "overall gap");
+            n_gaps++;
+          }
+        if (g_strcmp0 (row[0], "Sum of regency gaps") == 0 && row[1] && g_ascii_isdigit (*row[1]))
+          {
+            assert_close (field_value (row, 1), data->total.regency_gaps, 0, "sum of gaps");
+            g_assert_true (g_str_has_prefix (row[2], "The overall gap lets the regencies"));
+            n_gaps++;
+          }
         if (g_strcmp0 (row[0], "…of which below target") == 0)
           assert_close (field_value (row, 1), 28, 0, "below target");
       }
     g_assert_true (found);
+    g_assert_cmpuint (n_gaps, ==, 2);
+    /* 1.306.281 and 1.863.009 in the sample: the regencies above 40% offset 556.728 */
+    g_assert_cmpfloat (data->total.regency_gaps - data->total.gap_to_target, ==, 556728);
   }
 }
 
@@ -484,6 +779,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/structure", test_structure);
+  g_test_add_func ("/report/headers-fit", test_headers_fit);
   g_test_add_data_func ("/report/reimport/en", GINT_TO_POINTER (CAK_LANG_EN), test_reimport);
   g_test_add_data_func ("/report/reimport/id", GINT_TO_POINTER (CAK_LANG_ID), test_reimport);
   g_test_add_func ("/report/cancel", test_cancel);

@@ -58,6 +58,11 @@ test_json (void)
   /* the province total sums both */
   g_assert_nonnull (strstr (json, "\"region\": \"35\", \"name\": \"Jawa Timur\", \"province\": "
                                   "\"35\", \"period\": \"2023-12\", \"workforce\": 529717"));
+  /* The province's two gaps, each under its own name: overall, Kota Blitar's participants above
+   * 30% offset Kabupaten Blitar's shortfall (30% of 529.717 − 143.377 = 15.539); regency by
+   * regency, nothing offsets Kabupaten Blitar's 20.539. */
+  g_assert_nonnull (strstr (json, "\"target_pct\": 30, \"gap_to_target\": 15539, \"regencies\": "
+                                  "2, \"regency_gaps\": 20539"));
   /* a warning with its cell, and the file name escaped */
   g_assert_nonnull (strstr (json, "\"severity\": \"warning\", \"file\": \"t \\\"q\\\".csv\", "
                                   "\"sheet\": null, \"row\": 6, \"column\": \"B\""));
@@ -100,6 +105,50 @@ test_text_languages (void)
   g_assert_nonnull (strstr (en, "December 2023"));
   g_assert_nonnull (strstr (en, "449,717"));
   g_assert_nonnull (strstr (en, "25.43%"));
+  /* Both gaps named under the table, in the language's numbers */
+  g_assert_nonnull (strstr (en, "Jawa Timur: overall gap to target 15,539 (30.00% × workforce − "
+                                "active participants"));
+  g_assert_nonnull (strstr (en, "sum of regency gaps 20,539 (the regencies below their target "
+                                "only)"));
+  g_assert_nonnull (strstr (id, " 15.539 (30,00% × "));
+  g_assert_nonnull (strstr (id, " 20.539 ("));
+}
+
+/* Numbers in import warnings follow the language: "140,50%" in Indonesian, "140.50%" in
+ * English, never the C library's "140.5" (see also po/check-formats.sh). */
+static void
+test_warning_numbers (void)
+{
+  const char *text = "Kode Wilayah;Kabupaten/Kota;Periode;Penduduk Bekerja;Peserta Aktif;"
+                     "Target Cakupan (%);Cakupan (%)\n"
+                     "35.05;Kabupaten Blitar;Desember 2023;449.717;114.377;140,5;30,5\n";
+  const struct
+  {
+    const char *language, *target, *stated, *computed, *participants;
+  } cases[] = {
+    { "id", "140,50%", "30,50%", "25,43%", "114.377" },
+    { "en", "140.50%", "30.50%", "25.43%", "114,377" },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (CakDataset) ds = NULL;
+      g_autofree char *report = NULL;
+
+      g_setenv ("LANGUAGE", cases[c].language, TRUE);
+      ds = import_text (text);
+      report = cak_summary_report_to_text (ds);
+      g_assert_nonnull (strstr (report, cases[c].target));
+      g_assert_nonnull (strstr (report, cases[c].stated));
+      g_assert_nonnull (strstr (report, cases[c].computed));
+      g_assert_nonnull (strstr (report, cases[c].participants));
+      g_assert_null (strstr (report, "140.5%"));
+    }
+  if (saved)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }
 
 int
@@ -110,6 +159,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/summary/json", test_json);
   g_test_add_func ("/summary/json-period-and-province", test_json_period_and_province);
   g_test_add_func ("/summary/text-languages", test_text_languages);
+  g_test_add_func ("/summary/warning-numbers", test_warning_numbers);
 
   return g_test_run ();
 }

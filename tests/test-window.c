@@ -1251,6 +1251,109 @@ test_window_project_recent (void)
   remove_dir (dir);
 }
 
+/* A file of several provinces opens on the whole country, compared by province; a province
+ * activated opens it; a search for a regency of another province goes there */
+static const char national_csv[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
+                                   "11.01,Kabupaten Aceh Selatan,2024-12,21000,110000\n"
+                                   "11.02,Kabupaten Aceh Tenggara,2024-12,18000,95000\n"
+                                   "35.05,Kabupaten Blitar,2024-12,114377,449717\n"
+                                   "35.09,Kabupaten Jember,2024-12,190000,1250000\n"
+                                   "51.01,Kabupaten Jembrana,2024-12,45000,170000\n"
+                                   "51.03,Kabupaten Badung,2024-12,160000,330000\n";
+
+static CakChartView *
+ranking_view (CakWindow *window)
+{
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (cak_chart_view_get_kind (g_ptr_array_index (views, i)) == CAK_CHART_RANKING
+        && cak_chart_view_get_data (g_ptr_array_index (views, i)))
+      return g_ptr_array_index (views, i);
+  return NULL;
+}
+
+static gboolean
+shows_jatim (gpointer data)
+{
+  CakChartView *view = ranking_view (data);
+  CakChartData *chart = view ? cak_chart_view_get_data (view) : NULL;
+
+  return chart && chart->province && g_strcmp0 (chart->province->code, "35") == 0;
+}
+
+static gboolean
+shows_country (gpointer data)
+{
+  CakChartView *view = ranking_view (data);
+  CakChartData *chart = view ? cak_chart_view_get_data (view) : NULL;
+
+  return chart && chart->by_province;
+}
+
+static void
+test_window_national (void)
+{
+  CakWindow *window = new_window ();
+  GSettings *settings = cak_application_get_settings (app);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = project_temp_path (&dir, "nasional.csv");
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *provinces = NULL;
+  GtkSearchEntry *entry;
+  CakChartData *data;
+  CakChartView *view;
+
+  g_settings_set_string (settings, "province", "");
+  g_assert_true (g_file_set_contents (path, national_csv, -1, NULL));
+  open_path (window, path);
+  wait_until (dataset_loaded, window);
+
+  collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len && provinces == NULL; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i));
+
+      if (model && g_list_model_get_n_items (model) == 4
+          && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "Indonesia") == 0)
+        provinces = g_ptr_array_index (dropdowns, i);
+    }
+  g_assert_nonnull (provinces);
+  g_assert_cmpuint (gtk_drop_down_get_selected (provinces), ==, 0);
+  wait_until (shows_country, window);
+  view = ranking_view (window);
+  data = cak_chart_view_get_data (view);
+  g_assert_cmpuint (data->rows->len, ==, 38);
+  g_assert_cmpint (
+      g_array_index (data->rows, CakIndicatorRow, cak_chart_data_find_code (data, "51")).rank, ==,
+      1);
+
+  /* Drill down: a province activated in the country's ranking opens it */
+  g_signal_emit_by_name (view, "item-activated", "35");
+  wait_until (shows_jatim, window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (provinces), ==, 2);
+
+  /* Back to the country, then a search for a regency of Bali opens Bali and selects it */
+  gtk_drop_down_set_selected (provinces, 0);
+  wait_until (shows_country, window);
+  /* The header's search entry: the one Ctrl+F focuses (drop-downs have their own) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  entry = GTK_SEARCH_ENTRY (
+      gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Jembrana");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (gtk_drop_down_get_selected (provinces), ==, 3);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_cmpstr (data->province->code, ==, "51");
+  g_assert_cmpstr (cak_chart_view_get_selected_code (ranking_view (window)), ==, "51.01");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "province", "");
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1278,6 +1381,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/project/close-question", test_window_project_close_question);
   g_test_add_func ("/window/project/mapping", test_window_project_mapping);
   g_test_add_func ("/window/project/recent", test_window_project_recent);
+  g_test_add_func ("/window/national", test_window_national);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -31,6 +31,7 @@ typedef struct
 {
   int item; /* a regency, CAK_CHART_ITEM_REST or ITEM_NO_DATA */
   double top, cy;
+  double dx;   /* its column's offset: the x below are the first column's */
   CakRect bar; /* the bar, or the hatched band of no data */
   gboolean no_data;
   char *text; /* the value ("+2,3 pp"), or what a summary row says */
@@ -42,6 +43,7 @@ typedef struct
   char *message; /* said instead of a chart when there is nothing to compare */
   double message_px;
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
   double plot_top;
   double rows_bottom;
   double row_height;
@@ -56,7 +58,7 @@ typedef struct
   double province_x; /* NAN when the province's change is unknown */
   double province_text_x, province_y;
   guint n_legend;
-  CakLegendEntry legend[3];
+  CakLegendEntry legend[5];
 } Change;
 
 static void
@@ -73,6 +75,7 @@ change_free (gpointer data)
   Change *c = data;
 
   g_clear_pointer (&c->rows, g_array_unref);
+  cak_chart_rows_clear (&c->plan);
   g_free (c->message);
   g_free (c->province_text);
   g_free (c);
@@ -82,6 +85,24 @@ static double
 change_key (const CakIndicatorRow *row)
 {
   return row->change_pp;
+}
+
+/* A change as its label shows it, to the tenth of a point: the sign of what is drawn (colour,
+ * side of zero) is the sign of what is written, so "0,0 pp" is neither a gain nor a fall. NAN
+ * stays NAN. */
+static double
+shown_pp (double pp)
+{
+  double rounded = round (pp * 10) / 10;
+
+  return rounded == 0 ? 0 : rounded;
+}
+
+/* Where a change is drawn: at its value, unless its label says no change. */
+static double
+drawn_pp (double pp)
+{
+  return shown_pp (pp) == 0 ? 0 : pp;
 }
 
 static gboolean
@@ -102,9 +123,10 @@ x_of (const Change *c, double value)
 }
 
 static char *
-title_of (void)
+title_of (const CakChartData *data)
 {
-  return g_strdup (_ ("Change in coverage by regency and city"));
+  return g_strdup (data->by_province ? _ ("Change in coverage by province")
+                                     : _ ("Change in coverage by regency and city"));
 }
 
 static char *
@@ -228,7 +250,7 @@ order_items (const CakChartData *data, guint *out_n_with)
 /* The rows drawn: all when they fit; else the largest gains and the largest falls with the rest
  * summarised between them, and one row for every regency without a change. */
 static GArray *
-pick_rows (const GArray *order, guint n_with, guint n_fit)
+pick_rows (const GArray *order, guint n_with, guint n_fit, int keep)
 {
   g_autoptr (GArray) with = NULL;
   GArray *rows;
@@ -238,24 +260,39 @@ pick_rows (const GArray *order, guint n_with, guint n_fit)
     return g_array_copy ((GArray *)order);
   with = g_array_sized_new (FALSE, FALSE, sizeof (int), n_with);
   g_array_append_vals (with, order->data, n_with);
-  rows = cak_chart_pick_rows (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit);
+  rows
+      = cak_chart_pick_rows_keeping (with, n_with < order->len ? MAX (1u, n_fit - 1) : n_fit, keep);
   if (n_with < order->len)
     g_array_append_val (rows, no_data);
   return rows;
 }
 
+/* Which kinds of row the chart has, for its legend: only those drawn are explained. */
+typedef struct
+{
+  gboolean rose, fell, unchanged, no_data;
+  const char *place; /* the province's line, NULL when its change is unknown */
+} Kinds;
+
 static void
-build_legend (Change *c, const CakChartTheme *theme, gboolean any_no_data, gboolean brief)
+build_legend (Change *c, const CakChartTheme *theme, const Kinds *kinds, gboolean brief)
 {
   guint n = 0;
 
-  c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->gain,
-                                     brief ? C_ ("change", "Rose") : _ ("Coverage rose") };
-  c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->loss,
-                                     brief ? C_ ("change", "Fell") : _ ("Coverage fell") };
-  if (any_no_data)
+  if (kinds->rose)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->gain,
+                                       brief ? C_ ("change", "Rose") : _ ("Coverage rose") };
+  if (kinds->fell)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_BOX, theme->loss,
+                                       brief ? C_ ("change", "Fell") : _ ("Coverage fell") };
+  if (kinds->unchanged)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_TICK, theme->muted,
+                                       brief ? C_ ("change", "Same") : _ ("No change") };
+  if (kinds->no_data)
     c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_HATCH, theme->track,
                                        brief ? _ ("No data") : _ ("No figures to compare") };
+  if (kinds->place)
+    c->legend[n++] = (CakLegendEntry){ CAK_LEGEND_DASH, theme->average, kinds->place };
   c->n_legend = n;
 }
 
@@ -277,14 +314,16 @@ static void
 change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
 {
   Change *c = g_new0 (Change, 1);
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = subtitle_of (data);
   g_autofree char *footer = cak_chart_footer (data);
   double px = layout->font_px;
   double lo = 0, hi = 0, label_w = 0, value_w = 0, rows_h, zero, gap = px * 0.45;
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_with, n_fit, n_shown = 0;
+  GArray *items;
+  guint n_with, first_label;
+  double right;
+  Kinds kinds = { FALSE };
 
   layout->priv = c;
   layout->priv_free = change_free;
@@ -312,9 +351,20 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     }
 
   order = order_items (data, &n_with);
-  build_legend (c, theme, n_with < order->len, FALSE);
+  kinds.no_data = n_with < order->len;
+  kinds.place = isnan (data->total.change_pp) ? NULL : data->place;
+  for (guint i = 0; i < n_with; i++)
+    {
+      double v = shown_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
+
+      kinds.rose |= v > 0;
+      kinds.fell |= v < 0;
+      kinds.unchanged |= v == 0;
+    }
+  build_legend (c, theme, &kinds, FALSE);
   if (!legend_fits (layout, theme, c))
-    build_legend (c, theme, n_with < order->len, TRUE);
+    build_legend (c, theme, &kinds, TRUE);
   cak_chart_frame_layout (layout, theme, title, subtitle, footer, TRUE);
   cak_chart_legend_layout (layout, theme, c->legend, c->n_legend);
 
@@ -324,37 +374,39 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
     c->rows_bottom -= px * AXIS_EM;
   rows_h = MAX (px, c->rows_bottom - c->plot_top);
 
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = pick_rows (order, n_with, n_fit);
-  for (guint i = 0; i < items->len; i++)
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
+  if (c->plan.rows->len < order->len)
     {
-      int item = g_array_index (items, int, i);
+      /* The whole country, summarised: the top and bottom of those with a change, and those
+       * without one in a row of their own */
+      GArray *picked
+          = pick_rows (order, n_with, c->plan.rows->len, cak_chart_focus_selected (layout));
 
-      if (item >= 0 && !isnan (g_array_index (data->rows, CakIndicatorRow, item).change_pp))
-        n_shown++;
+      g_array_unref (c->plan.rows);
+      c->plan.rows = picked;
+      c->plan.per_col = picked->len;
     }
-  c->row_height = rows_h / MAX (1u, items->len);
-  c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
-  c->rows_bottom = c->plot_top + c->row_height * items->len;
-  c->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
+  items = c->plan.rows;
+  c->row_height = c->plan.row_height;
+  c->rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
+  c->label_px = c->plan.label_px;
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
 
-  /* The scale spans every change, not only those drawn, and zero. */
+  /* The scale spans every change, not only those drawn, and zero; as shown, so that a change
+   * written "0,0 pp" opens no side of the axis that no bar uses. */
   for (guint i = 0; i < n_with; i++)
     {
-      double v
-          = g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp;
+      double v = drawn_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
 
       lo = MIN (lo, v);
       hi = MAX (hi, v);
     }
   if (!isnan (data->total.change_pp))
     {
-      lo = MIN (lo, data->total.change_pp);
-      hi = MAX (hi, data->total.change_pp);
+      lo = MIN (lo, drawn_pp (data->total.change_pp));
+      hi = MAX (hi, drawn_pp (data->total.change_pp));
     }
   for (guint i = 0; i < items->len; i++)
     {
@@ -365,22 +417,22 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       if (item < 0)
         continue;
       row = &g_array_index (data->rows, CakIndicatorRow, item);
-      /* Bold is the wider of the two weights a name is drawn in (selected). */
-      label_w = MAX (label_w, cak_chart_text_width (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
-                                                    row->region->name));
       value = cak_chart_format_pp (row->change_pp, data->lang);
       value_w = MAX (value_w,
                      cak_chart_text_width (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, value));
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = cak_chart_rows_choose_names (&c->plan, layout, theme, data,
+                                         c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   value_w += gap;
 
+  right = layout->pad + c->plan.col_width;
   c->label_right = layout->pad + label_w;
   layout->plot.x = c->label_right + px * 0.8;
-  layout->plot.width = MAX (px, layout->width - layout->pad - layout->plot.x);
+  layout->plot.width = MAX (px, right - layout->plot.x);
   /* Room for the values beyond the longest bars, on the sides that have bars. */
   c->x0 = layout->plot.x + (lo < 0 ? value_w : 0);
-  c->x1 = layout->plot.x + layout->plot.width - (hi > 0 || lo >= 0 ? value_w : 0);
+  c->x1
+      = layout->plot.x + layout->plot.width - (hi > 0 || lo >= 0 || kinds.unchanged ? value_w : 0);
   c->x1 = MAX (c->x1, c->x0 + px);
 
   /* The bars run to the edges of the plot, not to the next round number: ticks are drawn where
@@ -390,49 +442,61 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
   compute_ticks (layout, theme, c, data->lang);
   zero = round (x_of (c, 0)) + 0.5;
 
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    for (guint i = 0; i < c->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (c, c->ticks.ticks[i])) + 0.5, layout->plot.y + px * 0.6,
-                            0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (c, c->ticks.ticks[i])) + 0.5 + k * c->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < items->len; i++)
     {
       Row r = { g_array_index (items, int, i) };
       const CakIndicatorRow *row;
 
-      r.top = c->plot_top + i * c->row_height;
+      r.top = cak_chart_rows_top (&c->plan, i, c->plot_top);
+      r.dx = cak_chart_rows_dx (&c->plan, i);
       r.cy = r.top + c->row_height / 2;
       r.bar.y = round (r.cy - c->bar_height / 2);
       r.bar.height = c->bar_height;
 
       if (r.item == CAK_CHART_ITEM_REST || r.item == ITEM_NO_DATA)
         {
-          guint n = r.item == ITEM_NO_DATA ? order->len - n_with : n_with - n_shown;
+          guint n = r.item == ITEM_NO_DATA ? order->len - n_with
+                                           : cak_chart_rest_count (order, n_with, items, i);
 
-          if (r.item == CAK_CHART_ITEM_REST)
-            r.text = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                             "… and %u more regencies and cities in between", n),
-                n);
-          else
-            r.text = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "%u regency or city without figures to compare",
-                             "%u regencies and cities without figures to compare", n),
-                n);
           r.no_data = r.item == ITEM_NO_DATA;
           r.text_x = layout->plot.x;
           r.text_align = 0;
-          r.text_max = layout->width - layout->pad - layout->plot.x;
+          r.text_max = right - layout->plot.x;
           if (r.no_data)
             {
               /* A hatched swatch before the words says what the hatching means. */
               r.bar = (CakRect){ layout->plot.x, r.bar.y, px * 1.6, c->bar_height };
               r.text_x = layout->plot.x + px * 2.2;
               r.text_max -= px * 2.2;
+            }
+          if (r.item == CAK_CHART_ITEM_REST)
+            r.text = cak_chart_rest_text (layout, theme, c->label_px, n, r.text_max);
+          else
+            {
+              r.text = g_strdup_printf (
+                  g_dngettext (GETTEXT_PACKAGE, "%u regency or city without figures to compare",
+                               "%u regencies and cities without figures to compare", n),
+                  n);
+              if (cak_chart_text_width (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text)
+                  > r.text_max)
+                {
+                  g_free (r.text);
+                  /* TRANSLATORS: the short form of "%u regencies and cities without figures
+                   * to compare" */
+                  r.text = g_strdup_printf (
+                      g_dngettext (GETTEXT_PACKAGE, "%u without figures", "%u without figures", n),
+                      n);
+                }
             }
           cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, r.text, r.text_x,
                                 r.cy, 0, r.text_max);
@@ -450,7 +514,7 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
 
           r.no_data = TRUE;
           /* Beside zero, on the side with room for the band and its words. */
-          if (layout->width - layout->pad - zero >= band + gap + text_w)
+          if (right - zero >= band + gap + text_w)
             {
               r.bar.x = zero;
               r.text_x = zero + band + gap;
@@ -466,10 +530,11 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
         }
       else
         {
-          double end = x_of (c, row->change_pp);
+          double v = drawn_pp (row->change_pp);
+          double end = x_of (c, v);
           double w = MAX (MIN_BAR, fabs (end - zero));
 
-          if (row->change_pp >= 0)
+          if (v >= 0)
             {
               r.bar.x = zero;
               r.text_x = zero + w + gap;
@@ -483,16 +548,20 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
             }
           r.bar.width = w;
           /* The bar itself, for a pointer over it and for the tests: which side of zero. */
-          cak_chart_add_hit (layout, (CakRect){ r.bar.x, r.top, r.bar.width, c->row_height },
+          cak_chart_add_hit (layout, (CakRect){ r.bar.x + r.dx, r.top, r.bar.width, c->row_height },
                              r.item);
         }
-      cak_chart_add_hit (
-          layout, (CakRect){ layout->pad, r.top, layout->width - 2 * layout->pad, c->row_height },
-          r.item);
-      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, row->region->name,
-                            c->label_right, r.cy, 1, c->label_right - layout->pad);
+      cak_chart_add_hit (layout,
+                         (CakRect){ layout->pad + r.dx, r.top, right - layout->pad, c->row_height },
+                         r.item);
+      first_label = layout->labels->len;
+      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&c->plan, data, r.item), c->label_right, r.cy, 1,
+                            c->label_right - layout->pad);
       cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r.text, r.text_x, r.cy,
                             r.text_align, 0);
+      for (guint l = first_label; l < layout->labels->len; l++)
+        g_array_index (layout->labels, CakRect, l).x += r.dx;
       g_array_append_val (c->rows, r);
     }
 
@@ -503,12 +572,11 @@ change_layout (CakChartLayout *layout, const CakChartData *data, const CakChartT
       double w;
       CakRect rect;
 
-      c->province_x = round (x_of (c, data->total.change_pp)) + 0.5;
+      c->province_x = round (x_of (c, drawn_pp (data->total.change_pp))) + 0.5;
       c->province_text = g_strdup_printf ("%s %s", data->place, pp);
       c->province_y = c->rows_bottom + px * AXIS_EM / 2 + px * 0.15;
       w = cak_chart_text_width (layout, theme, px * 0.92, PANGO_WEIGHT_BOLD, c->province_text);
-      c->province_text_x
-          = CLAMP (c->province_x, layout->pad + w / 2, layout->width - layout->pad - w / 2);
+      c->province_text_x = CLAMP (c->province_x, layout->pad + w / 2, right - w / 2);
       rect = cak_chart_place_text (layout, theme, px * 0.92, PANGO_WEIGHT_BOLD, c->province_text,
                                    c->province_text_x, c->province_y, 0.5, 0);
       cak_chart_add_hit (layout, rect, CAK_CHART_ITEM_TOTAL);
@@ -543,9 +611,10 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
 
   /* Grid and tick labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
+  for (guint n = 0; n < c->ticks.n_ticks * c->plan.n_cols; n++)
     {
-      double tx = round (x_of (c, c->ticks.ticks[i])) + 0.5;
+      guint i = n % c->ticks.n_ticks;
+      double tx = round (x_of (c, c->ticks.ticks[i])) + 0.5 + (n / c->ticks.n_ticks) * c->plan.step;
       g_autofree char *label = format_tick (c->ticks.ticks[i], c->ticks.step, data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -595,6 +664,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
           continue;
         }
       row = &g_array_index (data->rows, CakIndicatorRow, r->item);
+      cairo_save (cr);
+      cairo_translate (cr, r->dx, 0);
 
       if (selected || r->item == focus->highlighted)
         {
@@ -603,26 +674,30 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, r->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, r->top, c->plan.col_width + layout->pad,
                            c->row_height);
           cairo_fill (cr);
         }
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, row->region->name,
-                           c->label_right, r->cy, 1, c->label_right - layout->pad);
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&c->plan, data, r->item), c->label_right, r->cy, 1,
+                           c->label_right - layout->pad);
 
       if (r->no_data)
         cak_chart_hatch (cr, theme, r->bar.x, r->bar.y, r->bar.width, r->bar.height);
       else
         {
-          cak_chart_set_color (cr, row->change_pp >= 0 ? theme->gain : theme->loss);
-          cak_chart_rounded_bar (cr, row->change_pp >= 0 ? r->bar.x : r->bar.x + r->bar.width,
-                                 r->bar.y, row->change_pp >= 0 ? r->bar.width : -r->bar.width,
-                                 r->bar.height);
+          double v = shown_pp (row->change_pp);
+
+          /* No change is neither colour: a thin mark in the axis' grey. */
+          cak_chart_set_color (cr, v > 0 ? theme->gain : v < 0 ? theme->loss : theme->muted);
+          cak_chart_rounded_bar (cr, v >= 0 ? r->bar.x : r->bar.x + r->bar.width, r->bar.y,
+                                 v >= 0 ? r->bar.width : -r->bar.width, r->bar.height);
           cairo_fill (cr);
         }
+      cairo_restore (cr);
     }
 
   /* Zero over the bars' roots, and the province's line: through the regencies' rows, not the
@@ -632,16 +707,20 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
     {
       const Row *r = &g_array_index (c->rows, Row, i);
 
+      /* In its own column only: a shorter last column's lines stop at its last row */
       if (r->item >= 0)
-        cairo_rectangle (cr, 0, floor (r->top), layout->width,
+        cairo_rectangle (cr, r->dx, floor (r->top), c->plan.step,
                          ceil (r->top + c->row_height) - floor (r->top));
     }
   cairo_rectangle (cr, 0, c->plot_top - px * 0.3, layout->width, ceil (px * 0.3) + 1);
   cairo_clip (cr);
   cak_chart_set_color (cr, theme->text);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, zero, c->plot_top - px * 0.3);
-  cairo_line_to (cr, zero, c->rows_bottom);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    {
+      cairo_move_to (cr, zero + k * c->plan.step, c->plot_top - px * 0.3);
+      cairo_line_to (cr, zero + k * c->plan.step, c->rows_bottom);
+    }
   cairo_stroke (cr);
 
   if (!isnan (c->province_x))
@@ -651,8 +730,11 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, theme->average);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, c->province_x, c->plot_top - px * 0.3);
-      cairo_line_to (cr, c->province_x, c->rows_bottom);
+      for (guint k = 0; k < c->plan.n_cols; k++)
+        {
+          cairo_move_to (cr, c->province_x + k * c->plan.step, c->plot_top - px * 0.3);
+          cairo_line_to (cr, c->province_x + k * c->plan.step, c->rows_bottom);
+        }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
@@ -673,6 +755,8 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
 
       if (r->item < 0 || r->top > clip_y1 || r->top + c->row_height < clip_y0)
         continue;
+      cairo_save (cr);
+      cairo_translate (cr, r->dx, 0);
       box = cak_chart_text_rect (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r->text, r->text_x,
                                  r->cy, r->text_align, 0);
       cak_chart_set_color (cr, theme->background);
@@ -691,6 +775,7 @@ change_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
       cak_chart_set_color (cr, r->no_data ? theme->muted : theme->text);
       cak_chart_show_text (cr, layout, theme, c->value_px, PANGO_WEIGHT_BOLD, r->text, r->text_x,
                            r->cy, r->text_align, 0);
+      cairo_restore (cr);
     }
 }
 
@@ -698,7 +783,7 @@ static char *
 change_describe (const CakChartData *data)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autofree char *title = title_of ();
+  g_autofree char *title = title_of (data);
   g_autofree char *subtitle = subtitle_of (data);
   g_autoptr (GArray) order = NULL;
   const CakIndicatorRow *top, *bottom;
@@ -715,8 +800,8 @@ change_describe (const CakChartData *data)
   order = order_items (data, &n_with);
   for (guint i = 0; i < n_with; i++)
     {
-      double v
-          = g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp;
+      double v = shown_pp (
+          g_array_index (data->rows, CakIndicatorRow, g_array_index (order, int, i)).change_pp);
 
       n_up += v > 0;
       n_down += v < 0;
@@ -734,14 +819,14 @@ change_describe (const CakChartData *data)
                           g_dngettext (GETTEXT_PACKAGE, "%u region lost coverage.",
                                        "%u regions lost coverage.", n_down),
                           n_down);
-  if (top->change_pp > 0)
+  if (shown_pp (top->change_pp) > 0)
     {
       g_autofree char *v = cak_chart_format_pp (top->change_pp, data->lang);
 
       g_string_append (out, " ");
       g_string_append_printf (out, _ ("Largest gain: %s, %s."), top->region->name, v);
     }
-  if (bottom->change_pp < 0)
+  if (shown_pp (bottom->change_pp) < 0)
     {
       g_autofree char *v = cak_chart_format_pp (bottom->change_pp, data->lang);
 
@@ -792,6 +877,24 @@ cak_chart_change_x_of (const CakChartLayout *layout, double pp)
   if (c->message)
     return NAN;
   return round (x_of (c, pp)) + 0.5;
+}
+
+/**
+ * cak_chart_change_get_legend:
+ *
+ * Returns: (transfer none): the entries of a change chart's legend, @out_n of them
+ */
+const CakLegendEntry *
+cak_chart_change_get_legend (const CakChartLayout *layout, guint *out_n)
+{
+  const Change *c;
+
+  g_return_val_if_fail (layout != NULL && layout->kind == CAK_CHART_CHANGE, NULL);
+  g_return_val_if_fail (out_n != NULL, NULL);
+
+  c = layout->priv;
+  *out_n = c->n_legend;
+  return c->legend;
 }
 
 const CakChartPainter cak_chart_change_painter = {

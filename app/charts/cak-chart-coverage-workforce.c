@@ -26,6 +26,7 @@ typedef struct
 {
   int item; /* CAK_CHART_ITEM_REST for the summary row */
   double top;
+  double dx; /* its column's offset: the x below are the first column's */
   gboolean has_data;
   double bar_x1;     /* the end of the workforce bar (or of the hatching) */
   double covered_x1; /* the end of the covered part */
@@ -38,6 +39,7 @@ typedef struct
 typedef struct
 {
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
   double plot_top;
   double row_height;
   double bar_height;
@@ -45,7 +47,6 @@ typedef struct
   double label_right;
   double value_px;
   CakTicks ticks;
-  char *rest_text;
   char *total_text; /* the province's uncovered, right of the legend; NULL when it does not fit */
   double total_x;
   guint n_legend;
@@ -67,7 +68,7 @@ coverage_workforce_free (gpointer data)
   CoverageWorkforce *c = data;
 
   g_clear_pointer (&c->rows, g_array_unref);
-  g_free (c->rest_text);
+  cak_chart_rows_clear (&c->plan);
   g_free (c->total_text);
   g_free (c);
 }
@@ -145,9 +146,9 @@ build_legend (CoverageWorkforce *c, const CakChartData *data, const CakChartThem
 }
 
 static char *
-format_uncovered (double value, CakLang lang)
+format_uncovered (const CakChartPeople *format, double value, CakLang lang)
 {
-  g_autofree char *people = cak_chart_format_people (value, lang);
+  g_autofree char *people = cak_chart_people_format (format, value, lang);
 
   /* TRANSLATORS: beside a regency's bar: how many of its workers are not yet covered, e.g.
    * "330K uncovered"; %s is the short number ("330 rb") */
@@ -166,6 +167,7 @@ place_total (CakChartLayout *layout, CoverageWorkforce *c, const CakChartData *d
   g_autofree char *uncovered = NULL;
   g_autofree char *workforce = NULL;
   g_autofree char *text = NULL;
+  CakChartPeople format;
   CakRect rect;
 
   if (isnan (data->total.uncovered) || isnan (data->total.workforce))
@@ -176,8 +178,12 @@ place_total (CakChartLayout *layout, CoverageWorkforce *c, const CakChartData *d
 
       legend_end = MAX (legend_end, r->x + r->width);
     }
-  uncovered = cak_chart_format_people (data->total.uncovered, data->lang);
-  workforce = cak_chart_format_people (data->total.workforce, data->lang);
+  /* One precision for the two figures of the sentence */
+  cak_chart_people_init (&format);
+  cak_chart_people_add (&format, data->total.uncovered);
+  cak_chart_people_add (&format, data->total.workforce);
+  uncovered = cak_chart_people_format (&format, data->total.uncovered, data->lang);
+  workforce = cak_chart_people_format (&format, data->total.workforce, data->lang);
   /* TRANSLATORS: right of the legend: "Jawa Timur: 10.6M of 15.5M workers not yet covered" */
   text = g_strdup_printf (_ ("%s: %s of %s workers not yet covered"), data->place, uncovered,
                           workforce);
@@ -213,8 +219,9 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   g_autofree char *footer = cak_chart_footer (data);
   g_autofree char *no_data = NULL;
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_fit, first_legend_label;
+  GArray *items;
+  guint first_legend_label;
+  CakChartPeople people;
 
   layout->priv = c;
   layout->priv_free = coverage_workforce_free;
@@ -231,13 +238,10 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
   /* The most uncovered first: that is where the enrolment work is. */
   order = cak_chart_sort_items (data, uncovered_key);
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = cak_chart_pick_rows (order, n_fit);
-  c->row_height = rows_h / MAX (1u, items->len);
-  c->row_height = MIN (c->row_height, px * ROW_EM * 1.4);
-  c->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), c->row_height / MIN_ROW_EM));
+  cak_chart_rows_plan (&c->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
+  items = c->plan.rows;
+  c->row_height = c->plan.row_height;
+  c->label_px = c->plan.label_px;
   c->value_px = c->label_px;
   c->bar_height = MAX (1.0, round (MIN (c->row_height * 0.62, px * 1.15)));
   gap = px * 0.45;
@@ -245,6 +249,15 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
   /* Every value label is known before the scale, so that the scale can leave each one room
    * beside its own bar rather than one column's worth beside all of them. */
   no_data = cak_chart_format_pct (NAN, 1, data->lang);
+  /* One precision for every row's figure, from the figures shown */
+  cak_chart_people_init (&people);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int item = g_array_index (items, int, i);
+
+      if (item >= 0 && row_has_data (&g_array_index (data->rows, CakIndicatorRow, item)))
+        cak_chart_people_add (&people, g_array_index (data->rows, CakIndicatorRow, item).uncovered);
+    }
   c->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), items->len);
   g_array_set_clear_func (c->rows, row_clear);
   for (guint i = 0; i < items->len; i++)
@@ -252,14 +265,15 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
       Row row = { .item = g_array_index (items, int, i) };
       const CakIndicatorRow *ir;
 
-      row.top = c->plot_top + i * c->row_height;
+      row.top = cak_chart_rows_top (&c->plan, i, c->plot_top);
+      row.dx = cak_chart_rows_dx (&c->plan, i);
       if (row.item >= 0)
         {
           ir = &g_array_index (data->rows, CakIndicatorRow, row.item);
           row.has_data = row_has_data (ir);
           if (row.has_data)
             {
-              row.value = format_uncovered (ir->uncovered, data->lang);
+              row.value = format_uncovered (&people, ir->uncovered, data->lang);
               row.share = cak_chart_format_pct (ir->coverage_pct, 1, data->lang);
             }
           else
@@ -271,10 +285,11 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         }
       g_array_append_val (c->rows, row);
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = cak_chart_rows_choose_names (&c->plan, layout, theme, data,
+                                         c->plan.col_width * (c->plan.n_cols > 1 ? 0.42 : 0.34));
   c->label_right = layout->pad + label_w;
   layout->plot.x = c->label_right + px * 0.8;
-  right = layout->width - layout->pad;
+  right = layout->pad + c->plan.col_width;
   /* A pixel short of the edge: bar ends and labels are rounded to whole pixels. */
   room = MAX (px, right - 1 - layout->plot.x);
 
@@ -311,14 +326,15 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
     }
   layout->plot.width = MAX (px, width);
 
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
+  for (guint k = 0; k < c->plan.n_cols; k++)
+    for (guint i = 0; i < c->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (layout, c, c->ticks.ticks[i])) + 0.5,
-                            layout->plot.y + px * 0.6, 0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (layout, c, c->ticks.ticks[i])) + 0.5 + k * c->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < c->rows->len; i++)
     {
@@ -329,23 +345,23 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (c->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          c->rest_text = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                           "… and %u more regencies and cities in between", left_out),
-              left_out);
-          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
+          /* A summary row's words are kept as its value */
+          row->value
+              = cak_chart_rest_text (layout, theme, c->label_px, left_out, right - layout->plot.x);
+          cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, row->value,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
       ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
-      cak_chart_add_hit (layout,
-                         (CakRect){ layout->pad, row->top, right - layout->pad, c->row_height },
-                         row->item);
+      cak_chart_add_hit (
+          layout, (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, c->row_height },
+          row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
-      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
-                            c->label_right, cy, 1, c->label_right - layout->pad);
+      cak_chart_place_text (layout, theme, c->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&c->plan, data, row->item),
+                            c->label_right + row->dx, cy, 1, c->label_right - layout->pad);
 
       if (row->has_data)
         {
@@ -358,19 +374,19 @@ coverage_workforce_layout (CakChartLayout *layout, const CakChartData *data,
         row->bar_x1 = row->covered_x1 = round (x_of (layout, c, c->ticks.max * STUB));
       row->value_x = row->bar_x1 + gap;
       rect = cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_BOLD, row->value,
-                                   row->value_x, cy, 0, 0);
+                                   row->value_x + row->dx, cy, 0, 0);
       if (row->share)
         {
-          row->share_x = rect.x + rect.width + gap;
+          row->share_x = rect.x - row->dx + rect.width + gap;
           cak_chart_place_text (layout, theme, c->value_px, PANGO_WEIGHT_NORMAL, row->share,
-                                row->share_x, cy, 0, 0);
+                                row->share_x + row->dx, cy, 0, 0);
         }
     }
 }
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *c,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + c->row_height / 2;
@@ -385,8 +401,8 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const CoverageWorkforce *
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, c->rest_text,
-                       layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+  cak_chart_show_text (cr, layout, theme, c->label_px, PANGO_WEIGHT_NORMAL, text, layout->plot.x,
+                       cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
 /* The workforce as an outlined bar on a light track, the covered part filled in it. */
@@ -421,7 +437,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
 {
   const CoverageWorkforce *c = layout->priv;
   double px = layout->font_px;
-  double rows_bottom = c->plot_top + c->row_height * c->rows->len;
+  double rows_bottom = c->plot_top + c->row_height * c->plan.per_col;
   double clip_y0, clip_y1, x0, x1;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
@@ -439,9 +455,11 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
 
   /* Grid and axis labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
+  for (guint n = 0; n < c->ticks.n_ticks * c->plan.n_cols; n++)
     {
-      double tx = round (x_of (layout, c, c->ticks.ticks[i])) + 0.5;
+      guint i = n % c->ticks.n_ticks;
+      double tx = round (x_of (layout, c, c->ticks.ticks[i])) + 0.5
+                  + (n / c->ticks.n_ticks) * c->plan.step;
       g_autofree char *label = cak_chart_format_people (c->ticks.ticks[i], data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -458,17 +476,17 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
       const Row *row = &g_array_index (c->rows, Row, i);
       double cy = row->top + c->row_height / 2;
       double by = round (cy - c->bar_height / 2);
-      const CakIndicatorRow *ir;
       gboolean selected = row->item == focus->selected;
 
       if (row->top > clip_y1 || row->top + c->row_height < clip_y0)
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, c, theme, row->top);
+          paint_rest (cr, layout, c, theme, row->top, row->value);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
+      cairo_save (cr);
+      cairo_translate (cr, row->dx, 0);
 
       if (selected || row->item == focus->highlighted)
         {
@@ -477,15 +495,16 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, row->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, row->top, c->plan.col_width + layout->pad,
                            c->row_height);
           cairo_fill (cr);
         }
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, c->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, ir->region->name,
-                           c->label_right, cy, 1, c->label_right - layout->pad);
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&c->plan, data, row->item), c->label_right, cy, 1,
+                           c->label_right - layout->pad);
 
       if (row->has_data)
         paint_bar (cr, layout, theme, row, by, c->bar_height);
@@ -502,6 +521,7 @@ coverage_workforce_paint (cairo_t *cr, const CakChartLayout *layout, const CakCh
           cak_chart_show_text (cr, layout, theme, c->value_px, PANGO_WEIGHT_NORMAL, row->share,
                                row->share_x, cy, 0, 0);
         }
+      cairo_restore (cr);
     }
 }
 

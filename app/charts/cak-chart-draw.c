@@ -110,6 +110,8 @@ cak_chart_place_text (CakChartLayout *layout, const CakChartTheme *theme, double
   CakRect rect = cak_chart_text_rect (layout, theme, px, weight, text, x, y, align, max_width);
 
   g_array_append_val (layout->labels, rect);
+  if (layout->placed)
+    g_ptr_array_add (layout->placed, g_strdup (text));
   return rect;
 }
 
@@ -263,10 +265,73 @@ fitting_px (CakChartLayout *layout, const CakChartTheme *theme, double px, doubl
   return MAX (min_px, floor (px * width / w * 2) / 2);
 }
 
+/* A subtitle too long for one line even at its smallest size goes on two, broken at the
+ * separator " · " that keeps the longer line shortest: "Jawa Timur · Desember 2024 · change
+ * since Desember 2023" over "coverage = active participants ÷ workforce (BPS, 2024)". Returns
+ * NULL when it fits one line or no break lets both lines fit. */
+static char *
+wrap_subtitle (CakChartLayout *layout, const CakChartTheme *theme, double px, const char *subtitle,
+               double width)
+{
+  const char *best = NULL;
+  double best_w = G_MAXDOUBLE;
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, subtitle) <= width)
+    return NULL;
+  for (const char *p = strstr (subtitle, " · "); p; p = strstr (p + 1, " · "))
+    {
+      g_autofree char *first = g_strndup (subtitle, p - subtitle);
+      const char *second = p + strlen (" · ");
+      double w = MAX (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, first),
+                      cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, second));
+
+      if (w <= width && w < best_w)
+        {
+          best = p;
+          best_w = w;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s\n%s", (int)(best - subtitle), subtitle, best + strlen (" · "));
+}
+
+/* A title too long for one line at its smallest size goes on two, broken at the space that
+ * keeps the longer line shortest; NULL when it fits or no break lets both lines fit. */
+static char *
+wrap_title (CakChartLayout *layout, const CakChartTheme *theme, double px, const char *title,
+            double width)
+{
+  const char *best = NULL;
+  double best_w = G_MAXDOUBLE;
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, title) <= width)
+    return NULL;
+  for (const char *p = strchr (title, ' '); p; p = strchr (p + 1, ' '))
+    {
+      g_autofree char *first = g_strndup (title, p - title);
+      double w = MAX (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, first),
+                      cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_BOLD, p + 1));
+
+      if (w <= width && w < best_w)
+        {
+          best = p;
+          best_w = w;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s\n%s", (int)(best - title), title, best + 1);
+}
+
 void
 cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, const char *title,
                         const char *subtitle, const char *footer, gboolean has_legend)
 {
+  g_autofree char *wrapped = NULL;
+  g_autofree char *wrapped_title = NULL;
+  guint title_lines;
+  double sub_h;
   double px = layout->font_px;
   double pad = layout->pad;
   double inner = layout->width - 2 * pad;
@@ -281,14 +346,40 @@ cak_chart_frame_layout (CakChartLayout *layout, const CakChartTheme *theme, cons
   layout->footer_text = g_strdup (footer);
   layout->title_px = fitting_px (layout, theme, px * title_scale, px * title_scale * 0.76,
                                  PANGO_WEIGHT_BOLD, title, inner);
+  title_lines = 1;
+  if (title && layout->height >= px * 22
+      && (wrapped_title = wrap_title (layout, theme, layout->title_px, title, inner)))
+    {
+      layout->title_px = fitting_px (layout, theme, px * title_scale, px * title_scale * 0.76,
+                                     PANGO_WEIGHT_BOLD, wrapped_title, inner);
+      g_free (layout->title_text);
+      layout->title_text = g_strdup (wrapped_title);
+      title = layout->title_text;
+      title_lines = 2;
+    }
   layout->subtitle_px = subtitle && *subtitle ? fitting_px (layout, theme, px, px * 0.8,
                                                             PANGO_WEIGHT_NORMAL, subtitle, inner)
                                               : px;
-  layout->title = (CakRect){ pad, y, inner, px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE) };
+  sub_h = px * 1.5;
+  /* (not in a frame too low to give the plot a line: there the end is cut) */
+  if (subtitle && *subtitle && layout->height >= px * 22
+      && (wrapped = wrap_subtitle (layout, theme, layout->subtitle_px, subtitle, inner)))
+    {
+      /* Two lines read better than one shrunk further: back to the size it had */
+      layout->subtitle_px
+          = fitting_px (layout, theme, px, px * 0.8, PANGO_WEIGHT_NORMAL, wrapped, inner);
+      g_free (layout->subtitle_text);
+      layout->subtitle_text = g_strdup (wrapped);
+      subtitle = layout->subtitle_text;
+      sub_h += layout->subtitle_px * 1.25;
+    }
+  layout->title = (CakRect){ pad, y, inner,
+                             px * 1.9 * MAX (1.0, title_scale / TITLE_SCALE)
+                                 + (title_lines - 1) * layout->title_px * 1.2 };
   cak_chart_place_text (layout, theme, layout->title_px, PANGO_WEIGHT_BOLD, title, pad,
                         y + layout->title.height / 2, 0, inner);
   y += layout->title.height;
-  layout->subtitle = (CakRect){ pad, y, inner, px * 1.5 };
+  layout->subtitle = (CakRect){ pad, y, inner, sub_h };
   if (subtitle && *subtitle)
     cak_chart_place_text (layout, theme, layout->subtitle_px, PANGO_WEIGHT_NORMAL, subtitle, pad,
                           y + layout->subtitle.height / 2, 0, inner);
@@ -574,6 +665,207 @@ cak_chart_pick_rows (const GArray *order, guint n_fit)
   return rows;
 }
 
+/**
+ * cak_chart_rows_plan:
+ * @order: every item, sorted
+ * @rows_h: the height the rows may take
+ * @painter_min: the smallest label size the painter wants, in body sizes
+ * @min_row_em, @row_em: the row's height in label sizes at the least and at most
+ *
+ * Decides which rows a bar chart draws, in how many columns, and how tall.
+ */
+void
+cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout, const CakChartTheme *theme,
+                     const CakChartData *data, const GArray *order, double rows_h,
+                     double painter_min, double min_row_em, double row_em)
+{
+  double px = layout->font_px;
+  double min_px = px * cak_chart_label_min (theme, painter_min);
+  double inner = layout->width - 2 * layout->pad;
+  double gap = px * 2;
+  guint n_fit = MAX (1u, (guint)floor (rows_h / (min_px * min_row_em)));
+
+  memset (out, 0, sizeof *out);
+  out->n_cols = 1;
+  if (order->len > n_fit && (data->province != NULL || data->by_province))
+    {
+      /* Two columns need the width for two names and two bars */
+      guint n_cols = inner >= px * 36 ? 2 : 1;
+      guint per_col = (order->len + n_cols - 1) / n_cols;
+
+      /* A thumbnail too small for every name even so summarises, as the country does */
+      if (rows_h / per_col >= MAX (7.0, px * 0.55) * min_row_em)
+        {
+          out->rows = g_array_copy ((GArray *)order);
+          out->n_cols = n_cols;
+        }
+    }
+  if (out->rows == NULL)
+    out->rows = order->len > n_fit
+                    ? cak_chart_pick_rows_keeping (order, n_fit, cak_chart_focus_selected (layout))
+                    : g_array_copy ((GArray *)order);
+  out->per_col = MAX (1u, (out->rows->len + out->n_cols - 1) / out->n_cols);
+  out->col_width = out->n_cols > 1 ? (inner - gap) / 2 : inner;
+  out->step = out->col_width + gap;
+  out->row_height = MIN (rows_h / out->per_col, px * row_em * 1.4);
+  /* Never taller than the row: neighbours' names must not touch */
+  out->label_px
+      = MIN (px, MIN (MAX (min_px, out->row_height / min_row_em), out->row_height / 1.25));
+}
+
+void
+cak_chart_rows_clear (CakChartRows *rows)
+{
+  g_clear_pointer (&rows->rows, g_array_unref);
+  g_clear_pointer (&rows->names, g_ptr_array_unref);
+}
+
+static double
+widest_name (const CakChartRows *rows, const CakChartLayout *layout, const CakChartTheme *theme,
+             const CakChartData *data, gboolean short_names)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < rows->rows->len; i++)
+    {
+      int item = g_array_index (rows->rows, int, i);
+      const char *name;
+      g_autofree char *shortened = NULL;
+
+      if (item < 0)
+        continue;
+      name = g_array_index (data->rows, CakIndicatorRow, item).region->name;
+      if (short_names)
+        name = shortened = cak_chart_short_name (name);
+      /* Bold is the wider of the two weights a name is drawn in (selected) */
+      widest = MAX (widest, cak_chart_text_width ((CakChartLayout *)layout, theme, rows->label_px,
+                                                  PANGO_WEIGHT_BOLD, name));
+    }
+  return widest;
+}
+
+/**
+ * cak_chart_rows_choose_names:
+ * @max_width: the most the names may take
+ *
+ * Chooses full names for every row when the widest fits @max_width, else short names for
+ * every row.
+ *
+ * Returns: the width the names take, at most @max_width
+ */
+double
+cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
+                             const CakChartTheme *theme, const CakChartData *data, double max_width)
+{
+  double widest = widest_name (rows, layout, theme, data, FALSE);
+
+  g_return_val_if_fail (rows != NULL && rows->rows != NULL, 0);
+
+  g_clear_pointer (&rows->names, g_ptr_array_unref);
+  rows->short_names = widest > max_width;
+  if (rows->short_names)
+    {
+      rows->names = g_ptr_array_new_full (data->rows->len, g_free);
+      for (guint i = 0; i < data->rows->len; i++)
+        g_ptr_array_add (
+            rows->names,
+            cak_chart_short_name (g_array_index (data->rows, CakIndicatorRow, i).region->name));
+      widest = widest_name (rows, layout, theme, data, TRUE);
+      /* Still too wide ("Kab. Bolaang Mongondow Selatan" in a narrow frame): the names take
+       * from the bars, up to half again their share, before any is cut */
+      return MIN (widest, max_width * 1.5);
+    }
+  return widest;
+}
+
+/* The name row @item shows, as chosen */
+const char *
+cak_chart_rows_name (const CakChartRows *rows, const CakChartData *data, int item)
+{
+  g_return_val_if_fail (item >= 0 && (guint)item < data->rows->len, NULL);
+
+  if (rows->names)
+    return g_ptr_array_index (rows->names, item);
+  return g_array_index (data->rows, CakIndicatorRow, item).region->name;
+}
+
+double
+cak_chart_rows_dx (const CakChartRows *rows, guint i)
+{
+  return (i / rows->per_col) * rows->step;
+}
+
+double
+cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top)
+{
+  return plot_top + (i % rows->per_col) * rows->row_height;
+}
+
+char *
+cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
+                     double max_width)
+{
+  g_autofree char *text
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
+                                      "… and %u more regencies and cities in between", n),
+                         n);
+
+  if (cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, text) <= max_width)
+    return g_steal_pointer (&text);
+  /* TRANSLATORS: the short form of "… and %u more regencies and cities in between" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n), n);
+}
+
+/* The item the view selects, as the layout was computed for it */
+int
+cak_chart_focus_selected (const CakChartLayout *layout)
+{
+  return layout->focus.selected;
+}
+
+static int
+position_in (const GArray *order, guint n_order, int item)
+{
+  for (guint i = 0; i < n_order; i++)
+    if (g_array_index (order, int, i) == item)
+      return i;
+  return -1;
+}
+
+GArray *
+cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep)
+{
+  GArray *rows = cak_chart_pick_rows (order, n_fit);
+  int rest = CAK_CHART_ITEM_REST;
+  guint half;
+
+  if (keep < 0 || position_in (rows, rows->len, keep) >= 0
+      || position_in (order, order->len, keep) < 0 || n_fit < 7)
+    return rows;
+  /* One fewer at the top and the bottom: the room for it and a second summary row */
+  half = (n_fit - 1) / 2 - 1;
+  g_array_set_size (rows, 0);
+  g_array_append_vals (rows, order->data, half);
+  g_array_append_val (rows, rest);
+  g_array_append_val (rows, keep);
+  g_array_append_val (rows, rest);
+  g_array_append_vals (rows, &g_array_index (order, int, order->len - half), half);
+  return rows;
+}
+
+guint
+cak_chart_rest_count (const GArray *order, guint n_order, const GArray *rows, guint index)
+{
+  int before = index > 0 ? position_in (order, n_order, g_array_index (rows, int, index - 1)) : -1;
+  int after = index + 1 < rows->len
+                  ? position_in (order, n_order, g_array_index (rows, int, index + 1))
+                  : -1;
+
+  if (after < 0)
+    after = n_order;
+  return after > before + 1 ? after - before - 1 : 0;
+}
+
 /* Of the steps whose labels stand clear of each other, the one whose axis ends nearest above
  * @hi, so that the longest bar spans most of the width. */
 void
@@ -599,7 +891,7 @@ cak_chart_people_ticks (const CakChartLayout *layout, const CakChartTheme *theme
           widest = MAX (
               widest, cak_chart_text_width (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label));
         }
-      if (width * t.step / t.max < MAX (widest + px * 1.5, px * 5.5))
+      if (width * t.step / t.max < MAX (widest + px * 1.2, px * 4))
         continue;
       *out_ticks = t;
       found = TRUE;
@@ -625,6 +917,11 @@ cak_chart_has_targets (const CakChartData *data)
 char *
 cak_chart_short_name (const char *name)
 {
+  /* Jakarta's: "Kabupaten Administrasi Kepulauan Seribu", "Kota Administrasi Jakarta Pusat" */
+  if (g_str_has_prefix (name, "Kabupaten Administrasi "))
+    return g_strconcat ("Kab. Adm. ", name + strlen ("Kabupaten Administrasi "), NULL);
+  if (g_str_has_prefix (name, "Kota Administrasi "))
+    return g_strconcat ("Kota Adm. ", name + strlen ("Kota Administrasi "), NULL);
   if (g_str_has_prefix (name, "Kabupaten "))
     return g_strconcat ("Kab. ", name + strlen ("Kabupaten "), NULL);
   return g_strdup (name);
@@ -634,6 +931,83 @@ char *
 cak_chart_format_people (double value, CakLang lang)
 {
   return cak_number_format_short (value, lang);
+}
+
+static const double unit_factors[CAK_CHART_N_UNITS] = { 1, 1e3, 1e6, 1e9, 1e12 };
+
+/* The unit a figure is written in: the largest it reaches once rounded ("999.960" is "1,0 jt") */
+static guint
+unit_of (double value)
+{
+  double a = fabs (value);
+
+  for (guint i = CAK_CHART_N_UNITS - 1; i > 0; i--)
+    if (a >= unit_factors[i] * 0.9995)
+      return i;
+  return 0;
+}
+
+/* Decimals for three significant digits, at most one: "729", "58,8", "2,5" */
+static int
+decimals_for (double value, guint unit)
+{
+  double m = fabs (value) / unit_factors[unit];
+
+  if (unit == 0 || m >= 99.95)
+    return 0;
+  return 1;
+}
+
+void
+cak_chart_people_init (CakChartPeople *people)
+{
+  g_return_if_fail (people != NULL);
+
+  for (guint i = 0; i < CAK_CHART_N_UNITS; i++)
+    people->decimals[i] = -1;
+}
+
+void
+cak_chart_people_add (CakChartPeople *people, double value)
+{
+  guint unit;
+  int d;
+
+  g_return_if_fail (people != NULL);
+
+  if (!isfinite (value) || value == 0)
+    return;
+  unit = unit_of (value);
+  d = decimals_for (value, unit);
+  /* The largest figure of a unit sets its decimals: the fewest any of them needs */
+  people->decimals[unit] = people->decimals[unit] < 0 ? d : MIN (people->decimals[unit], d);
+}
+
+/**
+ * cak_chart_people_format:
+ *
+ * Returns: (transfer full): @value in the unit and with the decimals @people chose for it:
+ * "57,0 rb", "2,5 jt"; "57.0K" in English
+ */
+char *
+cak_chart_people_format (const CakChartPeople *people, double value, CakLang lang)
+{
+  static const char *const id_units[] = { "", " rb", " jt", " M", " T" };
+  static const char *const en_units[] = { "", "K", "M", "B", "T" };
+  g_autofree char *number = NULL;
+  guint unit;
+  int d;
+
+  g_return_val_if_fail (people != NULL, NULL);
+
+  if (!isfinite (value))
+    return cak_chart_format_people (value, lang);
+  if (value == 0)
+    return g_strdup ("0");
+  unit = unit_of (value);
+  d = people->decimals[unit] >= 0 ? people->decimals[unit] : decimals_for (value, unit);
+  number = cak_number_format (value / unit_factors[unit], d, lang);
+  return g_strconcat (number, lang == CAK_LANG_ID ? id_units[unit] : en_units[unit], NULL);
 }
 
 char *

@@ -32,8 +32,10 @@ typedef enum
 typedef struct
 {
   char *caption;
-  char *value;       /* in full */
+  char *short_caption; /* said instead when the caption does not fit; NULL when none */
+  char *value;         /* in full */
   char *short_value; /* NULL when there is no shorter form */
+  double people;     /* the figure of a tile in people, NAN for the others */
   char *context;
   char *context2; /* the context's second line, when a large theme wraps it */
   Tone tone;
@@ -63,6 +65,7 @@ kpi_free (gpointer data)
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
       g_free (k->tiles[i].caption);
+      g_free (k->tiles[i].short_caption);
       g_free (k->tiles[i].value);
       g_free (k->tiles[i].short_value);
       g_free (k->tiles[i].context);
@@ -97,9 +100,8 @@ static void
 set_people (Tile *t, double value, CakLang lang)
 {
   t->value = format_people (value, lang);
-  if (!isnan (value))
-    t->short_value = cak_chart_format_people (value, lang);
-  else
+  t->people = value;
+  if (isnan (value))
     t->tone = TONE_MUTED;
 }
 
@@ -142,11 +144,12 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   gboolean has_compare = cak_period_is_valid (data->compare);
   g_autofree char *since = has_compare ? cak_period_format (data->compare, lang) : NULL;
   g_autofree char *target = NULL;
+  CakChartPeople people;
   Tile *t;
 
   memset (tiles, 0, sizeof (Tile) * CAK_CHART_KPI_N_TILES);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
-    tiles[i].progress = NAN;
+    tiles[i].progress = tiles[i].people = NAN;
   if (!isnan (total->target_pct))
     target = cak_number_format_percent (total->target_pct, 2, lang);
 
@@ -212,7 +215,11 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     t->context = g_strdup (_ ("no data"));
 
   t = &tiles[4];
-  t->caption = g_strdup (_ ("Gap to target"));
+  /* The overall gap, named apart from the sum of the regencies' gaps that the summary slide and
+   * the workbook's gap sheet show: the regencies above target offset those below in this one. */
+  t->caption = g_strdup (_ ("Overall gap to target"));
+  /* TRANSLATORS: the tile's caption where "Overall gap to target" does not fit */
+  t->short_caption = g_strdup (_ ("Overall gap"));
   if (target == NULL)
     {
       t->value = g_strdup ("—");
@@ -234,7 +241,9 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   else
     {
       set_people (t, total->gap_to_target, lang);
-      t->context = g_strdup_printf (_ ("participants still needed for %s"), target);
+      /* TRANSLATORS: under the overall gap to target, its definition: "40,00% × workforce −
+       * participants" of the province as a whole */
+      t->context = g_strdup_printf (_ ("%s × workforce − participants"), target);
     }
 
   t = &tiles[5];
@@ -249,6 +258,8 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     {
       /* TRANSLATORS: a tile's caption; %s is the comparison period, "Desember 2023" */
       t->caption = g_strdup_printf (_ ("Change since %s"), since);
+      /* The context names the period too ("Desember 2023: 30,13%"): never cut the caption's */
+      t->short_caption = g_strdup (_ ("Change"));
       if (isnan (total->change_pp) || isnan (before->coverage_pct))
         {
           t->value = g_strdup ("—");
@@ -267,6 +278,15 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
           t->context = g_strdup_printf (_ ("%s: %s"), since, then);
         }
     }
+
+  /* The short forms, should the figures be written short, all with one precision: "15,5 jt"
+   * beside "4,9 jt", never "4,88 jt" */
+  cak_chart_people_init (&people);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    cak_chart_people_add (&people, tiles[i].people);
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
+    if (!isnan (tiles[i].people))
+      tiles[i].short_value = cak_chart_people_format (&people, tiles[i].people, lang);
 }
 
 /* The size at which @text is as large as it may be and still fits @width; never cut. */
@@ -342,17 +362,24 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 
   t->text_x = t->rect.x + ipad;
   t->inner_w = t->rect.width - 2 * ipad;
+  if (t->short_caption
+      && fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w)
+             < px * cak_chart_label_min (theme, 0.75))
+    {
+      g_free (t->caption);
+      t->caption = g_steal_pointer (&t->short_caption);
+    }
   t->caption_px = MAX (px * cak_chart_label_min (theme, 0.75),
                        fit_px (layout, theme, PANGO_WEIGHT_BOLD, t->caption, px, t->inner_w));
   t->context_px
       = MAX (px * cak_chart_label_min (theme, 0.72),
              fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->context, px * 0.92, t->inner_w));
   cap_h = text_height (layout, theme, t->caption_px, PANGO_WEIGHT_BOLD, t->caption);
-  if (theme->label_min_scale > 0)
-    wrap_context (layout, theme, t);
+  /* Wrapped rather than cut: a context holds figures */
+  wrap_context (layout, theme, t);
   ctx_h = text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
   if (t->context2)
-    ctx_h *= 2;
+    ctx_h = 2 * (ceil (ctx_h) + 1);
   if (!isnan (t->progress))
     {
       bar_h = MAX (3.0, round (px * 0.45));
@@ -395,7 +422,8 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
 static double
 context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
 {
-  return text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
+  /* Whole pixels and one more, so that the two lines never touch once placed on pixels */
+  return ceil (text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)) + 1;
 }
 
 static void
@@ -585,6 +613,7 @@ kpi_describe (const CakChartData *data)
                                 tiles[i].context);
       g_free (tiles[i].context2);
       g_free (tiles[i].caption);
+      g_free (tiles[i].short_caption);
       g_free (tiles[i].value);
       g_free (tiles[i].short_value);
       g_free (tiles[i].context);

@@ -105,12 +105,53 @@ void cak_chart_legend_paint (cairo_t *cr, const CakChartLayout *layout, const Ca
  * else the top and the bottom with CAK_CHART_ITEM_REST between them. order holds every item,
  * already sorted; n_fit is how many rows fit. */
 GArray *cak_chart_pick_rows (const GArray *order, guint n_fit);
+/* The same, keeping @keep (the selected regency) in view: between two summary rows when it
+ * lies in the middle. */
+GArray *cak_chart_pick_rows_keeping (const GArray *order, guint n_fit, int keep);
+/* How many of the first @n_order items of @order the summary row rows[@index] stands for */
+guint cak_chart_rest_count (const GArray *order, guint n_order, const GArray *rows, guint index);
+/* The regency the reader picked out (the window's selection, the presenter's regency) */
+int cak_chart_focus_selected (const CakChartLayout *layout);
+/* The rows a by-regency bar chart draws and how they stand. The whole country's regencies are
+ * summarised by their top and bottom when they do not fit (cak_chart_pick_rows); a province's
+ * are all drawn, running on in a second column when one column is too short, their type
+ * shrinking further only when two are not enough. Column c is column 0 moved c * step right. */
+typedef struct
+{
+  GArray *rows; /* int: items in drawing order, CAK_CHART_ITEM_REST for the summary */
+  guint n_cols, per_col;
+  double col_width, step;
+  double row_height, label_px;
+  /* The names the rows show: every one full, or every one short ("Kab. Blitar") when the
+   * widest full name does not fit; one rule for the chart, never a mix. */
+  gboolean short_names;
+  GPtrArray *names; /* char *, by item */
+} CakChartRows;
+
+void cak_chart_rows_plan (CakChartRows *out, const CakChartLayout *layout,
+                          const CakChartTheme *theme, const CakChartData *data, const GArray *order,
+                          double rows_h, double painter_min, double min_row_em, double row_em);
+void cak_chart_rows_clear (CakChartRows *rows);
+double cak_chart_rows_choose_names (CakChartRows *rows, const CakChartLayout *layout,
+                                    const CakChartTheme *theme, const CakChartData *data,
+                                    double max_width);
+const char *cak_chart_rows_name (const CakChartRows *rows, const CakChartData *data, int item);
+/* Row @i's column offset and its top, below @plot_top */
+double cak_chart_rows_dx (const CakChartRows *rows, guint i);
+double cak_chart_rows_top (const CakChartRows *rows, guint i, double plot_top);
+
+/* What the summary row of the regencies left out says: at length when it fits @max_width,
+ * else "… and 482 more": never cut. */
+char *cak_chart_rest_text (CakChartLayout *layout, const CakChartTheme *theme, double px, guint n,
+                           double max_width);
+
 /* Items sorted by a key, largest first, items whose key is NAN last (by name). */
 GArray *cak_chart_sort_items (const CakChartData *data, double (*key) (const CakIndicatorRow *row));
 
 /* What the tests read of a change chart: where a change of @pp points falls, NAN when the chart
  * shows no bars. */
 double cak_chart_change_x_of (const CakChartLayout *layout, double pp);
+const CakLegendEntry *cak_chart_change_get_legend (const CakChartLayout *layout, guint *out_n);
 
 /* What the tests read of the key figures: each tile's box and the figure it shows as drawn. */
 #define CAK_CHART_KPI_N_TILES 6
@@ -124,6 +165,20 @@ gboolean cak_chart_has_targets (const CakChartData *data);
 /* Formats */
 char *cak_chart_short_name (const char *name);              /* "Kab. Blitar" */
 char *cak_chart_format_people (double value, CakLang lang); /* "449 rb", "1,2 jt" */
+
+/* One precision for the figures in people a chart shows: every figure in the same unit with
+ * the same decimals ("57,0 rb" beside "55,9 rb", never "57 rb"), chosen from the figures shown:
+ * three significant digits for the largest of each unit, at most one decimal. Add every figure
+ * first, then format. */
+#define CAK_CHART_N_UNITS 5
+typedef struct
+{
+  int decimals[CAK_CHART_N_UNITS]; /* per unit (ones, rb, jt, M, T); -1 when none was added */
+} CakChartPeople;
+
+void cak_chart_people_init (CakChartPeople *people);
+void cak_chart_people_add (CakChartPeople *people, double value);
+char *cak_chart_people_format (const CakChartPeople *people, double value, CakLang lang);
 
 /* The colour of a coverage bar against its target and the near band. */
 CakColor cak_chart_coverage_color (const CakChartTheme *theme, const CakChartData *data,

@@ -30,6 +30,7 @@ typedef struct
 {
   int item; /* CAK_CHART_ITEM_REST for the summary row */
   double top;
+  double dx;                  /* its column's offset: the x below are the first column's */
   gboolean has_data;          /* participants or a segment are known */
   double x[N_SEGMENTS + 1];   /* segment s runs from x[s] to x[s + 1]; unknown ones are empty */
   double hatch_x0, bar_x1;    /* participants of no known segment are hatched up to bar_x1 */
@@ -44,6 +45,8 @@ typedef struct
 typedef struct
 {
   GArray *rows; /* Row, in drawing order */
+  CakChartRows plan;
+  CakChartPeople people; /* one precision for every figure in people: totals, segments */
   double plot_top;
   double row_height;
   double bar_height;
@@ -54,7 +57,6 @@ typedef struct
   gboolean percent;
   CakTicks ticks;
   CakColor ink[N_SEGMENTS]; /* text on each segment's colour */
-  char *rest_text;
   char *total_text; /* the province's participants, right of the legend; NULL when no room */
   double total_x;
   guint n_legend;
@@ -78,7 +80,7 @@ segments_free (gpointer data)
   Segments *g = data;
 
   g_clear_pointer (&g->rows, g_array_unref);
-  g_free (g->rest_text);
+  cak_chart_rows_clear (&g->plan);
   g_free (g->total_text);
   g_free (g);
 }
@@ -210,31 +212,13 @@ segments_natural_height (const CakChartData *data, const CakChartTheme *theme, d
   return ceil (chrome_height (font_px) + MAX (1u, data->rows->len) * font_px * ROW_EM);
 }
 
-/* WCAG relative luminance */
-static double
-luminance (CakColor c)
-{
-  double v[3] = { c.r, c.g, c.b };
-
-  for (guint i = 0; i < 3; i++)
-    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
-  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
-}
-
-static double
-contrast (CakColor a, CakColor b)
-{
-  double la = luminance (a), lb = luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
 /* The theme's text or background colour, whichever reads better on @fill. */
 static CakColor
 ink_on (const CakChartTheme *theme, CakColor fill)
 {
-  return contrast (theme->text, fill) >= contrast (theme->background, fill) ? theme->text
-                                                                            : theme->background;
+  return cak_color_contrast (theme->text, fill) >= cak_color_contrast (theme->background, fill)
+             ? theme->text
+             : theme->background;
 }
 
 static double
@@ -283,6 +267,7 @@ place_total (CakChartLayout *layout, Segments *g, const CakChartData *data,
   double legend_end = layout->pad;
   g_autofree char *people = NULL;
   g_autofree char *text = NULL;
+  CakChartPeople format;
   CakRect rect;
 
   if (isnan (data->total.participants))
@@ -293,7 +278,9 @@ place_total (CakChartLayout *layout, Segments *g, const CakChartData *data,
 
       legend_end = MAX (legend_end, r->x + r->width);
     }
-  people = cak_chart_format_people (data->total.participants, data->lang);
+  cak_chart_people_init (&format);
+  cak_chart_people_add (&format, data->total.participants);
+  people = cak_chart_people_format (&format, data->total.participants, data->lang);
   /* TRANSLATORS: right of the legend: "Jawa Timur: 4.9M participants" */
   text = g_strdup_printf (_ ("%s: %s participants"), data->place, people);
   rect = cak_chart_text_rect (layout, theme, px, PANGO_WEIGHT_BOLD, text, right, cy, 1, 0);
@@ -358,7 +345,7 @@ layout_row (CakChartLayout *layout, Segments *g, const CakChartData *data,
       if (isnan (seg[s]) || w <= 0 || g->inner_px < g->label_px * INNER_MIN)
         continue;
       text = g->percent ? cak_number_format_percent (seg[s] * scale, 0, data->lang)
-                        : cak_chart_format_people (seg[s], data->lang);
+                        : cak_chart_people_format (&g->people, seg[s], data->lang);
       if (cak_chart_text_width (layout, theme, g->inner_px, PANGO_WEIGHT_BOLD, text)
               + g->inner_px * 0.8
           > w)
@@ -390,8 +377,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   g_autofree char *subtitle = subtitle_of (data);
   g_autofree char *footer = cak_chart_footer (data);
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GArray) items = NULL;
-  guint n_fit, first_legend_label;
+  GArray *items;
+  guint first_legend_label, first_label;
 
   layout->priv = g;
   layout->priv_free = segments_free;
@@ -410,13 +397,27 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
   rows_h = MAX (px, layout->plot.y + layout->plot.height - g->plot_top);
 
   order = cak_chart_sort_items (data, extent_of);
-  n_fit = MAX (1u,
-               (guint)floor (rows_h / (px * cak_chart_label_min (theme, LABEL_MIN) * MIN_ROW_EM)));
-  items = cak_chart_pick_rows (order, n_fit);
-  g->row_height = rows_h / MAX (1u, items->len);
-  g->row_height = MIN (g->row_height, px * ROW_EM * 1.4);
-  g->label_px
-      = MIN (px, MAX (px * cak_chart_label_min (theme, LABEL_MIN), g->row_height / MIN_ROW_EM));
+  cak_chart_rows_plan (&g->plan, layout, theme, data, order, rows_h, LABEL_MIN, MIN_ROW_EM, ROW_EM);
+  items = g->plan.rows;
+  /* One precision for the figures of every row drawn, in and beside the bars */
+  cak_chart_people_init (&g->people);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int item = g_array_index (items, int, i);
+      const CakIndicatorRow *ir;
+      double seg[N_SEGMENTS];
+
+      if (item < 0)
+        continue;
+      ir = &g_array_index (data->rows, CakIndicatorRow, item);
+      cak_chart_people_add (&g->people,
+                            isnan (ir->participants) ? extent_of (ir) : ir->participants);
+      get_segments (ir, seg);
+      for (guint s = 0; s < N_SEGMENTS; s++)
+        cak_chart_people_add (&g->people, seg[s]);
+    }
+  g->row_height = g->plan.row_height;
+  g->label_px = g->plan.label_px;
   g->value_px = g->label_px;
   g->bar_height = MAX (1.0, round (MIN (g->row_height * 0.62, px * 1.15)));
   /* Figures inside the bars: their digits (about 0.72 of the size) within the bar with a pixel
@@ -434,7 +435,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
       const CakIndicatorRow *ir;
       double extent;
 
-      row.top = g->plot_top + i * g->row_height;
+      row.top = cak_chart_rows_top (&g->plan, i, g->plot_top);
+      row.dx = cak_chart_rows_dx (&g->plan, i);
       if (row.item >= 0)
         {
           ir = &g_array_index (data->rows, CakIndicatorRow, row.item);
@@ -442,8 +444,8 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
           row.has_data = !isnan (extent);
           if (row.has_data)
             {
-              row.total = cak_chart_format_people (
-                  isnan (ir->participants) ? extent : ir->participants, data->lang);
+              row.total = cak_chart_people_format (
+                  &g->people, isnan (ir->participants) ? extent : ir->participants, data->lang);
               hi = MAX (hi, extent);
               if (!has_any_segment (ir))
                 row.note = g_strdup (_ ("no segment data"));
@@ -455,10 +457,11 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
         }
       g_array_append_val (g->rows, row);
     }
-  label_w = MIN (label_w, layout->width * 0.34);
+  label_w = cak_chart_rows_choose_names (&g->plan, layout, theme, data,
+                                         g->plan.col_width * (g->plan.n_cols > 1 ? 0.42 : 0.34));
   g->label_right = layout->pad + label_w;
   layout->plot.x = g->label_right + px * 0.8;
-  right = layout->width - layout->pad;
+  right = layout->pad + g->plan.col_width;
   /* A pixel short of the edge: bar ends and labels are rounded to whole pixels. */
   room = MAX (px, right - 1 - layout->plot.x);
 
@@ -498,47 +501,50 @@ segments_layout (CakChartLayout *layout, const CakChartData *data, const CakChar
     }
   layout->plot.width = MAX (px, width);
 
-  for (guint i = 0; i < g->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
+  for (guint k = 0; k < g->plan.n_cols; k++)
+    for (guint i = 0; i < g->ticks.n_ticks; i++)
+      {
+        g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
 
-      cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
-                            round (x_of (layout, g, g->ticks.ticks[i])) + 0.5,
-                            layout->plot.y + px * 0.6, 0.5, 0);
-    }
+        cak_chart_place_text (layout, theme, px * 0.85, PANGO_WEIGHT_NORMAL, label,
+                              round (x_of (layout, g, g->ticks.ticks[i])) + 0.5 + k * g->plan.step,
+                              layout->plot.y + px * 0.6, 0.5, 0);
+      }
 
   for (guint i = 0; i < g->rows->len; i++)
     {
       Row *row = &g_array_index (g->rows, Row, i);
       double cy = row->top + g->row_height / 2;
-      const CakIndicatorRow *ir;
 
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          guint left_out = data->rows->len - (g->rows->len - 1);
+          guint left_out = cak_chart_rest_count (order, order->len, items, i);
 
-          g->rest_text = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "… and %u more regency or city in between",
-                           "… and %u more regencies and cities in between", left_out),
-              left_out);
-          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
+          /* A summary row's words are kept as its total */
+          row->total
+              = cak_chart_rest_text (layout, theme, g->label_px, left_out, right - layout->plot.x);
+          cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, row->total,
                                 layout->plot.x, cy, 0, right - layout->plot.x);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
-      cak_chart_add_hit (layout,
-                         (CakRect){ layout->pad, row->top, right - layout->pad, g->row_height },
-                         row->item);
+      cak_chart_add_hit (
+          layout, (CakRect){ layout->pad + row->dx, row->top, right - layout->pad, g->row_height },
+          row->item);
       /* Bold is the wider of the two weights a name is drawn in (selected). */
-      cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD, ir->region->name,
-                            g->label_right, cy, 1, g->label_right - layout->pad);
+      cak_chart_place_text (layout, theme, g->label_px, PANGO_WEIGHT_BOLD,
+                            cak_chart_rows_name (&g->plan, data, row->item),
+                            g->label_right + row->dx, cy, 1, g->label_right - layout->pad);
+      /* The row is laid out as in the first column, its texts' boxes then moved to its own */
+      first_label = layout->labels->len;
       layout_row (layout, g, data, theme, row, gap);
+      for (guint l = first_label; l < layout->labels->len; l++)
+        g_array_index (layout->labels, CakRect, l).x += row->dx;
     }
 }
 
 static void
 paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
-            const CakChartTheme *theme, double top)
+            const CakChartTheme *theme, double top, const char *text)
 {
   double dash[] = { 2, 4 };
   double cy = top + g->row_height / 2;
@@ -553,8 +559,8 @@ paint_rest (cairo_t *cr, const CakChartLayout *layout, const Segments *g,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cak_chart_set_color (cr, theme->muted);
-  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, g->rest_text,
-                       layout->plot.x, cy, 0, layout->width - layout->pad - layout->plot.x);
+  cak_chart_show_text (cr, layout, theme, g->label_px, PANGO_WEIGHT_NORMAL, text, layout->plot.x,
+                       cy, 0, layout->width - layout->pad - layout->plot.x);
 }
 
 static void
@@ -610,7 +616,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 {
   const Segments *g = layout->priv;
   double px = layout->font_px;
-  double rows_bottom = g->plot_top + g->row_height * g->rows->len;
+  double rows_bottom = g->plot_top + g->row_height * g->plan.per_col;
   double clip_y0, clip_y1, x0, x1;
 
   /* A scrolled window paints a strip: rows outside it are not drawn. */
@@ -628,9 +634,11 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 
   /* Grid and axis labels */
   cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < g->ticks.n_ticks; i++)
+  for (guint n = 0; n < g->ticks.n_ticks * g->plan.n_cols; n++)
     {
-      double tx = round (x_of (layout, g, g->ticks.ticks[i])) + 0.5;
+      guint i = n % g->ticks.n_ticks;
+      double tx = round (x_of (layout, g, g->ticks.ticks[i])) + 0.5
+                  + (n / g->ticks.n_ticks) * g->plan.step;
       g_autofree char *label = format_tick (g->ticks.ticks[i], g->percent, data->lang);
 
       cak_chart_set_color (cr, theme->grid);
@@ -647,17 +655,17 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
       const Row *row = &g_array_index (g->rows, Row, i);
       double cy = row->top + g->row_height / 2;
       double by = round (cy - g->bar_height / 2);
-      const CakIndicatorRow *ir;
       gboolean selected = row->item == focus->selected;
 
       if (row->top > clip_y1 || row->top + g->row_height < clip_y0)
         continue;
       if (row->item == CAK_CHART_ITEM_REST)
         {
-          paint_rest (cr, layout, g, theme, row->top);
+          paint_rest (cr, layout, g, theme, row->top, row->total);
           continue;
         }
-      ir = &g_array_index (data->rows, CakIndicatorRow, row->item);
+      cairo_save (cr);
+      cairo_translate (cr, row->dx, 0);
 
       if (selected || row->item == focus->highlighted)
         {
@@ -666,15 +674,16 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           if (!selected)
             h.a = 0.6;
           cak_chart_set_color (cr, h);
-          cairo_rectangle (cr, layout->pad * 0.5, row->top, layout->width - layout->pad,
+          cairo_rectangle (cr, layout->pad * 0.5, row->top, g->plan.col_width + layout->pad,
                            g->row_height);
           cairo_fill (cr);
         }
 
       cak_chart_set_color (cr, theme->text);
       cak_chart_show_text (cr, layout, theme, g->label_px,
-                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, ir->region->name,
-                           g->label_right, cy, 1, g->label_right - layout->pad);
+                           selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           cak_chart_rows_name (&g->plan, data, row->item), g->label_right, cy, 1,
+                           g->label_right - layout->pad);
 
       if (row->has_data)
         paint_bar (cr, layout, g, theme, row, by);
@@ -691,6 +700,7 @@ segments_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
           cak_chart_show_text (cr, layout, theme, g->value_px, PANGO_WEIGHT_NORMAL, row->note,
                                row->note_x, cy, 0, 0);
         }
+      cairo_restore (cr);
     }
 }
 

@@ -49,6 +49,7 @@ typedef struct
 } CakChartTheme;
 
 gboolean cak_chart_theme_is_projector (const CakChartTheme *theme);
+double cak_color_contrast (CakColor a, CakColor b);
 
 void cak_chart_theme_init (CakChartTheme *theme, CakChartThemeKind kind);
 gboolean cak_chart_theme_kind_from_name (const char *name, CakChartThemeKind *out_kind);

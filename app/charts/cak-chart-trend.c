@@ -623,7 +623,8 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
     {
       t->legend[0] = (CakLegendEntry){ CAK_LEGEND_LINE,
                                        cak_chart_mix (theme->background, theme->muted, 0.35),
-                                       _ ("Other regencies and cities") };
+                                       data->by_province ? _ ("Other provinces")
+                                                         : _ ("Other regencies and cities") };
       t->n_legend = 1;
     }
   cak_chart_frame_layout (layout, theme, title, subtitle, footer, t->n_legend > 0);
@@ -671,9 +672,16 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
       ylab_w
           = MAX (ylab_w, cak_chart_text_width (layout, theme, axis_px, PANGO_WEIGHT_NORMAL, label));
     }
-  /* Names at the line ends take up to a third of the width; with a theme that keeps labels
-   * large (slides), up to 45%, rather than cut. */
-  max_col_w = layout->width * (theme->label_min_scale > 0 ? 0.45 : 0.3);
+  /* Names at the line ends take up to a third of the width; when that is not enough (slides'
+   * large labels, a narrow frame), up to 45%, rather than cut: a label holds a figure. */
+  max_col_w = layout->width * 0.3;
+  for (guint i = 0; i < t->end_labels->len; i++)
+    {
+      const CakTrendLabel *label = &g_array_index (t->end_labels, CakTrendLabel, i);
+
+      if (cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text) > max_col_w)
+        max_col_w = layout->width * 0.45;
+    }
   for (guint i = 0; i < t->end_labels->len; i++)
     {
       const CakTrendLabel *label = &g_array_index (t->end_labels, CakTrendLabel, i);

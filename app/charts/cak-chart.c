@@ -116,10 +116,21 @@ cak_chart_data_describe_item (const CakChartData *data, int item)
       g_autofree char *g = cak_number_format (row->gap_to_target, 0, data->lang);
 
       g_string_append_printf (out, "\n");
-      if (row->gap_to_target > 0)
+      if (item == CAK_CHART_ITEM_TOTAL && row->gap_to_target > 0)
+        /* TRANSLATORS: the province's overall gap: target × workforce − participants */
+        g_string_append_printf (out, _ ("Target %s: overall gap %s participants"), t, g);
+      else if (row->gap_to_target > 0)
         g_string_append_printf (out, _ ("Target %s: %s more participants needed"), t, g);
       else
         g_string_append_printf (out, _ ("Target %s: reached"), t);
+    }
+  if (item == CAK_CHART_ITEM_TOTAL && !isnan (row->regency_gaps) && row->regency_gaps > 0)
+    {
+      g_autofree char *sum = cak_number_format (row->regency_gaps, 0, data->lang);
+
+      g_string_append_printf (out, "\n");
+      /* TRANSLATORS: the gaps of the regencies below their target, added up */
+      g_string_append_printf (out, _ ("Sum of regency gaps: %s"), sum);
     }
   if (!isnan (row->change_pp) && cak_period_is_valid (data->compare))
     {
@@ -191,6 +202,7 @@ cak_chart_layout_new (CakChartKind kind, const CakChartData *data, const CakChar
   layout->pad = round (font_px * 1.4);
   layout->hits = g_array_new (FALSE, FALSE, sizeof (CakChartHit));
   layout->labels = g_array_new (FALSE, FALSE, sizeof (CakRect));
+  layout->placed = g_ptr_array_new_with_free_func (g_free);
   layout->context = g_object_ref (context);
   layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   kinds[kind].painter->layout (layout, data, theme);
@@ -206,6 +218,7 @@ cak_chart_layout_free (CakChartLayout *layout)
     layout->priv_free (layout->priv);
   g_clear_pointer (&layout->hits, g_array_unref);
   g_clear_pointer (&layout->labels, g_array_unref);
+  g_clear_pointer (&layout->placed, g_ptr_array_unref);
   g_clear_pointer (&layout->texts, g_hash_table_unref);
   g_free (layout->title_text);
   g_free (layout->subtitle_text);

@@ -61,6 +61,7 @@ typedef struct
   char *title_text, *subtitle_text, *footer_text; /* kept by the frame for every redraw */
   GArray *hits;                                   /* CakChartHit, in drawing order */
   GArray *labels;                                 /* CakRect of every text drawn */
+  GPtrArray *placed;                              /* char *: the texts placed, for the tests */
   PangoContext *context;                          /* text is measured in this */
   GHashTable *texts;                              /* shaped texts, kept for redraws */
   gpointer priv;                                  /* the painter's own geometry */

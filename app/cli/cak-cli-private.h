@@ -15,23 +15,25 @@ G_BEGIN_DECLS
  * builds the charts' model. Returns CAK_EXIT_OK and sets @out_data, or the exit status after
  * saying why on stderr. */
 int cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
-                             const char *province_text, GStrv maps, CakChartData **out_data);
+                             const char *province_text, gboolean by_province, GStrv maps,
+                             CakChartData **out_data);
 int cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text,
                                       const char *compare_text, const char *province_text,
-                                      GStrv maps, CakChartData **out_data, GStrv *out_deck,
-                                      CakMonev **out_monev);
+                                      gboolean by_province, GStrv maps, CakChartData **out_data,
+                                      GStrv *out_deck, CakMonev **out_monev);
 
 /* --slides: the deck of @files (a project's own, or the default) as a PDF, or as PNGs when @output
  * ends in .png. */
 int cak_cli_run_slides (GStrv files, const char *output, const char *size_text,
                         const char *theme_text, const char *agency, const char *period_text,
-                        const char *compare_text, const char *province_text, GStrv maps);
+                        const char *compare_text, const char *province_text, gboolean by_province,
+                        GStrv maps);
 
 /* --map's values, or FALSE after saying why on stderr. */
 gboolean cak_cli_parse_maps (GStrv maps, GPtrArray **out_map);
 
 /* --add: files into a project, created when absent. */
 int cak_cli_run_add (const char *project_path, GStrv files, gboolean replace,
-                     const char *period_text, GStrv maps);
+                     const char *period_text, GStrv maps, GStrv targets);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,9 +53,107 @@ print_conflicts (CakProjectImport *import, CakLang lang)
  * unchanged; then adds them in order, each in one transaction, and prints each one's import
  * report and conflicts.
  */
+/* A target as --target writes it, "35:2025=32,15", "35.05:2025-06=30.5", "35.05:2025=-" (removes
+ * the one typed) or "35=rkp-2026" (a preset), read into @t; FALSE after saying why. */
+typedef struct
+{
+  const CakRegion *region;
+  CakPeriod period;
+  double pct;
+  const char *note;
+} TargetArg;
+
+static gboolean
+parse_target (const char *text, TargetArg *t)
+{
+  CakRegionCatalog *catalog = cak_region_catalog_get_default ();
+  g_auto (GStrv) sides = g_strsplit (text, "=", 2);
+  g_auto (GStrv) where = NULL;
+  guint n_presets;
+  const CakTargetPreset *presets = cak_target_presets (&n_presets);
+
+  if (g_strv_length (sides) != 2)
+    goto bad;
+  where = g_strsplit (g_strstrip (sides[0]), ":", 2);
+  t->region = where[0] ? cak_region_catalog_lookup_code (catalog, g_strstrip (where[0])) : NULL;
+  if (t->region == NULL)
+    {
+      g_printerr (_ ("cakupan: “%s” in --target is not a region code (write 35 for a province, "
+                     "35.05 for a regency).\n"),
+                  where[0] ? where[0] : "");
+      return FALSE;
+    }
+  g_strstrip (sides[1]);
+  t->note = NULL;
+  for (guint i = 0; i < n_presets; i++)
+    if (g_ascii_strcasecmp (sides[1], presets[i].id) == 0)
+      {
+        t->period = cak_period_year (presets[i].year);
+        t->pct = presets[i].pct;
+        t->note = presets[i].id;
+        return where[1] == NULL;
+      }
+  if (where[1] == NULL || !cak_period_parse (g_strstrip (where[1]), &t->period))
+    goto bad;
+  if (strcmp (sides[1], "-") == 0)
+    t->pct = NAN;
+  else
+    {
+      g_autofree char *number = g_strdelimit (g_strdup (sides[1]), ",", '.');
+      char *end = NULL;
+
+      t->pct = g_ascii_strtod (number, &end);
+      if (end == number || *end != '\0' || isnan (t->pct))
+        goto bad;
+    }
+  return TRUE;
+
+bad:
+  g_printerr (_ ("cakupan: write --target as REGION:YEAR=PERCENT (35:2025=32,15), "
+                 "REGION:YEAR=- to remove a target, or REGION=PRESET (35=rkp-2026); “%s” is "
+                 "none of these.\n"),
+              text);
+  return FALSE;
+}
+
+/* --target: typed targets into @project, each kept at once. */
+static int
+set_targets (CakProject *project, GStrv targets, CakLang lang)
+{
+  CakMonev *monev = cak_project_get_monev (project);
+
+  for (guint i = 0; targets && targets[i]; i++)
+    {
+      TargetArg t = { 0 };
+      g_autoptr (GError) error = NULL;
+      g_autofree char *period = NULL;
+
+      if (!parse_target (targets[i], &t))
+        return CAK_EXIT_USAGE;
+      if (!cak_monev_set_target (monev, t.region, t.period, t.pct, t.note, &error))
+        {
+          g_printerr ("cakupan: %s\n", error->message);
+          return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? CAK_EXIT_USAGE
+                                                                                  : CAK_EXIT_INPUT;
+        }
+      period = cak_period_format (t.period, lang);
+      if (isnan (t.pct))
+        /* TRANSLATORS: a region and a period, such as "Jawa Timur, 2025" */
+        g_print (_ ("%s, %s: the typed target was removed.\n"), t.region->name, period);
+      else
+        {
+          g_autofree char *pct = cak_number_format_percent (t.pct, 2, lang);
+
+          /* TRANSLATORS: a region, a period and a percentage */
+          g_print (_ ("%s, %s: target %s.\n"), t.region->name, period, pct);
+        }
+    }
+  return CAK_EXIT_OK;
+}
+
 int
 cak_cli_run_add (const char *project_path, GStrv files, gboolean replace, const char *period_text,
-                 GStrv maps)
+                 GStrv maps, GStrv targets)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (project_path);
   g_autoptr (CakProject) project = NULL;
@@ -66,6 +165,7 @@ cak_cli_run_add (const char *project_path, GStrv files, gboolean replace, const 
   CakImportOptions options = { 0 };
   CakLang lang = cak_lang_from_environment ();
   gboolean created = FALSE;
+  int status;
 
   options.default_period = CAK_PERIOD_INIT_NONE;
   if (period_text && !cak_period_parse (period_text, &options.default_period))
@@ -92,7 +192,16 @@ cak_cli_run_add (const char *project_path, GStrv files, gboolean replace, const 
       return CAK_EXIT_INPUT;
     }
 
-  for (guint i = 0; files[i]; i++)
+  /* Every --target is read before anything changes: a wrong one leaves the project as it was. */
+  for (guint i = 0; targets && targets[i]; i++)
+    {
+      TargetArg t;
+
+      if (!parse_target (targets[i], &t))
+        return CAK_EXIT_USAGE;
+    }
+
+  for (guint i = 0; files && files[i]; i++)
     {
       g_autoptr (GFile) input = g_file_new_for_commandline_arg (files[i]);
       CakProjectImport *import;
@@ -161,6 +270,7 @@ cak_cli_run_add (const char *project_path, GStrv files, gboolean replace, const 
                name, cak_project_import_count_new (import));
       print_conflicts (import, lang);
     }
+  status = set_targets (project, targets, lang);
   fflush (stdout);
-  return CAK_EXIT_OK;
+  return status;
 }

@@ -38,7 +38,7 @@ parse_size (const char *text, double *out_width, double *out_height)
 int
 cak_cli_run_slides (GStrv files, const char *output, const char *size_text, const char *theme_text,
                     const char *agency, const char *period_text, const char *compare_text,
-                    const char *province_text, GStrv maps)
+                    const char *province_text, gboolean by_province, GStrv maps)
 {
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (CakDeck) deck = NULL;
@@ -81,8 +81,8 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
       g_printerr (_ ("cakupan: slides show one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
       return CAK_EXIT_USAGE;
     }
-  status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text, maps,
-                                             &data, &kept, &monev);
+  status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
+                                             by_province, maps, &data, &kept, &monev);
   if (status != CAK_EXIT_OK)
     return status;
 

@@ -196,6 +196,7 @@ run_summary (GStrv files, gboolean json, const char *period_text, const char *pr
   options.period = input.period;
   options.all_periods = input.all_periods;
   options.province_code = input.province ? input.province->code : NULL;
+  options.monev = input.project ? cak_project_get_monev (input.project) : NULL;
   output = json ? cak_summary_to_json (input.dataset, &options)
                 : cak_summary_to_text (input.dataset, &options);
   fputs (output, stdout);
@@ -264,7 +265,7 @@ resolve_scope (Input *input, CakPeriod *out_period, CakPeriod *out_compare,
 static int
 run_chart (GStrv files, const char *kind_text, const char *output, const char *size_text,
            double scale, const char *theme_text, const char *period_text, const char *compare_text,
-           const char *province_text, GStrv maps)
+           const char *province_text, gboolean by_province, GStrv maps)
 {
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (GError) error = NULL;
@@ -305,7 +306,8 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
       g_printerr (_ ("cakupan: a chart shows one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
       return CAK_EXIT_USAGE;
     }
-  status = cak_cli_load_chart_data (files, period_text, compare_text, province_text, maps, &data);
+  status = cak_cli_load_chart_data (files, period_text, compare_text, province_text, by_province,
+                                    maps, &data);
   if (status != CAK_EXIT_OK)
     return status;
   cak_chart_theme_init (&theme, theme_kind);
@@ -409,6 +411,9 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   g_autofree char *agency = NULL;
   g_autofree char *add = NULL;
   gboolean replace = FALSE;
+  g_auto (GStrv) targets = NULL;
+  g_autofree char *level = NULL;
+  gboolean by_province = FALSE;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) maps = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -450,12 +455,20 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
     { "slides", 0, 0, G_OPTION_ARG_FILENAME, &slides,
       N_ ("Write the default presentation and exit: a PDF, or one PNG per slide for FILE.png"),
       N_ ("FILE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level,
+      N_ ("With --chart or --slides of the whole country: “province” compares the provinces, "
+          "“regency” (the default) every regency and city"),
+      N_ ("LEVEL") },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
       N_ ("With --slides, the agency named on the title slide"), N_ ("TEXT") },
     { "add", 0, 0, G_OPTION_ARG_FILENAME, &add,
       N_ ("Add the files to a project (a .cakupan file, created when absent), print each one’s "
           "import report and exit"),
       N_ ("PROJECT") },
+    { "target", 0, 0, G_OPTION_ARG_STRING_ARRAY, &targets,
+      N_ ("With --add, type a coverage target into the project: 35:2025=32,15 for a province, "
+          "35.05:2025=30 for a regency, 35:2025=- to remove one, 35=rkp-2026 for a preset"),
+      N_ ("REGION:YEAR=PERCENT") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_ ("With --add, use a new file’s figure where it differs from the one the project holds "
           "(both are kept); without it the figure held is used"),
@@ -490,6 +503,38 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       return;
     }
 
+  if (level)
+    {
+      if (g_ascii_strcasecmp (level, "province") == 0
+          || g_ascii_strcasecmp (level, "provinsi") == 0)
+        by_province = TRUE;
+      else if (g_ascii_strcasecmp (level, "regency") != 0
+               && g_ascii_strcasecmp (level, "kabupaten") != 0)
+        {
+          g_printerr (_ ("cakupan: “%s” is not a level; choose province or regency.\n"), level);
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      if (!chart && !slides)
+        {
+          g_printerr (_ ("cakupan: --level goes with --chart or --slides.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+      if (by_province && province)
+        {
+          g_printerr (_ ("cakupan: --level province compares the provinces of the whole "
+                         "country; it does not go with --province.\n"));
+          out_result->exit_status = CAK_EXIT_USAGE;
+          return;
+        }
+    }
+  if (targets && !add)
+    {
+      g_printerr (_ ("cakupan: --target goes with --add PROJECT.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
   if (replace && !add)
     {
       g_printerr (_ ("cakupan: --replace goes with --add.\n"));
@@ -504,13 +549,13 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
-      if (files == NULL || files[0] == NULL)
+      if ((files == NULL || files[0] == NULL) && targets == NULL)
         {
-          g_printerr (_ ("cakupan: --add needs a project and at least one file.\n"));
+          g_printerr (_ ("cakupan: --add needs a project and at least one file or --target.\n"));
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
-      out_result->exit_status = cak_cli_run_add (add, files, replace, period, maps);
+      out_result->exit_status = cak_cli_run_add (add, files, replace, period, maps, targets);
       return;
     }
   if ((summary ? 1 : 0) + (chart ? 1 : 0) + (report ? 1 : 0) > 1)
@@ -540,7 +585,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           return;
         }
       out_result->exit_status = cak_cli_run_slides (files, slides, size, theme, agency, period,
-                                                    compare, province, maps);
+                                                    compare, province, by_province, maps);
       return;
     }
   if (!chart && (output || size || theme || scale != 1))
@@ -574,8 +619,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           out_result->exit_status = CAK_EXIT_USAGE;
           return;
         }
-      out_result->exit_status
-          = run_chart (files, chart, output, size, scale, theme, period, compare, province, maps);
+      out_result->exit_status = run_chart (files, chart, output, size, scale, theme, period,
+                                           compare, province, by_province, maps);
       return;
     }
 
@@ -618,10 +663,11 @@ cak_cli_result_clear (CakCliResult *result)
  */
 int
 cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
-                         const char *province_text, GStrv maps, CakChartData **out_data)
+                         const char *province_text, gboolean by_province, GStrv maps,
+                         CakChartData **out_data)
 {
-  return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text, maps,
-                                           out_data, NULL, NULL);
+  return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
+                                           by_province, maps, out_data, NULL, NULL);
 }
 
 /**
@@ -634,8 +680,8 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
  */
 int
 cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const char *compare_text,
-                                  const char *province_text, GStrv maps, CakChartData **out_data,
-                                  GStrv *out_deck, CakMonev **out_monev)
+                                  const char *province_text, gboolean by_province, GStrv maps,
+                                  CakChartData **out_data, GStrv *out_deck, CakMonev **out_monev)
 {
   g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;
@@ -653,7 +699,10 @@ cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const ch
   if (status != CAK_EXIT_OK)
     return status;
   sources = describe_sources (files);
-  data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
+  if (by_province)
+    data = cak_chart_data_new_provinces (input.dataset, period, compare, sources, input.lang);
+  else
+    data = cak_chart_data_new (input.dataset, province_code, period, compare, sources, input.lang);
   if (data->rows->len == 0)
     {
       g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));

@@ -176,6 +176,90 @@ cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod pe
   return data;
 }
 
+/* The history of the trend from a row set per period: coverage of each row and of the total. */
+static void
+fill_history (CakChartData *data, CakDataset *dataset, CakPeriod period,
+              GArray *(*rows_in) (CakDataset *dataset, const CakChartData *data, CakPeriod when))
+{
+  g_autoptr (GArray) all_periods = cak_dataset_get_reporting_periods (dataset);
+  guint n_rows = data->rows->len, n_periods;
+
+  for (guint i = 0; i < all_periods->len; i++)
+    {
+      CakPeriod p = g_array_index (all_periods, CakPeriod, i);
+
+      if (p.kind == period.kind && cak_period_compare (p, period) <= 0)
+        g_array_append_val (data->periods, p);
+    }
+  n_periods = data->periods->len;
+  data->history = g_new (double, (gsize)(n_rows + 1) * MAX (1u, n_periods));
+  data->history_target = g_new (double, MAX (1u, n_periods));
+  for (guint p = 0; p < n_periods; p++)
+    {
+      CakPeriod when = g_array_index (data->periods, CakPeriod, p);
+      g_autoptr (GArray) rows = rows_in (dataset, data, when);
+      g_autoptr (GArray) regencies
+          = cak_indicators_compute_regencies (dataset, NULL, when, CAK_PERIOD_INIT_NONE);
+      CakIndicatorRow total;
+
+      g_assert (rows->len == n_rows);
+      for (guint r = 0; r < n_rows; r++)
+        data->history[(gsize)r * n_periods + p]
+            = g_array_index (rows, CakIndicatorRow, r).coverage_pct;
+      cak_indicators_compute_province (dataset, regencies, NULL, when, &total);
+      data->history[(gsize)n_rows * n_periods + p] = total.coverage_pct;
+      data->history_target[p] = total.target_pct;
+    }
+}
+
+static GArray *
+provinces_in (CakDataset *dataset, const CakChartData *data, CakPeriod when)
+{
+  return cak_indicators_compute_provinces (dataset, when, CAK_PERIOD_INIT_NONE);
+}
+
+/**
+ * cak_chart_data_new_provinces:
+ * @compare: the period to measure change from, or an invalid period for none
+ * @sources: (nullable): the files the figures come from, for the footers
+ *
+ * The whole country by province: a row per province of the catalog (its regencies' total,
+ * ranked among the provinces), the country's total, and the history for the trend. Charts
+ * drawn from it compare provinces as the province's charts compare regencies.
+ *
+ * Returns: (transfer full): the model
+ */
+CakChartData *
+cak_chart_data_new_provinces (CakDataset *dataset, CakPeriod period, CakPeriod compare,
+                              const char *sources, CakLang lang)
+{
+  CakChartData *data;
+  g_autoptr (GArray) regencies = NULL;
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), NULL);
+
+  data = data_new (lang, sources);
+  data->by_province = TRUE;
+  data->period = period;
+  data->compare = compare;
+  data->province = NULL;
+  data->place = g_strdup ("Indonesia");
+  data->rows = cak_indicators_compute_provinces (dataset, period, compare);
+  regencies = cak_indicators_compute_regencies (dataset, NULL, period, CAK_PERIOD_INIT_NONE);
+  cak_indicators_compute_province (dataset, regencies, NULL, period, &data->total);
+  if (cak_period_is_valid (compare))
+    {
+      g_autoptr (GArray) before
+          = cak_indicators_compute_regencies (dataset, NULL, compare, CAK_PERIOD_INIT_NONE);
+
+      cak_indicators_compute_province (dataset, before, NULL, compare, &data->compare_total);
+      if (!isnan (data->compare_total.coverage_pct) && !isnan (data->total.coverage_pct))
+        data->total.change_pp = data->total.coverage_pct - data->compare_total.coverage_pct;
+    }
+  fill_history (data, dataset, period, provinces_in);
+  return data;
+}
+
 /**
  * cak_chart_default_compare:
  *

@@ -26,7 +26,8 @@ typedef struct
   CakPeriod period;
   CakPeriod compare; /* invalid when there is no comparison */
 
-  GArray *rows;                  /* CakIndicatorRow, one per regency, in catalog order */
+  gboolean by_province; /* rows are the provinces of the country, not regencies */
+  GArray *rows;         /* CakIndicatorRow, one per regency (or province), in catalog order */
   CakIndicatorRow total;         /* the province's total in period */
   CakIndicatorRow compare_total; /* its total in compare; coverage NAN when unknown */
   /* The province's figures as an imported file states them (its province row), shown beside
@@ -54,6 +55,8 @@ typedef struct
 
 CakChartData *cak_chart_data_new (CakDataset *dataset, const char *province_code, CakPeriod period,
                                   CakPeriod compare, const char *sources, CakLang lang);
+CakChartData *cak_chart_data_new_provinces (CakDataset *dataset, CakPeriod period,
+                                            CakPeriod compare, const char *sources, CakLang lang);
 CakChartData *cak_chart_data_new_from_rows (const GArray *rows, const CakIndicatorRow *total,
                                             const char *sources, CakLang lang);
 CakChartData *cak_chart_data_new_for_item (const CakChartData *data, int item);

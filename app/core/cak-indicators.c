@@ -268,6 +268,7 @@ cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, CakPer
   out_row->region = region;
   out_row->period = period;
   out_row->change_pp = NAN;
+  out_row->regency_gaps = NAN;
 
   if (cak_indicators_find_workforce (dataset, region, period, &workforce,
                                      &out_row->workforce_period))
@@ -402,6 +403,11 @@ add_known (double *sum, double value)
  * coverage, uncovered and gap are computed over the regencies that have both participants and
  * a workforce above zero, so that a regency missing one figure does not bend the province's
  * percentage. The target is the province's when every regency shares it, else unknown.
+ *
+ * Two gaps come out, and they differ: gap_to_target is the overall gap (the shared target x the
+ * total workforce - the total participants), in which the regencies above target offset those
+ * below; regency_gaps adds up the gaps of the regencies below their own target, which nothing
+ * offsets.
  */
 void
 cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
@@ -457,6 +463,7 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
   for (guint m = 0; m < CAK_N_MEASURES; m++)
     out_total->values[m] = NAN;
   out_total->change_pp = NAN;
+  out_total->regency_gaps = NAN;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -465,6 +472,7 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
       if (province && strcmp (row->region->province_code, province->code) != 0)
         continue;
       out_total->n_regencies++;
+      add_known (&out_total->regency_gaps, row->gap_to_target);
       add_known (&out_total->workforce, row->workforce);
       add_known (&out_total->participants, row->participants);
       for (guint m = 0; m < CAK_N_MEASURES; m++)
@@ -498,4 +506,51 @@ cak_indicators_province_total_with_target (const GArray *rows, const CakRegion *
   out_total->uncovered = cak_indicator_uncovered (both_participants, both_workforce);
   out_total->gap_to_target
       = cak_indicator_gap_to_target (out_total->target_pct, both_participants, both_workforce);
+}
+
+/**
+ * cak_indicators_compute_provinces:
+ * @compare_period: a period to measure change from, or an invalid period for none
+ *
+ * One row per province of the catalog, each its regencies' total as
+ * cak_indicators_compute_province() sums it (with the province's typed target), ranked among
+ * the provinces. A province the files say nothing about is a row without figures, never zeros.
+ *
+ * Returns: (transfer full) (element-type CakIndicatorRow): the provinces, in code order
+ */
+GArray *
+cak_indicators_compute_provinces (CakDataset *dataset, CakPeriod period, CakPeriod compare_period)
+{
+  CakRegionCatalog *catalog;
+  g_autoptr (GArray) regencies = NULL;
+  g_autoptr (GArray) before = NULL;
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (CakIndicatorRow));
+
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), rows);
+
+  catalog = cak_dataset_get_catalog (dataset);
+  regencies = cak_indicators_compute_regencies (dataset, NULL, period, CAK_PERIOD_INIT_NONE);
+  if (cak_period_is_valid (compare_period))
+    before = cak_indicators_compute_regencies (dataset, NULL, compare_period, CAK_PERIOD_INIT_NONE);
+  for (guint i = 0; i < cak_region_catalog_get_n_regions (catalog); i++)
+    {
+      const CakRegion *province = cak_region_catalog_get_region (catalog, i);
+      CakIndicatorRow row;
+
+      if (province->kind != CAK_REGION_KIND_PROVINCE)
+        continue;
+      cak_indicators_compute_province (dataset, regencies, province, period, &row);
+      row.region = province;
+      if (before)
+        {
+          CakIndicatorRow then;
+
+          cak_indicators_compute_province (dataset, before, province, compare_period, &then);
+          if (!isnan (row.coverage_pct) && !isnan (then.coverage_pct))
+            row.change_pp = row.coverage_pct - then.coverage_pct;
+        }
+      g_array_append_val (rows, row);
+    }
+  cak_indicators_rank (rows);
+  return rows;
 }

@@ -31,7 +31,12 @@ typedef struct
   double coverage_pct;
   double uncovered;
   double target_pct;
+  /* For a province total: its overall gap, target x total workforce - total participants */
   double gap_to_target;
+  /* For a province total: the sum of the gaps of its regencies below their target, which the
+   * regencies above target do not offset (at least the overall gap); NAN for a regency and when
+   * no regency has a gap to count. */
+  double regency_gaps;
   guint rank;        /* 1 = highest coverage in the province; 0 = no coverage to rank */
   double change_pp;  /* coverage change in percentage points since the comparison period */
   guint n_regencies; /* for a province total: the regencies summed */
@@ -60,6 +65,8 @@ void cak_indicators_compute_row (CakDataset *dataset, const CakRegion *region, C
 
 GArray *cak_indicators_compute_regencies (CakDataset *dataset, const char *province_code,
                                           CakPeriod period, CakPeriod compare_period);
+GArray *cak_indicators_compute_provinces (CakDataset *dataset, CakPeriod period,
+                                          CakPeriod compare_period);
 void cak_indicators_rank (GArray *rows);
 void cak_indicators_province_total (const GArray *rows, const CakRegion *province, CakPeriod period,
                                     CakIndicatorRow *out_total);

@@ -115,6 +115,147 @@ append_json_period (GString *out, CakPeriod period)
   append_json_string (out, iso);
 }
 
+static gboolean
+in_scope (const CakRegion *region, const char *province_code)
+{
+  return province_code == NULL || g_strcmp0 (region->province_code, province_code) == 0;
+}
+
+static void
+append_json_field (GString *out, const char *name, const char *text)
+{
+  g_string_append_printf (out, ", \"%s\": ", name);
+  append_json_string (out, text && text[0] ? text : NULL);
+}
+
+/* What people typed into a project: "targets", "notes", "actions", "checklist", "meetings",
+ * for the regions of @province_code (or all). */
+static void
+append_json_monev (GString *out, CakMonev *monev, const char *province_code)
+{
+  GArray *targets = cak_monev_get_targets (monev);
+  GPtrArray *meetings = cak_monev_get_meetings (monev);
+  g_autoptr (GPtrArray) noted = cak_monev_get_noted_regions (monev);
+  g_autoptr (GPtrArray) actions = cak_monev_list_actions (monev, NULL, 0);
+  g_autoptr (GPtrArray) checklists = cak_monev_get_checklists (monev);
+  gboolean first = TRUE;
+
+  g_string_append (out, ",\n \"targets\": [");
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const CakTarget *t = &g_array_index (targets, CakTarget, i);
+
+      if (!in_scope (t->region, province_code))
+        continue;
+      g_string_append (out, first ? "\n  {\"region\": " : ",\n  {\"region\": ");
+      first = FALSE;
+      append_json_string (out, t->region->code);
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, t->region->name);
+      g_string_append (out, ", \"period\": ");
+      append_json_period (out, t->period);
+      g_string_append (out, ", \"target_pct\": ");
+      append_json_number (out, t->pct, 2);
+      append_json_field (out, "note", t->note);
+      append_json_field (out, "set_at", t->set_at);
+      g_string_append (out, "}");
+    }
+
+  g_string_append (out, "],\n \"notes\": [");
+  first = TRUE;
+  for (guint i = 0; i < noted->len; i++)
+    {
+      const CakRegion *region = g_ptr_array_index (noted, i);
+
+      if (!in_scope (region, province_code))
+        continue;
+      g_string_append (out, first ? "\n  {\"region\": " : ",\n  {\"region\": ");
+      first = FALSE;
+      append_json_string (out, region->code);
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, region->name);
+      append_json_field (out, "text", cak_monev_get_note (monev, region));
+      g_string_append (out, "}");
+    }
+
+  g_string_append (out, "],\n \"actions\": [");
+  first = TRUE;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const CakAction *a = g_ptr_array_index (actions, i);
+
+      if (!in_scope (a->region, province_code))
+        continue;
+      g_string_append_printf (
+          out, "%s{\"id\": %" G_GINT64_FORMAT ", \"region\": ", first ? "\n  " : ",\n  ", a->id);
+      first = FALSE;
+      append_json_string (out, a->region->code);
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, a->region->name);
+      append_json_field (out, "action", a->action);
+      append_json_field (out, "office", a->office);
+      append_json_field (out, "due", a->due);
+      append_json_field (out, "status", cak_action_status_to_id (a->status));
+      if (a->meeting_id > 0)
+        g_string_append_printf (out, ", \"meeting\": %" G_GINT64_FORMAT, a->meeting_id);
+      else
+        g_string_append (out, ", \"meeting\": null");
+      append_json_field (out, "note", a->note);
+      append_json_field (out, "updated_at", a->updated_at);
+      g_string_append (out, "}");
+    }
+
+  g_string_append (out, "],\n \"checklist\": [");
+  first = TRUE;
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      const CakChecklist *c = g_ptr_array_index (checklists, i);
+
+      if (!in_scope (c->region, province_code))
+        continue;
+      g_string_append (out, first ? "\n  {\"region\": " : ",\n  {\"region\": ");
+      first = FALSE;
+      append_json_string (out, c->region->code);
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, c->region->name);
+      g_string_append_printf (out, ", \"regulation\": %s", c->regulation ? "true" : "false");
+      append_json_field (out, "regulation_ref", c->regulation_ref);
+      append_json_field (out, "regulation_date", c->regulation_date);
+      g_string_append_printf (out, ", \"apbd\": %s, \"apbd_rupiah\": ", c->apbd ? "true" : "false");
+      append_json_number (out, c->apbd_rupiah, 0);
+      g_string_append (out, ", \"apbd_workers\": ");
+      append_json_number (out, c->apbd_workers, 0);
+      g_string_append_printf (out, ", \"village_funds\": %s, \"village_workers\": ",
+                              c->village_funds ? "true" : "false");
+      append_json_number (out, c->village_workers, 0);
+      g_string_append (out, ", \"villages\": ");
+      append_json_number (out, c->villages, 0);
+      g_string_append_printf (out, ", \"non_asn\": %s, \"village_officials\": %s",
+                              c->non_asn ? "true" : "false",
+                              c->village_officials ? "true" : "false");
+      append_json_field (out, "notes", c->notes);
+      g_string_append (out, "}");
+    }
+
+  g_string_append (out, "],\n \"meetings\": [");
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const CakMeeting *m = g_ptr_array_index (meetings, i);
+
+      g_string_append_printf (out, "%s{\"id\": %" G_GINT64_FORMAT, i == 0 ? "\n  " : ",\n  ",
+                              m->id);
+      append_json_field (out, "held_on", m->held_on);
+      append_json_field (out, "title", m->title);
+      g_string_append (out, ", \"period\": ");
+      append_json_period (out, m->period);
+      g_string_append (out, ", \"compare\": ");
+      append_json_period (out, m->compare);
+      append_json_field (out, "notes", m->notes);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "]");
+}
+
 /* The coverage a province's stated figures give, NAN when they lack one of them. */
 static double
 stated_computed_pct (const CakStatedFigures *stated)
@@ -218,9 +359,24 @@ append_json_row (GString *out, const CakIndicatorRow *row, CakDataset *dataset)
   else
     {
       g_string_append_printf (out, ", \"regencies\": %u", row->n_regencies);
+      /* gap_to_target above is the overall gap; this one adds up the regencies' gaps */
+      g_string_append (out, ", \"regency_gaps\": ");
+      append_json_number (out, row->regency_gaps, -1);
       g_string_append (out, ", \"stated\": ");
       append_json_stated (out, cak_dataset_get_stated (dataset, row->region, row->period), FALSE);
     }
+  /* Where the target comes from: typed for the region, for its province, or a file's */
+  if (!isnan (row->target_pct))
+    {
+      static const char *const origins[] = { NULL, "typed", "province", "file" };
+      CakTargetOrigin origin = CAK_TARGET_NONE;
+
+      cak_indicators_find_target (dataset, row->region, row->period, &origin);
+      g_string_append (out, ", \"target_from\": ");
+      append_json_string (out, origin == CAK_TARGET_NONE ? "regencies" : origins[origin]);
+    }
+  else
+    g_string_append (out, ", \"target_from\": null");
   g_string_append (out, "}");
 }
 
@@ -435,7 +591,10 @@ cak_summary_to_json (CakDataset *dataset, const CakSummaryOptions *options)
         }
       g_string_append (out, "]}");
     }
-  g_string_append (out, "]}\n");
+  g_string_append (out, "]");
+  if (options->monev)
+    append_json_monev (out, options->monev, options->province_code);
+  g_string_append (out, "}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -487,6 +646,30 @@ append_text_row (GString *out, const CakIndicatorRow *row, CakLang lang)
   append_cell (out, gap, 12, TRUE);
   g_string_truncate (out, out->len - 2);
   g_string_append_c (out, '\n');
+}
+
+/* The province's two gaps, named: "Jawa Timur: overall gap to target 1.306.281 (...); sum of
+ * regency gaps 1.863.009 (...)." */
+static void
+append_text_gaps (GString *out, const CakIndicatorRow *total, CakLang lang)
+{
+  g_autofree char *overall = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *target = NULL;
+
+  if (isnan (total->gap_to_target) || isnan (total->regency_gaps))
+    return;
+  overall = format_count (total->gap_to_target, lang);
+  sum = format_count (total->regency_gaps, lang);
+  target = format_pct (total->target_pct, lang);
+  /* TRANSLATORS: under the --summary table: "Jawa Timur: overall gap to target 1.306.281 (40,00%
+   * × workforce − active participants, regencies above target offsetting those below); sum of
+   * regency gaps 1.863.009 (the regencies below their target only)." */
+  g_string_append_printf (out,
+                          _ ("%s: overall gap to target %s (%s × workforce − active participants, "
+                             "regencies above target offsetting those below); sum of regency "
+                             "gaps %s (the regencies below their target only).\n"),
+                          total->region->name, overall, target, sum);
 }
 
 /* The province's figures as the file states them, under Cakupan's: "Stated in the file for Jawa
@@ -578,6 +761,8 @@ cak_summary_to_text (CakDataset *dataset, const CakSummaryOptions *options)
         append_text_row (out, &g_array_index (rows, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
         append_text_row (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
+      for (guint i = 0; i < totals->len; i++)
+        append_text_gaps (out, &g_array_index (totals, CakIndicatorRow, i), options->lang);
       for (guint i = 0; i < totals->len; i++)
         {
           const CakIndicatorRow *total = &g_array_index (totals, CakIndicatorRow, i);

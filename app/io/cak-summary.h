@@ -8,6 +8,7 @@
 #include "cak-dataset.h"
 #include "cak-indicators.h"
 #include "cak-lang.h"
+#include "cak-monev.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ typedef struct
   gboolean all_periods;      /* every reporting period instead of one */
   const char *province_code; /* NULL: every province */
   CakLang lang;
+  CakMonev *monev; /* a project's: its targets, notes, actions, checklist and meetings; or NULL */
 } CakSummaryOptions;
 
 CakPeriod cak_summary_resolve_period (CakDataset *dataset, CakPeriod requested);

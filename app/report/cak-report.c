@@ -46,6 +46,12 @@
 #define CHART_MAX_ITEMS 40
 #define CHART_PART_ITEMS 30
 
+/* A month's average length in days: the step of the trend's time axis. */
+#define DAYS_PER_MONTH 30.436875
+/* Month and year in the language of the report, whatever the spreadsheet's own language. */
+#define MONTH_FORMAT_ID "[$-421]mmm yyyy"
+#define MONTH_FORMAT_EN "[$-409]mmm yyyy"
+
 /* Columns of the regency sheet. */
 enum
 {
@@ -95,7 +101,7 @@ typedef struct
 
   lxw_format *f_title, *f_subtitle, *f_note, *f_header, *f_text, *f_code, *f_people, *f_pct, *f_pp,
       *f_rank, *f_total_text, *f_total_people, *f_total_pct, *f_total_pp, *f_label, *f_section,
-      *f_kpi_people, *f_kpi_pct, *f_kpi_pp, *f_below, *f_sign_name, *f_wrap, *f_period;
+      *f_kpi_people, *f_kpi_pct, *f_kpi_pp, *f_below, *f_sign_name, *f_wrap, *f_period, *f_month;
 } Report;
 
 static void
@@ -271,6 +277,9 @@ make_formats (Report *r)
   r->f_rank = add_format (r, FALSE, 0, "0", 0);
   format_set_align (r->f_rank, LXW_ALIGN_CENTER);
   r->f_period = add_format (r, FALSE, 0, "@", 0);
+  r->f_month
+      = add_format (r, FALSE, 9, r->lang == CAK_LANG_ID ? MONTH_FORMAT_ID : MONTH_FORMAT_EN, 0);
+  format_set_font_color (r->f_month, COLOR_GREY);
   r->f_total_text = add_format (r, TRUE, 0, NULL, COLOR_TOTAL_FILL);
   r->f_total_people = add_format (r, TRUE, 0, people, COLOR_TOTAL_FILL);
   r->f_total_pct = add_format (r, TRUE, 0, pct, COLOR_TOTAL_FILL);
@@ -302,6 +311,52 @@ fit_width (double current, const char *text)
   double w = text ? g_utf8_strlen (text, -1) * 1.05 + 2 : 0;
 
   return MAX (current, MIN (w, 60));
+}
+
+/* The lines a header takes in a column @width characters wide, wrapped at spaces as a
+ * spreadsheet wraps it: a character of the bold 10-point header is taken as one of the digits a
+ * width counts, and the cell's padding as one and a half. */
+static guint
+header_lines (const char *text, double width)
+{
+  g_auto (GStrv) words = g_strsplit (text ? text : "", " ", -1);
+  double room = MAX (1.0, width - 1.5), line = 0;
+  guint lines = 1;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      double w = g_utf8_strlen (words[i], -1);
+
+      if (line > 0 && line + 1 + w > room)
+        {
+          lines++;
+          line = 0;
+        }
+      line += (line > 0 ? 1 : 0) + w;
+      /* A word wider than the column is broken across lines */
+      while (line > room)
+        {
+          lines++;
+          line -= room;
+        }
+    }
+  return lines;
+}
+
+/* Writes a header row and makes it high enough for its longest header, so that no header
+ * runs out of its cell. @widths are the columns' widths in characters. */
+static void
+write_header_row (Report *r, lxw_worksheet *ws, guint row, guint first_col,
+                  const char *const *headers, const double *widths, guint n, double min_height)
+{
+  guint lines = 1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      worksheet_write_string (ws, row, first_col + c, headers[c], r->f_header);
+      lines = MAX (lines, header_lines (headers[c], widths[c]));
+    }
+  worksheet_set_row (ws, row, MAX (min_height, 13.5 * lines + 4), NULL);
 }
 
 /* A4 landscape, one page wide, the header row repeated, "page X of Y" below. */
@@ -430,10 +485,10 @@ write_regencies (Report *r, GError **error)
   headers[COL_NAME] = T (N_ ("Regency/city"));
   headers[COL_KIND] = T (N_ ("Kind"));
   headers[COL_WORKFORCE] = workforce_header;
-  headers[COL_PU] = T (N_ ("PU (wage earners)"));
-  headers[COL_BPU] = T (N_ ("BPU (informal)"));
-  headers[COL_JAKON] = T (N_ ("Jakon (construction)"));
-  headers[COL_PMI] = T (N_ ("PMI (migrant)"));
+  headers[COL_PU] = T (N_ ("Wage earners (PU)"));
+  headers[COL_BPU] = T (N_ ("Informal workers (BPU)"));
+  headers[COL_JAKON] = T (N_ ("Construction (Jakon)"));
+  headers[COL_PMI] = T (N_ ("Migrant workers (PMI)"));
   headers[COL_PARTICIPANTS] = T (N_ ("Active participants"));
   headers[COL_COVERAGE] = T (N_ ("Coverage"));
   headers[COL_UNCOVERED] = T (N_ ("Not yet covered"));
@@ -447,12 +502,8 @@ write_regencies (Report *r, GError **error)
       headers[COL_COMPARE] = compare_header;
       headers[COL_CHANGE] = change_header;
     }
-  worksheet_set_row (ws, HEADER_ROW, 45, NULL);
   for (guint c = 0; c < ncols; c++)
-    {
-      worksheet_write_string (ws, HEADER_ROW, c, headers[c], r->f_header);
-      widths[c] = c == COL_NAME ? fit_width (0, headers[c]) : 12.5;
-    }
+    widths[c] = c == COL_NAME ? fit_width (0, headers[c]) : 12.5;
   widths[COL_CODE] = 8;
   widths[COL_KIND] = 10;
 
@@ -611,6 +662,17 @@ write_regencies (Report *r, GError **error)
                           T (N_ ("Names in red: coverage below target. Empty cells: no figure in "
                                  "the imported files.")),
                           r->f_note);
+  if (!isnan (r->data->total.gap_to_target) && !isnan (r->data->total.regency_gaps))
+    {
+      g_autofree char *sum = cak_number_format (r->data->total.regency_gaps, 0, r->lang);
+      g_autofree char *text = g_strdup_printf (
+          T (N_ ("The total's participants needed is the overall gap to target (the target × the "
+                 "total workforce − the total participants); the regencies' own gaps add up to "
+                 "%s, the sum of regency gaps.")),
+          sum);
+
+      worksheet_write_string (ws, r->total_row + 4, 0, text, r->f_note);
+    }
   {
     g_autoptr (GString) zero = g_string_new (NULL);
     guint n_zero = 0;
@@ -638,9 +700,10 @@ write_regencies (Report *r, GError **error)
 
   for (guint c = 0; c < ncols; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
+  write_header_row (r, ws, HEADER_ROW, 0, headers, widths, ncols, 45);
   worksheet_autofilter (ws, HEADER_ROW, 0, last, ncols - 1);
   worksheet_freeze_panes (ws, FIRST_ROW, COL_KIND);
-  setup_print (r, ws, title, HEADER_ROW, r->total_row + 2, ncols - 1);
+  setup_print (r, ws, title, HEADER_ROW, r->total_row + 4, ncols - 1);
   mark_computed (r, name);
   return TRUE;
 }
@@ -679,23 +742,6 @@ band_color (Report *r, double coverage, double target)
   if (r->data->near_band > 0 && coverage >= target - r->data->near_band)
     return COLOR_ORANGE;
   return COLOR_VERMILLION;
-}
-
-/* Bars coloured one by one; @colors holds one colour per bar. */
-static void
-set_point_colors (lxw_chart_series *series, const lxw_color_t *colors, guint n)
-{
-  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n);
-  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n);
-  g_autofree lxw_chart_point **list = g_new0 (lxw_chart_point *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      fills[i].color = colors[i];
-      points[i].fill = &fills[i];
-      list[i] = &points[i];
-    }
-  chart_series_set_points (series, list);
 }
 
 /* Regencies in ranking order: coverage, highest first; those without coverage are left out. */
@@ -919,6 +965,70 @@ write_stated (Report *r, lxw_worksheet *ws, guint y)
   return y + 1;
 }
 
+/* The colours of the ranking chart, each a series named in its legend */
+typedef enum
+{
+  BAND_ALL, /* no targets: one series of coverage */
+  BAND_REACHED,
+  BAND_NEAR,
+  BAND_BELOW,
+} BandKind;
+
+typedef struct
+{
+  const char *label;
+  lxw_color_t color;
+  BandKind kind;
+} Band;
+
+/* The condition on the coverage cell @c and the target cell @t that puts a regency in @kind;
+ * @band is how far below target counts as near, as a fraction. */
+static char *
+band_test (BandKind kind, const char *c, const char *t, const char *band)
+{
+  switch (kind)
+    {
+      case BAND_REACHED:
+        return g_strdup_printf ("OR(NOT(ISNUMBER(%s)),%s>=%s)", t, c, t);
+      case BAND_NEAR:
+        return g_strdup_printf ("AND(ISNUMBER(%s),%s<%s,%s>=%s-%s)", t, c, t, c, t, band);
+      case BAND_BELOW:
+        return g_strdup_printf ("AND(ISNUMBER(%s),%s<%s-%s)", t, c, t, band);
+      case BAND_ALL:
+      default:
+        return g_strdup ("TRUE");
+    }
+}
+
+static gboolean
+has_targets (Report *r)
+{
+  for (guint i = 0; i < r->n; i++)
+    if (!isnan (g_array_index (r->data->rows, CakIndicatorRow, i).target_pct))
+      return TRUE;
+  return FALSE;
+}
+
+/* Under the overall gap, the sum of the regencies' gaps beside it, as a formula over the regency
+ * sheet, and the one line that says why the two differ. */
+static guint
+write_regency_gaps (Report *r, lxw_worksheet *ws, guint y)
+{
+  g_autofree char *range = col_range (COL_GAP, FIRST_ROW, FIRST_ROW + r->n - 1);
+  g_autofree char *f = g_strdup_printf ("=IF(COUNT(%s!%s)>0,SUM(%s!%s),\"\")", r->regencies, range,
+                                        r->regencies, range);
+  const char *why = T (N_ ("The overall gap lets the regencies and cities above target offset "
+                           "those below; this sum does not."));
+  /* About 60 characters fit on a line across the merged columns. */
+  guint lines = MAX (1, (g_utf8_strlen (why, -1) + 59) / 60);
+
+  worksheet_write_string (ws, y, 0, T (N_ ("Sum of regency gaps")), r->f_label);
+  write_formula (ws, y, 1, f, r->data->total.regency_gaps, r->f_kpi_people);
+  worksheet_merge_range (ws, y, 2, y, 6, why, r->f_wrap);
+  worksheet_set_row (ws, y, 15.5 * lines, NULL);
+  return y + 1;
+}
+
 static gboolean
 write_summary (Report *r, GError **error)
 {
@@ -945,7 +1055,7 @@ write_summary (Report *r, GError **error)
 
   worksheet_set_column (ws, 0, 0, 40, NULL);
   worksheet_set_column (ws, 1, 1, 18, NULL);
-  worksheet_set_column (ws, 2, 6, 13, NULL);
+  worksheet_set_column (ws, 2, 7, 13, NULL);
   worksheet_gridlines (ws, LXW_HIDE_ALL_GRIDLINES);
   write_title (r, ws, r->title, is_set (r->opt->agency) ? r->opt->agency : NULL);
 
@@ -981,8 +1091,7 @@ write_summary (Report *r, GError **error)
       { T (N_ ("Coverage")), COL_COVERAGE, coverage_fraction (t->coverage_pct), r->f_kpi_pct },
       { T (N_ ("Target")), COL_TARGET, coverage_fraction (t->target_pct), r->f_kpi_pct },
       { T (N_ ("Not yet covered")), COL_UNCOVERED, t->uncovered, r->f_kpi_people },
-      { T (N_ ("Participants needed to reach the target")), COL_GAP, t->gap_to_target,
-        r->f_kpi_people },
+      { T (N_ ("Overall gap to target")), COL_GAP, t->gap_to_target, r->f_kpi_people },
     };
 
     for (guint k = 0; k < G_N_ELEMENTS (kpis); k++)
@@ -991,6 +1100,8 @@ write_summary (Report *r, GError **error)
         write_ref (r, ws, y++, 1, total, kpis[k].col, kpis[k].value, kpis[k].format);
         if (kpis[k].col == COL_COVERAGE && r->data->has_stated)
           y = write_stated (r, ws, y);
+        if (kpis[k].col == COL_GAP)
+          y = write_regency_gaps (r, ws, y);
       }
     if (r->has_compare)
       {
@@ -1029,9 +1140,16 @@ write_summary (Report *r, GError **error)
   y = write_paragraph (
       r, ws, y, T (N_ ("Not yet covered")),
       T (N_ ("Employed persons minus active participants: the workers not yet protected.")));
-  y = write_paragraph (r, ws, y, T (N_ ("Participants needed to reach the target")),
-                       T (N_ ("Target × employed persons − active participants, rounded up; "
-                              "zero once the target is reached.")));
+  y = write_paragraph (
+      r, ws, y, T (N_ ("Overall gap to target")),
+      T (N_ ("Target × employed persons − active participants of the area as a whole, rounded "
+             "up; zero once the area reaches its target. The regencies and cities above target "
+             "offset those below.")));
+  y = write_paragraph (
+      r, ws, y, T (N_ ("Sum of regency gaps")),
+      T (N_ ("The gaps of the regencies and cities below their target (target × employed persons "
+             "− active participants of each, rounded up), added up; those above target offset "
+             "nothing. The sheet “Gap to Target” lists them.")));
   {
     const struct
     {
@@ -1103,14 +1221,19 @@ write_summary (Report *r, GError **error)
   /* The ranking: its table below, a native chart of it above. */
   if (order->len > 0)
     {
-      guint chart_row = y + 1, table_row, first, count;
+      guint chart_row = y + 1, table_row, first, count, n_bands = 0;
       double rows_px;
-      g_autofree lxw_color_t *colors = NULL;
       g_autofree char *chart_title = NULL;
+      g_autofree char *near_label = NULL;
+      g_autofree char *band_pct = NULL;
       const char *sheet = name;
+      gboolean targets = has_targets (r);
+      double band = targets ? MAX (0, r->data->near_band) : 0;
+      const char *headers[8];
+      const double widths[8] = { 40, 18, 13, 13, 13, 13, 13, 13 };
+      guint n_headers = 5;
+      Band bands[3];
       lxw_chart *chart;
-      lxw_chart_series *series;
-      lxw_chart_fill fill = { .color = COLOR_BLUE };
 
       if (order->len <= CHART_MAX_ITEMS)
         {
@@ -1126,20 +1249,46 @@ write_summary (Report *r, GError **error)
                                                 "coverage, %s")),
                                          count, period);
         }
-      rows_px = 70 + 17.0 * count;
+
+      /* The chart's colours are series, named in its legend: at or above target, near it,
+       * below it; without targets, one series of coverage. */
+      if (targets)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* In a formula the decimal point is always "." */
+          band_pct = g_strdup (g_ascii_dtostr (buf, sizeof buf, band / 100.0));
+          bands[n_bands++] = (Band){ T (N_ ("At or above target")), COLOR_BLUE, BAND_REACHED };
+          if (band > 0)
+            {
+              g_autofree char *b = cak_number_format (band, 0, r->lang);
+
+              near_label = g_strdup_printf (T (N_ ("Within %s pp of target")), b);
+              bands[n_bands++] = (Band){ near_label, COLOR_ORANGE, BAND_NEAR };
+            }
+          bands[n_bands++] = (Band){ T (N_ ("Below target")), COLOR_VERMILLION, BAND_BELOW };
+        }
+      else
+        bands[n_bands++] = (Band){ T (N_ ("Coverage")), COLOR_BLUE, BAND_ALL };
+
+      rows_px = 90 + 17.0 * count;
       table_row = chart_row + (guint)ceil (rows_px / 20.0) + 2;
 
       worksheet_write_string (ws, table_row, 0, T (N_ ("Ranking")), r->f_section);
-      for (guint c = 1; c <= 4; c++)
+      for (guint c = 1; c < (targets ? 5 + n_bands : 5); c++)
         worksheet_write_blank (ws, table_row, c, r->f_section);
       table_row++;
-      worksheet_write_string (ws, table_row, 0, T (N_ ("Regency/city")), r->f_header);
-      worksheet_write_string (ws, table_row, 1, T (N_ ("Rank")), r->f_header);
-      worksheet_write_string (ws, table_row, 2, T (N_ ("Coverage")), r->f_header);
-      worksheet_write_string (ws, table_row, 3, T (N_ ("Target")), r->f_header);
-      worksheet_write_string (ws, table_row, 4, T (N_ ("Not yet covered")), r->f_header);
+      headers[0] = T (N_ ("Regency/city"));
+      headers[1] = T (N_ ("Rank"));
+      headers[2] = T (N_ ("Coverage"));
+      headers[3] = T (N_ ("Target"));
+      headers[4] = T (N_ ("Not yet covered"));
+      /* With targets, the coverage again in the column of its band: the chart's series */
+      if (targets)
+        for (guint b = 0; b < n_bands; b++)
+          headers[n_headers++] = bands[b].label;
+      write_header_row (r, ws, table_row, 0, headers, widths, n_headers, 15);
       table_row++;
-      colors = g_new (lxw_color_t, count);
       for (guint k = 0; k < order->len; k++)
         {
           guint i = g_array_index (order, guint, k);
@@ -1156,8 +1305,24 @@ write_summary (Report *r, GError **error)
                      r->f_pct);
           write_ref (r, ws, yy, 3, src, COL_TARGET, coverage_fraction (row->target_pct), r->f_pct);
           write_ref (r, ws, yy, 4, src, COL_UNCOVERED, row->uncovered, r->f_people);
-          if (k >= first && k < first + count)
-            colors[k - first] = band_color (r, row->coverage_pct, row->target_pct);
+          if (targets)
+            {
+              g_autofree char *c = cell_name (yy, 2, FALSE);
+              g_autofree char *tc = cell_name (yy, 3, FALSE);
+              lxw_color_t mine = band_color (r, row->coverage_pct, row->target_pct);
+
+              for (guint b = 0; b < n_bands; b++)
+                {
+                  g_autofree char *test = band_test (bands[b].kind, c, tc, band_pct);
+                  g_autofree char *f
+                      = g_strdup_printf ("=IF(AND(ISNUMBER(%s),%s),%s,\"\")", c, test, c);
+
+                  write_formula (ws, yy, 5 + b, f,
+                                 bands[b].color == mine ? coverage_fraction (row->coverage_pct)
+                                                        : NAN,
+                                 r->f_pct);
+                }
+            }
         }
 
       {
@@ -1167,19 +1332,51 @@ write_summary (Report *r, GError **error)
         worksheet_set_h_pagebreaks (ws, breaks);
       }
       chart = workbook_add_chart (r->wb, LXW_CHART_BAR);
-      series = chart_add_series (chart, NULL, NULL);
-      chart_series_set_categories (series, sheet, table_row + first, 0,
-                                   table_row + first + count - 1, 0);
-      chart_series_set_values (series, sheet, table_row + first, 2, table_row + first + count - 1,
-                               2);
-      chart_series_set_name (series, T (N_ ("Coverage")));
-      chart_series_set_fill (series, &fill);
-      set_point_colors (series, colors, count);
-      chart_series_set_labels (series);
-      chart_series_set_labels_num_format (series, "0.0%");
+      for (guint b = 0; b < n_bands; b++)
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+          lxw_chart_fill fill = { .color = bands[b].color };
+          guint col = targets ? 5 + b : 2;
+
+          chart_series_set_categories (series, sheet, table_row + first, 0,
+                                       table_row + first + count - 1, 0);
+          chart_series_set_values (series, sheet, table_row + first, col,
+                                   table_row + first + count - 1, col);
+          chart_series_set_name (series, bands[b].label);
+          chart_series_set_fill (series, &fill);
+          chart_series_set_labels (series);
+          chart_series_set_labels_num_format (series, "0.0%");
+        }
+      /* The target: one line across the bars, drawn as the end of a bar of the target's length
+       * that is itself not drawn; named in the legend. */
+      if (targets && !isnan (r->data->total.target_pct))
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+          lxw_chart_fill none = { .none = LXW_TRUE };
+          lxw_chart_line no_line = { .none = LXW_TRUE };
+          lxw_chart_line tick = { .color = 0x222222, .width = 2.25 };
+          g_autofree char *target
+              = cak_number_format_percent (r->data->total.target_pct, 0, r->lang);
+          g_autofree char *label = g_strdup_printf (T (N_ ("Target %s")), target);
+
+          chart_series_set_categories (series, sheet, table_row + first, 0,
+                                       table_row + first + count - 1, 0);
+          chart_series_set_values (series, sheet, table_row + first, 3,
+                                   table_row + first + count - 1, 3);
+          chart_series_set_name (series, label);
+          chart_series_set_fill (series, &none);
+          chart_series_set_line (series, &no_line);
+          chart_series_set_error_bars (series->x_error_bars, LXW_CHART_ERROR_BAR_TYPE_FIXED, 0);
+          chart_series_set_error_bars_direction (series->x_error_bars,
+                                                 LXW_CHART_ERROR_BAR_DIR_PLUS);
+          chart_series_set_error_bars_endcap (series->x_error_bars, LXW_CHART_ERROR_BAR_END_CAP);
+          chart_series_set_error_bars_line (series->x_error_bars, &tick);
+        }
+      /* One bar a row: the band series overlap, each empty where the regency is not its band */
+      chart_set_series_overlap (chart, 100);
       chart_set_series_gap (chart, 40);
       style_chart (chart, chart_title);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_TOP);
       /* In a bar chart the categories run up the y axis: reversed, the first is at the top. */
       chart_axis_set_reverse (chart->y_axis);
       chart_axis_set_num_format (chart->x_axis, "0%");
@@ -1188,13 +1385,27 @@ write_summary (Report *r, GError **error)
       y = table_row + order->len;
     }
 
-  setup_print (r, ws, r->title, G_MAXUINT, y, 6);
+  setup_print (r, ws, r->title, G_MAXUINT, y, 7);
   worksheet_activate (ws);
   mark_computed (r, name);
   return TRUE;
 }
 
 /* The trend sheet */
+
+/* The spreadsheet's serial day number of the 15th of a period's last month. */
+static double
+period_serial (CakPeriod period)
+{
+  guint month = cak_period_last_month (period); /* year × 12 + (month − 1) */
+  GDate epoch, day;
+
+  g_date_clear (&epoch, 1);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&epoch, 30, G_DATE_DECEMBER, 1899);
+  g_date_set_dmy (&day, 15, month % 12 + 1, month / 12);
+  return g_date_days_between (&epoch, &day);
+}
 
 /* Rows furthest below their target (or lowest in coverage without one) in the last period. */
 static int
@@ -1216,7 +1427,7 @@ write_trend (Report *r, GError **error)
   lxw_worksheet *ws = workbook_add_worksheet (r->wb, name);
   GArray *periods = r->data->periods;
   g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint np, header = 24, first = header + 1, y;
+  guint np, header = 24, first = header + 1, y, dates_row;
   g_autofree char *title = NULL;
   g_autoptr (GArray) lowest = g_array_new (FALSE, FALSE, sizeof (guint));
   double name_width = 24;
@@ -1293,16 +1504,31 @@ write_trend (Report *r, GError **error)
       if ((i & 63) == 0 && cancelled (r, error))
         return FALSE;
     }
+  /* Each period as a date, the middle of its last month: the chart spaces the periods by these,
+   * so that a year between two columns is drawn as a year, not as one step. */
+  dates_row = ++y;
+  worksheet_write_string (ws, dates_row, 1, T (N_ ("Period as a date, for the chart")), r->f_note);
+  for (guint c = 0; c < cols->len; c++)
+    {
+      CakPeriod p = g_array_index (periods, CakPeriod, g_array_index (cols, guint, c));
+
+      worksheet_write_number (ws, dates_row, 2 + c, period_serial (p), r->f_month);
+    }
+  y++;
   worksheet_set_column (ws, 0, 0, 8, NULL);
   worksheet_set_column (ws, 1, 1, name_width, NULL);
   worksheet_set_column (ws, 2, 1 + MAX (np, 1), 9.5, NULL);
   worksheet_freeze_panes (ws, first, 2);
 
-  /* The province, its target and the five regencies furthest below it. */
+  /* The province, its target and the five regencies furthest below it, over a time axis. */
   if (np > 0)
     {
-      lxw_chart *chart = workbook_add_chart (r->wb, LXW_CHART_LINE);
+      lxw_chart *chart = workbook_add_chart (r->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
       lxw_chart_series *series;
+      CakPeriod p0 = g_array_index (periods, CakPeriod, g_array_index (cols, guint, 0));
+      CakPeriod pn = g_array_index (periods, CakPeriod, g_array_index (cols, guint, np - 1));
+      double x0 = period_serial (p0), xn = period_serial (pn), step = 1;
+      const double steps[] = { 1, 2, 3, 6, 12, 24, 60 };
       lxw_chart_line line = { .color = COLOR_BLUE, .width = 3.25 };
       lxw_chart_line target_line
           = { .color = 0x333333, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_DASH };
@@ -1314,17 +1540,20 @@ write_trend (Report *r, GError **error)
                                             "below target")),
                                      r->data->place);
       series = chart_add_series (chart, NULL, NULL);
-      chart_series_set_categories (series, name, header, 2, header, 1 + np);
+      chart_series_set_categories (series, name, dates_row, 2, dates_row, 1 + np);
       chart_series_set_values (series, name, first, 2, first, 1 + np);
       chart_series_set_name_range (series, name, first, 1);
       chart_series_set_line (series, &line);
+      chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+      chart_series_set_marker_size (series, 6);
       if (any_target)
         {
           series = chart_add_series (chart, NULL, NULL);
-          chart_series_set_categories (series, name, header, 2, header, 1 + np);
+          chart_series_set_categories (series, name, dates_row, 2, dates_row, 1 + np);
           chart_series_set_values (series, name, first + 1, 2, first + 1, 1 + np);
           chart_series_set_name_range (series, name, first + 1, 1);
           chart_series_set_line (series, &target_line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
         }
       g_array_sort_with_data (lowest, compare_shortfall, r);
       for (guint k = 0; k < MIN (lowest->len, G_N_ELEMENTS (colors)); k++)
@@ -1333,13 +1562,28 @@ write_trend (Report *r, GError **error)
           lxw_chart_line thin = { .color = colors[k], .width = 1.5 };
 
           series = chart_add_series (chart, NULL, NULL);
-          chart_series_set_categories (series, name, header, 2, header, 1 + np);
+          chart_series_set_categories (series, name, dates_row, 2, dates_row, 1 + np);
           chart_series_set_values (series, name, first + 2 + i, 2, first + 2 + i, 1 + np);
           chart_series_set_name_range (series, name, first + 2 + i, 1);
           chart_series_set_line (series, &thin);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+          chart_series_set_marker_size (series, 4);
         }
       style_chart (chart, chart_title);
       chart_axis_set_num_format (chart->y_axis, "0%");
+      /* A tick every month, or every few months over a longer span, at about twelve ticks */
+      for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+        {
+          step = steps[k];
+          if ((xn - x0) / (DAYS_PER_MONTH * step) <= 12)
+            break;
+        }
+      chart_axis_set_min (chart->x_axis, x0);
+      chart_axis_set_max (chart->x_axis, MAX (xn, x0 + DAYS_PER_MONTH));
+      chart_axis_set_major_unit (chart->x_axis, DAYS_PER_MONTH * step);
+      chart_axis_set_num_format (chart->x_axis,
+                                 r->lang == CAK_LANG_ID ? MONTH_FORMAT_ID : MONTH_FORMAT_EN);
+      chart_axis_major_gridlines_set_visible (chart->x_axis, LXW_TRUE);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_RIGHT);
       insert_chart (ws, 2, 0, chart, 960, 430);
     }
@@ -1378,8 +1622,8 @@ write_segments (Report *r, GError **error)
   lxw_worksheet *ws = workbook_add_worksheet (r->wb, name);
   const guint src_cols[4] = { COL_PU, COL_BPU, COL_JAKON, COL_PMI };
   const lxw_color_t colors[4] = { COLOR_BLUE, COLOR_ORANGE, COLOR_GREEN, COLOR_PURPLE };
-  const char *labels[4] = { T (N_ ("PU (wage earners)")), T (N_ ("BPU (informal)")),
-                            T (N_ ("Jakon (construction)")), T (N_ ("PMI (migrant)")) };
+  const char *labels[4] = { T (N_ ("Wage earners (PU)")), T (N_ ("Informal workers (BPU)")),
+                            T (N_ ("Construction (Jakon)")), T (N_ ("Migrant workers (PMI)")) };
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *title = NULL;
   guint count, header, first, last, y;
@@ -1410,17 +1654,25 @@ write_segments (Report *r, GError **error)
                any ? T (N_ ("Largest first. Shares are formulas over the segments."))
                    : T (N_ ("The imported files give no figures by segment.")));
 
-  worksheet_set_row (ws, header, 30, NULL);
-  worksheet_write_string (ws, header, 0, T (N_ ("Code")), r->f_header);
-  worksheet_write_string (ws, header, 1, T (N_ ("Regency/city")), r->f_header);
-  for (guint s = 0; s < 4; s++)
-    {
-      g_autofree char *share = g_strdup_printf (T (N_ ("Share %s")), labels[s]);
+  {
+    char *shares[4] = { NULL };
+    const char *headers[11];
+    /* The name column only grows past this as the names are written */
+    const double widths[11] = { 8, 24, 12, 12, 12, 12, 12, 12, 12, 12, 12 };
 
-      worksheet_write_string (ws, header, 2 + s, labels[s], r->f_header);
-      worksheet_write_string (ws, header, 7 + s, share, r->f_header);
-    }
-  worksheet_write_string (ws, header, 6, T (N_ ("Sum of segments")), r->f_header);
+    headers[0] = T (N_ ("Code"));
+    headers[1] = T (N_ ("Regency/city"));
+    for (guint s = 0; s < 4; s++)
+      {
+        shares[s] = g_strdup_printf (T (N_ ("Share %s")), labels[s]);
+        headers[2 + s] = labels[s];
+        headers[7 + s] = shares[s];
+      }
+    headers[6] = T (N_ ("Sum of segments"));
+    write_header_row (r, ws, header, 0, headers, widths, G_N_ELEMENTS (headers), 30);
+    for (guint s = 0; s < 4; s++)
+      g_free (shares[s]);
+  }
 
   y = first;
   for (guint k = 0; k < order->len; k++, y++)
@@ -1576,7 +1828,6 @@ write_target (Report *r, GError **error)
                                    "reach their target, most first."))
                           : T (N_ ("The imported files give no targets for this period.")));
 
-  worksheet_set_row (ws, header, 30, NULL);
   {
     const char *headers[] = { T (N_ ("No.")),
                               T (N_ ("Code")),
@@ -1586,9 +1837,10 @@ write_target (Report *r, GError **error)
                               T (N_ ("Points below target")),
                               T (N_ ("Participants needed for target")),
                               T (N_ ("Share of all participants needed")) };
+    /* As set below; the name column only grows past 24 */
+    const double widths[] = { 5, 8, 24, 13, 13, 13, 13, 13 };
 
-    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-      worksheet_write_string (ws, header, c, headers[c], r->f_header);
+    write_header_row (r, ws, header, 0, headers, widths, G_N_ELEMENTS (headers), 30);
   }
   y = first;
   for (guint k = 0; k < order->len; k++, y++)
@@ -1624,17 +1876,24 @@ write_target (Report *r, GError **error)
     {
       g_autofree char *gs = col_range (6, first, first + order->len - 1);
       g_autofree char *f = g_strdup_printf ("=SUM(%s)", gs);
-      g_autofree char *label = g_strdup_printf (T (N_ ("Total %s")), r->data->place);
-
+      /* The sum of the regencies' gaps, named, and the overall gap under it */
       for (guint c = 0; c < 8; c++)
         worksheet_write_blank (ws, y, c, r->f_total_text);
-      worksheet_write_string (ws, y, 2, label, r->f_total_text);
+      worksheet_write_string (ws, y, 2, T (N_ ("Sum of regency gaps")), r->f_total_text);
       worksheet_write_formula_num (ws, y, 6, f, r->f_total_people, total_gap);
-      worksheet_write_string (ws, y + 2, 0,
-                              T (N_ ("The total adds the needs of the regencies and cities below "
-                                     "target; the summary's figure applies the province's target "
-                                     "to its total.")),
+      worksheet_write_string (ws, y + 1, 2, T (N_ ("Overall gap to target")), r->f_text);
+      write_ref (r, ws, y + 1, 6, r->total_row, COL_GAP, r->data->total.gap_to_target, r->f_people);
+      worksheet_write_string (ws, y + 3, 0,
+                              T (N_ ("Sum of regency gaps: the gaps of the regencies and cities "
+                                     "below their target, added up; those above target offset "
+                                     "nothing.")),
                               r->f_note);
+      worksheet_write_string (ws, y + 4, 0,
+                              T (N_ ("Overall gap to target: the target applied to the total "
+                                     "workforce and participants, so that those above target "
+                                     "offset those below.")),
+                              r->f_note);
+      y += 2;
     }
   worksheet_set_column (ws, 0, 0, 5, NULL);
   worksheet_set_column (ws, 1, 1, 8, NULL);
@@ -1691,6 +1950,9 @@ severity_name (Report *r, CakSeverity severity)
     }
 }
 
+/* The narrowest the import notes' columns are, as set at the end of write_notes () */
+static const double NOTES_WIDTHS[] = { 12, 16, 10, 10, 10, 60, 8.43 };
+
 static gboolean
 write_notes (Report *r, GError **error)
 {
@@ -1711,8 +1973,7 @@ write_notes (Report *r, GError **error)
     const char *headers[] = { T (N_ ("File")),     T (N_ ("Sheet")),   T (N_ ("Rows")),
                               T (N_ ("Imported")), T (N_ ("Skipped")), T (N_ ("Rejected")) };
 
-    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-      worksheet_write_string (ws, y, c, headers[c], r->f_header);
+    write_header_row (r, ws, y, 0, headers, NOTES_WIDTHS, G_N_ELEMENTS (headers), 15);
     y++;
   }
   for (guint k = 0; k < reports->len; k++, y++)
@@ -1739,8 +2000,7 @@ write_notes (Report *r, GError **error)
                               T (N_ ("Header")), T (N_ ("Use")),    T (N_ ("Read as")),
                               T (N_ ("Why")) };
 
-    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-      worksheet_write_string (ws, y, c, headers[c], r->f_header);
+    write_header_row (r, ws, y, 0, headers, NOTES_WIDTHS, G_N_ELEMENTS (headers), 15);
     y++;
   }
   for (guint k = 0; k < reports->len; k++)
@@ -1770,8 +2030,7 @@ write_notes (Report *r, GError **error)
     const char *headers[] = { T (N_ ("What")), T (N_ ("File")),   T (N_ ("Sheet")),
                               T (N_ ("Row")),  T (N_ ("Column")), T (N_ ("Reason")) };
 
-    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-      worksheet_write_string (ws, y, c, headers[c], r->f_header);
+    write_header_row (r, ws, y, 0, headers, NOTES_WIDTHS, G_N_ELEMENTS (headers), 15);
     y++;
   }
   for (guint k = 0; k < issues->len; k++, y++)
@@ -1876,9 +2135,13 @@ write_data (Report *r, GError **error)
                T (N_ ("Every figure of the imported files, one row per region and period. The "
                       "other sheets are computed from this one; importing this workbook into "
                       "Cakupan reads this sheet.")));
-  worksheet_set_row (ws, header, 30, NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    worksheet_write_string (ws, header, c, headers[c], r->f_header);
+  {
+    /* As set below; the name column only grows past 24 */
+    const double widths[] = { 11, 24, 16, 13, 13, 13, 13, 13, 13, 13 };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (widths) == G_N_ELEMENTS (headers));
+    write_header_row (r, ws, header, 0, headers, widths, G_N_ELEMENTS (headers), 30);
+  }
 
   y = header + 1;
   for (guint i = 0; i < regions->len; i++)
@@ -2267,10 +2530,10 @@ cak_report_write_csv (CakDataset *dataset, const CakReportOptions *options, cons
       T (N_ ("Regency/city")),
       T (N_ ("Kind")),
       T (N_ ("Workforce")),
-      T (N_ ("PU (wage earners)")),
-      T (N_ ("BPU (informal)")),
-      T (N_ ("Jakon (construction)")),
-      T (N_ ("PMI (migrant)")),
+      T (N_ ("Wage earners (PU)")),
+      T (N_ ("Informal workers (BPU)")),
+      T (N_ ("Construction (Jakon)")),
+      T (N_ ("Migrant workers (PMI)")),
       T (N_ ("Active participants")),
       T (N_ ("Coverage (%)")),
       T (N_ ("Not yet covered")),

@@ -92,10 +92,41 @@ break_at (Compose *c, double px, PangoWeight weight, const char *text, double wi
   return best;
 }
 
-/* @text from the top @y, on two lines when it needs them. Returns the height taken. */
+/* How many lines put_lines() takes for @text: each of its paragraphs on one line or two. */
+static guint
+count_lines (Compose *c, double px, PangoWeight weight, const char *text, double width)
+{
+  g_auto (GStrv) paragraphs = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return 1;
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint i = 0; paragraphs[i]; i++)
+    n += break_at (c, px, weight, paragraphs[i], width) ? 2 : 1;
+  return MAX (1u, n);
+}
+
+static double put_paragraph (Compose *c, double px, PangoWeight weight, CakColor color,
+                             const char *text, double x, double y, double width);
+
+/* @text from the top @y, each of its paragraphs (apart by "\n") on two lines when it needs
+ * them. Returns the height taken. */
 static double
 put_lines (Compose *c, double px, PangoWeight weight, CakColor color, const char *text, double x,
            double y, double width)
+{
+  g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  double taken = 0;
+
+  for (guint i = 0; paragraphs[i]; i++)
+    taken += put_paragraph (c, px, weight, color, paragraphs[i], x, y + taken, width);
+  return taken;
+}
+
+static double
+put_paragraph (Compose *c, double px, PangoWeight weight, CakColor color, const char *text,
+               double x, double y, double width)
 {
   const char *at = break_at (c, px, weight, text, width);
   double lh = px * LINE_EM;
@@ -283,7 +314,7 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
   for (guint i = 0; i < n; i++)
     {
       fixed += px * LINE_EM
-                   * (break_at (c, px, PANGO_WEIGHT_NORMAL, figs[i].context, area.width) ? 3 : 2)
+                   * (1 + count_lines (c, px, PANGO_WEIGHT_NORMAL, figs[i].context, area.width))
                + (figs[i].bar ? bar_h * 2.2 : 0);
       values += figs[i].value_em * h * VALUE_EM;
     }
@@ -298,8 +329,10 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
       double vpx = round (f->value_em * h * scale);
 
       vpx = fit_px (c, vpx, round (vpx * 0.6), PANGO_WEIGHT_HEAVY, f->value, area.width);
-      put_text (c, px, PANGO_WEIGHT_BOLD, c->theme->muted, f->caption, area.x, y + px * LINE_EM / 2,
-                0, area.width);
+      /* A caption a little smaller rather than cut ("Jumlah kekurangan kabupaten/kota") */
+      put_text (c, fit_px (c, px, round (px * 0.8), PANGO_WEIGHT_BOLD, f->caption, area.width),
+                PANGO_WEIGHT_BOLD, c->theme->muted, f->caption, area.x, y + px * LINE_EM / 2, 0,
+                area.width);
       y += px * LINE_EM;
       put_text (c, vpx, PANGO_WEIGHT_HEAVY, c->theme->text, f->value, area.x,
                 y + vpx * VALUE_EM / 2, 0, area.width);
@@ -488,10 +521,12 @@ sum_gaps (const CakChartData *data, gboolean targets)
 {
   double sum = 0;
 
+  if (targets)
+    return data->total.regency_gaps;
   for (guint i = 0; i < data->rows->len; i++)
     {
       const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, i);
-      double v = targets ? row->gap_to_target : row->uncovered;
+      double v = row->uncovered;
 
       if (!isnan (v) && v > 0)
         sum += v;
@@ -520,10 +555,22 @@ compose_summary (Compose *c)
   frame (c, _ ("Summary"), subtitle, footer);
   plot = c->layout->plot;
 
-  figs[n].caption = targets ? _ ("Still to enrol") : _ ("Not yet covered");
+  /* The sum of the regencies' gaps, named apart from the overall gap of the key figures (in
+   * which the regencies above target offset those below), which it names beside it. */
+  figs[n].caption = targets ? _ ("Sum of regency gaps") : _ ("Not yet covered");
   figs[n].value = format_count (sum_gaps (data, targets), lang);
-  figs[n].context = g_strdup (targets ? _ ("workers, for every regency to reach its target")
-                                      : _ ("workers without BPJS Ketenagakerjaan"));
+  if (targets && !isnan (data->total.gap_to_target))
+    {
+      g_autofree char *overall = format_count (data->total.gap_to_target, lang);
+
+      /* TRANSLATORS: under the sum of the regencies' gaps on the summary slide; %s is the
+       * overall gap of the key figures (target × workforce − participants of the whole) */
+      figs[n].context = g_strdup_printf (
+          _ ("participants, regencies below target only\noverall gap %s"), overall);
+    }
+  else
+    figs[n].context = g_strdup (targets ? _ ("participants, regencies below target only")
+                                        : _ ("workers without BPJS Ketenagakerjaan"));
   figs[n].value_em = 0.11;
   n++;
   figs[n].caption = data->place;

@@ -138,6 +138,7 @@ composition_layout_new (PangoContext *context, double width, double height)
   layout->pad = round (layout->font_px * 1.4);
   layout->hits = g_array_new (FALSE, FALSE, sizeof (CakChartHit));
   layout->labels = g_array_new (FALSE, FALSE, sizeof (CakRect));
+  layout->placed = g_ptr_array_new_with_free_func (g_free);
   layout->context = g_object_ref (context);
   layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   return layout;

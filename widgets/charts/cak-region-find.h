@@ -10,5 +10,6 @@
 G_BEGIN_DECLS
 
 int cak_region_find (const CakChartData *data, const char *text);
+const CakRegion *cak_region_find_in_dataset (CakDataset *dataset, const char *text);
 
 G_END_DECLS

@@ -45,6 +45,9 @@ view_item_activated_cb (CakChartView *view, const char *code, gpointer user_data
 {
   CakWindow *self = user_data;
 
+  /* In the country's view, a province opens: its regencies, as the header would show them */
+  if (self->data && self->data->by_province && cak_window_open_province (self, code))
+    return;
   cak_window_select_code (self, code);
   reveal_detail (self, TRUE);
 }
@@ -156,8 +159,17 @@ update_detail (CakWindow *self)
       g_autofree char *g = cak_number_format (row->gap_to_target, 0, lang);
 
       add_figure (self, line++, _ ("Target"), t);
-      add_figure (self, line++, _ ("Participants still needed"),
+      /* The province's overall gap is named apart from the sum of its regencies' gaps */
+      add_figure (self, line++,
+                  item == CAK_CHART_ITEM_TOTAL ? _ ("Overall gap to target")
+                                               : _ ("Participants still needed"),
                   row->gap_to_target > 0 ? g : _ ("target reached"));
+    }
+  if (item == CAK_CHART_ITEM_TOTAL && !isnan (row->regency_gaps))
+    {
+      g_autofree char *sum = cak_number_format (row->regency_gaps, 0, lang);
+
+      add_figure (self, line++, _ ("Sum of regency gaps"), sum);
     }
   if (row->rank > 0)
     {
@@ -279,6 +291,16 @@ build_detail (CakWindow *self)
 static int
 find_region (CakWindow *self, const char *text)
 {
+  int item = cak_region_find (self->data, text);
+  const CakRegion *elsewhere;
+
+  if (item >= 0)
+    return item;
+  /* A regency of another province (or any regency, from the country's view): its province
+   * opens, and the regency is found there */
+  elsewhere = cak_region_find_in_dataset (self->dataset, text);
+  if (elsewhere == NULL || !cak_window_open_province (self, elsewhere->province_code))
+    return CAK_CHART_ITEM_NONE;
   return cak_region_find (self->data, text);
 }
 

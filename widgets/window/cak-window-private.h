@@ -132,6 +132,7 @@ void cak_window_project_init_recent (CakWindow *self);
 /* cak-window.c */
 void cak_window_show_dataset (CakWindow *self);
 void cak_window_sync_table (CakWindow *self, const char *code);
+gboolean cak_window_open_province (CakWindow *self, const char *code);
 void cak_window_toast (CakWindow *self, const char *text);
 char *cak_window_describe_files (CakWindow *self);
 

@@ -574,7 +574,11 @@ suggest_name (CakWindow *self)
   GPtrArray *sources = self->project ? cak_project_get_sources (self->project) : NULL;
 
   if (self->provinces && pi < self->provinces->len)
-    stem = g_strdup (((const CakRegion *)g_ptr_array_index (self->provinces, pi))->name);
+    {
+      const CakRegion *province = g_ptr_array_index (self->provinces, pi);
+
+      stem = g_strdup (province ? province->name : "Indonesia");
+    }
   else if (sources && sources->len > 0)
     stem = g_strdup (((CakProjectSource *)g_ptr_array_index (sources, 0))->name);
   if (stem)

@@ -517,12 +517,15 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
     {
       const CakRegion *province = g_ptr_array_index (self->provinces, i);
 
+      /* The country (NULL) is offered last, as every province */
+      if (province == NULL)
+        continue;
       g_ptr_array_add (d->provinces, (gpointer)province);
       g_ptr_array_add (names, g_strdup (province->name));
       if (self->data->province == province)
-        selected = i;
+        selected = d->provinces->len - 1;
     }
-  if (d->provinces->len != 1)
+  if (d->provinces->len > 1)
     {
       g_ptr_array_add (d->provinces, NULL);
       g_ptr_array_add (names, g_strdup (_ ("Indonesia (every province)")));

@@ -299,12 +299,16 @@ fill_choosers (CakWindow *self)
 
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   self->provinces = cak_dataset_get_provinces (self->dataset);
+  /* Files of several provinces: the whole country first, compared by province (NULL stands
+   * for it), and shown first unless a province was chosen before. */
+  if (self->provinces->len > 1)
+    g_ptr_array_insert (self->provinces, 0, NULL);
   for (guint i = 0; i < self->provinces->len; i++)
     {
       const CakRegion *province = g_ptr_array_index (self->provinces, i);
 
-      gtk_string_list_append (province_names, province->name);
-      if (g_strcmp0 (saved_province, province->code) == 0)
+      gtk_string_list_append (province_names, province ? province->name : "Indonesia");
+      if (province && g_strcmp0 (saved_province, province->code) == 0)
         province_index = i;
     }
 
@@ -556,16 +560,18 @@ refresh (CakWindow *self)
     {
       iso = cak_period_to_iso (period);
       g_settings_set_string (self->settings, "period", ti == 0 ? "" : iso);
-      if (province)
-        g_settings_set_string (self->settings, "province", province->code);
+      g_settings_set_string (self->settings, "province", province ? province->code : "");
     }
 
   if (self->data == NULL || !cak_period_equal (self->data->period, period))
     cak_window_charts_fill_compare (self, period);
   compare = cak_window_charts_get_compare (self);
   sources = cak_window_describe_files (self);
-  data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period, compare,
-                             sources, self->lang);
+  if (province == NULL && self->provinces && self->provinces->len > 1)
+    data = cak_chart_data_new_provinces (self->dataset, period, compare, sources, self->lang);
+  else
+    data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period, compare,
+                               sources, self->lang);
   cak_window_charts_set_data (self, data);
 
   self->syncing_selection = TRUE;
@@ -1342,4 +1348,29 @@ cak_window_show_preferences (CakWindow *self)
   cak_window_report_add_preferences (self, page);
   adw_preferences_window_add (prefs, page);
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/**
+ * cak_window_open_province:
+ * @code: a province's code
+ *
+ * Shows @code's province, as choosing it in the header does: the drill-down from the country.
+ *
+ * Returns: whether the files hold that province
+ */
+gboolean
+cak_window_open_province (CakWindow *self, const char *code)
+{
+  for (guint i = 0; self->provinces && i < self->provinces->len; i++)
+    {
+      const CakRegion *province = g_ptr_array_index (self->provinces, i);
+
+      if (province && g_strcmp0 (province->code, code) == 0)
+        {
+          if (gtk_drop_down_get_selected (self->province_dropdown) != i)
+            gtk_drop_down_set_selected (self->province_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
