@@ -1826,7 +1826,8 @@ write_target (Report *r, GError **error)
   write_title (r, ws, title,
                order->len ? T (N_ ("Regencies and cities by the participants they still need to "
                                    "reach their target, most first."))
-                          : T (N_ ("The imported files give no targets for this period.")));
+                          : T (N_ ("No target is set for this period: none typed in the "
+                                   "project, none in the imported files.")));
 
   {
     const char *headers[] = { T (N_ ("No.")),
