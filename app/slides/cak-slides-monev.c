@@ -224,7 +224,7 @@ meeting_subtitle (const CakMeeting *meeting, CakLang lang)
 
 /* The second line of an action: where, who, by when, and where it stands */
 static char *
-action_details (const CakAction *a, CakLang lang)
+action_details (const CakAction *a, CakLang lang, gboolean with_note)
 {
   g_autoptr (GString) text = g_string_new (a->region->name);
 
@@ -238,7 +238,7 @@ action_details (const CakAction *a, CakLang lang)
       /* TRANSLATORS: an action's due date on a slide: "due 31 March 2026" */
       g_string_append_printf (text, cak_lang_gettext (lang, N_ ("due %s")), day);
     }
-  if (a->note && *a->note)
+  if (with_note && a->note && *a->note)
     g_string_append_printf (text, " · %s", a->note);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -348,37 +348,53 @@ compose_actions (Compose *c, const CakSlide *slide)
   }
 
   /* One action a row: its status, what (on two lines when it needs them and there is room),
-   * then where, who, by when and how far */
+   * then where, who and by when, and where it stands (on a line of its own when the two do not
+   * fit on one) */
   {
     double line = px * LINE_EM, gap = px * 0.55, room = plot.y + plot.height - y, need = 0;
+    double width = plot.x + plot.width - (plot.x + chip_w + px * 0.7);
+    double small = round (px * 0.85);
     const char *breaks[CAK_SLIDE_ACTIONS_PER_PAGE] = { NULL };
+    gboolean note_line[CAK_SLIDE_ACTIONS_PER_PAGE] = { FALSE };
 
     for (guint i = first; i < last; i++)
       {
         const CakAction *a = g_ptr_array_index (actions, i);
+        g_autofree char *all = action_details (a, lang, TRUE);
 
-        breaks[i - first] = break_at (c, round (px * 0.9), PANGO_WEIGHT_BOLD, a->action,
-                                      plot.x + plot.width - (plot.x + chip_w + px * 0.7));
-        need += 2 * line + gap + (breaks[i - first] ? line : 0);
+        breaks[i - first] = break_at (c, round (px * 0.9), PANGO_WEIGHT_BOLD, a->action, width);
+        note_line[i - first]
+            = a->note && *a->note
+              && cak_chart_text_width (c->layout, c->theme, small, PANGO_WEIGHT_NORMAL, all)
+                     > width;
+        need += 2 * line + gap + (breaks[i - first] ? line : 0) + (note_line[i - first] ? line : 0);
       }
-    /* Short of room, the last long ones give up their second line, ellipsized */
+    /* Short of room, the last rows give up their extra lines, ellipsized */
     for (guint k = last - first; need > room && k-- > 0;)
-      if (breaks[k])
-        {
-          breaks[k] = NULL;
-          need -= line;
-        }
+      {
+        if (breaks[k])
+          {
+            breaks[k] = NULL;
+            need -= line;
+          }
+        if (need > room && note_line[k])
+          {
+            note_line[k] = FALSE;
+            need -= line;
+          }
+      }
     x = plot.x + chip_w + px * 0.7;
     for (guint i = first; i < last; i++)
       {
         const CakAction *a = g_ptr_array_index (actions, i);
         const char *at = breaks[i - first];
-        g_autofree char *details = action_details (a, lang);
-        double width = plot.x + plot.width - x;
+        gboolean own = note_line[i - first];
+        g_autofree char *details = action_details (a, lang, !own);
         double details_px
-            = fit_px (c, round (px * 0.9), round (px * 0.85), PANGO_WEIGHT_NORMAL, details, width);
+            = fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL, details, width);
         CakActionStatus st = MIN (a->status, CAK_ACTION_DROPPED);
-        double row_h = (at ? 3 : 2) * line + gap;
+        double row_h = (2 + (at ? 1 : 0) + (own ? 1 : 0)) * line + gap;
+        double ty = y + line / 2;
 
         status_chip (c, st, chip_px, plot.x, y + (line - chip_h) / 2, chip_w, chip_h);
         if (at)
@@ -386,20 +402,26 @@ compose_actions (Compose *c, const CakSlide *slide)
             g_autofree char *head = g_strndup (a->action, at - a->action);
             double what_px = round (px * 0.9);
 
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, head, x, y + line / 2, 0,
-                      width);
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, at + 1, x, y + line * 1.5, 0,
-                      width);
+            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, head, x, ty, 0, width);
+            ty += line;
+            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, at + 1, x, ty, 0, width);
           }
         else
           {
-            double what_px = fit_px (c, px, round (px * 0.85), PANGO_WEIGHT_BOLD, a->action, width);
+            double what_px = fit_px (c, px, small, PANGO_WEIGHT_BOLD, a->action, width);
 
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, a->action, x, y + line / 2, 0,
-                      width);
+            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, a->action, x, ty, 0, width);
           }
-        put_text (c, details_px, PANGO_WEIGHT_NORMAL, c->theme->muted, details, x,
-                  y + line * (at ? 2.5 : 1.5), 0, width);
+        ty += line;
+        put_text (c, details_px, PANGO_WEIGHT_NORMAL, c->theme->muted, details, x, ty, 0, width);
+        if (own)
+          {
+            double note_px
+                = fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL, a->note, width);
+
+            ty += line;
+            put_text (c, note_px, PANGO_WEIGHT_NORMAL, c->theme->text, a->note, x, ty, 0, width);
+          }
         if (i + 1 < last)
           fill_rect (c, c->theme->grid, plot.x, round (y + row_h - gap * 0.55), plot.width,
                      MAX (1.0, round (c->height * 0.0015)));
