@@ -71,6 +71,13 @@ invalidate (CakSlideView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* An action's status changed in the window while presenting: the slide shows it at once */
+static void
+monev_changed_cb (CakSlideView *self)
+{
+  invalidate (self);
+}
+
 static void
 update_accessible (CakSlideView *self)
 {
@@ -298,6 +305,8 @@ cak_slide_view_dispose (GObject *object)
   g_clear_pointer (&self->deck, cak_deck_free);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   g_clear_pointer (&self->agency, g_free);
+  if (self->monev)
+    g_signal_handlers_disconnect_by_func (self->monev, monev_changed_cb, self);
   g_clear_object (&self->monev);
   G_OBJECT_CLASS (cak_slide_view_parent_class)->dispose (object);
 }
@@ -435,8 +444,15 @@ cak_slide_view_set_monev (CakSlideView *self, CakMonev *monev)
   g_return_if_fail (CAK_IS_SLIDE_VIEW (self));
   g_return_if_fail (monev == NULL || CAK_IS_MONEV (monev));
 
-  if (g_set_object (&self->monev, monev))
-    invalidate (self);
+  if (self->monev == monev)
+    return;
+  if (self->monev)
+    g_signal_handlers_disconnect_by_func (self->monev, monev_changed_cb, self);
+  g_set_object (&self->monev, monev);
+  if (monev)
+    g_signal_connect_object (monev, "changed", G_CALLBACK (monev_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  invalidate (self);
 }
 
 /**
