@@ -857,8 +857,7 @@ target_origins (Report *r)
       cak_indicators_find_target (r->dataset, row->region, row->period, &origin);
       counts[MIN (origin, CAK_TARGET_FILE)]++;
       if (origin == CAK_TARGET_FILE
-          && (cak_dataset_get (r->dataset, row->region, row->period, CAK_MEASURE_TARGET_PCT,
-                               &value)
+          && (cak_dataset_get (r->dataset, row->region, row->period, CAK_MEASURE_TARGET_PCT, &value)
               || cak_dataset_get (r->dataset, row->region, cak_period_year (row->period.year),
                                   CAK_MEASURE_TARGET_PCT, &value))
           && value.source.file && !g_ptr_array_find (files, value.source.file, NULL))
