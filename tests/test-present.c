@@ -16,6 +16,8 @@
 #include "cak-deck-dialog.h"
 #include "cak-presentation.h"
 #include "cak-window.h"
+#include "cak-zip.h"
+#include "monev-test-util.h"
 
 static CakApplication *app;
 static int status;
@@ -573,6 +575,88 @@ test_present_deck_project (void)
   g_rmdir (dir);
 }
 
+/* A project's monev reaches the deck, the show and the report: the default deck adds what the
+ * last meeting agreed and the checklist, the presentation draws them from the project's, and
+ * the workbook gets their sheets */
+static gboolean
+report_written (gpointer data)
+{
+  return !cak_window_is_writing_report (data);
+}
+
+static void
+test_present_monev (void)
+{
+  GSettings *settings = cak_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("cakupan-monev-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rakor.cakupan", NULL);
+  g_autofree char *report = g_build_filename (dir, "monev.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  CakReportOptions options = { 0 };
+  CakPresentation *presentation;
+  CakWindow *window;
+  CakDeckDialog *dialog;
+  CakMonev *monev;
+
+  g_settings_set_string (settings, "deck", "");
+  window = open_sample ();
+  g_assert_true (cak_window_save_project_to (window, file));
+  wait_until (project_has_file, window);
+  monev = cak_project_get_monev (cak_window_get_project (window));
+  mtu_fill_monev (monev, 8);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-presentation", NULL));
+  dialog = CAK_DECK_DIALOG (find_toplevel (CAK_TYPE_DECK_DIALOG));
+  g_assert_nonnull (dialog);
+  text = cak_deck_to_string (cak_deck_dialog_get_deck (dialog));
+  g_assert_true (g_str_has_suffix (text, "\nactions\nactions:2\nchecklist\nsummary\n"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.start", NULL);
+  spin (200);
+  presentation = CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION));
+  g_assert_nonnull (presentation);
+  g_assert_true (cak_slide_view_get_monev (cak_presentation_get_view (presentation)) == monev);
+  cak_presentation_end (presentation);
+  spin (100);
+  if ((dialog = CAK_DECK_DIALOG (find_toplevel (CAK_TYPE_DECK_DIALOG))))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+  options.lang = CAK_LANG_EN;
+  options.period = cak_period_month (2024, 12);
+  options.province_code = "35";
+  g_assert_true (cak_window_export_report_to (window, report, &options));
+  wait_until (report_written, window);
+  {
+    g_autoptr (GError) error = NULL;
+    CakZip *zip = cak_zip_open (report, "monev.xlsx", &error);
+    g_autoptr (GBytes) bytes = NULL;
+
+    g_assert_no_error (error);
+    bytes = cak_zip_read_all (zip, "xl/workbook.xml", 1 << 20, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "<sheet name=\"Action Plan\""));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "<sheet name=\"Inpres 2-2021\""));
+    cak_zip_close (zip);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -587,6 +671,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/present/hits-and-advance", test_present_hits_and_advance);
   g_test_add_func ("/present/deck-dialog", test_present_deck_dialog);
   g_test_add_func ("/present/deck-project", test_present_deck_project);
+  g_test_add_func ("/present/monev", test_present_monev);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

@@ -7,6 +7,7 @@
 
 #include "cak-chart.h"
 #include "cak-cli.h"
+#include "cak-monev.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ int cak_cli_load_chart_data (GStrv files, const char *period_text, const char *c
 int cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text,
                                       const char *compare_text, const char *province_text,
                                       gboolean by_province, GStrv maps, CakChartData **out_data,
-                                      GStrv *out_deck);
+                                      GStrv *out_deck, CakMonev **out_monev);
 
 /* --slides: the deck of @files (a project's own, or the default) as a PDF, or as PNGs when @output
  * ends in .png. */

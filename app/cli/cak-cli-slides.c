@@ -43,6 +43,7 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (CakDeck) deck = NULL;
   g_auto (GStrv) kept = NULL;
+  g_autoptr (CakMonev) monev = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *lower = NULL;
   CakChartThemeKind theme_kind = CAK_CHART_THEME_PROJECTOR;
@@ -81,7 +82,7 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
       return CAK_EXIT_USAGE;
     }
   status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
-                                             by_province, maps, &data, &kept);
+                                             by_province, maps, &data, &kept, &monev);
   if (status != CAK_EXIT_OK)
     return status;
 
@@ -97,8 +98,9 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
   if (deck == NULL || cak_deck_get_n_slides (deck) == 0)
     {
       g_clear_pointer (&deck, cak_deck_free);
-      deck = cak_deck_new_default (data);
+      deck = cak_deck_new_default_with_monev (data, monev);
     }
+  info.monev = monev;
   if (png)
     {
       g_autofree char *prefix = g_strndup (output, strlen (output) - strlen (".png"));

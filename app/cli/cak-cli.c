@@ -370,6 +370,7 @@ run_report (GStrv files, const char *output, const char *period_text, const char
   sources = describe_sources (files);
   options.lang = input.lang;
   options.sources = sources;
+  options.monev = input.project ? cak_project_get_monev (input.project) : NULL;
   if ((settings = open_settings ()))
     {
       options.agency = agency = g_settings_get_string (settings, "agency-name");
@@ -666,20 +667,21 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
                          CakChartData **out_data)
 {
   return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
-                                           by_province, maps, out_data, NULL);
+                                           by_province, maps, out_data, NULL, NULL);
 }
 
 /**
  * cak_cli_load_chart_data_and_deck:
  * @out_deck: (optional): the deck a project among @files keeps, a slide a string; %NULL when
  *   there is no project or it keeps the default deck
+ * @out_monev: (optional): the monev of a project among @files; %NULL without one
  *
  * As cak_cli_load_chart_data(), with the project's deck for --slides.
  */
 int
 cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const char *compare_text,
                                   const char *province_text, gboolean by_province, GStrv maps,
-                                  CakChartData **out_data, GStrv *out_deck)
+                                  CakChartData **out_data, GStrv *out_deck, CakMonev **out_monev)
 {
   g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;
@@ -709,5 +711,7 @@ cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const ch
   *out_data = g_steal_pointer (&data);
   if (out_deck)
     *out_deck = input.project ? cak_project_dup_deck (input.project) : NULL;
+  if (out_monev)
+    *out_monev = input.project ? g_object_ref (cak_project_get_monev (input.project)) : NULL;
   return CAK_EXIT_OK;
 }

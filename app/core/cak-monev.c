@@ -1422,3 +1422,47 @@ cak_monev_get_last_meeting (CakMonev *self)
 
   return self->meetings->len ? g_ptr_array_index (self->meetings, self->meetings->len - 1) : NULL;
 }
+
+/* ---- Copies ----------------------------------------------------------------------------- */
+
+/**
+ * cak_monev_copy:
+ *
+ * A copy of everything recorded, in memory and written nowhere, for a reader that must not see
+ * it change: a report written in a worker thread while the window goes on editing. Its targets
+ * are not handed to the dataset again (the dataset has them already): read it, do not edit it.
+ *
+ * Returns: (transfer full): the copy
+ */
+CakMonev *
+cak_monev_copy (CakMonev *self)
+{
+  CakMonev *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CAK_IS_MONEV (self), NULL);
+
+  copy = g_object_new (CAK_TYPE_MONEV, NULL);
+  copy->dataset = g_object_ref (self->dataset);
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      CakTarget target = g_array_index (self->targets, CakTarget, i);
+
+      target.note = g_strdup (target.note);
+      target.set_at = g_strdup (target.set_at);
+      g_array_append_val (copy->targets, target);
+    }
+  g_hash_table_iter_init (&iter, self->notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->notes, key, g_strdup (value));
+  for (guint i = 0; i < self->actions->len; i++)
+    g_ptr_array_add (copy->actions, cak_action_copy (g_ptr_array_index (self->actions, i)));
+  g_hash_table_iter_init (&iter, self->checklists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->checklists, key, cak_checklist_copy (value));
+  for (guint i = 0; i < self->meetings->len; i++)
+    g_ptr_array_add (copy->meetings, cak_meeting_copy (g_ptr_array_index (self->meetings, i)));
+  copy->next_id = self->next_id;
+  return copy;
+}

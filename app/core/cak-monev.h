@@ -121,6 +121,7 @@ void cak_monev_set_store (CakMonev *self, CakProjectStore *store);
 gboolean cak_monev_load (CakMonev *self, CakProjectStore *store, GError **error);
 gboolean cak_monev_write_all (CakMonev *self, CakProjectStore *store, GError **error);
 gboolean cak_monev_is_empty (CakMonev *self);
+CakMonev *cak_monev_copy (CakMonev *self);
 
 /* Targets */
 gboolean cak_monev_set_target (CakMonev *self, const CakRegion *region, CakPeriod period,

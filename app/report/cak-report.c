@@ -24,8 +24,9 @@
 #include <xlsxwriter.h>
 
 #include "cak-chart.h"
+#include "cak-indicators.h"
 #include "cak-number.h"
-#include "cak-report.h"
+#include "cak-report-private.h"
 
 #define T(text) cak_lang_gettext (r->lang, (text))
 
@@ -142,6 +143,11 @@ cak_report_sheet_name (CakReportSheets sheet, CakLang lang)
         return cak_lang_gettext (lang, N_ ("Import Notes"));
       case CAK_REPORT_DATA:
         return cak_lang_gettext (lang, N_ ("Data"));
+      case CAK_REPORT_ACTIONS:
+        return cak_lang_gettext (lang, N_ ("Action Plan"));
+      case CAK_REPORT_CHECKLIST:
+        /* TRANSLATORS: a sheet name, which may not hold "/": Inpres 2/2021 */
+        return cak_lang_gettext (lang, N_ ("Inpres 2-2021"));
       default:
         g_return_val_if_reached (NULL);
     }
@@ -832,6 +838,66 @@ measure_files (Report *r, CakMeasure measure)
   return files->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* Where the regencies' targets come from, as cak_indicators_find_target() decides: typed for
+ * the regency itself, the province's typed target, or an imported file; NULL when none has a
+ * target. */
+static char *
+target_origins (Report *r)
+{
+  guint counts[CAK_TARGET_FILE + 1] = { 0 };
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < r->n; i++)
+    {
+      const CakIndicatorRow *row = &g_array_index (r->data->rows, CakIndicatorRow, i);
+      CakTargetOrigin origin;
+      CakValue value;
+
+      cak_indicators_find_target (r->dataset, row->region, row->period, &origin);
+      counts[MIN (origin, CAK_TARGET_FILE)]++;
+      if (origin == CAK_TARGET_FILE
+          && (cak_dataset_get (r->dataset, row->region, row->period, CAK_MEASURE_TARGET_PCT, &value)
+              || cak_dataset_get (r->dataset, row->region, cak_period_year (row->period.year),
+                                  CAK_MEASURE_TARGET_PCT, &value))
+          && value.source.file && !g_ptr_array_find (files, value.source.file, NULL))
+        g_ptr_array_add (files, (gpointer)value.source.file);
+    }
+  if (counts[CAK_TARGET_NONE] == r->n)
+    return NULL;
+  if (counts[CAK_TARGET_TYPED])
+    g_string_append_printf (out, T (N_ ("typed in the project for the regency or city itself: %u")),
+                            counts[CAK_TARGET_TYPED]);
+  if (counts[CAK_TARGET_TYPED_PROVINCE])
+    {
+      g_string_append (out, out->len ? "; " : "");
+      g_string_append_printf (out, T (N_ ("the province’s target typed in the project: %u")),
+                              counts[CAK_TARGET_TYPED_PROVINCE]);
+    }
+  if (counts[CAK_TARGET_FILE])
+    {
+      g_string_append (out, out->len ? "; " : "");
+      g_string_append_printf (out, T (N_ ("from the imported files: %u")), counts[CAK_TARGET_FILE]);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *base = g_path_get_basename (g_ptr_array_index (files, i));
+
+          g_string_append (out, i == 0 ? " (" : ", ");
+          g_string_append (out, base);
+        }
+      g_string_append (out, files->len ? ")" : "");
+    }
+  if (counts[CAK_TARGET_NONE])
+    {
+      g_string_append (out, "; ");
+      g_string_append_printf (out, T (N_ ("without a target: %u")), counts[CAK_TARGET_NONE]);
+    }
+  g_string_append (out, ". ");
+  g_string_append (out, T (N_ ("A target typed in the project wins over a file’s; a regency’s "
+                               "own over its province’s.")));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static guint
 write_paragraph (Report *r, lxw_worksheet *ws, guint y, const char *label, const char *text)
 {
@@ -1102,15 +1168,17 @@ write_summary (Report *r, GError **error)
 
         if (files == NULL && sources[k].measure == CAK_MEASURE_PARTICIPANTS)
           files = measure_files (r, CAK_MEASURE_PU);
-        if (files == NULL)
+        if (sources[k].measure == CAK_MEASURE_TARGET_PCT)
+          text = target_origins (r);
+        if (text == NULL && files == NULL)
           continue;
-        if (sources[k].measure == CAK_MEASURE_PARTICIPANTS)
+        if (text == NULL && sources[k].measure == CAK_MEASURE_PARTICIPANTS)
           text = g_strdup_printf (T (N_ ("%s; figures as of %s.")), files, period);
-        else if (sources[k].measure == CAK_MEASURE_WORKFORCE && years)
+        else if (text == NULL && sources[k].measure == CAK_MEASURE_WORKFORCE && years)
           text = g_strdup_printf (T (N_ ("%s; BPS figures for %s (the latest year at or before "
                                          "the period).")),
                                   files, years);
-        else
+        else if (text == NULL)
           text = g_strdup_printf ("%s.", files);
         y = write_paragraph (r, ws, y, label, text);
       }
@@ -1757,7 +1825,8 @@ write_target (Report *r, GError **error)
   write_title (r, ws, title,
                order->len ? T (N_ ("Regencies and cities by the participants they still need to "
                                    "reach their target, most first."))
-                          : T (N_ ("The imported files give no targets for this period.")));
+                          : T (N_ ("No target is set for this period: none typed in the "
+                                   "project, none in the imported files.")));
 
   {
     const char *headers[] = { T (N_ ("No.")),
@@ -2123,6 +2192,52 @@ write_data (Report *r, GError **error)
   return TRUE;
 }
 
+/* The monev's sheets, written in cak-report-monev.c */
+
+static void
+monev_print_cb (gpointer report, lxw_worksheet *ws, const char *title, guint header_row,
+                guint last_row, guint last_col)
+{
+  setup_print (report, ws, title, header_row, last_row, last_col);
+}
+
+static gboolean
+write_monev (Report *r, GError **error)
+{
+  CakReportMonevContext ctx = {
+    .wb = r->wb,
+    .monev = r->opt->monev,
+    .lang = r->lang,
+    .province = r->data->province,
+    .rows = r->data->rows,
+    .place_period = r->place_period,
+    .date = r->opt->date,
+    .computed = r->names,
+    .setup_print = monev_print_cb,
+    .report = r,
+    .f_title = r->f_title,
+    .f_subtitle = r->f_subtitle,
+    .f_note = r->f_note,
+    .f_header = r->f_header,
+    .f_text = r->f_text,
+    .f_code = r->f_code,
+    .f_people = r->f_people,
+    .f_rank = r->f_rank,
+    .f_total_text = r->f_total_text,
+    .f_total_people = r->f_total_people,
+    .f_wrap = r->f_wrap,
+    .f_below = r->f_below,
+  };
+
+  if (r->opt->monev == NULL)
+    return TRUE;
+  if ((r->sheets & CAK_REPORT_ACTIONS) && !cak_report_write_actions (&ctx, error))
+    return FALSE;
+  if ((r->sheets & CAK_REPORT_CHECKLIST) && !cak_report_write_checklist (&ctx, error))
+    return FALSE;
+  return !cancelled (r, error);
+}
+
 /* The workbook */
 
 static gboolean
@@ -2290,6 +2405,7 @@ cak_report_write (CakDataset *dataset, const CakReportOptions *options, const ch
     ok = write_target (r, &local_error);
   if (ok && (r->sheets & CAK_REPORT_NOTES))
     ok = write_notes (r, &local_error);
+  ok = ok && write_monev (r, &local_error);
   progress (r, 0.3);
   if (ok && (r->sheets & CAK_REPORT_DATA))
     ok = write_data (r, &local_error);

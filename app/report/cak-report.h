@@ -9,6 +9,7 @@
 
 #include "cak-dataset.h"
 #include "cak-lang.h"
+#include "cak-monev.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,9 @@ typedef enum
   CAK_REPORT_TARGET = 1 << 4,
   CAK_REPORT_NOTES = 1 << 5,
   CAK_REPORT_DATA = 1 << 6,
-  CAK_REPORT_ALL_SHEETS = 0x7f,
+  CAK_REPORT_ACTIONS = 1 << 7,   /* the action plan; only with a monev */
+  CAK_REPORT_CHECKLIST = 1 << 8, /* the Inpres 2/2021 checklist; only with a monev */
+  CAK_REPORT_ALL_SHEETS = 0x1ff,
 } CakReportSheets;
 
 typedef struct
@@ -44,6 +47,11 @@ typedef struct
 
   const char *sources; /* the imported files, for the summary; may be NULL */
   GDateTime *date;     /* when the report is made; NULL: now */
+
+  /* What a project's monev recorded: the action plan and the Inpres 2/2021 checklist get a
+   * sheet each (saying so when nothing was recorded). NULL: files without a project, and no
+   * such sheets. Read while the report is written: hand a worker thread a copy. */
+  CakMonev *monev;
 } CakReportOptions;
 
 /* The name under which a sheet computed from the data sheet is marked in the workbook (a name

@@ -702,6 +702,10 @@ cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *slide,
       case CAK_SLIDE_SPOTLIGHT:
         compose_spotlight (&c, slide);
         break;
+      case CAK_SLIDE_ACTIONS:
+      case CAK_SLIDE_CHECKLIST:
+        cak_slide_compose_monev (cr, layout, slide, data, info, theme);
+        break;
       case CAK_SLIDE_SUMMARY:
       case CAK_SLIDE_CHART:
       default:

@@ -39,4 +39,14 @@ void cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *sli
  * still to enrol, or the most uncovered when there are no targets. */
 GArray *cak_slide_neediest_items (const CakChartData *data, guint n);
 
+/* The actions of the last meeting that a deck of @data lists, grouped by status (transfer
+ * container); NULL when @monev is NULL or holds no meeting. */
+GPtrArray *cak_slide_agreed_actions (const CakChartData *data, CakMonev *monev,
+                                     const CakMeeting **out_meeting);
+
+/* In cak-slides-monev.c: the slides of the monev. */
+void cak_slide_compose_monev (cairo_t *cr, CakChartLayout *layout, const CakSlide *slide,
+                              const CakChartData *data, const CakSlideInfo *info,
+                              const CakChartTheme *theme);
+
 G_END_DECLS

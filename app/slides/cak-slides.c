@@ -38,7 +38,7 @@ slide_clear (gpointer p)
 static void
 append (CakDeck *deck, CakSlideKind kind, CakChartKind chart, const char *code)
 {
-  CakSlide slide = { kind, chart, g_strdup (code) };
+  CakSlide slide = { kind, chart, g_strdup (code), 0 };
 
   g_array_append_val (deck->slides, slide);
 }
@@ -213,10 +213,95 @@ cak_deck_new (void)
 CakDeck *
 cak_deck_new_default (const CakChartData *data)
 {
+  return cak_deck_new_default_with_monev (data, NULL);
+}
+
+static int
+compare_agreed (gconstpointer a, gconstpointer b)
+{
+  /* What is done first, then what is under way, then what is still to start; dropped last */
+  static const int rank[CAK_N_ACTION_STATUSES] = {
+    [CAK_ACTION_DONE] = 0,
+    [CAK_ACTION_IN_PROGRESS] = 1,
+    [CAK_ACTION_PLANNED] = 2,
+    [CAK_ACTION_DROPPED] = 3,
+  };
+  const CakAction *aa = *(const CakAction *const *)a;
+  const CakAction *ab = *(const CakAction *const *)b;
+  int c = rank[MIN (aa->status, CAK_ACTION_DROPPED)] - rank[MIN (ab->status, CAK_ACTION_DROPPED)];
+
+  if (c == 0)
+    c = strcmp (aa->region->code, ab->region->code);
+  return c != 0 ? c : (aa->id > ab->id) - (aa->id < ab->id);
+}
+
+/**
+ * cak_slide_agreed_actions:
+ * @monev: (nullable): the project's
+ * @out_meeting: (out) (optional): the last meeting, or %NULL
+ *
+ * Returns: (transfer container) (nullable) (element-type CakAction): the actions the last
+ * meeting agreed for the regencies of @data (all of them for the whole country), done first,
+ * then in progress, planned and dropped; %NULL without a monev or a meeting
+ */
+GPtrArray *
+cak_slide_agreed_actions (const CakChartData *data, CakMonev *monev, const CakMeeting **out_meeting)
+{
+  const CakMeeting *meeting = monev ? cak_monev_get_last_meeting (monev) : NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  GPtrArray *actions;
+
+  if (out_meeting)
+    *out_meeting = meeting;
+  if (meeting == NULL)
+    return NULL;
+  listed = cak_monev_list_actions (monev, NULL, meeting->id);
+  actions = g_ptr_array_new ();
+  for (guint i = 0; i < listed->len; i++)
+    {
+      CakAction *a = g_ptr_array_index (listed, i);
+
+      if (data->province == NULL || g_strcmp0 (a->region->province_code, data->province->code) == 0)
+        g_ptr_array_add (actions, a);
+    }
+  g_ptr_array_sort (actions, compare_agreed);
+  return actions;
+}
+
+static gboolean
+has_checklist (const CakChartData *data, CakMonev *monev)
+{
+  g_autoptr (GPtrArray) all = cak_monev_get_checklists (monev);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const CakChecklist *c = g_ptr_array_index (all, i);
+
+      if (cak_chart_data_find_code (data, c->region->code) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cak_deck_new_default_with_monev:
+ * @monev: (nullable): the project's
+ *
+ * As cak_deck_new_default(), with before the summary what the last meeting agreed (on as many
+ * slides as its actions need) when it agreed any, and the Inpres 2/2021 checklist when one of
+ * @data's regencies has one.
+ *
+ * Returns: (transfer full): the deck
+ */
+CakDeck *
+cak_deck_new_default_with_monev (const CakChartData *data, CakMonev *monev)
+{
   CakDeck *deck;
   g_autoptr (GArray) spotlights = NULL;
+  g_autoptr (GPtrArray) agreed = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (monev == NULL || CAK_IS_MONEV (monev), NULL);
 
   deck = cak_deck_new ();
   append (deck, CAK_SLIDE_TITLE, 0, NULL);
@@ -234,6 +319,14 @@ cak_deck_new_default (const CakChartData *data)
     append (deck, CAK_SLIDE_SPOTLIGHT, 0,
             g_array_index (data->rows, CakIndicatorRow, g_array_index (spotlights, int, i))
                 .region->code);
+  agreed = cak_slide_agreed_actions (data, monev, NULL);
+  for (guint page = 0; agreed && page * CAK_SLIDE_ACTIONS_PER_PAGE < agreed->len; page++)
+    {
+      append (deck, CAK_SLIDE_ACTIONS, 0, NULL);
+      g_array_index (deck->slides, CakSlide, deck->slides->len - 1).page = page;
+    }
+  if (monev && has_checklist (data, monev))
+    append (deck, CAK_SLIDE_CHECKLIST, 0, NULL);
   append (deck, CAK_SLIDE_SUMMARY, 0, NULL);
   return deck;
 }
@@ -364,6 +457,15 @@ cak_deck_to_string (const CakDeck *deck)
           case CAK_SLIDE_SPOTLIGHT:
             g_string_append_printf (out, "spotlight:%s\n", slide->code ? slide->code : "");
             break;
+          case CAK_SLIDE_ACTIONS:
+            if (slide->page == 0)
+              g_string_append (out, "actions\n");
+            else
+              g_string_append_printf (out, "actions:%u\n", slide->page + 1);
+            break;
+          case CAK_SLIDE_CHECKLIST:
+            g_string_append (out, "checklist\n");
+            break;
           case CAK_SLIDE_SUMMARY:
           default:
             g_string_append (out, "summary\n");
@@ -401,6 +503,19 @@ cak_deck_new_from_string (const char *text, const CakChartData *data)
         append (deck, CAK_SLIDE_TITLE, 0, NULL);
       else if (g_ascii_strcasecmp (line, "summary") == 0)
         append (deck, CAK_SLIDE_SUMMARY, 0, NULL);
+      else if (g_ascii_strcasecmp (line, "checklist") == 0)
+        append (deck, CAK_SLIDE_CHECKLIST, 0, NULL);
+      else if (g_ascii_strcasecmp (line, "actions") == 0
+               || g_ascii_strncasecmp (line, "actions:", 8) == 0)
+        {
+          guint64 number = 1;
+
+          if (line[7] == ':'
+              && (!g_ascii_string_to_unsigned (g_strstrip (line + 8), 10, 1, 99, &number, NULL)))
+            continue;
+          append (deck, CAK_SLIDE_ACTIONS, 0, NULL);
+          g_array_index (deck->slides, CakSlide, deck->slides->len - 1).page = number - 1;
+        }
       else if (g_ascii_strncasecmp (line, "chart:", 6) == 0
                && cak_chart_kind_from_id (g_strstrip (line + 6), &chart))
         append (deck, CAK_SLIDE_CHART, chart, NULL);
@@ -445,6 +560,13 @@ cak_slide_get_name (const CakSlide *slide, const CakChartData *data)
                                                        : slide->code ? slide->code
                                                                      : "");
         }
+      case CAK_SLIDE_ACTIONS:
+        if (slide->page == 0)
+          return g_strdup (_ ("Agreed last time"));
+        /* TRANSLATORS: the list of last meeting's actions, continued on its second slide */
+        return g_strdup_printf (_ ("Agreed last time (%u)"), slide->page + 1);
+      case CAK_SLIDE_CHECKLIST:
+        return g_strdup (_ ("Inpres 2/2021 checklist"));
       case CAK_SLIDE_SUMMARY:
       default:
         return g_strdup (_ ("Summary"));

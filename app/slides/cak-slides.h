@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "cak-chart.h"
+#include "cak-monev.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ typedef enum
                           change */
   CAK_SLIDE_SPOTLIGHT, /* one regency: its figures, its trend and its gap to target */
   CAK_SLIDE_SUMMARY,   /* closing: the regencies furthest from target, the workers still to enrol */
+  CAK_SLIDE_ACTIONS,   /* what the last meeting agreed, and where each action stands */
+  CAK_SLIDE_CHECKLIST, /* how many regencies have done each item of Inpres 2/2021 */
 } CakSlideKind;
 
 typedef struct
@@ -31,6 +34,7 @@ typedef struct
   CakSlideKind kind;
   CakChartKind chart; /* CAK_SLIDE_CHART only */
   char *code;         /* CAK_SLIDE_SPOTLIGHT only: the regency's Kemendagri code, "35.05" */
+  guint page;         /* CAK_SLIDE_ACTIONS only: 0, or 1... for the slides continuing the list */
 } CakSlide;
 
 /* What a slide shows besides the data: from Preferences and the moment of showing. */
@@ -39,12 +43,17 @@ typedef struct
   const char *agency; /* may be NULL or empty: then left out */
   GDateTime *date;    /* the date on the title slide; NULL: today */
   int highlight;      /* an item of the data highlighted on every slide, CAK_CHART_ITEM_NONE */
+  CakMonev *monev;    /* the project's actions and checklist; NULL: files without a project */
 } CakSlideInfo;
+
+/* The actions one slide lists; more continue on the next. */
+#define CAK_SLIDE_ACTIONS_PER_PAGE 6
 
 typedef struct _CakDeck CakDeck;
 
 CakDeck *cak_deck_new (void);
 CakDeck *cak_deck_new_default (const CakChartData *data);
+CakDeck *cak_deck_new_default_with_monev (const CakChartData *data, CakMonev *monev);
 CakDeck *cak_deck_copy (const CakDeck *deck);
 void cak_deck_free (CakDeck *deck);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakDeck, cak_deck_free)
@@ -56,7 +65,8 @@ void cak_deck_insert (CakDeck *deck, int position, const CakSlide *slide);
 void cak_deck_remove (CakDeck *deck, guint index);
 void cak_deck_move (CakDeck *deck, guint from, guint to);
 
-/* One line per slide: "title", "chart:ranking", "spotlight:35.05", "summary". Parsing drops lines
+/* One line per slide: "title", "chart:ranking", "spotlight:35.05", "summary", "actions" (its
+ * continuations "actions:2"...), "checklist". Parsing drops lines
  * it does not know and regencies that are not in @data (when @data is not NULL), so a deck kept
  * in the settings survives a change of province; an empty result means "use the default". */
 char *cak_deck_to_string (const CakDeck *deck);

@@ -211,6 +211,13 @@ fill_pages (CakDeckDialog *self)
     if (cak_chart_kind_from_id (cak_chart_kind_to_id (k), NULL))
       g_ptr_array_add (self->pages, g_strdup_printf ("chart:%s", cak_chart_kind_to_id (k)));
   g_ptr_array_add (self->pages, g_strdup ("summary"));
+  /* What a project's monev recorded */
+  if (self->project)
+    {
+      g_ptr_array_add (self->pages, g_strdup ("actions"));
+      g_ptr_array_add (self->pages, g_strdup ("actions:2"));
+      g_ptr_array_add (self->pages, g_strdup ("checklist"));
+    }
   for (guint i = 0; i < self->pages->len; i++)
     {
       g_autoptr (CakDeck) one = cak_deck_new_from_string (g_ptr_array_index (self->pages, i), NULL);
@@ -325,6 +332,7 @@ typedef struct
   CakChartData *data;
   CakChartTheme theme;
   char *agency;
+  CakMonev *monev; /* a copy of the project's, which the window may edit meanwhile; or NULL */
   char *path; /* the PDF, or the PNG files' prefix */
   gboolean pdf;
   int done, total; /* atomic: written by the worker, read by the dialog */
@@ -338,6 +346,7 @@ export_job_free (gpointer p)
   cak_deck_free (job->deck);
   cak_chart_data_unref (job->data);
   g_free (job->agency);
+  g_clear_object (&job->monev);
   g_free (job->path);
   g_free (job);
 }
@@ -355,7 +364,7 @@ static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  CakSlideInfo info = { job->agency, NULL, CAK_CHART_ITEM_NONE };
+  CakSlideInfo info = { job->agency, NULL, CAK_CHART_ITEM_NONE, job->monev };
   GError *error = NULL;
   gboolean ok;
 
@@ -463,6 +472,7 @@ start_export (CakDeckDialog *self, const char *path, gboolean pdf)
   job->data = cak_chart_data_ref (self->data);
   cak_chart_theme_init (&job->theme, theme_kind (self));
   job->agency = self->settings ? g_settings_get_string (self->settings, "agency-name") : NULL;
+  job->monev = self->project ? cak_monev_copy (cak_project_get_monev (self->project)) : NULL;
   job->path = g_strdup (path);
   job->pdf = pdf;
 
@@ -593,7 +603,8 @@ reset_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   CakDeckDialog *self = CAK_DECK_DIALOG (widget);
 
   cak_deck_free (self->deck);
-  self->deck = cak_deck_new_default (self->data);
+  self->deck = cak_deck_new_default_with_monev (
+      self->data, self->project ? cak_project_get_monev (self->project) : NULL);
   /* Empty means "the default", which follows the data */
   keep_deck_text (self, "");
   fill_slides (self);
@@ -799,7 +810,8 @@ cak_deck_dialog_load_deck (GSettings *settings, CakProject *project, const CakCh
   if (cak_deck_get_n_slides (deck) == 0)
     {
       cak_deck_free (deck);
-      deck = cak_deck_new_default (data);
+      deck = cak_deck_new_default_with_monev (data,
+                                              project ? cak_project_get_monev (project) : NULL);
     }
   return deck;
 }

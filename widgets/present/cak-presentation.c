@@ -468,6 +468,19 @@ cak_presentation_set_agency (CakPresentation *self, const char *agency)
 }
 
 /**
+ * cak_presentation_set_monev:
+ * @monev: (nullable): the project's, for the slides of what its last meeting agreed and of its
+ *   checklist
+ */
+void
+cak_presentation_set_monev (CakPresentation *self, CakMonev *monev)
+{
+  g_return_if_fail (CAK_IS_PRESENTATION (self));
+
+  cak_slide_view_set_monev (self->view, monev);
+}
+
+/**
  * cak_presentation_set_advance_seconds:
  * @seconds: how long each slide stays before the next, or 0 to go on only when told
  */

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (CakPresentation, cak_presentation, CAK, PRESENTATION, GtkW
 CakPresentation *cak_presentation_new (const CakDeck *deck, CakChartData *data);
 void cak_presentation_set_theme_kind (CakPresentation *self, CakChartThemeKind kind);
 void cak_presentation_set_agency (CakPresentation *self, const char *agency);
+void cak_presentation_set_monev (CakPresentation *self, CakMonev *monev);
 void cak_presentation_set_advance_seconds (CakPresentation *self, guint seconds);
 void cak_presentation_start (CakPresentation *self, GdkMonitor *monitor);
 void cak_presentation_end (CakPresentation *self);

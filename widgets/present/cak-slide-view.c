@@ -29,6 +29,7 @@ struct _CakSlideView
   CakChartData *data;
   CakChartTheme theme;
   char *agency;
+  CakMonev *monev; /* the project's, for the slides of its meetings and checklist; or NULL */
   guint index;
   CakBlank blank;
   int highlight;
@@ -146,6 +147,13 @@ describe_slide (const CakSlide *slide, const CakChartData *data)
     }
 }
 
+/* An action's status changed in the window while presenting: the slide shows it at once */
+static void
+monev_changed_cb (CakSlideView *self)
+{
+  invalidate (self);
+}
+
 static void
 update_accessible (CakSlideView *self)
 {
@@ -227,7 +235,7 @@ ensure_node (CakSlideView *self, int width, int height)
 {
   const CakSlide *slide = current_slide (self);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  CakSlideInfo info = { self->agency, NULL, self->highlight };
+  CakSlideInfo info = { self->agency, NULL, self->highlight, self->monev };
   cairo_t *cr;
 
   if (self->node && self->node_width == width && self->node_height == height)
@@ -378,6 +386,9 @@ cak_slide_view_dispose (GObject *object)
   g_clear_pointer (&self->deck, cak_deck_free);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   g_clear_pointer (&self->agency, g_free);
+  if (self->monev)
+    g_signal_handlers_disconnect_by_func (self->monev, monev_changed_cb, self);
+  g_clear_object (&self->monev);
   G_OBJECT_CLASS (cak_slide_view_parent_class)->dispose (object);
 }
 
@@ -504,6 +515,40 @@ cak_slide_view_set_agency (CakSlideView *self, const char *agency)
   invalidate (self);
 }
 
+/**
+ * cak_slide_view_set_monev:
+ * @monev: (nullable): the project's: what its meetings agreed, its checklist
+ */
+void
+cak_slide_view_set_monev (CakSlideView *self, CakMonev *monev)
+{
+  g_return_if_fail (CAK_IS_SLIDE_VIEW (self));
+  g_return_if_fail (monev == NULL || CAK_IS_MONEV (monev));
+
+  if (self->monev == monev)
+    return;
+  if (self->monev)
+    g_signal_handlers_disconnect_by_func (self->monev, monev_changed_cb, self);
+  g_set_object (&self->monev, monev);
+  if (monev)
+    g_signal_connect_object (monev, "changed", G_CALLBACK (monev_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  invalidate (self);
+}
+
+/**
+ * cak_slide_view_get_monev:
+ *
+ * Returns: (transfer none) (nullable): the monev the slides are drawn with
+ */
+CakMonev *
+cak_slide_view_get_monev (CakSlideView *self)
+{
+  g_return_val_if_fail (CAK_IS_SLIDE_VIEW (self), NULL);
+
+  return self->monev;
+}
+
 guint
 cak_slide_view_get_n_slides (CakSlideView *self)
 {
@@ -621,7 +666,7 @@ cak_slide_view_hit_test (CakSlideView *self, double x, double y)
       cairo_t *cr = cairo_create (surface);
       PangoContext *context = cak_chart_create_context (cr);
 
-      CakSlideInfo info = { self->agency, NULL, self->highlight };
+      CakSlideInfo info = { self->agency, NULL, self->highlight, self->monev };
 
       /* The chart as cak_slide_draw() lays it out: its theme, type sizes and regency. */
       self->hits

@@ -28,6 +28,8 @@ void cak_slide_view_set_data (CakSlideView *self, CakChartData *data);
 CakChartData *cak_slide_view_get_data (CakSlideView *self);
 void cak_slide_view_set_theme_kind (CakSlideView *self, CakChartThemeKind kind);
 void cak_slide_view_set_agency (CakSlideView *self, const char *agency);
+void cak_slide_view_set_monev (CakSlideView *self, CakMonev *monev);
+CakMonev *cak_slide_view_get_monev (CakSlideView *self);
 guint cak_slide_view_get_n_slides (CakSlideView *self);
 void cak_slide_view_set_index (CakSlideView *self, guint index);
 guint cak_slide_view_get_index (CakSlideView *self);

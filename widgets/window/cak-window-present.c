@@ -41,6 +41,8 @@ start_presentation (CakWindow *self, const CakDeck *deck)
   gtk_window_set_application (self->presentation, gtk_window_get_application (GTK_WINDOW (self)));
   agency = self->settings ? g_settings_get_string (self->settings, "agency-name") : NULL;
   cak_presentation_set_agency (presentation, agency);
+  cak_presentation_set_monev (presentation,
+                              self->project ? cak_project_get_monev (self->project) : NULL);
   cak_presentation_set_theme_kind (presentation, self->present_dark ? CAK_PRESENTATION_THEME_DARK
                                                                     : CAK_CHART_THEME_PROJECTOR);
   cak_presentation_set_advance_seconds (presentation, self->present_advance);

@@ -26,6 +26,7 @@ typedef struct
   char *province_code;
   char *agency, *place, *position, *name, *nip, *sources;
   GDateTime *date;
+  CakMonev *monev;          /* a copy of the project's: the window may edit it meanwhile */
   CakReportOptions options; /* points into the fields above */
   double reported;          /* the last fraction handed to the window; worker thread only */
 } ReportJob;
@@ -55,6 +56,11 @@ static const struct
   { CAK_REPORT_TARGET, N_ ("Gap to Target"),
     N_ ("The participants each regency still needs to reach its target") },
   { CAK_REPORT_NOTES, N_ ("Import Notes"), N_ ("How every row of the imported files was read") },
+  /* Only with a project: what its monev recorded */
+  { CAK_REPORT_ACTIONS, N_ ("Action Plan"),
+    N_ ("Every follow-up action, by regency: office, due date, status, where it stands") },
+  { CAK_REPORT_CHECKLIST, N_ ("Inpres 2/2021"),
+    N_ ("Each regency’s regulation, APBD and village funds, and how many have each item") },
 };
 
 /* The settings that head the summary and sign it off, as Preferences shows them. */
@@ -86,6 +92,7 @@ report_job_free (gpointer data)
   g_free (job->nip);
   g_free (job->sources);
   g_clear_pointer (&job->date, g_date_time_unref);
+  g_clear_object (&job->monev);
   g_free (job);
 }
 
@@ -381,7 +388,7 @@ get_options (ReportDialog *d, CakReportOptions *options)
                                                     : (CakPeriod)CAK_PERIOD_INIT_NONE;
   options->sheets = CAK_REPORT_REGENCIES | CAK_REPORT_DATA;
   for (guint i = 0; i < G_N_ELEMENTS (optional_sheets); i++)
-    if (gtk_switch_get_active (d->sheets[i]))
+    if (d->sheets[i] && gtk_switch_get_active (d->sheets[i]))
       options->sheets |= optional_sheets[i].sheet;
 }
 
@@ -586,6 +593,10 @@ export_report_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   adw_preferences_group_add (group, row);
   for (guint i = 0; i < G_N_ELEMENTS (optional_sheets); i++)
     {
+      /* The monev's sheets need a project that recorded it */
+      if ((optional_sheets[i].sheet & (CAK_REPORT_ACTIONS | CAK_REPORT_CHECKLIST))
+          && self->project == NULL)
+        continue;
       row = adw_action_row_new ();
       d->sheets[i] = GTK_SWITCH (gtk_switch_new ());
       gtk_switch_set_active (d->sheets[i], TRUE);
@@ -758,6 +769,12 @@ cak_window_export_report_to (CakWindow *self, const char *path, const CakReportO
       = options->sources ? g_strdup (options->sources) : cak_window_describe_files (self);
   job->options.date = job->date
       = options->date ? g_date_time_ref (options->date) : g_date_time_new_now_local ();
+  /* The project's monev, as it is now: the worker reads a copy the window does not change */
+  if (options->monev)
+    job->monev = cak_monev_copy (options->monev);
+  else if (self->project)
+    job->monev = cak_monev_copy (cak_project_get_monev (self->project));
+  job->options.monev = job->monev;
 
   /* Closing the window cancels the report; the application waits for the worker to remove
    * the part it wrote */
