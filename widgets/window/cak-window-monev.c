@@ -504,16 +504,20 @@ describe_origin (CakWindow *self, const CakRegion *region, CakPeriod period)
     return g_strdup (is_province ? _ ("No target: type one for the whole province")
                                  : _ ("No target"));
   value = format_pct (self, pct);
+  if ((origin == CAK_TARGET_TYPED || origin == CAK_TARGET_TYPED_PROVINCE) && has_file)
+    {
+      g_autofree char *file = format_pct (self, file_value.value);
+
+      /* Translators: the target that applies, then the one a file gives */
+      return g_strdup_printf (origin == CAK_TARGET_TYPED
+                                  ? _ ("%s, typed; it wins over the %s a file gives")
+                                  : _ ("%s, the province's, typed; it wins over the %s a file "
+                                       "gives"),
+                              value, file);
+    }
   switch (origin)
     {
       case CAK_TARGET_TYPED:
-        if (has_file)
-          {
-            g_autofree char *file = format_pct (self, file_value.value);
-
-            /* Translators: the target that applies, then the one a file gives */
-            return g_strdup_printf (_ ("%s, typed; it wins over the %s a file gives"), value, file);
-          }
         /* Translators: %s is a target, "34,99%" */
         return g_strdup_printf (
             is_province ? _ ("%s, typed for the province") : _ ("%s, its own, typed"), value);
@@ -800,6 +804,8 @@ show_targets (CakWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->preset), _ ("National _target"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (d->preset), TRUE);
   adw_combo_row_set_model (d->preset, G_LIST_MODEL (preset_names));
+  /* The plans' names are long: the one chosen is shown under the title, in full */
+  adw_combo_row_set_use_subtitle (d->preset, TRUE);
   button = gtk_button_new_with_mnemonic (_ ("_Apply"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_name (button, "apply-preset");
@@ -1275,19 +1281,27 @@ table_edit_clicked_cb (GtkButton *button, gpointer user_data)
   show_checklist (user_data, g_object_get_data (G_OBJECT (button), "cak-region"));
 }
 
+/* A cell of the table: @chars wide at least, cut short with an ellipsis beyond; 0: as wide as
+ * its text. */
 static GtkWidget *
-table_label (const char *text, gboolean numeric)
+table_label (const char *text, gboolean numeric, int chars)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  if (chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), chars);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+    }
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
 }
+
+/* How wide each column after the tick boxes is, in characters */
+static const int table_chars[TABLE_N_COLUMNS - CAK_CHECKLIST_N_ITEMS] = { 12, 12, 12, 8, 8, 6, 10 };
 
 static void
 show_checklist_table (CakWindow *self)
@@ -1312,7 +1326,7 @@ show_checklist_table (CakWindow *self)
   t->window = self;
   t->regions = g_ptr_array_new ();
   t->cells = g_ptr_array_new ();
-  dialog = new_dialog (self, _ ("Inpres 2/2021 Checklist"), province->name, 1240, 640, NULL, &box);
+  dialog = new_dialog (self, _ ("Inpres 2/2021 Checklist"), province->name, 1320, 640, NULL, &box);
   g_object_set_data_full (G_OBJECT (dialog), "cak-checklist-table", t, checklist_table_free);
 
   intro = gtk_label_new (
@@ -1336,14 +1350,27 @@ show_checklist_table (CakWindow *self)
   gtk_widget_set_margin_bottom (grid, 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Inpres 2/2021 checklist of each regency"), -1);
-  gtk_grid_attach (GTK_GRID (grid), table_label (_ ("Regency"), FALSE), 0, 0, 1, 1);
+  {
+    GtkWidget *head = table_label (_ ("Regency"), FALSE, 0);
+
+    gtk_widget_add_css_class (head, "heading");
+    gtk_widget_set_valign (head, GTK_ALIGN_END);
+    gtk_grid_attach (GTK_GRID (grid), head, 0, 0, 1, 1);
+  }
   for (guint i = 0; i < TABLE_N_COLUMNS; i++)
     {
       const char *text
           = i < CAK_CHECKLIST_N_ITEMS ? _ (short_items[i]) : heads[i - CAK_CHECKLIST_N_ITEMS];
-      GtkWidget *head = table_label (text, i >= TABLE_RUPIAH && i <= TABLE_VILLAGES);
+      GtkWidget *head = table_label (text, i >= TABLE_RUPIAH && i <= TABLE_VILLAGES, 0);
 
       gtk_widget_add_css_class (head, "heading");
+      gtk_widget_set_valign (head, GTK_ALIGN_END);
+      gtk_label_set_wrap (GTK_LABEL (head), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (head), i >= CAK_CHECKLIST_N_ITEMS
+                                                           ? table_chars[i - CAK_CHECKLIST_N_ITEMS]
+                                                           : 9);
+      if (i < CAK_CHECKLIST_N_ITEMS)
+        gtk_label_set_justify (GTK_LABEL (head), GTK_JUSTIFY_CENTER);
       if (i < CAK_CHECKLIST_N_ITEMS)
         gtk_widget_set_tooltip_text (head, cak_checklist_item_get_label (i));
       gtk_grid_attach (GTK_GRID (grid), head, i + 1, 0, 1, 1);
@@ -1357,7 +1384,7 @@ show_checklist_table (CakWindow *self)
       g_autofree char *edit_label = g_strdup_printf (_ ("Edit the checklist of %s"), region->name);
 
       g_ptr_array_add (t->regions, (gpointer)region);
-      gtk_grid_attach (GTK_GRID (grid), table_label (region->name, FALSE), 0, line + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), table_label (region->name, FALSE, 0), 0, line + 1, 1, 1);
       for (guint i = 0; i < TABLE_N_COLUMNS; i++)
         {
           GtkWidget *cell;
@@ -1379,7 +1406,8 @@ show_checklist_table (CakWindow *self)
               g_signal_connect (cell, "toggled", G_CALLBACK (table_item_toggled_cb), t);
             }
           else
-            cell = table_label ("", i >= TABLE_RUPIAH && i <= TABLE_VILLAGES);
+            cell = table_label ("", i >= TABLE_RUPIAH && i <= TABLE_VILLAGES,
+                                table_chars[i - CAK_CHECKLIST_N_ITEMS]);
           g_ptr_array_add (t->cells, cell);
           gtk_grid_attach (GTK_GRID (grid), cell, i + 1, line + 1, 1, 1);
         }
@@ -2013,7 +2041,7 @@ cak_window_monev_class_init (GtkWidgetClass *widget_class)
                                    edit_checklist_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.targets",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.checklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.meetings", NULL);
