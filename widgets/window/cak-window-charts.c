@@ -312,8 +312,16 @@ search_activate_cb (GtkSearchEntry *entry, gpointer user_data)
 
   if (find_region (self, gtk_editable_get_text (GTK_EDITABLE (entry))) >= 0)
     {
+      CakChartView *view = g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "overview")
+                                   == 0
+                               ? self->overview[1]
+                               : current_view (self);
+
       reveal_detail (self, TRUE);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      /* The keys go on to the chart (and the window's shortcuts), not to the hidden entry */
+      if (view == NULL || !gtk_widget_grab_focus (GTK_WIDGET (view)))
+        gtk_root_set_focus (GTK_ROOT (self), NULL);
     }
 }
 

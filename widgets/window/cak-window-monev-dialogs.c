@@ -697,7 +697,7 @@ cak_window_monev_show_action (CakWindow *self, const CakRegion *region, const Ca
     }
   d->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   dialog = new_dialog (self, existing ? _ ("Edit Action") : _ ("New Action"), region->name, 520,
-                       560, &header, &box);
+                       480, &header, &box);
   g_object_set_data_full (G_OBJECT (dialog), "cak-action", d, action_dialog_free);
   save = add_dialog_buttons (dialog, header, existing ? _ ("_Save") : _ ("_Add"));
   g_signal_connect (save, "clicked", G_CALLBACK (action_save_clicked_cb), d);
