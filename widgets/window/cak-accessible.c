@@ -207,6 +207,22 @@ find_toggle_button (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child))
+        return child;
+      if ((found = find_menu_button (child)))
+        return found;
+    }
+  return NULL;
+}
+
 /**
  * cak_accessible_name_search_button:
  * @name: what the button searches ("Search Shortcuts")
@@ -283,6 +299,14 @@ cak_accessible_mend_shortcuts_window (GtkWindow *window)
 
   mend_key_labels (GTK_WIDGET (window), FALSE);
   cak_accessible_name_search_button (window, _ ("Search Shortcuts"));
+  /* With several sections, GTK switches between them with a menu button of its own, labelled
+   * by the section shown but not named */
+  {
+    GtkWidget *switcher = find_menu_button (GTK_WIDGET (window));
+
+    if (switcher)
+      cak_accessible_name (switcher, _ ("Shortcuts Section"));
+  }
 }
 
 /**

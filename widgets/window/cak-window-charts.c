@@ -138,6 +138,7 @@ update_detail (CakWindow *self)
       reveal_detail (self, FALSE);
       cak_chart_view_set_data (self->detail_trend, NULL);
       cak_chart_view_set_data (self->detail_segments, NULL);
+      cak_window_monev_fill_detail (self, NULL);
       return;
     }
   row = cak_chart_data_get_row (self->data, item);
@@ -203,6 +204,7 @@ update_detail (CakWindow *self)
 
       add_figure (self, line++, name, pp);
     }
+  cak_window_monev_fill_detail (self, row->region);
 
   gtk_widget_set_visible (GTK_WIDGET (self->detail_trend), item >= 0);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_segments), item >= 0);
@@ -308,6 +310,8 @@ build_detail (CakWindow *self)
   gtk_grid_set_row_spacing (self->detail_grid, 6);
   gtk_grid_set_column_spacing (self->detail_grid, 18);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_grid));
+  /* The regency's note, actions and checklist (cak-window-monev.c) */
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_monev));
 
   self->detail_trend = CAK_CHART_VIEW (cak_chart_view_new (CAK_CHART_TREND));
   gtk_widget_set_size_request (GTK_WIDGET (self->detail_trend), -1, 260);
@@ -855,6 +859,40 @@ cak_window_charts_dispose (CakWindow *self)
   g_clear_pointer (&self->selected_code, g_free);
 }
 
+/* "Since the last meeting": the period the last meeting reviewed, when it is one of @all of
+ * @period's kind before it. */
+static void
+add_last_meeting (CakWindow *self, CakPeriod period, GArray *all, GtkStringList *names)
+{
+  CakMonev *monev = self->project ? cak_project_get_monev (self->project) : NULL;
+  const CakMeeting *last = monev ? cak_monev_get_last_meeting (monev) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  gboolean found = FALSE;
+
+  self->compare_meeting = last ? last->id : 0;
+  self->compare_meeting_seen = self->compare_meeting;
+  self->compare_meeting_period = last ? cak_period_to_key (last->period) : 0;
+  if (last == NULL || !cak_period_is_valid (last->period) || last->period.kind != period.kind
+      || cak_period_compare (last->period, period) >= 0)
+    {
+      self->compare_meeting = 0;
+      return;
+    }
+  for (guint i = 0; i < all->len && !found; i++)
+    found = cak_period_equal (g_array_index (all, CakPeriod, i), last->period);
+  if (!found)
+    {
+      self->compare_meeting = 0;
+      return;
+    }
+  name = cak_period_format (last->period, self->lang);
+  /* Translators: %s is the period the last monev meeting reviewed */
+  label = g_strdup_printf (_ ("Since the last meeting (%s)"), name);
+  g_array_append_val (self->compare_periods, last->period);
+  gtk_string_list_append (names, label);
+}
+
 /**
  * cak_window_charts_fill_compare:
  *
@@ -871,6 +909,7 @@ cak_window_charts_fill_compare (CakWindow *self, CakPeriod period)
 
   g_array_set_size (self->compare_periods, 0);
   gtk_string_list_append (names, _ ("No comparison"));
+  add_last_meeting (self, period, all, names);
   for (guint i = all->len; i > 0; i--)
     {
       CakPeriod p = g_array_index (all, CakPeriod, i - 1);
@@ -889,6 +928,41 @@ cak_window_charts_fill_compare (CakWindow *self, CakPeriod period)
   self->filling_compare = TRUE;
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->compare_dropdown, selected);
+  self->filling_compare = FALSE;
+}
+
+/**
+ * cak_window_charts_refill_compare:
+ *
+ * Offers the comparisons afresh (a meeting was recorded), keeping the one chosen.
+ */
+void
+cak_window_charts_refill_compare (CakWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->compare_dropdown);
+  gboolean was_meeting = self->compare_meeting != 0 && i == 1;
+  CakPeriod chosen = cak_window_charts_get_compare (self);
+  guint select = 0;
+
+  if (self->data == NULL || self->dataset == NULL)
+    {
+      self->compare_meeting = 0;
+      return;
+    }
+  cak_window_charts_fill_compare (self, self->data->period);
+  if (was_meeting && self->compare_meeting != 0)
+    select = 1;
+  else if (i == 0)
+    select = 0;
+  else
+    for (guint k = self->compare_meeting != 0 ? 1 : 0; k < self->compare_periods->len; k++)
+      if (cak_period_equal (g_array_index (self->compare_periods, CakPeriod, k), chosen))
+        {
+          select = k + 1;
+          break;
+        }
+  self->filling_compare = TRUE;
+  gtk_drop_down_set_selected (self->compare_dropdown, select);
   self->filling_compare = FALSE;
 }
 

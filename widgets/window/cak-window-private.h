@@ -94,6 +94,14 @@ struct _CakWindow
   int project_then;           /* what to do once the project is saved or discarded */
   GFile *project_then_file;   /* the project to open then */
   gboolean project_discarded; /* the user let the unsaved project go */
+  /* cak-window-monev.c: what was typed before the project of the files shown was made, the
+   * detail panel's monev part, and the meeting "Since the last meeting" is offered for */
+  GPtrArray *monev_pending;
+  guint monev_idle;
+  GtkBox *detail_monev;
+  gint64 compare_meeting;      /* offered in the comparison drop-down, or 0 */
+  gint64 compare_meeting_seen; /* the last meeting when it was filled, and its period */
+  guint32 compare_meeting_period;
 };
 
 /* cak-window-charts.c: the chart pages, the detail panel, search, export and copy */
@@ -129,7 +137,18 @@ gboolean cak_window_project_close_request (CakWindow *self);
 void cak_window_project_add_filter (GtkFileChooser *chooser);
 void cak_window_project_init_recent (CakWindow *self);
 
+/* cak-window-monev.c: targets, notes, actions, the Inpres 2/2021 checklist and meetings */
+void cak_window_monev_class_init (GtkWidgetClass *widget_class);
+void cak_window_monev_init (CakWindow *self);
+void cak_window_monev_dispose (CakWindow *self);
+void cak_window_monev_fill_detail (CakWindow *self, const CakRegion *region);
+void cak_window_monev_changed (CakWindow *self);
+void cak_window_monev_project_made (CakWindow *self, gboolean made);
+gboolean cak_window_project_make_unsaved (CakWindow *self);
+void cak_window_charts_refill_compare (CakWindow *self);
+
 /* cak-window.c */
+void cak_window_refresh (CakWindow *self);
 void cak_window_show_dataset (CakWindow *self);
 void cak_window_sync_table (CakWindow *self, const char *code);
 gboolean cak_window_open_province (CakWindow *self, const char *code);

@@ -46,6 +46,7 @@ typedef struct
   GPtrArray *imports; /* CakProjectImport*, one per file once read */
   gboolean commit;    /* a new project made from the files shown: add them in the worker */
   GFile *save_to;     /* ... then save it here; NULL: ask where */
+  gboolean unsaved;   /* ... or keep it unsaved: something was typed that it is to hold */
   guint current;
   gboolean answered; /* the user chose what to do with the current file's conflicts */
   gint64 last_report;
@@ -62,6 +63,8 @@ typedef struct
 static void show_save_dialog (CakWindow *self);
 static void start_add (CakWindow *self, CakProject *project, GPtrArray *files, GPtrArray *choices,
                        gboolean commit, GFile *save);
+static void start_add_full (CakWindow *self, CakProject *project, GPtrArray *files,
+                            GPtrArray *choices, gboolean commit, GFile *save, gboolean unsaved);
 static void process_imports (CakWindow *self);
 
 static void
@@ -300,6 +303,9 @@ take_project (CakWindow *self, CakProject *project)
   g_clear_object (&self->project);
   self->project = project;
   self->project_discarded = FALSE;
+  /* Targets, actions and the rest typed in it show at once */
+  g_signal_connect_object (project, "changed", G_CALLBACK (cak_window_monev_changed), self,
+                           G_CONNECT_SWAPPED);
   g_clear_object (&self->dataset);
   self->dataset = g_object_ref (cak_project_get_dataset (project));
   g_clear_pointer (&self->files, g_ptr_array_unref);
@@ -880,9 +886,15 @@ add_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!end_busy (self, G_TASK (result)))
-    return;
+    {
+      if (add->unsaved)
+        cak_window_monev_project_made (self, FALSE);
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      if (add->unsaved)
+        cak_window_monev_project_made (self, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       cak_window_toast (self, error->message);
@@ -899,7 +911,9 @@ add_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autoptr (GFile) save = add->save_to ? g_object_ref (add->save_to) : NULL;
 
       take_project (self, g_object_ref (add->project));
-      if (save)
+      if (add->unsaved)
+        cak_window_monev_project_made (self, TRUE);
+      else if (save)
         save_to (self, save);
       else
         show_save_dialog (self);
@@ -915,6 +929,13 @@ add_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_add (CakWindow *self, CakProject *project, GPtrArray *files, GPtrArray *choices,
            gboolean commit, GFile *save)
+{
+  start_add_full (self, project, files, choices, commit, save, FALSE);
+}
+
+static void
+start_add_full (CakWindow *self, CakProject *project, GPtrArray *files, GPtrArray *choices,
+                gboolean commit, GFile *save, gboolean unsaved)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *first = g_file_get_basename (g_ptr_array_index (files, 0));
@@ -938,6 +959,7 @@ start_add (CakWindow *self, CakProject *project, GPtrArray *files, GPtrArray *ch
   add->imports = g_ptr_array_new_with_free_func ((GDestroyNotify)cak_project_import_free);
   add->commit = commit;
   add->save_to = save ? g_object_ref (save) : NULL;
+  add->unsaved = unsaved;
   task = g_task_new (self, cancellable, add_finished_cb, NULL);
   g_task_set_source_tag (task, start_add);
   g_task_set_task_data (task, add, add_data_free);
@@ -1017,6 +1039,26 @@ save_project (CakWindow *self, GFile *file)
   if (file)
     return save_to (self, file);
   show_save_dialog (self);
+  return TRUE;
+}
+
+/**
+ * cak_window_project_make_unsaved:
+ *
+ * Makes the unsaved project of the files shown, in a worker thread, as Save Project As does,
+ * and shows it once made; then cak_window_monev_project_made () is told.
+ *
+ * Returns: whether there are files shown to make it of
+ */
+gboolean
+cak_window_project_make_unsaved (CakWindow *self)
+{
+  g_autoptr (CakProject) project = NULL;
+
+  if (self->project || self->files == NULL || self->files->len == 0)
+    return FALSE;
+  project = cak_project_new (cak_region_catalog_get_default ());
+  start_add_full (self, project, self->files, self->choices, TRUE, NULL, TRUE);
   return TRUE;
 }
 

@@ -602,6 +602,17 @@ refresh (CakWindow *self)
 }
 
 /**
+ * cak_window_refresh:
+ *
+ * Computes what the charts, the table and the detail panel show afresh, for the same choices.
+ */
+void
+cak_window_refresh (CakWindow *self)
+{
+  refresh (self);
+}
+
+/**
  * cak_window_show_dataset:
  *
  * Shows self->dataset afresh: the choosers, the charts and the table, or the empty page.
@@ -1108,6 +1119,7 @@ cak_window_dispose (GObject *object)
   cak_window_present_dispose (self);
   cak_window_report_dispose (self);
   cak_window_project_dispose (self);
+  cak_window_monev_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAK_TYPE_WINDOW);
   G_OBJECT_CLASS (cak_window_parent_class)->dispose (object);
 }
@@ -1145,6 +1157,7 @@ cak_window_class_init (CakWindowClass *klass)
   cak_window_present_class_init (widget_class);
   cak_window_report_class_init (widget_class);
   cak_window_project_class_init (widget_class);
+  cak_window_monev_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, table);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1185,6 +1198,7 @@ cak_window_init (CakWindow *self)
                            G_CALLBACK (chooser_changed_cb), self, 0);
   g_signal_connect_object (self->compare_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
+  cak_window_monev_init (self);
   cak_window_charts_init (self);
   cak_window_present_init (self);
   cak_window_report_init (self);
