@@ -572,7 +572,7 @@ compare_ranked (gconstpointer a, gconstpointer b)
   return c != 0 ? c : (int)ra->index - (int)rb->index;
 }
 
-/* Each value's place in 0..1: half by its value, half by its rank, so that crowded places (Java)
+/* Each value's place in 0..1: three fifths by its value, two by its rank, so that crowded places (Java)
  * spread out while empty ones (the sea) shrink. */
 static void
 spread (double *values, guint n)
@@ -592,7 +592,7 @@ spread (double *values, guint n)
       guint k = order[i].index;
       double linear = hi > lo ? (values[k] - lo) / (hi - lo) : 0.5;
 
-      values[k] = 0.5 * linear + 0.5 * (n > 1 ? (double)i / (n - 1) : 0.5);
+      values[k] = 0.6 * linear + 0.4 * (n > 1 ? (double)i / (n - 1) : 0.5);
     }
 }
 
