@@ -749,8 +749,8 @@ attribution_layout (CakChartLayout *layout, Map *m, const CakChartTheme *theme)
 static char *
 map_title (gboolean tiles)
 {
-  return g_strdup (tiles ? _ ("Coverage by regency and city, one equal tile each")
-                         : _ ("Coverage of the workforce by regency and city on the map"));
+  return g_strdup (tiles ? _ ("Coverage of the workforce, one tile per regency")
+                         : _ ("Coverage of the workforce on the map"));
 }
 
 static Map *
