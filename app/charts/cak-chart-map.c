@@ -33,6 +33,7 @@
 #define CLASS_NO_TARGET (-2)
 #define MAP_PAD_FRACTION 0.02
 #define MAX_LABELS 3
+#define MAX_DOT_RING 14 /* how far a dot may move aside, in steps of 0.9 dot radii */
 
 static const guint32 palette[N_CLASSES] = { 0xc7e9b4, 0x7fcdbb, 0x41b6c4, 0x2c7fb8, 0x253494 };
 
@@ -100,6 +101,11 @@ typedef struct
   char *attribution;
   CakRect attribution_rect;
   double label_px;
+  /* What does not change with a hover, as an image (see paint_cached) */
+  cairo_surface_t *base;
+  double base_scale;
+  const CakChartData *base_data;
+  CakChartTheme base_theme;
 } Map;
 
 static void
@@ -121,6 +127,7 @@ map_free (gpointer p)
     g_free (m->legend_text[i]);
   g_free (m->inset_title);
   g_free (m->attribution);
+  g_clear_pointer (&m->base, cairo_surface_destroy);
   g_free (m);
 }
 
@@ -431,8 +438,11 @@ view_extent (const Map *m, CakGeoBox *out_box)
 
 /* The dots: callouts for regions too small to point at */
 
+/* Whether a dot fits at @p: inside the plot, off the inset, apart from the dots placed before
+ * it and off every other region's anchor. @near holds the indexes of the items close enough to
+ * matter. */
 static gboolean
-dot_free (const Map *m, Pt p, guint upto, const CakRect *plot)
+dot_free (const Map *m, Pt p, guint upto, const CakRect *plot, const GArray *near)
 {
   double r = m->dot_r;
 
@@ -442,17 +452,16 @@ dot_free (const Map *m, Pt p, guint upto, const CakRect *plot)
   if (m->has_inset && p.x + r > m->inset.x - 2 && p.x - r < m->inset.x + m->inset.width + 2
       && p.y + r > m->inset.y - 2 && p.y - r < m->inset.y + m->inset.height + 2)
     return FALSE;
-  for (guint j = 0; j < m->items->len; j++)
+  for (guint k = 0; k < near->len; k++)
     {
+      guint j = g_array_index (near, guint, k);
       const MapItem *o = &g_array_index (m->items, MapItem, j);
-      double d = hypot (o->anchor.x - p.x, o->anchor.y - p.y);
+      double dx = o->anchor.x - p.x, dy = o->anchor.y - p.y, d2 = dx * dx + dy * dy;
 
-      if (o->in_inset)
-        continue;
       /* Dots placed so far keep apart; no dot covers another region's anchor */
-      if (o->dot && j < upto && d < 2 * r + 2)
+      if (o->dot && j < upto && d2 < (2 * r + 2) * (2 * r + 2))
         return FALSE;
-      if (!o->dot && d < r + 2)
+      if (!o->dot && d2 < (r + 2) * (r + 2))
         return FALSE;
     }
   return TRUE;
@@ -479,10 +488,22 @@ place_dots (Map *m, const CakRect *plot)
       MapItem *it = &g_array_index (m->items, MapItem, i);
       gboolean placed = FALSE;
 
+      g_autoptr (GArray) near = NULL;
+      double reach = MAX_DOT_RING * m->dot_r * 0.9 + 2 * m->dot_r + 2;
+
       if (!it->dot)
         continue;
       it->dot_origin = it->anchor;
-      for (int ring = 0; ring <= 14 && !placed; ring++)
+      near = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint j = 0; j < m->items->len; j++)
+        {
+          const MapItem *o = &g_array_index (m->items, MapItem, j);
+
+          if (j != i && !o->in_inset && fabs (o->anchor.x - it->anchor.x) < reach
+              && fabs (o->anchor.y - it->anchor.y) < reach)
+            g_array_append_val (near, j);
+        }
+      for (int ring = 0; ring <= MAX_DOT_RING && !placed; ring++)
         {
           int n_angles = ring == 0 ? 1 : 8 + ring * 4;
 
@@ -493,7 +514,7 @@ place_dots (Map *m, const CakRect *plot)
               Pt p = { it->dot_origin.x + dist * cos (angle),
                        it->dot_origin.y + dist * sin (angle) };
 
-              if (dot_free (m, p, i, plot))
+              if (dot_free (m, p, i, plot, near))
                 {
                   it->anchor = p;
                   placed = TRUE;
@@ -889,15 +910,45 @@ map_hit_test (const CakChartLayout *layout, double x, double y)
   return CAK_CHART_ITEM_NONE;
 }
 
+/* Rings smaller than this, in pixels both ways, are drawn as their box when filled and left
+ * out of outlines: most of Indonesia's 5,600 rings are islets a pixel wide in the national view,
+ * and drawing their points cost more than all the rest. */
+#define TINY_RING_PX 1.5
+
+typedef enum
+{
+  RINGS_FILL,   /* tiny rings as boxes */
+  RINGS_STROKE, /* tiny rings left out */
+} RingMode;
+
 static void
-shape_path (cairo_t *cr, CakBoundaries *b, const CakBoundaryShape *shape, const Proj *p)
+shape_path (cairo_t *cr, CakBoundaries *b, const CakBoundaryShape *shape, const Proj *p,
+            RingMode mode)
 {
   for (guint k = 0; k < shape->n_rings; k++)
     {
       guint n;
       const CakGeoPoint *pts = cak_boundaries_get_ring (b, shape->first_ring + k, &n);
       double lx = NAN, ly = NAN;
+      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
+      for (guint j = 0; j < n; j++)
+        {
+          x0 = MIN (x0, pts[j].x), x1 = MAX (x1, pts[j].x);
+          y0 = MIN (y0, pts[j].y), y1 = MAX (y1, pts[j].y);
+        }
+      if ((x1 - x0) * p->sx < TINY_RING_PX && (y1 - y0) * p->sy < TINY_RING_PX)
+        {
+          if (mode == RINGS_FILL)
+            {
+              double cx = p->ox + ((x0 + x1) / 2 - p->lon0) * p->sx;
+              double cy = p->oy + (p->lat0 - (y0 + y1) / 2) * p->sy;
+              double w = MAX (0.8, (x1 - x0) * p->sx), h = MAX (0.8, (y1 - y0) * p->sy);
+
+              cairo_rectangle (cr, cx - w / 2, cy - h / 2, w, h);
+            }
+          continue;
+        }
       for (guint j = 0; j < n; j++)
         {
           double x = p->ox + (pts[j].x - p->lon0) * p->sx;
@@ -905,8 +956,8 @@ shape_path (cairo_t *cr, CakBoundaries *b, const CakBoundaryShape *shape, const 
 
           if (j == 0)
             cairo_move_to (cr, x, y);
-          /* Points closer than a fifth of a pixel add nothing but time */
-          else if (fabs (x - lx) + fabs (y - ly) < 0.2)
+          /* Points closer than half a pixel add nothing but time */
+          else if (fabs (x - lx) + fabs (y - ly) < 0.5)
             continue;
           else
             cairo_line_to (cr, x, y);
@@ -953,65 +1004,31 @@ static void
 paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj *p,
                const CakRect *clip, gboolean inset)
 {
-  CakColor edge = theme->background;
   double lon0, lat0, lon1, lat1;
 
   unproject (p, clip->x, clip->y + clip->height, &lon0, &lat0);
   unproject (p, clip->x + clip->width, clip->y, &lon1, &lat1);
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+  /* A clip on whole pixels: cairo clips it as a region, not through a mask */
+  cairo_rectangle (cr, floor (clip->x), floor (clip->y),
+                   ceil (clip->x + clip->width) - floor (clip->x),
+                   ceil (clip->y + clip->height) - floor (clip->y));
   cairo_clip (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  /* The whole country is 40,000 edges: cairo's faster antialiasing halves the time, and at a
+   * pixel a point nobody sees the difference */
+  if (m->province_code == NULL && !inset)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
-  /* Neighbours of the province, and in the inset every region around Jakarta */
+  /* Neighbours of the province, and regions without a row, in grey */
   cak_chart_set_color (cr, cak_chart_mix (theme->track, theme->background, 0.45));
   for (guint i = 0; i < m->context_shapes->len; i++)
-    shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p);
+    shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p, RINGS_FILL);
   cairo_fill (cr);
 
-  /* One fill per class: far fewer calls than one per region */
-  for (int klass = CLASS_NO_TARGET; klass < N_CLASSES; klass++)
-    {
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < m->items->len; i++)
-        {
-          const MapItem *it = &g_array_index (m->items, MapItem, i);
-          const CakGeoBox *sb = &it->shape->box;
-
-          if (it->klass != klass || sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0
-              || sb->y0 > lat1)
-            continue;
-          shape_path (cr, m->boundaries, it->shape, p);
-          any = TRUE;
-        }
-      if (!any)
-        continue;
-      cak_chart_set_color (cr, class_color (m, theme, klass));
-      if (klass == CLASS_NO_DATA)
-        hatch_path (cr, theme, m->label_px);
-      else
-        cairo_fill (cr);
-    }
-  /* The classes above are filled at once, so a city inside its kabupaten may have come out as
-   * a hole or under the kabupaten's colour: the cities again on top, smaller last. */
-  for (guint i = 0; i < m->items->len; i++)
-    {
-      const MapItem *it = &g_array_index (m->items, MapItem, i);
-      const CakGeoBox *sb = &it->shape->box;
-
-      if (it->shape->region->kind != CAK_REGION_KIND_KOTA || it->klass == CLASS_NO_DATA
-          || sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0 || sb->y0 > lat1)
-        continue;
-      shape_path (cr, m->boundaries, it->shape, p);
-      cak_chart_set_color (cr, class_color (m, theme, it->klass));
-      cairo_fill (cr);
-    }
-
-  /* Regency outlines in the background's colour, thin; then province borders */
-  cairo_set_line_width (cr, inset ? 1.5 : m->province_code ? 1.2 : 0.6);
-  cak_chart_set_color (cr, edge);
+  /* Each region on its own, largest first, so that a city over its kabupaten stays seen (one
+   * path per region is also faster than one per class: cairo scans only the region's box) */
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
@@ -1019,11 +1036,32 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
 
       if (sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0 || sb->y0 > lat1)
         continue;
-      shape_path (cr, m->boundaries, it->shape, p);
+      shape_path (cr, m->boundaries, it->shape, p, RINGS_FILL);
+      cak_chart_set_color (cr, class_color (m, theme, it->klass));
+      if (it->klass == CLASS_NO_DATA)
+        hatch_path (cr, theme, m->label_px);
+      else
+        cairo_fill (cr);
+    }
+
+  /* Regency outlines in the background's colour, thin, each on its own; then province borders */
+  cairo_set_line_width (cr, inset ? 1.5 : m->province_code ? 1.2 : 0.6);
+  cak_chart_set_color (cr, theme->background);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const MapItem *it = &g_array_index (m->items, MapItem, i);
+      const CakGeoBox *sb = &it->shape->box;
+
+      if (sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0 || sb->y0 > lat1)
+        continue;
+      shape_path (cr, m->boundaries, it->shape, p, RINGS_STROKE);
+      cairo_stroke (cr);
     }
   for (guint i = 0; i < m->context_shapes->len; i++)
-    shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p);
-  cairo_stroke (cr);
+    {
+      shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p, RINGS_STROKE);
+      cairo_stroke (cr);
+    }
 
   if (m->province_code == NULL)
     {
@@ -1061,7 +1099,8 @@ outline_item (cairo_t *cr, const Map *m, const MapItem *it, const CakChartTheme 
     {
       cairo_rectangle (cr, 0, 0, 1e5, 1e5);
       cairo_clip (cr);
-      shape_path (cr, m->boundaries, it->shape, it->in_inset ? &m->inset_proj : &m->proj);
+      shape_path (cr, m->boundaries, it->shape, it->in_inset ? &m->inset_proj : &m->proj,
+                  RINGS_STROKE);
     }
   cak_chart_set_color (cr, theme->text);
   cairo_set_line_width (cr, selected ? 3 : 2);
@@ -1095,28 +1134,93 @@ paint_label (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakC
                        b->x + b->width / 2, b->y + b->height / 2, 0.5, 0);
 }
 
+/* The labels of the layout, but the selected regency's: that one follows the selection */
 static void
-paint_labels (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakChartData *data,
-              const CakChartTheme *theme)
+paint_base_labels (cairo_t *cr, const CakChartLayout *layout, const Map *m,
+                   const CakChartTheme *theme)
+{
+  for (guint i = 0; i < m->labels->len; i++)
+    {
+      const MapLabel *l = &g_array_index (m->labels, MapLabel, i);
+
+      if (l->item != m->labelled_selected)
+        paint_label (cr, layout, m, theme, l);
+    }
+}
+
+static void
+paint_selected_label (cairo_t *cr, const CakChartLayout *layout, const Map *m,
+                      const CakChartData *data, const CakChartTheme *theme)
 {
   int selected = focus_selected (data);
+  MapLabel label = { 0 };
 
+  if (selected < 0 || selected >= (int)data->rows->len)
+    return;
   for (guint i = 0; i < m->labels->len; i++)
-    paint_label (cr, layout, m, theme, &g_array_index (m->labels, MapLabel, i));
-  /* A selection made after the layout gets its label here, placed the same way */
-  if (selected >= 0 && selected != m->labelled_selected && selected < (int)data->rows->len)
     {
-      gboolean shown = FALSE;
-      MapLabel label = { 0 };
+      const MapLabel *l = &g_array_index (m->labels, MapLabel, i);
 
-      for (guint i = 0; i < m->labels->len; i++)
-        shown |= g_array_index (m->labels, MapLabel, i).item == selected;
-      if (!shown && place_label (layout, m, theme, data, selected, m->labels, &label))
+      if (l->item == selected)
         {
-          paint_label (cr, layout, m, theme, &label);
-          g_free (label.text);
+          /* Placed by the layout: in the base already, unless it is the selection's own */
+          if (selected == m->labelled_selected)
+            paint_label (cr, layout, m, theme, l);
+          return;
         }
     }
+  /* A selection made after the layout gets its label here, placed the same way */
+  if (place_label (layout, m, theme, data, selected, m->labels, &label))
+    {
+      paint_label (cr, layout, m, theme, &label);
+      g_free (label.text);
+    }
+}
+
+/* A hover repaints the chart: the part that changes with neither the pointer nor the selection
+ * is kept as an image at the device's resolution, when drawing into one, and painted back. */
+static void
+paint_cached (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+              const CakChartTheme *theme,
+              void (*base) (cairo_t *, const CakChartLayout *, const CakChartData *,
+                            const CakChartTheme *))
+{
+  Map *m = layout->priv;
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t ctm;
+  double scale;
+
+  cairo_get_matrix (cr, &ctm);
+  scale = ctm.xx;
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || ctm.xy != 0 || ctm.yx != 0
+      || ctm.xx != ctm.yy || scale <= 0 || scale > 8)
+    {
+      base (cr, layout, data, theme);
+      return;
+    }
+  if (m->base == NULL || m->base_scale != scale || m->base_data != data
+      || memcmp (&m->base_theme, theme, sizeof *theme) != 0)
+    {
+      cairo_t *bc;
+
+      g_clear_pointer (&m->base, cairo_surface_destroy);
+      m->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (layout->width * scale),
+                                            (int)ceil (layout->height * scale));
+      bc = cairo_create (m->base);
+      cairo_scale (bc, scale, scale);
+      base (bc, layout, data, theme);
+      cairo_destroy (bc);
+      m->base_scale = scale;
+      m->base_data = data;
+      m->base_theme = *theme;
+    }
+  cairo_save (cr);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, m->base, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, layout->width * scale, layout->height * scale);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -1131,11 +1235,10 @@ paint_attribution (cairo_t *cr, const CakChartLayout *layout, const Map *m,
 }
 
 static void
-map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-           const CakChartTheme *theme)
+map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                const CakChartTheme *theme)
 {
   const Map *m = layout->priv;
-  int selected = focus_selected (data), highlighted = focus_highlighted (data);
 
   cak_chart_fill_background (cr, theme, layout);
   cak_chart_frame_paint (cr, layout, theme);
@@ -1207,6 +1310,17 @@ map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
                            m->inset.width - layout->font_px * 0.8);
     }
 
+  paint_base_labels (cr, layout, m, theme);
+}
+
+static void
+map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+           const CakChartTheme *theme)
+{
+  const Map *m = layout->priv;
+  int selected = focus_selected (data), highlighted = focus_highlighted (data);
+
+  paint_cached (cr, layout, data, theme, map_paint_base);
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
@@ -1221,7 +1335,7 @@ map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
       if (it->item == selected)
         outline_item (cr, m, it, theme, TRUE);
     }
-  paint_labels (cr, layout, m, data, theme);
+  paint_selected_label (cr, layout, m, data, theme);
 }
 
 /* The tile map */
@@ -1287,11 +1401,10 @@ text_on (CakColor fill, const CakChartTheme *theme)
 }
 
 static void
-tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-               const CakChartTheme *theme)
+tilemap_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                    const CakChartTheme *theme)
 {
   const Map *m = layout->priv;
-  int selected = focus_selected (data), highlighted = focus_highlighted (data);
   double gap = MAX (1.0, round (m->tile * 0.06));
   g_autoptr (GHashTable) cells = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -1347,7 +1460,6 @@ tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
-      double x = m->tile_x0 + it->tile.col * m->tile, y = m->tile_y0 + it->tile.row * m->tile;
 
       if (m->tile_text)
         {
@@ -1364,6 +1476,23 @@ tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
           cak_chart_show_text (cr, layout, theme, m->tile_px, PANGO_WEIGHT_NORMAL, value,
                                it->anchor.x, it->anchor.y + m->tile_px * 0.75, 0.5, inner);
         }
+    }
+  paint_base_labels (cr, layout, m, theme);
+}
+
+static void
+tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+               const CakChartTheme *theme)
+{
+  const Map *m = layout->priv;
+  int selected = focus_selected (data), highlighted = focus_highlighted (data);
+
+  paint_cached (cr, layout, data, theme, tilemap_paint_base);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const MapItem *it = &g_array_index (m->items, MapItem, i);
+      double x = m->tile_x0 + it->tile.col * m->tile, y = m->tile_y0 + it->tile.row * m->tile;
+
       if (it->item == selected || it->item == highlighted)
         {
           cak_chart_set_color (cr, theme->text);
@@ -1372,7 +1501,7 @@ tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
           cairo_stroke (cr);
         }
     }
-  paint_labels (cr, layout, m, data, theme);
+  paint_selected_label (cr, layout, m, data, theme);
 }
 
 /* In words */
