@@ -1340,6 +1340,16 @@ map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
 
 /* The tile map */
 
+/* A tile's name: short, but a city is told from the kabupaten of its name ("Kota Blitar",
+ * "Blitar") */
+static char *
+tile_name (const CakRegion *region)
+{
+  if (region->kind == CAK_REGION_KIND_KOTA)
+    return g_strconcat ("Kota ", region->short_name, NULL);
+  return g_strdup (region->short_name);
+}
+
 static void
 tilemap_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTheme *theme)
 {
@@ -1373,10 +1383,11 @@ tilemap_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
         const MapItem *it = &g_array_index (m->items, MapItem, i);
         const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, it->item);
         g_autofree char *value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
+        g_autofree char *name = tile_name (row->region);
         double inner = m->tile - px * 0.5;
 
-        cak_chart_place_text (layout, theme, m->tile_px, PANGO_WEIGHT_BOLD, row->region->short_name,
-                              it->anchor.x, it->anchor.y - m->tile_px * 0.7, 0.5, inner);
+        cak_chart_place_text (layout, theme, m->tile_px, PANGO_WEIGHT_BOLD, name, it->anchor.x,
+                              it->anchor.y - m->tile_px * 0.7, 0.5, inner);
         cak_chart_place_text (layout, theme, m->tile_px, PANGO_WEIGHT_NORMAL, value, it->anchor.x,
                               it->anchor.y + m->tile_px * 0.75, 0.5, inner);
       }
@@ -1465,13 +1476,13 @@ tilemap_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartDat
         {
           const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, it->item);
           g_autofree char *value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
+          g_autofree char *name = tile_name (row->region);
           double inner = m->tile - layout->font_px * 0.5;
 
           cak_chart_set_color (cr, it->klass == CLASS_NO_DATA
                                        ? theme->text
                                        : text_on (class_color (m, theme, it->klass), theme));
-          cak_chart_show_text (cr, layout, theme, m->tile_px, PANGO_WEIGHT_BOLD,
-                               row->region->short_name, it->anchor.x,
+          cak_chart_show_text (cr, layout, theme, m->tile_px, PANGO_WEIGHT_BOLD, name, it->anchor.x,
                                it->anchor.y - m->tile_px * 0.7, 0.5, inner);
           cak_chart_show_text (cr, layout, theme, m->tile_px, PANGO_WEIGHT_NORMAL, value,
                                it->anchor.x, it->anchor.y + m->tile_px * 0.75, 0.5, inner);
