@@ -83,13 +83,13 @@ contains "Indonesian percentages" "25,43%"
 pages() { grep -aoE '/Type /Page([^s]|$)' "$1" | wc -l; }
 check "--slides writes a PDF" 0 "$cakupan" --slides "$tmp/deck.pdf" --agency "Disnakertrans" "$sample"
 n=$((n + 1))
-if [ "$(pages "$tmp/deck.pdf")" -eq 11 ]; then echo "ok $n - the default deck has 11 pages"; else echo "not ok $n - $(pages "$tmp/deck.pdf") pages, wanted 11"; failed=$((failed + 1)); fi
+if [ "$(pages "$tmp/deck.pdf")" -eq 12 ]; then echo "ok $n - the default deck has 12 pages"; else echo "not ok $n - $(pages "$tmp/deck.pdf") pages, wanted 12"; failed=$((failed + 1)); fi
 check "--slides for the first month" 0 "$cakupan" --slides "$tmp/first.pdf" --period 2022-01 --theme projector-dark "$sample"
 n=$((n + 1))
-if [ "$(pages "$tmp/first.pdf")" -eq 9 ]; then echo "ok $n - no trend and no change without history"; else echo "not ok $n - $(pages "$tmp/first.pdf") pages, wanted 9"; failed=$((failed + 1)); fi
+if [ "$(pages "$tmp/first.pdf")" -eq 10 ]; then echo "ok $n - no trend and no change without history"; else echo "not ok $n - $(pages "$tmp/first.pdf") pages, wanted 10"; failed=$((failed + 1)); fi
 check "--slides as PNGs" 0 env LANGUAGE=id "$cakupan" --slides "$tmp/deck.png" --size 1024x768 --province 35 "$sample"
 n=$((n + 1))
-if [ -f "$tmp/deck-01.png" ] && [ -f "$tmp/deck-11.png" ] && [ ! -e "$tmp/deck-12.png" ] && [ ! -e "$tmp/deck.png" ]; then echo "ok $n - one PNG per slide, numbered"; else echo "not ok $n - the PNGs are not deck-01.png to deck-11.png"; failed=$((failed + 1)); fi
+if [ -f "$tmp/deck-01.png" ] && [ -f "$tmp/deck-12.png" ] && [ ! -e "$tmp/deck-13.png" ] && [ ! -e "$tmp/deck.png" ]; then echo "ok $n - one PNG per slide, numbered"; else echo "not ok $n - the PNGs are not deck-01.png to deck-12.png"; failed=$((failed + 1)); fi
 # A project's own deck, as its presenter arranged it in the window, is the one --slides draws
 check "--add makes a project for its deck" 0 "$cakupan" --add "$tmp/deck.cakupan" "$sample"
 python3 -c 'import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); c.executemany("INSERT INTO deck (position, slide) VALUES (?, ?)", [(0, "title"), (1, "chart:ranking"), (2, "spotlight:35.05")]); c.commit()' "$tmp/deck.cakupan"
@@ -142,6 +142,9 @@ check "--report without a file is wrong usage" 2 "$cakupan" --report "$tmp/monev
 check "--report with --chart is wrong usage" 2 "$cakupan" --report "$tmp/monev.xlsx" --chart ranking "$sample"
 check "--report into a missing folder" 1 "$cakupan" --report /nonexistent/monev.xlsx "$sample"
 check "--chart --theme projector-dark" 0 "$cakupan" --chart ranking --theme projector-dark -o "$tmp/dark.png" "$sample"
+check "--chart map as PNG" 0 "$cakupan" --chart map -o "$tmp/map.png" "$sample"
+check "--chart map as SVG" 0 "$cakupan" --chart map --size 1366x768 -o "$tmp/map.svg" "$sample"
+check "--chart tilemap as PDF" 0 "$cakupan" --chart tilemap --theme projector -o "$tmp/tiles.pdf" "$sample"
 
 check "--summary --json on the sample" 0 "$cakupan" --summary --json --province "Jawa Timur" \
   --period "Desember 2023" "$sample"

@@ -49,12 +49,12 @@ test_default_deck (void)
   g_autofree char *want = NULL;
 
   neediest_codes (data, codes);
-  want = g_strdup_printf ("title\nchart:kpi\nchart:ranking\nchart:coverage-workforce\n"
+  want = g_strdup_printf ("title\nchart:kpi\nchart:ranking\nchart:map\nchart:coverage-workforce\n"
                           "chart:segments\nchart:trend\nchart:change\n"
                           "spotlight:%s\nspotlight:%s\nspotlight:%s\nsummary\n",
                           codes[0], codes[1], codes[2]);
   g_assert_cmpstr (text, ==, want);
-  g_assert_cmpuint (cak_deck_get_n_slides (deck), ==, 11);
+  g_assert_cmpuint (cak_deck_get_n_slides (deck), ==, 12);
   /* Jember needs the most: 170.590 more participants for 40% */
   g_assert_cmpstr (codes[0], ==, "35.09");
 }
@@ -73,7 +73,8 @@ test_default_deck_short (void)
   g_autofree char *tb = cak_deck_to_string (b);
 
   g_assert_true (g_str_has_prefix (
-      ta, "title\nchart:kpi\nchart:ranking\nchart:coverage-workforce\nchart:segments\nspotlight:"));
+      ta, "title\nchart:kpi\nchart:ranking\nchart:map\nchart:coverage-workforce\nchart:segments\n"
+          "spotlight:"));
   g_assert_null (strstr (ta, "chart:trend"));
   g_assert_null (strstr (ta, "chart:change"));
   g_assert_nonnull (strstr (tb, "chart:trend"));

@@ -563,8 +563,9 @@ test_window_charts (void)
   g_assert_nonnull (pages);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
   collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
-  /* the overview's three, a page for each of the six charts, and the detail panel's two */
-  g_assert_cmpuint (views->len, ==, 11);
+  /* the overview's three, a page for each of the eight charts (the map and the tile map among
+   * them), and the detail panel's two */
+  g_assert_cmpuint (views->len, ==, 13);
 
   for (guint k = 0; k < CAK_N_CHART_KINDS; k++)
     {
@@ -612,7 +613,7 @@ test_window_charts (void)
   /* Selecting a regency in one chart selects it in every chart; Enter (item-activated) shows
    * its details, whose charts show that one regency */
   cak_chart_view_select_code (g_ptr_array_index (views, 1), "35.05");
-  for (guint i = 0; i < 9; i++)
+  for (guint i = 0; i < 11; i++)
     g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==, "35.05");
   g_signal_emit_by_name (g_ptr_array_index (views, 1), "item-activated", "35.05");
   {
@@ -626,7 +627,7 @@ test_window_charts (void)
         revealer = g_ptr_array_index (revealers, i);
   }
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  data = cak_chart_view_get_data (g_ptr_array_index (views, 9));
+  data = cak_chart_view_get_data (g_ptr_array_index (views, 11));
   g_assert_nonnull (data);
   g_assert_cmpuint (data->rows->len, ==, 1);
   g_assert_cmpstr (g_array_index (data->rows, CakIndicatorRow, 0).region->code, ==, "35.05");
@@ -637,7 +638,7 @@ test_window_charts (void)
       GTK_SEARCH_BAR (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
   gtk_editable_set_text (GTK_EDITABLE (entry), "kota bli");
   g_signal_emit_by_name (entry, "search-changed");
-  for (guint i = 0; i < 9; i++)
+  for (guint i = 0; i < 11; i++)
     g_assert_cmpstr (cak_chart_view_get_selected_code (g_ptr_array_index (views, i)), ==, "35.72");
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_revealer_get_reveal_child (revealer));

@@ -19,6 +19,8 @@ typedef struct
   /* NULL when the chart fits any height; else the height at which nothing is summarised. */
   double (*natural_height) (const CakChartData *data, const CakChartTheme *theme, double width,
                             double font_px);
+  /* NULL when the hits' boxes say what is where; else the item at a point (maps) */
+  int (*hit_test) (const CakChartLayout *layout, double x, double y);
 } CakChartPainter;
 
 extern const CakChartPainter cak_chart_ranking_painter;
@@ -28,6 +30,8 @@ extern const CakChartPainter cak_chart_trend_painter;
 extern const CakChartPainter cak_chart_scatter_painter;
 extern const CakChartPainter cak_chart_change_painter;
 extern const CakChartPainter cak_chart_kpi_painter;
+extern const CakChartPainter cak_chart_map_painter;
+extern const CakChartPainter cak_chart_tilemap_painter;
 
 /* Text. Sizes are in device units. Layouts of texts are kept in the chart layout, so a redraw
  * (a hover) shapes no text again. Every text placed goes through cak_chart_place_text, which
@@ -156,6 +160,11 @@ const CakLegendEntry *cak_chart_change_get_legend (const CakChartLayout *layout,
 /* What the tests read of the key figures: each tile's box and the figure it shows as drawn. */
 #define CAK_CHART_KPI_N_TILES 6
 const char *cak_chart_kpi_get_tile (const CakChartLayout *layout, guint index, CakRect *out_rect);
+
+/* What the tests read of a map: the point where a hit test finds @item (its dot, its place in the
+ * inset, its label point, its tile) */
+gboolean cak_chart_map_get_anchor (const CakChartLayout *layout, int item, double *out_x,
+                                   double *out_y);
 
 /* Nice ticks in people from 0 to at least hi on an axis width long, labels clear of each other */
 void cak_chart_people_ticks (const CakChartLayout *layout, const CakChartTheme *theme, CakLang lang,

@@ -30,6 +30,8 @@ static const struct
   [CAK_CHART_SCATTER] = { "scatter", N_ ("Size and Coverage"), &cak_chart_scatter_painter },
   [CAK_CHART_CHANGE] = { "change", N_ ("Change"), &cak_chart_change_painter },
   [CAK_CHART_KPI] = { "kpi", N_ ("Key Figures"), &cak_chart_kpi_painter },
+  [CAK_CHART_MAP] = { "map", N_ ("Map"), &cak_chart_map_painter },
+  [CAK_CHART_TILEMAP] = { "tilemap", N_ ("Tile Map"), &cak_chart_tilemap_painter },
 };
 
 const char *
@@ -259,6 +261,8 @@ cak_chart_hit_test (const CakChartLayout *layout, double x, double y)
 
   g_return_val_if_fail (layout != NULL, CAK_CHART_ITEM_NONE);
 
+  if (kinds[layout->kind].painter->hit_test)
+    return kinds[layout->kind].painter->hit_test (layout, x, y);
   for (guint i = 0; i < layout->hits->len; i++)
     {
       const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);

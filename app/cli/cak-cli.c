@@ -423,8 +423,8 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       N_ ("Import the files, print coverage by regency and exit"), NULL },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_ ("With --summary, print JSON"), NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &chart,
-      N_ ("Draw a chart and exit: ranking, coverage-workforce, segments, trend, scatter, change "
-          "or kpi"),
+      N_ ("Draw a chart and exit: ranking, coverage-workforce, segments, trend, scatter, change, "
+          "kpi, map or tilemap"),
       N_ ("KIND") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report,
       N_ ("Write the monitoring-and-evaluation workbook (.xlsx) or the regency table (.csv) and "

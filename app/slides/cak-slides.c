@@ -204,8 +204,8 @@ cak_deck_new (void)
  * cak_deck_new_default:
  *
  * The deck a coordination meeting needs from @data: the title, the key figures, the ranking,
- * coverage against the workforce, the segments (when the files have them), the trend (with more
- * than one period), the change (with a comparison period), the three regencies with the most
+ * the map, coverage against the workforce, the segments (when the files have them), the trend (with
+ * more than one period), the change (with a comparison period), the three regencies with the most
  * workers still to enrol (or the most uncovered without targets), and the summary.
  *
  * Returns: (transfer full): the deck
@@ -307,6 +307,7 @@ cak_deck_new_default_with_monev (const CakChartData *data, CakMonev *monev)
   append (deck, CAK_SLIDE_TITLE, 0, NULL);
   append (deck, CAK_SLIDE_CHART, CAK_CHART_KPI, NULL);
   append (deck, CAK_SLIDE_CHART, CAK_CHART_RANKING, NULL);
+  append (deck, CAK_SLIDE_CHART, CAK_CHART_MAP, NULL);
   append (deck, CAK_SLIDE_CHART, CAK_CHART_COVERAGE_WORKFORCE, NULL);
   if (has_segments (data))
     append (deck, CAK_SLIDE_CHART, CAK_CHART_SEGMENTS, NULL);

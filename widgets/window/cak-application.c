@@ -89,6 +89,13 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
          "administrative boundaries tabular data, made available under the Creative Commons "
          "Attribution 3.0 IGO licence (CC BY 3.0 IGO)."),
       GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (
+      ADW_ABOUT_WINDOW (about), _ ("Map boundaries"),
+      _ ("Boundaries: geoBoundaries / OCHA COD-AB (BPS), CC BY 3.0 IGO. Outlines of regencies and "
+         "cities from geoBoundaries (gbOpen IDN ADM2), from HDX/OCHA COD-AB Indonesia (Badan "
+         "Pusat Statistik, World Food Programme, OCHA ROAP), made available under the Creative "
+         "Commons Attribution 3.0 IGO licence (CC BY 3.0 IGO)."),
+      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (about);
 }
 
