@@ -309,7 +309,8 @@ fill_choosers (CakWindow *self)
       const CakRegion *province = g_ptr_array_index (self->provinces, i);
 
       gtk_string_list_append (province_names, province ? province->name : "Indonesia");
-      if (province && g_strcmp0 (saved_province, province->code) == 0)
+      /* A national file opens on the whole country, whatever was shown before */
+      if (province && self->provinces->len == 1 && g_strcmp0 (saved_province, province->code) == 0)
         province_index = i;
     }
 
