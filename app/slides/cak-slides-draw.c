@@ -23,23 +23,13 @@
 #define VALUE_EM 1.28 /* of a large figure in heavy type */
 #define N_SUMMARY_ROWS 5
 
-typedef struct
-{
-  cairo_t *cr; /* NULL: lay out only */
-  CakChartLayout *layout;
-  const CakChartData *data;
-  const CakChartFocus *focus;
-  const CakSlideInfo *info;
-  const CakChartTheme *theme;
-  double px; /* body text */
-  double width, height;
-} Compose;
+typedef CakSlideCompose Compose;
 
 /* Helpers */
 
-static CakRect
-put_text (Compose *c, double px, PangoWeight weight, CakColor color, const char *text, double x,
-          double y, double align, double max_width)
+CakRect
+cak_slide_put_text (Compose *c, double px, PangoWeight weight, CakColor color, const char *text,
+                    double x, double y, double align, double max_width)
 {
   CakRect rect
       = cak_chart_place_text (c->layout, c->theme, px, weight, text, x, y, align, max_width);
@@ -53,8 +43,9 @@ put_text (Compose *c, double px, PangoWeight weight, CakColor color, const char 
 }
 
 /* @px, or smaller down to @min_px, so that @text fits @width; past that it is ellipsized. */
-static double
-fit_px (Compose *c, double px, double min_px, PangoWeight weight, const char *text, double width)
+double
+cak_slide_fit_px (Compose *c, double px, double min_px, PangoWeight weight, const char *text,
+                  double width)
 {
   double w = cak_chart_text_width (c->layout, c->theme, px, weight, text);
 
@@ -133,20 +124,20 @@ put_paragraph (Compose *c, double px, PangoWeight weight, CakColor color, const 
 
   if (at == NULL)
     {
-      put_text (c, px, weight, color, text, x, y + lh / 2, 0, width);
+      cak_slide_put_text (c, px, weight, color, text, x, y + lh / 2, 0, width);
       return lh;
     }
   {
     g_autofree char *first = g_strndup (text, at - text);
 
-    put_text (c, px, weight, color, first, x, y + lh / 2, 0, width);
-    put_text (c, px, weight, color, at + 1, x, y + lh * 1.5, 0, width);
+    cak_slide_put_text (c, px, weight, color, first, x, y + lh / 2, 0, width);
+    cak_slide_put_text (c, px, weight, color, at + 1, x, y + lh * 1.5, 0, width);
   }
   return 2 * lh;
 }
 
-static void
-fill_rect (Compose *c, CakColor color, double x, double y, double w, double h)
+void
+cak_slide_fill_rect (Compose *c, CakColor color, double x, double y, double w, double h)
 {
   if (c->cr == NULL || w <= 0 || h <= 0)
     return;
@@ -155,8 +146,8 @@ fill_rect (Compose *c, CakColor color, double x, double y, double w, double h)
   cairo_fill (c->cr);
 }
 
-static void
-fill_bar (Compose *c, CakColor color, double x, double y, double w, double h)
+void
+cak_slide_fill_bar (Compose *c, CakColor color, double x, double y, double w, double h)
 {
   if (c->cr == NULL || w <= 0 || h <= 0)
     return;
@@ -206,17 +197,17 @@ coverage_bar (Compose *c, const CakIndicatorRow *row, double x, double y, double
     hi = MIN (100, MAX (row->target_pct, row->coverage_pct) * 1.25);
   else if (!isnan (row->coverage_pct))
     hi = MIN (100, MAX (10, row->coverage_pct * 1.5));
-  fill_rect (c, c->theme->track, x, y, w, h);
+  cak_slide_fill_rect (c, c->theme->track, x, y, w, h);
   if (!isnan (row->coverage_pct))
-    fill_rect (c, cak_chart_coverage_color (c->theme, c->data, row), x, y,
-               round (w * MIN (row->coverage_pct, hi) / hi), h);
+    cak_slide_fill_rect (c, cak_chart_coverage_color (c->theme, c->data, row), x, y,
+                         round (w * MIN (row->coverage_pct, hi) / hi), h);
   if (!isnan (row->target_pct))
     {
       double tx = round (x + w * row->target_pct / hi);
       double tw = MAX (3.0, round (h * 0.22));
 
-      fill_rect (c, c->theme->background, tx - tw / 2 - 2, y - h * 0.35, tw + 4, h * 1.7);
-      fill_rect (c, c->theme->target, tx - tw / 2, y - h * 0.35, tw, h * 1.7);
+      cak_slide_fill_rect (c, c->theme->background, tx - tw / 2 - 2, y - h * 0.35, tw + 4, h * 1.7);
+      cak_slide_fill_rect (c, c->theme->target, tx - tw / 2, y - h * 0.35, tw, h * 1.7);
     }
 }
 
@@ -250,9 +241,12 @@ compose_title (Compose *c)
     }
 
   background (c);
-  kicker_px = fit_px (c, round (h * 0.046), round (h * 0.034), PANGO_WEIGHT_BOLD, kicker, inner);
-  place_px = fit_px (c, round (h * 0.13), round (h * 0.07), PANGO_WEIGHT_HEAVY, data->place, inner);
-  period_px = fit_px (c, round (h * 0.045), round (h * 0.03), PANGO_WEIGHT_NORMAL, as_at, inner);
+  kicker_px = cak_slide_fit_px (c, round (h * 0.046), round (h * 0.034), PANGO_WEIGHT_BOLD, kicker,
+                                inner);
+  place_px = cak_slide_fit_px (c, round (h * 0.13), round (h * 0.07), PANGO_WEIGHT_HEAVY,
+                               data->place, inner);
+  period_px = cak_slide_fit_px (c, round (h * 0.045), round (h * 0.03), PANGO_WEIGHT_NORMAL, as_at,
+                                inner);
 
   /* The block of three lines, a little above the middle, the accent bar beside it */
   {
@@ -260,28 +254,30 @@ compose_title (Compose *c)
 
     top = round (h * 0.44 - block / 2);
     y = top;
-    put_text (c, kicker_px, PANGO_WEIGHT_BOLD, c->theme->muted, kicker, x,
-              y + kicker_px * LINE_EM / 2, 0, inner);
+    cak_slide_put_text (c, kicker_px, PANGO_WEIGHT_BOLD, c->theme->muted, kicker, x,
+                        y + kicker_px * LINE_EM / 2, 0, inner);
     y += kicker_px * LINE_EM + h * 0.01;
-    put_text (c, place_px, PANGO_WEIGHT_HEAVY, c->theme->text, data->place, x,
-              y + place_px * VALUE_EM / 2, 0, inner);
+    cak_slide_put_text (c, place_px, PANGO_WEIGHT_HEAVY, c->theme->text, data->place, x,
+                        y + place_px * VALUE_EM / 2, 0, inner);
     y += place_px * VALUE_EM + h * 0.02;
-    put_text (c, period_px, PANGO_WEIGHT_NORMAL, c->theme->text, as_at, x,
-              y + period_px * LINE_EM / 2, 0, inner);
+    cak_slide_put_text (c, period_px, PANGO_WEIGHT_NORMAL, c->theme->text, as_at, x,
+                        y + period_px * LINE_EM / 2, 0, inner);
     y += period_px * LINE_EM;
-    fill_rect (c, c->theme->bar, pad, top, bar_w, y - top);
+    cak_slide_fill_rect (c, c->theme->bar, pad, top, bar_w, y - top);
   }
 
   /* The agency and the date at the foot, under a rule */
   y = h - pad - foot_px * LINE_EM / 2;
-  put_text (c, foot_px, PANGO_WEIGHT_NORMAL, c->theme->muted, date, pad, y, 0, w - 2 * pad);
+  cak_slide_put_text (c, foot_px, PANGO_WEIGHT_NORMAL, c->theme->muted, date, pad, y, 0,
+                      w - 2 * pad);
   if (agency)
     {
       y -= foot_px * LINE_EM;
-      put_text (c, foot_px, PANGO_WEIGHT_BOLD, c->theme->text, agency, pad, y, 0, w - 2 * pad);
+      cak_slide_put_text (c, foot_px, PANGO_WEIGHT_BOLD, c->theme->text, agency, pad, y, 0,
+                          w - 2 * pad);
     }
-  fill_rect (c, c->theme->grid, pad, round (y - foot_px * LINE_EM / 2 - h * 0.025), w - 2 * pad,
-             MAX (2.0, round (h * 0.003)));
+  cak_slide_fill_rect (c, c->theme->grid, pad, round (y - foot_px * LINE_EM / 2 - h * 0.025),
+                       w - 2 * pad, MAX (2.0, round (h * 0.003)));
 }
 
 /* A regency's spotlight */
@@ -328,14 +324,15 @@ figures (Compose *c, const CakIndicatorRow *row, Figure *figs, guint n, CakRect 
       Figure *f = &figs[i];
       double vpx = round (f->value_em * h * scale);
 
-      vpx = fit_px (c, vpx, round (vpx * 0.6), PANGO_WEIGHT_HEAVY, f->value, area.width);
+      vpx = cak_slide_fit_px (c, vpx, round (vpx * 0.6), PANGO_WEIGHT_HEAVY, f->value, area.width);
       /* A caption a little smaller rather than cut ("Jumlah kekurangan kabupaten/kota") */
-      put_text (c, fit_px (c, px, round (px * 0.8), PANGO_WEIGHT_BOLD, f->caption, area.width),
-                PANGO_WEIGHT_BOLD, c->theme->muted, f->caption, area.x, y + px * LINE_EM / 2, 0,
-                area.width);
+      cak_slide_put_text (
+          c, cak_slide_fit_px (c, px, round (px * 0.8), PANGO_WEIGHT_BOLD, f->caption, area.width),
+          PANGO_WEIGHT_BOLD, c->theme->muted, f->caption, area.x, y + px * LINE_EM / 2, 0,
+          area.width);
       y += px * LINE_EM;
-      put_text (c, vpx, PANGO_WEIGHT_HEAVY, c->theme->text, f->value, area.x,
-                y + vpx * VALUE_EM / 2, 0, area.width);
+      cak_slide_put_text (c, vpx, PANGO_WEIGHT_HEAVY, c->theme->text, f->value, area.x,
+                          y + vpx * VALUE_EM / 2, 0, area.width);
       y += vpx * VALUE_EM;
       if (f->bar)
         {
@@ -427,9 +424,9 @@ compose_spotlight (Compose *c, const CakSlide *slide)
   if (row == NULL)
     {
       frame (c, slide->code ? slide->code : "", subtitle, footer);
-      put_text (c, c->px * 1.2, PANGO_WEIGHT_NORMAL, c->theme->muted,
-                _ ("These files hold no figures for this regency"), c->layout->plot.x,
-                c->layout->plot.y + c->layout->plot.height / 2, 0, c->layout->plot.width);
+      cak_slide_put_text (c, c->px * 1.2, PANGO_WEIGHT_NORMAL, c->theme->muted,
+                          _ ("These files hold no figures for this regency"), c->layout->plot.x,
+                          c->layout->plot.y + c->layout->plot.height / 2, 0, c->layout->plot.width);
       return;
     }
   if (row->rank > 0)
@@ -599,9 +596,9 @@ compose_summary (Compose *c)
   list.x = column.x + column.width + px * 2;
   list.width = plot.x + plot.width - list.x;
   list.y = plot.y + px * 0.4;
-  put_text (c, px * 1.1, PANGO_WEIGHT_BOLD, c->theme->muted,
-            targets ? _ ("Furthest from target") : _ ("Most workers not yet covered"), list.x,
-            list.y + px * 1.1 * LINE_EM / 2, 0, list.width);
+  cak_slide_put_text (c, px * 1.1, PANGO_WEIGHT_BOLD, c->theme->muted,
+                      targets ? _ ("Furthest from target") : _ ("Most workers not yet covered"),
+                      list.x, list.y + px * 1.1 * LINE_EM / 2, 0, list.width);
   list.y += px * 1.1 * LINE_EM + px * 0.5;
   list.height = plot.y + plot.height - list.y;
 
@@ -629,9 +626,9 @@ compose_summary (Compose *c)
     }
   if (items->len == 0)
     {
-      put_text (c, px, PANGO_WEIGHT_NORMAL, c->theme->text,
-                targets ? _ ("Every regency has reached its target") : _ ("No figures"), list.x,
-                list.y + px, 0, list.width);
+      cak_slide_put_text (c, px, PANGO_WEIGHT_NORMAL, c->theme->text,
+                          targets ? _ ("Every regency has reached its target") : _ ("No figures"),
+                          list.x, list.y + px, 0, list.width);
       return;
     }
   row_h = MIN (list.height / items->len, h * 0.13);
@@ -671,13 +668,13 @@ compose_summary (Compose *c)
           cairo_set_dash (c->cr, NULL, 0, 0);
         }
       if (item == selected)
-        fill_rect (c, c->theme->highlight, list.x - px * 0.5, y - px * 0.15, list.width + px * 0.5,
-                   row_h - px * 0.1);
-      put_text (c, px, item == selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, c->theme->text,
-                row->region->name, list.x, name_y, 0, list.width);
-      fill_bar (c, targets ? c->theme->below : c->theme->muted, list.x, by, bw, bar_h);
-      put_text (c, px, PANGO_WEIGHT_BOLD, c->theme->text, value, list.x + bw + px * 0.5,
-                by + bar_h / 2, 0, 0);
+        cak_slide_fill_rect (c, c->theme->highlight, list.x - px * 0.5, y - px * 0.15,
+                             list.width + px * 0.5, row_h - px * 0.1);
+      cak_slide_put_text (c, px, item == selected ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                          c->theme->text, row->region->name, list.x, name_y, 0, list.width);
+      cak_slide_fill_bar (c, targets ? c->theme->below : c->theme->muted, list.x, by, bw, bar_h);
+      cak_slide_put_text (c, px, PANGO_WEIGHT_BOLD, c->theme->text, value, list.x + bw + px * 0.5,
+                          by + bar_h / 2, 0, 0);
       y += row_h;
     }
 }

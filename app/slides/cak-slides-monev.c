@@ -22,16 +22,7 @@
 
 #define LINE_EM 1.25
 
-typedef struct
-{
-  cairo_t *cr; /* NULL: lay out only */
-  CakChartLayout *layout;
-  const CakChartData *data;
-  const CakSlideInfo *info;
-  const CakChartTheme *theme;
-  double px;
-  double width, height;
-} Compose;
+typedef CakSlideCompose Compose;
 
 /* The order statuses are shown in: what is done first, dropped last */
 static const CakActionStatus status_order[CAK_N_ACTION_STATUSES] = {
@@ -42,49 +33,6 @@ static const CakActionStatus status_order[CAK_N_ACTION_STATUSES] = {
 };
 
 /* Helpers */
-
-static void
-put_text (Compose *c, double px, PangoWeight weight, CakColor color, const char *text, double x,
-          double y, double align, double max_width)
-{
-  cak_chart_place_text (c->layout, c->theme, px, weight, text, x, y, align, max_width);
-  if (c->cr)
-    {
-      cak_chart_set_color (c->cr, color);
-      cak_chart_show_text (c->cr, c->layout, c->theme, px, weight, text, x, y, align, max_width);
-    }
-}
-
-static void
-fill_rect (Compose *c, CakColor color, double x, double y, double w, double h)
-{
-  if (c->cr == NULL || w <= 0 || h <= 0)
-    return;
-  cak_chart_set_color (c->cr, color);
-  cairo_rectangle (c->cr, x, y, w, h);
-  cairo_fill (c->cr);
-}
-
-static void
-fill_bar (Compose *c, CakColor color, double x, double y, double w, double h)
-{
-  if (c->cr == NULL || w <= 0 || h <= 0)
-    return;
-  cak_chart_set_color (c->cr, color);
-  cak_chart_rounded_bar (c->cr, x, y, w, h);
-  cairo_fill (c->cr);
-}
-
-/* @px, or smaller down to @min_px, so that @text fits @width; past that it is ellipsized. */
-static double
-fit_px (Compose *c, double px, double min_px, PangoWeight weight, const char *text, double width)
-{
-  double w = cak_chart_text_width (c->layout, c->theme, px, weight, text);
-
-  if (w <= width || w <= 0)
-    return px;
-  return MAX (min_px, floor (px * width / w));
-}
 
 /* Where @text breaks into two lines that each fit @width at @px: the space nearest its middle;
  * NULL when it fits on one line at the smallest size, or cannot be broken so. */
@@ -184,9 +132,10 @@ format_day (const char *iso, CakLang lang)
 static void
 status_chip (Compose *c, CakActionStatus status, double px, double x, double y, double w, double h)
 {
-  fill_bar (c, status_color (status), x, y, w, h);
-  put_text (c, px, PANGO_WEIGHT_BOLD, status_text_color (status),
-            status_label (c->data->lang, status), x + w / 2, y + h / 2, 0.5, w - px * 0.4);
+  cak_slide_fill_bar (c, status_color (status), x, y, w, h);
+  cak_slide_put_text (c, px, PANGO_WEIGHT_BOLD, status_text_color (status),
+                      status_label (c->data->lang, status), x + w / 2, y + h / 2, 0.5,
+                      w - px * 0.4);
 }
 
 static double
@@ -205,8 +154,8 @@ say (Compose *c, const char *text)
 {
   const CakRect *plot = &c->layout->plot;
 
-  put_text (c, c->px * 1.1, PANGO_WEIGHT_NORMAL, c->theme->muted, text, plot->x,
-            plot->y + plot->height / 3, 0, plot->width);
+  cak_slide_put_text (c, c->px * 1.1, PANGO_WEIGHT_NORMAL, c->theme->muted, text, plot->x,
+                      plot->y + plot->height / 3, 0, plot->width);
 }
 
 /* What the last meeting agreed */
@@ -337,9 +286,9 @@ compose_actions (Compose *c, const CakSlide *slide)
         double w
             = cak_chart_text_width (c->layout, c->theme, tally_px, PANGO_WEIGHT_BOLD, texts[k]);
 
-        fill_bar (c, status_color (s), x, y - spot / 2, spot, spot);
+        cak_slide_fill_bar (c, status_color (s), x, y - spot / 2, spot, spot);
         x += spot + tally_px * 0.4;
-        put_text (c, tally_px, PANGO_WEIGHT_BOLD, c->theme->text, texts[k], x, y, 0, 0);
+        cak_slide_put_text (c, tally_px, PANGO_WEIGHT_BOLD, c->theme->text, texts[k], x, y, 0, 0);
         x += w + gap;
       }
     for (guint k = 0; k < CAK_N_ACTION_STATUSES; k++)
@@ -391,7 +340,7 @@ compose_actions (Compose *c, const CakSlide *slide)
         gboolean own = note_line[i - first];
         g_autofree char *details = action_details (a, lang, !own);
         double details_px
-            = fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL, details, width);
+            = cak_slide_fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL, details, width);
         CakActionStatus st = MIN (a->status, CAK_ACTION_DROPPED);
         double row_h = (2 + (at ? 1 : 0) + (own ? 1 : 0)) * line + gap;
         double ty = y + line / 2;
@@ -402,29 +351,34 @@ compose_actions (Compose *c, const CakSlide *slide)
             g_autofree char *head = g_strndup (a->action, at - a->action);
             double what_px = round (px * 0.9);
 
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, head, x, ty, 0, width);
+            cak_slide_put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, head, x, ty, 0,
+                                width);
             ty += line;
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, at + 1, x, ty, 0, width);
+            cak_slide_put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, at + 1, x, ty, 0,
+                                width);
           }
         else
           {
-            double what_px = fit_px (c, px, small, PANGO_WEIGHT_BOLD, a->action, width);
+            double what_px = cak_slide_fit_px (c, px, small, PANGO_WEIGHT_BOLD, a->action, width);
 
-            put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, a->action, x, ty, 0, width);
+            cak_slide_put_text (c, what_px, PANGO_WEIGHT_BOLD, c->theme->text, a->action, x, ty, 0,
+                                width);
           }
         ty += line;
-        put_text (c, details_px, PANGO_WEIGHT_NORMAL, c->theme->muted, details, x, ty, 0, width);
+        cak_slide_put_text (c, details_px, PANGO_WEIGHT_NORMAL, c->theme->muted, details, x, ty, 0,
+                            width);
         if (own)
           {
-            double note_px
-                = fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL, a->note, width);
+            double note_px = cak_slide_fit_px (c, round (px * 0.9), small, PANGO_WEIGHT_NORMAL,
+                                               a->note, width);
 
             ty += line;
-            put_text (c, note_px, PANGO_WEIGHT_NORMAL, c->theme->text, a->note, x, ty, 0, width);
+            cak_slide_put_text (c, note_px, PANGO_WEIGHT_NORMAL, c->theme->text, a->note, x, ty, 0,
+                                width);
           }
         if (i + 1 < last)
-          fill_rect (c, c->theme->grid, plot.x, round (y + row_h - gap * 0.55), plot.width,
-                     MAX (1.0, round (c->height * 0.0015)));
+          cak_slide_fill_rect (c, c->theme->grid, plot.x, round (y + row_h - gap * 0.55),
+                               plot.width, MAX (1.0, round (c->height * 0.0015)));
         y += row_h;
       }
   }
@@ -511,12 +465,12 @@ compose_checklist (Compose *c)
       double by = round (y + px * LINE_EM + px * 0.15);
       double bw = n > 0 ? round (track * have[k] / n) : 0;
 
-      put_text (c, px, PANGO_WEIGHT_NORMAL, c->theme->text, item_label (lang, k), plot.x,
-                y + px * LINE_EM / 2, 0, plot.width);
-      fill_rect (c, c->theme->track, plot.x, by, track, bar_h);
-      fill_bar (c, have[k] > 0 ? c->theme->bar : c->theme->track, plot.x, by, bw, bar_h);
-      put_text (c, px * 1.1, PANGO_WEIGHT_BOLD, c->theme->text, values[k], plot.x + plot.width,
-                by + bar_h / 2, 1, 0);
+      cak_slide_put_text (c, px, PANGO_WEIGHT_NORMAL, c->theme->text, item_label (lang, k), plot.x,
+                          y + px * LINE_EM / 2, 0, plot.width);
+      cak_slide_fill_rect (c, c->theme->track, plot.x, by, track, bar_h);
+      cak_slide_fill_bar (c, have[k] > 0 ? c->theme->bar : c->theme->track, plot.x, by, bw, bar_h);
+      cak_slide_put_text (c, px * 1.1, PANGO_WEIGHT_BOLD, c->theme->text, values[k],
+                          plot.x + plot.width, by + bar_h / 2, 1, 0);
     }
   for (guint k = 0; k < CAK_CHECKLIST_N_ITEMS; k++)
     g_free (values[k]);
@@ -529,7 +483,8 @@ cak_slide_compose_monev (cairo_t *cr, CakChartLayout *layout, const CakSlide *sl
                          const CakChartData *data, const CakSlideInfo *info,
                          const CakChartTheme *theme)
 {
-  Compose c = { cr, layout, data, info, theme, layout->font_px, layout->width, layout->height };
+  Compose c
+      = { cr, layout, data, NULL, info, theme, layout->font_px, layout->width, layout->height };
 
   g_assert (slide->kind == CAK_SLIDE_ACTIONS || slide->kind == CAK_SLIDE_CHECKLIST);
 

@@ -30,6 +30,29 @@ CakChartLayout *cak_slide_layout_new (const CakSlide *slide, const CakChartData 
                                       const CakSlideInfo *info, const CakChartTheme *theme,
                                       PangoContext *context, double width, double height);
 
+/* What a composition draws with: @cr NULL lays out only, into @layout. Shared by the
+ * compositions of cak-slides-draw.c and cak-slides-monev.c. */
+typedef struct
+{
+  cairo_t *cr;
+  CakChartLayout *layout;
+  const CakChartData *data;
+  const CakChartFocus *focus;
+  const CakSlideInfo *info;
+  const CakChartTheme *theme;
+  double px; /* body text */
+  double width, height;
+} CakSlideCompose;
+
+CakRect cak_slide_put_text (CakSlideCompose *c, double px, PangoWeight weight, CakColor color,
+                            const char *text, double x, double y, double align, double max_width);
+double cak_slide_fit_px (CakSlideCompose *c, double px, double min_px, PangoWeight weight,
+                         const char *text, double width);
+void cak_slide_fill_rect (CakSlideCompose *c, CakColor color, double x, double y, double w,
+                          double h);
+void cak_slide_fill_bar (CakSlideCompose *c, CakColor color, double x, double y, double w,
+                         double h);
+
 /* The compositions, in cak-slides-draw.c: with @cr NULL they only lay out into @layout. */
 void cak_slide_compose (cairo_t *cr, CakChartLayout *layout, const CakSlide *slide,
                         const CakChartData *data, const CakChartFocus *focus,
