@@ -183,6 +183,10 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   const CakIndicatorRow *before = &data->compare_total;
   CakLang lang = data->lang;
   gboolean has_compare = cak_period_is_valid (data->compare);
+  /* The country's coverage beside a province's, unless the country is the peer (shown already) */
+  gboolean show_national
+      = data->has_national
+        && !(data->has_peer && g_strcmp0 (data->peer_code, CAK_CHART_PEER_COUNTRY) == 0);
   g_autofree char *since = has_compare ? cak_period_format (data->compare, lang) : NULL;
   g_autofree char *target = NULL;
   CakChartPeople people;
@@ -238,14 +242,12 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     }
   else if (target)
     t->context = g_strdup_printf (_ ("target %s"), target);
-  else if (data->has_national || data->has_peer)
+  else if (show_national)
     t->context = NULL;
   else
     t->context = g_strdup (_ ("active participants ÷ workforce"));
-  /* Beside a province, the whole country's coverage, for reference (unless the country is the
-   * peer, whose coverage the tile shows already) */
-  if (data->has_national
-      && !(data->has_peer && g_strcmp0 (data->peer_code, CAK_CHART_PEER_COUNTRY) == 0))
+  /* Beside a province, the whole country's coverage, for reference */
+  if (show_national)
     {
       g_autofree char *national = cak_chart_format_pct (data->national.coverage_pct, 2, lang);
       g_autofree char *with = g_strdup_printf ("Indonesia %s", national);

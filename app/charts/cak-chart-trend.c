@@ -182,6 +182,22 @@ item_name (const CakChartData *data, int item)
   return g_array_index (data->rows, CakIndicatorRow, item).region->name;
 }
 
+/* "Kep. Bangka Belitung", "DKI Jakarta", "DI Yogyakarta": the short forms BPS tables use */
+static char *
+short_province_name (const char *name)
+{
+  static const char *const prefixes[][2] = {
+    { "Daerah Khusus Ibukota ", "DKI " },
+    { "Daerah Istimewa ", "DI " },
+    { "Kepulauan ", "Kep. " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i][0]))
+      return g_strconcat (prefixes[i][1], name + strlen (prefixes[i][0]), NULL);
+  return g_strdup (name);
+}
+
 static char *
 title_of (void)
 {
@@ -683,6 +699,32 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
 
       ylab_w
           = MAX (ylab_w, cak_chart_text_width (layout, theme, axis_px, PANGO_WEIGHT_NORMAL, label));
+    }
+  /* A province's name too long for the column is written as BPS abbreviates it, and past that
+   * its line is named by its figure alone (the key figures and the description name it). */
+  for (guint i = 0; i < t->end_labels->len; i++)
+    {
+      CakTrendLabel *label = &g_array_index (t->end_labels, CakTrendLabel, i);
+      double v;
+
+      if ((label->item != CAK_CHART_ITEM_PEER && label->item != CAK_CHART_ITEM_TOTAL)
+          || cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text)
+                 <= layout->width * 0.45
+          || last_value (data, label->item, &v) < 0)
+        continue;
+      g_free (label->text);
+      {
+        g_autofree char *value = cak_number_format_percent (v, 1, data->lang);
+        g_autofree char *name = short_province_name (item_name (data, label->item));
+
+        label->text = g_strdup_printf ("%s %s", name, value);
+        if (cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text)
+            > layout->width * 0.45)
+          {
+            g_free (label->text);
+            label->text = g_steal_pointer (&value);
+          }
+      }
     }
   /* Names at the line ends take up to a third of the width; when that is not enough (slides'
    * large labels, a narrow frame), up to 45%, rather than cut: a label holds a figure. */
