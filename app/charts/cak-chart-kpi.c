@@ -53,6 +53,7 @@ typedef struct
   double caption_px, value_px, context_px, peer_px;
   double caption_y, value_y, context_y, peer_y;
   char *peer2; /* the peer's figure on a line of its own, when name and figure do not fit one */
+  double peer_x, peer_align; /* under the figure at the left, or beside it at the right */
   CakRect bar;
   gboolean has_context, has_bar, has_peer; /* FALSE in a tile too low for them */
 } Tile;
@@ -521,6 +522,8 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, const
         {
           /* The compared figure right under the tile's own, the bar (the tile's own) above */
           t->peer_y = bottom - peer_h / 2 + px * 0.125;
+          t->peer_x = t->text_x;
+          t->peer_align = 0;
           bottom -= peer_h;
         }
       above = bottom;
@@ -555,6 +558,41 @@ context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Ti
   return ceil (text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)) + 1;
 }
 
+/* In a tile too low for a line under the figure (the Overview's), the compared figure goes
+ * beside it at the right, when the room left there takes it whole */
+static void
+peer_beside_value (CakChartLayout *layout, const CakChartTheme *theme, Tile *t,
+                   const char *place)
+{
+  double px = layout->font_px;
+  double min_px = px * cak_chart_label_min (theme, 0.72);
+  double room = t->inner_w - px
+                - cak_chart_text_width (layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown);
+  const char *values[] = { t->peer_value, t->peer_short_value };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values) && room > 0; i++)
+    {
+      g_autofree char *text = NULL;
+      double fit;
+
+      if (values[i] == NULL)
+        continue;
+      text = g_strdup_printf (_ ("%s: %s"), place, values[i]);
+      fit = fit_px (layout, theme, PANGO_WEIGHT_NORMAL, text, px * 0.92, room);
+      if (fit < min_px)
+        continue;
+      g_free (t->peer);
+      g_clear_pointer (&t->peer2, g_free);
+      t->peer = g_steal_pointer (&text);
+      t->peer_px = fit;
+      t->peer_x = t->text_x + t->inner_w;
+      t->peer_align = 1;
+      t->peer_y = t->value_y;
+      t->has_peer = TRUE;
+      return;
+    }
+}
+
 static double
 peer_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
 {
@@ -572,11 +610,11 @@ place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
     {
       double lh = t->peer2 ? peer_line (layout, theme, t) : 0;
 
-      cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer, t->text_x,
-                            t->peer_y - lh / 2, 0, t->inner_w);
+      cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer, t->peer_x,
+                            t->peer_y - lh / 2, t->peer_align, t->inner_w);
       if (t->peer2)
         cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2,
-                              t->text_x, t->peer_y + lh / 2, 0, t->inner_w);
+                              t->peer_x, t->peer_y + lh / 2, t->peer_align, t->inner_w);
     }
   if (t->has_context)
     {
@@ -641,6 +679,8 @@ kpi_layout (CakChartLayout *layout, const CakChartData *data, const CakChartThem
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
       k->tiles[i].value_px = common;
+      if (k->tiles[i].peer && !k->tiles[i].has_peer)
+        peer_beside_value (layout, theme, &k->tiles[i], data->peer_place);
       place_tile (layout, theme, &k->tiles[i]);
     }
 }
@@ -707,10 +747,10 @@ kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
 
           cak_chart_set_color (cr, theme->text);
           cak_chart_show_text (cr, layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer,
-                               t->text_x, t->peer_y - lh / 2, 0, t->inner_w);
+                               t->peer_x, t->peer_y - lh / 2, t->peer_align, t->inner_w);
           if (t->peer2)
             cak_chart_show_text (cr, layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2,
-                                 t->text_x, t->peer_y + lh / 2, 0, t->inner_w);
+                                 t->peer_x, t->peer_y + lh / 2, t->peer_align, t->inner_w);
         }
       if (!t->has_context)
         continue;
