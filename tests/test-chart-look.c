@@ -276,11 +276,14 @@ test_uncut (void)
   g_autoptr (CakChartData) peer_en = cak_chart_data_new_provinces (
       ds, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
   CakChartData *datas[] = { id, en, nid, nen, pid, pen, peer_id, peer_en };
-  const char *data_names[] = {
-    "Jawa Timur id", "Jawa Timur en", "national id", "national en", "Jawa Timur of the country id",
-    "provinces en", "Jawa Timur beside Kepulauan Bangka Belitung id",
-    "provinces beside Jawa Timur en"
-  };
+  const char *data_names[] = { "Jawa Timur id",
+                               "Jawa Timur en",
+                               "national id",
+                               "national en",
+                               "Jawa Timur of the country id",
+                               "provinces en",
+                               "Jawa Timur beside Kepulauan Bangka Belitung id",
+                               "provinces beside Jawa Timur en" };
   /* The screens a meeting uses; the window's charts are drawn smaller than these (see below) */
   const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
   const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_PROJECTOR };

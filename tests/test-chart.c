@@ -401,12 +401,12 @@ test_peer (void)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       {
         g_autoptr (CakChartData) data
-            = cases[c].place ? cak_chart_data_new (ds, cases[c].place, period, compare, NULL,
-                                                   langs[l])
-                             : cak_chart_data_new_provinces (ds, period, compare, NULL, langs[l]);
+            = cases[c].place
+                  ? cak_chart_data_new (ds, cases[c].place, period, compare, NULL, langs[l])
+                  : cak_chart_data_new_provinces (ds, period, compare, NULL, langs[l]);
         gboolean country = g_str_equal (cases[c].peer, CAK_CHART_PEER_COUNTRY);
-        g_autoptr (CakChartData) own = cak_chart_data_new (
-            ds, country ? NULL : cases[c].peer, period, compare, NULL, langs[l]);
+        g_autoptr (CakChartData) own = cak_chart_data_new (ds, country ? NULL : cases[c].peer,
+                                                           period, compare, NULL, langs[l]);
         g_autofree char *kpi_text = NULL;
         g_autofree char *trend_text = NULL;
         g_autofree char *beside = NULL;
@@ -424,8 +424,7 @@ test_peer (void)
         /* The country has no target of its own here: no gap on either side */
         g_assert_cmpint (isnan (data->peer.gap_to_target), ==, isnan (own->total.gap_to_target));
         if (!isnan (own->total.gap_to_target))
-          g_assert_cmpfloat_with_epsilon (data->peer.gap_to_target, own->total.gap_to_target,
-                                          1e-6);
+          g_assert_cmpfloat_with_epsilon (data->peer.gap_to_target, own->total.gap_to_target, 1e-6);
         g_assert_cmpfloat_with_epsilon (data->peer.change_pp, own->total.change_pp, 1e-9);
         g_assert_false (isnan (data->peer.change_pp));
         g_assert_cmpfloat (data->peer_compare.participants, ==, own->compare_total.participants);
@@ -475,8 +474,8 @@ test_peer (void)
                   national_lines += item == CAK_CHART_ITEM_NATIONAL;
                 }
               for (guint i = 0; i < g->end_labels->len; i++)
-                label |= g_array_index (g->end_labels, CakTrendLabel, i).item
-                         == CAK_CHART_ITEM_PEER;
+                label
+                    |= g_array_index (g->end_labels, CakTrendLabel, i).item == CAK_CHART_ITEM_PEER;
               g_assert_cmpuint (peer_lines, ==, 1);
               /* The country as the peer is one line, not two */
               g_assert_cmpuint (national_lines, ==, data->has_national && !country ? 1 : 0);

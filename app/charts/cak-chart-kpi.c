@@ -364,7 +364,6 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     tiles[i].peer = g_strdup_printf (_ ("%s: %s"), data->peer_place, tiles[i].peer_value);
 }
 
-
 /* The size at which @text is as large as it may be and still fits @width; never cut. */
 static double
 fit_px (CakChartLayout *layout, const CakChartTheme *theme, PangoWeight weight, const char *text,
@@ -561,8 +560,7 @@ context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Ti
 /* In a tile too low for a line under the figure (the Overview's), the compared figure goes
  * beside it at the right, when the room left there takes it whole */
 static void
-peer_beside_value (CakChartLayout *layout, const CakChartTheme *theme, Tile *t,
-                   const char *place)
+peer_beside_value (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, const char *place)
 {
   double px = layout->font_px;
   double min_px = px * cak_chart_label_min (theme, 0.72);
@@ -613,8 +611,8 @@ place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
       cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer, t->peer_x,
                             t->peer_y - lh / 2, t->peer_align, t->inner_w);
       if (t->peer2)
-        cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2,
-                              t->peer_x, t->peer_y + lh / 2, t->peer_align, t->inner_w);
+        cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2, t->peer_x,
+                              t->peer_y + lh / 2, t->peer_align, t->inner_w);
     }
   if (t->has_context)
     {

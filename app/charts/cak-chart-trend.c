@@ -375,8 +375,7 @@ pick_series (const CakChartData *data, int selected)
     {
       int item = g_array_index (data->trend_items, int, i);
 
-      if (item >= 0 && (guint)item < data->rows->len && !has_item (items, item)
-          && items->len < max)
+      if (item >= 0 && (guint)item < data->rows->len && !has_item (items, item) && items->len < max)
         g_array_append_val (items, item);
     }
   if (selected >= 0 && (guint)selected < data->rows->len && !has_item (items, selected))

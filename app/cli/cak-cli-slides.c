@@ -83,8 +83,7 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
       return CAK_EXIT_USAGE;
     }
   status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
-                                             peer_text,
-                                             by_province, maps, &data, &kept, &monev);
+                                             peer_text, by_province, maps, &data, &kept, &monev);
   if (status != CAK_EXIT_OK)
     return status;
 

@@ -734,8 +734,8 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
 int
 cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const char *compare_text,
                                   const char *province_text, const char *peer_text,
-                                  gboolean by_province, GStrv maps,
-                                  CakChartData **out_data, GStrv *out_deck, CakMonev **out_monev)
+                                  gboolean by_province, GStrv maps, CakChartData **out_data,
+                                  GStrv *out_deck, CakMonev **out_monev)
 {
   g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;

@@ -708,10 +708,9 @@ peer_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
   if (self->filling_peer || self->peer_codes == NULL)
     return;
   if (self->settings)
-    g_settings_set_string (self->settings, "peer",
-                           i > 0 && i <= self->peer_codes->len
-                               ? g_ptr_array_index (self->peer_codes, i - 1)
-                               : "");
+    g_settings_set_string (
+        self->settings, "peer",
+        i > 0 && i <= self->peer_codes->len ? g_ptr_array_index (self->peer_codes, i - 1) : "");
   refresh (self);
 }
 
@@ -1274,8 +1273,8 @@ cak_window_init (CakWindow *self)
   cak_accessible_name_drop_down (self->compare_dropdown, _ ("Compare With"));
   cak_accessible_name_drop_down (self->peer_dropdown, _ ("Compare With Province"));
   self->peer_codes = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect_object (self->peer_dropdown, "notify::selected",
-                           G_CALLBACK (peer_changed_cb), self, 0);
+  g_signal_connect_object (self->peer_dropdown, "notify::selected", G_CALLBACK (peer_changed_cb),
+                           self, 0);
 
   g_signal_connect_object (self->province_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
