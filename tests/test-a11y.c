@@ -1229,6 +1229,49 @@ activate_cb (GApplication *application, gpointer user_data)
   g_idle_add (run_tests_cb, application);
 }
 
+/* A national file with a province beside the one shown: the "Compare With Province" menu is
+ * named, and reached with Tab like the other choosers */
+static void
+test_names_peer (void)
+{
+  CakWindow *window = cak_window_new (app);
+  g_autofree char *path = g_build_filename (g_getenv ("CAKUPAN_SOURCE_DIR"), "tests", "data",
+                                            "gauntlet", "06-nasional-segmen-target.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
+  GtkDropDown *peers, *provinces;
+  g_autofree char *label = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  cak_window_open_files (window, &file, 1, FALSE);
+  wait_until (dataset_loaded, window);
+  peers = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "peer_dropdown"));
+  provinces = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "province_dropdown"));
+  /* Jawa Timur (after Indonesia, Aceh, Lampung, Jawa Barat, Jawa Tengah) beside Jawa Tengah
+   * (after none, Indonesia, Aceh, Lampung, Jawa Barat) */
+  gtk_drop_down_set_selected (provinces, 5);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (peers)));
+  gtk_drop_down_set_selected (peers, 5);
+  settle ();
+  g_assert_cmpstr (
+      gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (peers)), 5), ==,
+      "Jawa Tengah");
+  label = label_of (GTK_ACCESSIBLE (peers));
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (label, "Compare With Province"));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (peers))
+                 || gtk_widget_get_focusable (gtk_widget_get_first_child (GTK_WIDGET (peers))));
+  check_names (GTK_WIDGET (window), faults);
+  assert_no_faults ("window with a province beside", faults);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (cak_application_get_settings (app), "peer", "");
+  g_settings_set_string (cak_application_get_settings (app), "province", "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1241,6 +1284,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/a11y/names/empty", test_names_empty);
   g_test_add_func ("/a11y/names/window", test_names_window);
+  g_test_add_func ("/a11y/names/peer", test_names_peer);
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/a11y/window-size", test_window_size);
   g_test_add_func ("/a11y/table", test_table);

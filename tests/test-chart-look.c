@@ -269,11 +269,21 @@ test_uncut (void)
                                                      ctu_period ("2023-12"), NULL, CAK_LANG_ID);
   g_autoptr (CakChartData) pen = cak_chart_data_new_provinces (
       ds, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
-  CakChartData *datas[] = { id, en, nid, nen, pid, pen };
-  const char *data_names[] = {
-    "Jawa Timur id", "Jawa Timur en", "national id", "national en", "Jawa Timur of the country id",
-    "provinces en"
-  };
+  /* Two places side by side: a province beside the one with the longest name, and the country
+   * by province beside a province */
+  g_autoptr (CakChartData) peer_id = cak_chart_data_new (ds, "35", ctu_period ("2024-12"),
+                                                         ctu_period ("2023-12"), NULL, CAK_LANG_ID);
+  g_autoptr (CakChartData) peer_en = cak_chart_data_new_provinces (
+      ds, ctu_period ("2024-12"), ctu_period ("2023-12"), NULL, CAK_LANG_EN);
+  CakChartData *datas[] = { id, en, nid, nen, pid, pen, peer_id, peer_en };
+  const char *data_names[] = { "Jawa Timur id",
+                               "Jawa Timur en",
+                               "national id",
+                               "national en",
+                               "Jawa Timur of the country id",
+                               "provinces en",
+                               "Jawa Timur beside Kepulauan Bangka Belitung id",
+                               "provinces beside Jawa Timur en" };
   /* The screens a meeting uses; the window's charts are drawn smaller than these (see below) */
   const double sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
   const CakChartThemeKind themes[] = { CAK_CHART_THEME_LIGHT, CAK_CHART_THEME_PROJECTOR };
@@ -282,6 +292,8 @@ test_uncut (void)
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = cak_chart_create_context (cr);
 
+  g_assert_true (cak_chart_data_set_peer (peer_id, ds, "19"));
+  g_assert_true (cak_chart_data_set_peer (peer_en, ds, "35"));
   for (guint d = 0; d < G_N_ELEMENTS (datas); d++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
       for (guint t = 0; t < G_N_ELEMENTS (themes); t++)

@@ -373,6 +373,139 @@ test_provinces (void)
   }
 }
 
+/* Two provinces side by side: the peer's figures are the ones its own view shows (its total in
+ * the period and the comparison, its history), for a province, for the country and beside the
+ * country by province; the key figures and the trend show it, inside the frame and apart */
+static void
+test_peer (void)
+{
+  g_autoptr (CakDataset) ds = ctu_national_dataset (12);
+  CakPeriod period = ctu_period ("2024-12"), compare = ctu_period ("2023-12");
+  const struct
+  {
+    const char *place; /* NULL: the country by province */
+    const char *peer;
+    const char *peer_place;
+  } cases[] = {
+    { "35", "33", "Jawa Tengah" },
+    { "35", CAK_CHART_PEER_COUNTRY, "Indonesia" },
+    { "94", "11", "Aceh" },
+    { NULL, "35", "Jawa Timur" },
+  };
+  /* The last two: a small export, and the Overview's strip of key figures */
+  const double sizes[][2]
+      = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 }, { 640, 480 }, { 1150, 260 } };
+  const CakLang langs[] = { CAK_LANG_EN, CAK_LANG_ID };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr (CakChartData) data
+            = cases[c].place
+                  ? cak_chart_data_new (ds, cases[c].place, period, compare, NULL, langs[l])
+                  : cak_chart_data_new_provinces (ds, period, compare, NULL, langs[l]);
+        gboolean country = g_str_equal (cases[c].peer, CAK_CHART_PEER_COUNTRY);
+        g_autoptr (CakChartData) own = cak_chart_data_new (ds, country ? NULL : cases[c].peer,
+                                                           period, compare, NULL, langs[l]);
+        g_autofree char *kpi_text = NULL;
+        g_autofree char *trend_text = NULL;
+        g_autofree char *beside = NULL;
+        guint n = 0;
+        const char *p;
+
+        g_assert_false (data->has_peer);
+        g_assert_true (cak_chart_data_set_peer (data, ds, cases[c].peer));
+        g_assert_true (data->has_peer);
+        g_assert_cmpstr (data->peer_place, ==, cases[c].peer_place);
+        g_assert_cmpfloat (data->peer.workforce, ==, own->total.workforce);
+        g_assert_cmpfloat (data->peer.participants, ==, own->total.participants);
+        g_assert_cmpfloat (data->peer.uncovered, ==, own->total.uncovered);
+        g_assert_cmpfloat_with_epsilon (data->peer.coverage_pct, own->total.coverage_pct, 1e-9);
+        /* The country has no target of its own here: no gap on either side */
+        g_assert_cmpint (isnan (data->peer.gap_to_target), ==, isnan (own->total.gap_to_target));
+        if (!isnan (own->total.gap_to_target))
+          g_assert_cmpfloat_with_epsilon (data->peer.gap_to_target, own->total.gap_to_target, 1e-6);
+        g_assert_cmpfloat_with_epsilon (data->peer.change_pp, own->total.change_pp, 1e-9);
+        g_assert_false (isnan (data->peer.change_pp));
+        g_assert_cmpfloat (data->peer_compare.participants, ==, own->compare_total.participants);
+        g_assert_true (cak_chart_data_get_row (data, CAK_CHART_ITEM_PEER) == &data->peer);
+        g_assert_cmpuint (data->periods->len, ==, own->periods->len);
+        for (guint i = 0; i < data->periods->len; i++)
+          g_assert_cmpfloat_with_epsilon (cak_chart_data_history (data, CAK_CHART_ITEM_PEER, i),
+                                          cak_chart_data_history (own, CAK_CHART_ITEM_TOTAL, i),
+                                          1e-9);
+        /* The own figures untouched */
+        g_assert_cmpfloat (data->total.participants, !=, data->peer.participants);
+
+        /* Every tile names the peer's figure; the trend names its line */
+        kpi_text = cak_chart_describe (CAK_CHART_KPI, data);
+        beside = g_strdup_printf ("%s: ", cases[c].peer_place);
+        for (p = strstr (kpi_text, beside); p; p = strstr (p + 1, beside))
+          n++;
+        g_assert_cmpuint (n, >=, CAK_CHART_KPI_N_TILES);
+        trend_text = cak_chart_describe (CAK_CHART_TREND, data);
+        g_assert_nonnull (strstr (trend_text, beside));
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          for (CakChartThemeKind t = CAK_CHART_THEME_LIGHT; t <= CAK_CHART_THEME_PROJECTOR; t++)
+            {
+              g_autoptr (CakChartLayout) kpi = NULL;
+              g_autoptr (CakChartLayout) trend = NULL;
+              const CakTrendGeometry *g;
+              guint peer_lines = 0, national_lines = 0;
+              gboolean label = FALSE;
+
+              /* The Overview's strip of key figures is the window's, never projected (the
+               * projector theme's captions do not fit it even without a peer) */
+              if (s == 4)
+                {
+                  if (t != CAK_CHART_THEME_PROJECTOR)
+                    kpi = ctu_layout (CAK_CHART_KPI, data, t, sizes[s][0], sizes[s][1]);
+                  continue;
+                }
+              kpi = ctu_layout (CAK_CHART_KPI, data, t, sizes[s][0], sizes[s][1]);
+              trend = ctu_layout (CAK_CHART_TREND, data, t, sizes[s][0], sizes[s][1]);
+              g = trend->priv;
+
+              for (guint i = 0; i < g->lines->len; i++)
+                {
+                  int item = g_array_index (g->lines, CakTrendLine, i).item;
+
+                  peer_lines += item == CAK_CHART_ITEM_PEER;
+                  national_lines += item == CAK_CHART_ITEM_NATIONAL;
+                }
+              for (guint i = 0; i < g->end_labels->len; i++)
+                label
+                    |= g_array_index (g->end_labels, CakTrendLabel, i).item == CAK_CHART_ITEM_PEER;
+              g_assert_cmpuint (peer_lines, ==, 1);
+              /* The country as the peer is one line, not two */
+              g_assert_cmpuint (national_lines, ==, data->has_national && !country ? 1 : 0);
+              if (s < 3)
+                g_assert_true (label);
+            }
+      }
+
+  /* What cannot stand beside: the place itself, a regency, an unknown code, no peer */
+  {
+    g_autoptr (CakChartData) jatim
+        = cak_chart_data_new (ds, "35", period, compare, NULL, CAK_LANG_EN);
+    g_autoptr (CakChartData) provinces
+        = cak_chart_data_new_provinces (ds, period, compare, NULL, CAK_LANG_EN);
+    g_autoptr (CakChartData) sample = ctu_sample_data (CAK_LANG_EN);
+    CakDataset *sample_ds = ctu_sample_dataset ();
+
+    g_assert_false (cak_chart_data_set_peer (jatim, ds, "35"));
+    g_assert_false (cak_chart_data_set_peer (jatim, ds, "35.05"));
+    g_assert_false (cak_chart_data_set_peer (jatim, ds, "99"));
+    g_assert_false (cak_chart_data_set_peer (provinces, ds, CAK_CHART_PEER_COUNTRY));
+    g_assert_false (cak_chart_data_set_peer (sample, sample_ds, "33"));
+    g_assert_false (cak_chart_data_set_peer (sample, sample_ds, CAK_CHART_PEER_COUNTRY));
+    g_assert_true (cak_chart_data_set_peer (jatim, ds, "33"));
+    g_assert_true (cak_chart_data_set_peer (jatim, ds, NULL) == FALSE && !jatim->has_peer);
+    g_assert_true (isnan (cak_chart_data_history (jatim, CAK_CHART_ITEM_PEER, 0)));
+    g_assert_null (cak_chart_data_get_row (jatim, CAK_CHART_ITEM_PEER));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -383,6 +516,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/ranking/layout", test_ranking);
   g_test_add_func ("/chart/ranking/national", test_ranking_national);
   g_test_add_func ("/chart/provinces", test_provinces);
+  g_test_add_func ("/chart/peer", test_peer);
   g_test_add_func ("/chart/ranking/no-data", test_no_data);
   g_test_add_func ("/chart/ranking/colors", test_colors);
   g_test_add_func ("/chart/every-chart", test_every_chart);

@@ -146,6 +146,17 @@ check "--chart map as PNG" 0 "$cakupan" --chart map -o "$tmp/map.png" "$sample"
 check "--chart map as SVG" 0 "$cakupan" --chart map --size 1366x768 -o "$tmp/map.svg" "$sample"
 check "--chart tilemap as PDF" 0 "$cakupan" --chart tilemap --theme projector -o "$tmp/tiles.pdf" "$sample"
 
+# Two provinces side by side (--peer): of a national file, by code, by name or the country
+national="$src/tests/data/gauntlet/06-nasional-segmen-target.csv"
+check "--chart kpi --peer by name" 0 "$cakupan" --chart kpi --province 35 --peer "Jawa Tengah" -o "$tmp/peer.png" "$national"
+check "--chart trend --peer indonesia as SVG" 0 "$cakupan" --chart trend --province 35 --peer indonesia -o "$tmp/peer.svg" "$national"
+check "--chart kpi --peer beside the country by province" 0 "$cakupan" --chart kpi --level province --peer 33 -o "$tmp/peer-provinces.pdf" "$national"
+check "--slides --peer" 0 env LANGUAGE=id "$cakupan" --slides "$tmp/peer-deck.pdf" --province 35 --peer 32 "$national"
+check "--peer beside itself cannot be drawn" 1 "$cakupan" --chart kpi --province 35 --peer 35 -o "$tmp/self.png" "$national"
+check "--peer of a province without figures cannot be drawn" 1 "$cakupan" --chart kpi --province 35 --peer Bali -o "$tmp/bali.png" "$national"
+check "--peer that is no province is wrong usage" 2 "$cakupan" --chart kpi --province 35 --peer Atlantis -o "$tmp/x.png" "$national"
+check "--peer with the ranking is wrong usage" 2 "$cakupan" --chart ranking --peer 33 -o "$tmp/x.png" "$national"
+check "--peer without --chart is wrong usage" 2 "$cakupan" --summary --peer 33 "$national"
 check "--summary --json on the sample" 0 "$cakupan" --summary --json --province "Jawa Timur" \
   --period "Desember 2023" "$sample"
 cp "$tmp/out" "$tmp/summary.json"

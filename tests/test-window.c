@@ -1355,6 +1355,96 @@ test_window_national (void)
   remove_dir (dir);
 }
 
+static gboolean
+shows_bali (gpointer data)
+{
+  CakChartView *view = ranking_view (data);
+  CakChartData *chart = view ? cak_chart_view_get_data (view) : NULL;
+
+  return chart && chart->province && g_strcmp0 (chart->province->code, "51") == 0;
+}
+
+/* Two provinces side by side: the "Compare With Province" menu offers the country and the other
+ * provinces of the files, puts the one chosen beside the province shown (its own totals),
+ * remembers it, and keeps it through a visit to that province */
+static void
+test_window_peer (void)
+{
+  CakWindow *window = new_window ();
+  GSettings *settings = cak_application_get_settings (app);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = project_temp_path (&dir, "nasional.csv");
+  GtkDropDown *peers, *provinces;
+  GListModel *model;
+  CakChartData *data;
+
+  g_settings_set_string (settings, "province", "");
+  g_settings_set_string (settings, "peer", "");
+  g_assert_true (g_file_set_contents (path, national_csv, -1, NULL));
+  open_path (window, path);
+  wait_until (dataset_loaded, window);
+  wait_until (shows_country, window);
+
+  peers = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "peer_dropdown"));
+  provinces = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "province_dropdown"));
+  /* The country by province: any province beside it, not the country itself */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (peers)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (peers)), ==, 4);
+  gtk_drop_down_set_selected (provinces, 2);
+  wait_until (shows_jatim, window);
+  model = gtk_drop_down_get_model (peers);
+  /* None, Indonesia, Aceh, Bali: not Jawa Timur itself */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Indonesia");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), ==, "Aceh");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), ==, "Bali");
+  g_assert_cmpuint (gtk_drop_down_get_selected (peers), ==, 0);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_false (data->has_peer);
+
+  gtk_drop_down_set_selected (peers, 3);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_true (data->has_peer);
+  g_assert_cmpstr (data->peer_place, ==, "Bali");
+  g_assert_cmpfloat (data->peer.participants, ==, 45000 + 160000);
+  g_assert_cmpfloat (data->peer.workforce, ==, 170000 + 330000);
+  {
+    g_autofree char *peer = g_settings_get_string (settings, "peer");
+
+    g_assert_cmpstr (peer, ==, "51");
+  }
+
+  /* Bali shown: nothing beside it by default (it cannot stand beside itself), the choice kept */
+  gtk_drop_down_set_selected (provinces, 3);
+  wait_until (shows_bali, window);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_false (data->has_peer);
+  g_assert_cmpuint (gtk_drop_down_get_selected (peers), ==, 0);
+  {
+    g_autofree char *peer = g_settings_get_string (settings, "peer");
+
+    g_assert_cmpstr (peer, ==, "51");
+  }
+  gtk_drop_down_set_selected (provinces, 2);
+  wait_until (shows_jatim, window);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_true (data->has_peer);
+  g_assert_cmpstr (data->peer_code, ==, "51");
+
+  /* The country beside it */
+  gtk_drop_down_set_selected (peers, 1);
+  data = cak_chart_view_get_data (ranking_view (window));
+  g_assert_cmpstr (data->peer_place, ==, "Indonesia");
+  g_assert_cmpfloat (data->peer.participants, ==, 21000 + 18000 + 114377 + 190000 + 45000 + 160000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "province", "");
+  g_settings_set_string (settings, "peer", "");
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1383,6 +1473,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/project/mapping", test_window_project_mapping);
   g_test_add_func ("/window/project/recent", test_window_project_recent);
   g_test_add_func ("/window/national", test_window_national);
+  g_test_add_func ("/window/peer", test_window_peer);
 
   g_application_run (G_APPLICATION (app), 1, app_argv);
   g_object_unref (app);

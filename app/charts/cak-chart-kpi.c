@@ -40,15 +40,22 @@ typedef struct
   char *context2; /* the context's second line, when a large theme wraps it */
   Tone tone;
   double progress; /* coverage as a fraction of the target; NAN for no bar */
+  /* The compared province's figure, under the figure: "Jawa Tengah: 25,31%"; NULL when none */
+  char *peer;
+  char *peer_value;       /* its figure alone, in full */
+  char *peer_short_value; /* NULL when there is no shorter form */
+  double peer_people;     /* NAN for a figure not of people */
 
   /* Where it goes */
   CakRect rect;
   const char *shown; /* value or short_value */
   double text_x, inner_w;
-  double caption_px, value_px, context_px;
-  double caption_y, value_y, context_y;
+  double caption_px, value_px, context_px, peer_px;
+  double caption_y, value_y, context_y, peer_y;
+  char *peer2; /* the peer's figure on a line of its own, when name and figure do not fit one */
+  double peer_x, peer_align; /* under the figure at the left, or beside it at the right */
   CakRect bar;
-  gboolean has_context, has_bar; /* FALSE in a tile too low for them */
+  gboolean has_context, has_bar, has_peer; /* FALSE in a tile too low for them */
 } Tile;
 
 typedef struct
@@ -70,6 +77,10 @@ kpi_free (gpointer data)
       g_free (k->tiles[i].short_value);
       g_free (k->tiles[i].context);
       g_free (k->tiles[i].context2);
+      g_free (k->tiles[i].peer);
+      g_free (k->tiles[i].peer_value);
+      g_free (k->tiles[i].peer_short_value);
+      g_free (k->tiles[i].peer2);
     }
   g_free (k);
 }
@@ -134,6 +145,37 @@ format_stated (const CakStatedFigures *stated, CakLang lang)
   return NULL;
 }
 
+static void
+set_peer_people (Tile *t, double value, CakLang lang)
+{
+  t->peer_value = format_people (value, lang);
+  t->peer_people = value;
+}
+
+/* The compared province's figure of each tile, as the tile writes its own */
+static void
+fill_peer (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
+{
+  const CakIndicatorRow *peer = &data->peer;
+  CakLang lang = data->lang;
+
+  set_peer_people (&tiles[0], peer->workforce, lang);
+  set_peer_people (&tiles[1], peer->participants, lang);
+  tiles[2].peer_value = cak_chart_format_pct (peer->coverage_pct, 2, lang);
+  set_peer_people (&tiles[3], peer->uncovered, lang);
+  if (isnan (peer->target_pct) || isnan (peer->gap_to_target))
+    tiles[4].peer_value = g_strdup ("—");
+  else if (peer->gap_to_target <= 0)
+    tiles[4].peer_value = g_strdup (_ ("Reached"));
+  else
+    set_peer_people (&tiles[4], peer->gap_to_target, lang);
+  if (cak_period_is_valid (data->compare) && !isnan (peer->change_pp)
+      && !isnan (data->peer_compare.coverage_pct))
+    tiles[5].peer_value = cak_chart_format_pp (peer->change_pp, lang);
+  else
+    tiles[5].peer_value = g_strdup ("—");
+}
+
 /* What the six tiles say, in reading order. */
 static void
 fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
@@ -142,6 +184,10 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
   const CakIndicatorRow *before = &data->compare_total;
   CakLang lang = data->lang;
   gboolean has_compare = cak_period_is_valid (data->compare);
+  /* The country's coverage beside a province's, unless the country is the peer (shown already) */
+  gboolean show_national
+      = data->has_national
+        && !(data->has_peer && g_strcmp0 (data->peer_code, CAK_CHART_PEER_COUNTRY) == 0);
   g_autofree char *since = has_compare ? cak_period_format (data->compare, lang) : NULL;
   g_autofree char *target = NULL;
   CakChartPeople people;
@@ -149,7 +195,7 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
 
   memset (tiles, 0, sizeof (Tile) * CAK_CHART_KPI_N_TILES);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
-    tiles[i].progress = tiles[i].people = NAN;
+    tiles[i].progress = tiles[i].people = tiles[i].peer_people = NAN;
   if (!isnan (total->target_pct))
     target = cak_number_format_percent (total->target_pct, 2, lang);
 
@@ -197,12 +243,12 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
     }
   else if (target)
     t->context = g_strdup_printf (_ ("target %s"), target);
-  else if (data->has_national)
+  else if (show_national)
     t->context = NULL;
   else
     t->context = g_strdup (_ ("active participants ÷ workforce"));
   /* Beside a province, the whole country's coverage, for reference */
-  if (data->has_national)
+  if (show_national)
     {
       g_autofree char *national = cak_chart_format_pct (data->national.coverage_pct, 2, lang);
       g_autofree char *with = g_strdup_printf ("Indonesia %s", national);
@@ -298,12 +344,24 @@ fill_tiles (Tile tiles[CAK_CHART_KPI_N_TILES], const CakChartData *data)
 
   /* The short forms, should the figures be written short, all with one precision: "15,5 jt"
    * beside "4,9 jt", never "4,88 jt" */
+  if (data->has_peer)
+    fill_peer (tiles, data);
   cak_chart_people_init (&people);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
-    cak_chart_people_add (&people, tiles[i].people);
+    {
+      cak_chart_people_add (&people, tiles[i].people);
+      cak_chart_people_add (&people, tiles[i].peer_people);
+    }
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
-    if (!isnan (tiles[i].people))
-      tiles[i].short_value = cak_chart_people_format (&people, tiles[i].people, lang);
+    {
+      if (!isnan (tiles[i].people))
+        tiles[i].short_value = cak_chart_people_format (&people, tiles[i].people, lang);
+      if (!isnan (tiles[i].peer_people))
+        tiles[i].peer_short_value = cak_chart_people_format (&people, tiles[i].peer_people, lang);
+    }
+  for (guint i = 0; i < CAK_CHART_KPI_N_TILES && data->has_peer; i++)
+    /* TRANSLATORS: the compared province's figure under a key figure: "Jawa Tengah: 25,31%" */
+    tiles[i].peer = g_strdup_printf (_ ("%s: %s"), data->peer_place, tiles[i].peer_value);
 }
 
 /* The size at which @text is as large as it may be and still fits @width; never cut. */
@@ -327,6 +385,40 @@ text_height (const CakChartLayout *layout, const CakChartTheme *theme, double px
              PangoWeight weight, const char *text)
 {
   return cak_chart_text_rect (layout, theme, px, weight, text, 0, 0, 0, 0).height;
+}
+
+/* The peer's line at the largest size up to the context's that fits the tile: in full, else
+ * with its figure short, else the name and the figure on two lines; never cut. */
+static void
+fit_peer (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, const char *place)
+{
+  double px = layout->font_px * 0.92;
+  double min_px = layout->font_px * cak_chart_label_min (theme, 0.72);
+  g_autofree char *name = NULL;
+
+  t->peer_px = fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->peer, px, t->inner_w);
+  if (t->peer_px >= min_px)
+    return;
+  if (t->peer_short_value)
+    {
+      g_autofree char *shorter = g_strdup_printf (_ ("%s: %s"), place, t->peer_short_value);
+      double short_px = fit_px (layout, theme, PANGO_WEIGHT_NORMAL, shorter, px, t->inner_w);
+
+      if (short_px >= min_px)
+        {
+          g_free (t->peer);
+          t->peer = g_steal_pointer (&shorter);
+          t->peer_px = short_px;
+          return;
+        }
+    }
+  /* TRANSLATORS: the compared province's name on a line of its own, above its figure */
+  name = g_strdup_printf (_ ("%s:"), place);
+  g_free (t->peer);
+  t->peer = g_steal_pointer (&name);
+  t->peer2 = g_strdup (t->peer_short_value ? t->peer_short_value : t->peer_value);
+  t->peer_px = MIN (fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->peer, px, t->inner_w),
+                    fit_px (layout, theme, PANGO_WEIGHT_NORMAL, t->peer2, px, t->inner_w));
 }
 
 /* A context too long for its tile at the smallest size a large theme allows goes on two lines,
@@ -371,11 +463,12 @@ wrap_context (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
 /* Caption and context at their size, smaller when long; ellipsized only past that. The figure's
  * largest size is what the tile leaves it. */
 static void
-measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, double *out_value_max)
+measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, const char *peer_place,
+              double *out_value_max)
 {
   double px = layout->font_px;
   double ipad = round (px * MIN (1.2, t->rect.width / (px * 14)));
-  double cap_h, ctx_h, bar_h = 0, bar_gap = 0, half;
+  double cap_h, ctx_h, bar_h = 0, bar_gap = 0, half, peer_h = 0;
 
   t->text_x = t->rect.x + ipad;
   t->inner_w = t->rect.width - 2 * ipad;
@@ -397,6 +490,14 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
   ctx_h = text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context);
   if (t->context2)
     ctx_h = 2 * (ceil (ctx_h) + 1);
+  if (t->peer)
+    {
+      fit_peer (layout, theme, t, peer_place);
+      peer_h = ceil (text_height (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer)) + 1;
+      if (t->peer2)
+        peer_h *= 2;
+      peer_h += px * 0.25;
+    }
   if (!isnan (t->progress))
     {
       bar_h = MAX (3.0, round (px * 0.45));
@@ -405,32 +506,45 @@ measure_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, doubl
   t->caption_y = t->rect.y + ipad + cap_h / 2;
   t->has_context = TRUE;
   t->has_bar = !isnan (t->progress);
+  t->has_peer = t->peer != NULL;
   for (;;)
     {
       double bottom = t->rect.y + t->rect.height - ipad;
+      double above; /* the top of what is under the figure, the bar aside */
 
       if (t->has_context)
         {
           t->context_y = bottom - ctx_h / 2;
           bottom -= ctx_h;
-          if (t->has_bar)
-            {
-              t->bar = (CakRect){ t->text_x, round (bottom - bar_gap - bar_h), t->inner_w, bar_h };
-              bottom = t->bar.y;
-            }
+        }
+      if (t->has_peer)
+        {
+          /* The compared figure right under the tile's own, the bar (the tile's own) above */
+          t->peer_y = bottom - peer_h / 2 + px * 0.125;
+          t->peer_x = t->text_x;
+          t->peer_align = 0;
+          bottom -= peer_h;
+        }
+      above = bottom;
+      if (t->has_context && t->has_bar)
+        {
+          t->bar = (CakRect){ t->text_x, round (bottom - bar_gap - bar_h), t->inner_w, bar_h };
+          bottom = t->bar.y;
         }
       /* The figure sits midway between caption and context, at the same height in every tile
        * of a row, as large as the room above it and below it (down to the bar) allows. */
-      t->value_y
-          = (t->caption_y + cap_h / 2 + (t->has_context ? t->context_y - ctx_h / 2 : bottom)) / 2;
+      t->value_y = (t->caption_y + cap_h / 2 + above) / 2;
       half = MIN (t->value_y - (t->caption_y + cap_h / 2), bottom - t->value_y) - px * 0.2;
-      /* In a tile too low for all, the figure matters most, then its context, then the bar. */
-      if (2 * half / 1.3 >= px * 0.9 || !t->has_context)
+      /* In a tile too low for all, the figure matters most, then the compared figure, then the
+       * context, then the bar. */
+      if (2 * half / 1.3 >= px * 0.9 || !(t->has_context || t->has_peer))
         break;
-      if (t->has_bar)
+      if (t->has_bar && t->has_context)
         t->has_bar = FALSE;
-      else
+      else if (t->has_context)
         t->has_context = FALSE;
+      else
+        t->has_peer = FALSE;
     }
   *out_value_max = MAX (6.0, MIN (px * VALUE_MAX_EM, 2 * half / 1.3));
 }
@@ -443,6 +557,46 @@ context_line (const CakChartLayout *layout, const CakChartTheme *theme, const Ti
   return ceil (text_height (layout, theme, t->context_px, PANGO_WEIGHT_NORMAL, t->context)) + 1;
 }
 
+/* In a tile too low for a line under the figure (the Overview's), the compared figure goes
+ * beside it at the right, when the room left there takes it whole */
+static void
+peer_beside_value (CakChartLayout *layout, const CakChartTheme *theme, Tile *t, const char *place)
+{
+  double px = layout->font_px;
+  double min_px = px * cak_chart_label_min (theme, 0.72);
+  double room = t->inner_w - px
+                - cak_chart_text_width (layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown);
+  const char *values[] = { t->peer_value, t->peer_short_value };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values) && room > 0; i++)
+    {
+      g_autofree char *text = NULL;
+      double fit;
+
+      if (values[i] == NULL)
+        continue;
+      text = g_strdup_printf (_ ("%s: %s"), place, values[i]);
+      fit = fit_px (layout, theme, PANGO_WEIGHT_NORMAL, text, px * 0.92, room);
+      if (fit < min_px)
+        continue;
+      g_free (t->peer);
+      g_clear_pointer (&t->peer2, g_free);
+      t->peer = g_steal_pointer (&text);
+      t->peer_px = fit;
+      t->peer_x = t->text_x + t->inner_w;
+      t->peer_align = 1;
+      t->peer_y = t->value_y;
+      t->has_peer = TRUE;
+      return;
+    }
+}
+
+static double
+peer_line (const CakChartLayout *layout, const CakChartTheme *theme, const Tile *t)
+{
+  return ceil (text_height (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer)) + 1;
+}
+
 static void
 place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
 {
@@ -450,6 +604,16 @@ place_tile (CakChartLayout *layout, const CakChartTheme *theme, Tile *t)
                         t->caption_y, 0, t->inner_w);
   cak_chart_place_text (layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown, t->text_x,
                         t->value_y, 0, 0);
+  if (t->has_peer)
+    {
+      double lh = t->peer2 ? peer_line (layout, theme, t) : 0;
+
+      cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer, t->peer_x,
+                            t->peer_y - lh / 2, t->peer_align, t->inner_w);
+      if (t->peer2)
+        cak_chart_place_text (layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2, t->peer_x,
+                              t->peer_y + lh / 2, t->peer_align, t->inner_w);
+    }
   if (t->has_context)
     {
       double lh = t->context2 ? context_line (layout, theme, t) : 0;
@@ -491,7 +655,7 @@ kpi_layout (CakChartLayout *layout, const CakChartData *data, const CakChartThem
 
       t->rect = (CakRect){ layout->plot.x + (i % k->n_cols) * (tile_w + gap),
                            layout->plot.y + (i / k->n_cols) * (tile_h + gap), tile_w, tile_h };
-      measure_tile (layout, theme, t, &value_max[i]);
+      measure_tile (layout, theme, t, data->peer_place, &value_max[i]);
     }
 
   /* Every figure at one size, the largest at which all fit: the tiles read as a set. Figures of
@@ -513,6 +677,8 @@ kpi_layout (CakChartLayout *layout, const CakChartData *data, const CakChartThem
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
       k->tiles[i].value_px = common;
+      if (k->tiles[i].peer && !k->tiles[i].has_peer)
+        peer_beside_value (layout, theme, &k->tiles[i], data->peer_place);
       place_tile (layout, theme, &k->tiles[i]);
     }
 }
@@ -573,6 +739,17 @@ kpi_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
       cak_chart_set_color (cr, tone_color (theme, t->tone));
       cak_chart_show_text (cr, layout, theme, t->value_px, PANGO_WEIGHT_BOLD, t->shown, t->text_x,
                            t->value_y, 0, 0);
+      if (t->has_peer)
+        {
+          double lh = t->peer2 ? peer_line (layout, theme, t) : 0;
+
+          cak_chart_set_color (cr, theme->text);
+          cak_chart_show_text (cr, layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer,
+                               t->peer_x, t->peer_y - lh / 2, t->peer_align, t->inner_w);
+          if (t->peer2)
+            cak_chart_show_text (cr, layout, theme, t->peer_px, PANGO_WEIGHT_NORMAL, t->peer2,
+                                 t->peer_x, t->peer_y + lh / 2, t->peer_align, t->inner_w);
+        }
       if (!t->has_context)
         continue;
       if (t->has_bar)
@@ -622,6 +799,12 @@ kpi_describe (const CakChartData *data)
   g_string_append_printf (out, "%s. %s.", title, subtitle);
   for (guint i = 0; i < CAK_CHART_KPI_N_TILES; i++)
     {
+      if (tiles[i].peer)
+        {
+          g_autofree char *own = tiles[i].value;
+
+          tiles[i].value = g_strdup_printf ("%s, %s", own, tiles[i].peer);
+        }
       if (tiles[i].context2)
         g_string_append_printf (out, " %s: %s (%s; %s).", tiles[i].caption, tiles[i].value,
                                 tiles[i].context, tiles[i].context2);
@@ -634,6 +817,9 @@ kpi_describe (const CakChartData *data)
       g_free (tiles[i].value);
       g_free (tiles[i].short_value);
       g_free (tiles[i].context);
+      g_free (tiles[i].peer);
+      g_free (tiles[i].peer_value);
+      g_free (tiles[i].peer_short_value);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

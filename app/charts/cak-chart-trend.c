@@ -177,7 +177,25 @@ item_name (const CakChartData *data, int item)
     return data->place;
   if (item == CAK_CHART_ITEM_NATIONAL)
     return "Indonesia";
+  if (item == CAK_CHART_ITEM_PEER)
+    return data->peer_place;
   return g_array_index (data->rows, CakIndicatorRow, item).region->name;
+}
+
+/* "Kep. Bangka Belitung", "DKI Jakarta", "DI Yogyakarta": the short forms BPS tables use */
+static char *
+short_province_name (const char *name)
+{
+  static const char *const prefixes[][2] = {
+    { "Daerah Khusus Ibukota ", "DKI " },
+    { "Daerah Istimewa ", "DI " },
+    { "Kepulauan ", "Kep. " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i][0]))
+      return g_strconcat (prefixes[i][1], name + strlen (prefixes[i][0]), NULL);
+  return g_strdup (name);
 }
 
 static char *
@@ -350,19 +368,20 @@ static GArray *
 pick_series (const CakChartData *data, int selected)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (int));
+  /* The compared province takes the last colour */
+  guint max = data->has_peer ? MAX_SERIES - 1 : MAX_SERIES;
 
   for (guint i = 0; data->trend_items && i < data->trend_items->len; i++)
     {
       int item = g_array_index (data->trend_items, int, i);
 
-      if (item >= 0 && (guint)item < data->rows->len && !has_item (items, item)
-          && items->len < MAX_SERIES)
+      if (item >= 0 && (guint)item < data->rows->len && !has_item (items, item) && items->len < max)
         g_array_append_val (items, item);
     }
   if (selected >= 0 && (guint)selected < data->rows->len && !has_item (items, selected))
     {
-      if (items->len == MAX_SERIES)
-        g_array_remove_index (items, MAX_SERIES - 1);
+      if (items->len == max)
+        g_array_remove_index (items, max - 1);
       g_array_append_val (items, selected);
     }
   return items;
@@ -439,8 +458,12 @@ pick_lines (Trend *t, const CakChartData *data)
     }
   for (guint i = 0; i < series->len; i++)
     add_line (t->lines, data, g_array_index (series, int, i), CAK_TREND_SERIES, i % MAX_SERIES);
-  if (data->has_national)
+  /* The country as the peer is drawn once, named as the peer */
+  if (data->has_national
+      && !(data->has_peer && g_strcmp0 (data->peer_code, CAK_CHART_PEER_COUNTRY) == 0))
     add_line (t->lines, data, CAK_CHART_ITEM_NATIONAL, CAK_TREND_NATIONAL, 0);
+  if (data->has_peer)
+    add_line (t->lines, data, CAK_CHART_ITEM_PEER, CAK_TREND_PEER, MAX_SERIES - 1);
   add_line (t->lines, data, CAK_CHART_ITEM_TOTAL, CAK_TREND_TOTAL, 0);
 }
 
@@ -676,6 +699,32 @@ trend_layout (CakChartLayout *layout, const CakChartData *data, const CakChartTh
       ylab_w
           = MAX (ylab_w, cak_chart_text_width (layout, theme, axis_px, PANGO_WEIGHT_NORMAL, label));
     }
+  /* A province's name too long for the column is written as BPS abbreviates it, and past that
+   * its line is named by its figure alone (the key figures and the description name it). */
+  for (guint i = 0; i < t->end_labels->len; i++)
+    {
+      CakTrendLabel *label = &g_array_index (t->end_labels, CakTrendLabel, i);
+      double v;
+
+      if ((label->item != CAK_CHART_ITEM_PEER && label->item != CAK_CHART_ITEM_TOTAL)
+          || cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text)
+                 <= layout->width * 0.45
+          || last_value (data, label->item, &v) < 0)
+        continue;
+      g_free (label->text);
+      {
+        g_autofree char *value = cak_number_format_percent (v, 1, data->lang);
+        g_autofree char *name = short_province_name (item_name (data, label->item));
+
+        label->text = g_strdup_printf ("%s %s", name, value);
+        if (cak_chart_text_width (layout, theme, t->label_px, label->weight, label->text)
+            > layout->width * 0.45)
+          {
+            g_free (label->text);
+            label->text = g_steal_pointer (&value);
+          }
+      }
+    }
   /* Names at the line ends take up to a third of the width; when that is not enough (slides'
    * large labels, a narrow frame), up to 45%, rather than cut: a label holds a figure. */
   max_col_w = layout->width * 0.3;
@@ -805,6 +854,7 @@ line_width (const CakChartLayout *layout, const CakTrendLine *line, gboolean emp
         break;
       case CAK_TREND_SERIES:
       case CAK_TREND_NATIONAL:
+      case CAK_TREND_PEER:
         w = MAX (2.0, px * 0.14);
         break;
       case CAK_TREND_EXTREME:
@@ -826,6 +876,7 @@ line_color (const CakChartTheme *theme, const CakTrendLine *line, gboolean empha
       case CAK_TREND_TOTAL:
         return theme->bar;
       case CAK_TREND_SERIES:
+      case CAK_TREND_PEER:
         return theme->series[line->color % MAX_SERIES];
       case CAK_TREND_NATIONAL:
         return emphasised ? theme->text : theme->muted;
@@ -1079,6 +1130,20 @@ trend_describe (const CakChartData *data)
     g_string_append_printf (out, _ ("%s: from %s in %s to %s in %s (%s)."), data->place, a, pa, b,
                             pb, pp);
   }
+  if (data->has_peer && ends_of (data, CAK_CHART_ITEM_PEER, &first, &last))
+    {
+      double v0 = cak_chart_data_history (data, CAK_CHART_ITEM_PEER, first);
+      double v1 = cak_chart_data_history (data, CAK_CHART_ITEM_PEER, last);
+      g_autofree char *a = cak_number_format_percent (v0, 1, data->lang);
+      g_autofree char *b = cak_number_format_percent (v1, 1, data->lang);
+      g_autofree char *pa = cak_period_format (period_at (data, first), data->lang);
+      g_autofree char *pb = cak_period_format (period_at (data, last), data->lang);
+      g_autofree char *pp = cak_chart_format_pp (v1 - v0, data->lang);
+
+      g_string_append (out, " ");
+      g_string_append_printf (out, _ ("%s: from %s in %s to %s in %s (%s)."), data->peer_place, a,
+                              pa, b, pb, pp);
+    }
   if (!isnan (last_target (data)))
     {
       g_autofree char *target = cak_number_format_percent (last_target (data), 0, data->lang);

@@ -14,13 +14,14 @@ typedef enum
   CAK_TREND_CONTEXT,  /* every regency, faint, when nobody chose any */
   CAK_TREND_EXTREME,  /* of those, the highest and the lowest in the latest period, labelled */
   CAK_TREND_NATIONAL, /* the whole country beside the province, for reference */
+  CAK_TREND_PEER,     /* the province (or the country) chosen for comparison, named */
   CAK_TREND_SERIES,   /* a chosen regency, in a series colour */
   CAK_TREND_TOTAL,    /* the province, thick */
 } CakTrendRole;
 
 typedef struct
 {
-  int item; /* a regency, CAK_CHART_ITEM_TOTAL or CAK_CHART_ITEM_NATIONAL */
+  int item; /* a regency, CAK_CHART_ITEM_TOTAL, CAK_CHART_ITEM_NATIONAL or CAK_CHART_ITEM_PEER */
   CakTrendRole role;
   guint color; /* into theme->series, for CAK_TREND_SERIES */
   double *y;   /* the device y of each period; NAN where there is no data (a gap) */

@@ -17,17 +17,19 @@ G_BEGIN_DECLS
 int cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compare_text,
                              const char *province_text, gboolean by_province, GStrv maps,
                              CakChartData **out_data);
+/* @peer_text: (nullable): --peer, the province (or "indonesia") put beside the one shown */
 int cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text,
                                       const char *compare_text, const char *province_text,
-                                      gboolean by_province, GStrv maps, CakChartData **out_data,
-                                      GStrv *out_deck, CakMonev **out_monev);
+                                      const char *peer_text, gboolean by_province, GStrv maps,
+                                      CakChartData **out_data, GStrv *out_deck,
+                                      CakMonev **out_monev);
 
 /* --slides: the deck of @files (a project's own, or the default) as a PDF, or as PNGs when @output
  * ends in .png. */
 int cak_cli_run_slides (GStrv files, const char *output, const char *size_text,
                         const char *theme_text, const char *agency, const char *period_text,
-                        const char *compare_text, const char *province_text, gboolean by_province,
-                        GStrv maps);
+                        const char *compare_text, const char *province_text, const char *peer_text,
+                        gboolean by_province, GStrv maps);
 
 /* --map's values, or FALSE after saying why on stderr. */
 gboolean cak_cli_parse_maps (GStrv maps, GPtrArray **out_map);

@@ -38,7 +38,8 @@ parse_size (const char *text, double *out_width, double *out_height)
 int
 cak_cli_run_slides (GStrv files, const char *output, const char *size_text, const char *theme_text,
                     const char *agency, const char *period_text, const char *compare_text,
-                    const char *province_text, gboolean by_province, GStrv maps)
+                    const char *province_text, const char *peer_text, gboolean by_province,
+                    GStrv maps)
 {
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (CakDeck) deck = NULL;
@@ -82,7 +83,7 @@ cak_cli_run_slides (GStrv files, const char *output, const char *size_text, cons
       return CAK_EXIT_USAGE;
     }
   status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
-                                             by_province, maps, &data, &kept, &monev);
+                                             peer_text, by_province, maps, &data, &kept, &monev);
   if (status != CAK_EXIT_OK)
     return status;
 

@@ -262,10 +262,47 @@ resolve_scope (Input *input, CakPeriod *out_period, CakPeriod *out_compare,
   return CAK_EXIT_OK;
 }
 
+/* --peer: a province by code or name, or the whole country, beside the one shown */
+static int
+set_peer (CakChartData *data, CakDataset *dataset, const char *peer_text)
+{
+  CakRegionCatalog *catalog = cak_dataset_get_catalog (dataset);
+  const char *code = NULL;
+
+  if (g_ascii_strcasecmp (peer_text, "indonesia") == 0
+      || g_ascii_strcasecmp (peer_text, CAK_CHART_PEER_COUNTRY) == 0)
+    code = CAK_CHART_PEER_COUNTRY;
+  else
+    {
+      g_autoptr (GPtrArray) candidates = NULL;
+      const CakRegion *region = NULL;
+
+      if (cak_region_catalog_match (catalog, peer_text, CAK_REGION_KIND_PROVINCE, NULL, &region,
+                                    &candidates)
+              != CAK_MATCH_FOUND
+          || region->kind != CAK_REGION_KIND_PROVINCE)
+        {
+          g_printerr (_ ("cakupan: “%s” is not a province; give its code (33), its name (Jawa "
+                         "Tengah) or “indonesia”.\n"),
+                      peer_text);
+          return CAK_EXIT_USAGE;
+        }
+      code = region->code;
+    }
+  if (!cak_chart_data_set_peer (data, dataset, code))
+    {
+      g_printerr (_ ("cakupan: there is nothing to put “%s” beside: it is the place shown, or the "
+                     "files hold no figures of it.\n"),
+                  peer_text);
+      return CAK_EXIT_INPUT;
+    }
+  return CAK_EXIT_OK;
+}
+
 static int
 run_chart (GStrv files, const char *kind_text, const char *output, const char *size_text,
            double scale, const char *theme_text, const char *period_text, const char *compare_text,
-           const char *province_text, gboolean by_province, GStrv maps)
+           const char *province_text, const char *peer_text, gboolean by_province, GStrv maps)
 {
   g_autoptr (CakChartData) data = NULL;
   g_autoptr (GError) error = NULL;
@@ -306,8 +343,13 @@ run_chart (GStrv files, const char *kind_text, const char *output, const char *s
       g_printerr (_ ("cakupan: a chart shows one period; give it as 2023-12, 2023-Q4 or 2023.\n"));
       return CAK_EXIT_USAGE;
     }
-  status = cak_cli_load_chart_data (files, period_text, compare_text, province_text, by_province,
-                                    maps, &data);
+  if (peer_text && kind != CAK_CHART_KPI && kind != CAK_CHART_TREND)
+    {
+      g_printerr (_ ("cakupan: --peer goes with --chart kpi, --chart trend or --slides.\n"));
+      return CAK_EXIT_USAGE;
+    }
+  status = cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
+                                             peer_text, by_province, maps, &data, NULL, NULL);
   if (status != CAK_EXIT_OK)
     return status;
   cak_chart_theme_init (&theme, theme_kind);
@@ -407,6 +449,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
   double scale = 1;
   g_autofree char *period = NULL;
   g_autofree char *province = NULL;
+  g_autofree char *peer = NULL;
   g_autofree char *slides = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *add = NULL;
@@ -446,6 +489,10 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
       N_ ("The period to show (2023-12, 2023-Q4, 2023 or “all”); the latest by default"),
       N_ ("PERIOD") },
     { "province", 0, 0, G_OPTION_ARG_STRING, &province, N_ ("Only this province, by code or name"),
+      N_ ("PROVINCE") },
+    { "peer", 0, 0, G_OPTION_ARG_STRING, &peer,
+      N_ ("With --chart kpi, --chart trend or --slides, put this province (by code or name) or "
+          "“indonesia” beside the one shown, for comparison"),
       N_ ("PROVINCE") },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_ ("Read the column with this header as ROLE (region, region-code, period, workforce, "
@@ -585,12 +632,18 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           return;
         }
       out_result->exit_status = cak_cli_run_slides (files, slides, size, theme, agency, period,
-                                                    compare, province, by_province, maps);
+                                                    compare, province, peer, by_province, maps);
       return;
     }
   if (!chart && (output || size || theme || scale != 1))
     {
       g_printerr (_ ("cakupan: --output, --size, --scale and --theme go with --chart.\n"));
+      out_result->exit_status = CAK_EXIT_USAGE;
+      return;
+    }
+  if (!chart && peer)
+    {
+      g_printerr (_ ("cakupan: --peer goes with --chart kpi, --chart trend or --slides.\n"));
       out_result->exit_status = CAK_EXIT_USAGE;
       return;
     }
@@ -620,7 +673,7 @@ cak_cli_run (int argc, char **argv, CakCliResult *out_result)
           return;
         }
       out_result->exit_status = run_chart (files, chart, output, size, scale, theme, period,
-                                           compare, province, by_province, maps);
+                                           compare, province, peer, by_province, maps);
       return;
     }
 
@@ -666,7 +719,7 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
                          const char *province_text, gboolean by_province, GStrv maps,
                          CakChartData **out_data)
 {
-  return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text,
+  return cak_cli_load_chart_data_and_deck (files, period_text, compare_text, province_text, NULL,
                                            by_province, maps, out_data, NULL, NULL);
 }
 
@@ -680,8 +733,9 @@ cak_cli_load_chart_data (GStrv files, const char *period_text, const char *compa
  */
 int
 cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const char *compare_text,
-                                  const char *province_text, gboolean by_province, GStrv maps,
-                                  CakChartData **out_data, GStrv *out_deck, CakMonev **out_monev)
+                                  const char *province_text, const char *peer_text,
+                                  gboolean by_province, GStrv maps, CakChartData **out_data,
+                                  GStrv *out_deck, CakMonev **out_monev)
 {
   g_auto (Input) input = { 0 };
   g_autoptr (CakChartData) data = NULL;
@@ -707,6 +761,12 @@ cak_cli_load_chart_data_and_deck (GStrv files, const char *period_text, const ch
     {
       g_printerr (_ ("cakupan: the files hold no regencies of that province.\n"));
       return CAK_EXIT_INPUT;
+    }
+  if (peer_text)
+    {
+      status = set_peer (data, input.dataset, peer_text);
+      if (status != CAK_EXIT_OK)
+        return status;
     }
   *out_data = g_steal_pointer (&data);
   if (out_deck)

@@ -35,6 +35,7 @@ data_new (CakLang lang, const char *sources)
   data->compare = CAK_PERIOD_INIT_NONE;
   data->near_band = 5.0;
   data->total.coverage_pct = data->compare_total.coverage_pct = NAN;
+  data->peer.coverage_pct = data->peer_compare.coverage_pct = NAN;
   return data;
 }
 
@@ -353,6 +354,9 @@ data_clear (gpointer p)
   g_free (data->history);
   g_free (data->history_target);
   g_free (data->national_history);
+  g_free (data->peer_history);
+  g_free (data->peer_code);
+  g_free (data->peer_place);
   g_free (data->place);
   g_free (data->sources);
   g_free (data->as_of);
@@ -455,6 +459,8 @@ cak_chart_data_get_row (const CakChartData *data, int item)
     return &data->total;
   if (item == CAK_CHART_ITEM_NATIONAL)
     return data->has_national ? &data->national : NULL;
+  if (item == CAK_CHART_ITEM_PEER)
+    return data->has_peer ? &data->peer : NULL;
   if (item < 0 || (guint)item >= data->rows->len)
     return NULL;
   return &g_array_index (data->rows, CakIndicatorRow, item);
@@ -477,6 +483,8 @@ cak_chart_data_history (const CakChartData *data, int item, guint period_index)
     return NAN;
   if (item == CAK_CHART_ITEM_NATIONAL)
     return data->national_history ? data->national_history[period_index] : NAN;
+  if (item == CAK_CHART_ITEM_PEER)
+    return data->peer_history ? data->peer_history[period_index] : NAN;
   if (item == CAK_CHART_ITEM_TOTAL)
     line = data->rows->len;
   else if (item >= 0 && (guint)item < data->rows->len)
@@ -484,4 +492,101 @@ cak_chart_data_history (const CakChartData *data, int item, guint period_index)
   else
     return NAN;
   return data->history[(gsize)line * data->periods->len + period_index];
+}
+
+/* The province @data shows, or the whole country */
+static gboolean
+is_own_place (const CakChartData *data, const char *peer_code)
+{
+  if (g_strcmp0 (peer_code, CAK_CHART_PEER_COUNTRY) == 0)
+    return data->province == NULL;
+  return data->province != NULL && g_strcmp0 (data->province->code, peer_code) == 0;
+}
+
+/**
+ * cak_chart_data_can_peer:
+ * @peer_code: a province's code, or %CAK_CHART_PEER_COUNTRY
+ *
+ * Returns: whether @peer_code can stand beside @data: a province of the catalog (or the whole
+ * country) other than the one @data shows, of which @dataset holds figures
+ */
+gboolean
+cak_chart_data_can_peer (const CakChartData *data, CakDataset *dataset, const char *peer_code)
+{
+  CakRegionCatalog *catalog;
+  const CakRegion *region;
+  g_autoptr (GPtrArray) provinces = NULL;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), FALSE);
+
+  if (peer_code == NULL || is_own_place (data, peer_code))
+    return FALSE;
+  provinces = cak_dataset_get_provinces (dataset);
+  if (g_strcmp0 (peer_code, CAK_CHART_PEER_COUNTRY) == 0)
+    return provinces->len > 1 || data->province == NULL;
+  catalog = cak_dataset_get_catalog (dataset);
+  region = cak_region_catalog_lookup_code (catalog, peer_code);
+  if (region == NULL || region->kind != CAK_REGION_KIND_PROVINCE)
+    return FALSE;
+  for (guint i = 0; i < provinces->len; i++)
+    if (g_strcmp0 (((const CakRegion *)g_ptr_array_index (provinces, i))->code, peer_code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cak_chart_data_set_peer:
+ * @dataset: the dataset @data was computed from
+ * @peer_code: (nullable): a province's code, %CAK_CHART_PEER_COUNTRY, or %NULL for none
+ *
+ * Puts a second province (or the whole country) beside @data for comparison: its total in
+ * @data's period and comparison period and its coverage over @data's history, computed as that
+ * province's own charts compute them, so the figures beside each other are the ones each
+ * province's own view shows. The key figures and the trend draw it.
+ *
+ * Call it before the model is shared: the painters read it without locks.
+ *
+ * Returns: %FALSE, leaving @data without a peer, when @peer_code is not one
+ * cak_chart_data_can_peer() accepts
+ */
+gboolean
+cak_chart_data_set_peer (CakChartData *data, CakDataset *dataset, const char *peer_code)
+{
+  g_autoptr (CakChartData) other = NULL;
+  gboolean country;
+  guint n_periods;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (CAK_IS_DATASET (dataset), FALSE);
+
+  data->has_peer = FALSE;
+  g_clear_pointer (&data->peer_code, g_free);
+  g_clear_pointer (&data->peer_place, g_free);
+  g_clear_pointer (&data->peer_history, g_free);
+  data->peer.coverage_pct = data->peer_compare.coverage_pct = NAN;
+  if (peer_code == NULL || !cak_chart_data_can_peer (data, dataset, peer_code))
+    return FALSE;
+
+  country = g_strcmp0 (peer_code, CAK_CHART_PEER_COUNTRY) == 0;
+  other = cak_chart_data_new (dataset, country ? NULL : peer_code, data->period, data->compare,
+                              NULL, data->lang);
+  data->has_peer = TRUE;
+  data->peer_code = g_strdup (peer_code);
+  data->peer_place = g_strdup (other->place);
+  data->peer = other->total;
+  data->peer_compare = other->compare_total;
+  /* Both models list the reporting periods of the period's kind up to it: the same periods */
+  n_periods = data->periods->len;
+  data->peer_history = g_new (double, MAX (1u, n_periods));
+  for (guint p = 0; p < n_periods; p++)
+    {
+      CakPeriod when = g_array_index (data->periods, CakPeriod, p);
+
+      data->peer_history[p] = NAN;
+      for (guint q = 0; q < other->periods->len; q++)
+        if (cak_period_equal (g_array_index (other->periods, CakPeriod, q), when))
+          data->peer_history[p] = cak_chart_data_history (other, CAK_CHART_ITEM_TOTAL, q);
+    }
+  return TRUE;
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define CAK_CHART_ITEM_NONE (-1)
 #define CAK_CHART_ITEM_TOTAL (-2) /* the province (or the whole country) */
 #define CAK_CHART_ITEM_NATIONAL (-4) /* the whole country, beside a province */
+#define CAK_CHART_ITEM_PEER (-5)     /* the province (or the country) chosen for comparison */
+/* The peer code that stands for the whole country */
+#define CAK_CHART_PEER_COUNTRY "ID"
 #define CAK_CHART_ITEM_REST                                                                        \
   (-3) /* the summary row of regencies left out between top and bottom                             \
         */
@@ -47,6 +50,16 @@ typedef struct
   CakIndicatorRow national;
   double *national_history; /* periods->len, or NULL */
 
+  /* A second province (or the whole country) beside this one, chosen for comparison: its total
+   * in period and in compare, computed as its own charts compute them, and its coverage in each
+   * period of the history (NAN where unknown). See cak_chart_data_set_peer(). */
+  gboolean has_peer;
+  char *peer_code;  /* a province's code, or CAK_CHART_PEER_COUNTRY */
+  char *peer_place; /* "Jawa Tengah" or "Indonesia" */
+  CakIndicatorRow peer;
+  CakIndicatorRow peer_compare; /* coverage NAN when unknown */
+  double *peer_history;         /* periods->len, or NULL */
+
   char *place;   /* "Jawa Timur" or "Indonesia" */
   char *sources; /* the files, for the footer; NULL when unknown */
   char *as_of;   /* the date the figures are "per", for the footer */
@@ -72,6 +85,9 @@ CakPeriod cak_chart_default_compare (CakDataset *dataset, CakPeriod period);
 void cak_chart_data_unref (CakChartData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CakChartData, cak_chart_data_unref)
 int cak_chart_data_find_code (const CakChartData *data, const char *code);
+gboolean cak_chart_data_set_peer (CakChartData *data, CakDataset *dataset, const char *peer_code);
+gboolean cak_chart_data_can_peer (const CakChartData *data, CakDataset *dataset,
+                                  const char *peer_code);
 const CakIndicatorRow *cak_chart_data_get_row (const CakChartData *data, int item);
 double cak_chart_data_history (const CakChartData *data, int item, guint period_index);
 

@@ -31,6 +31,7 @@ struct _CakWindow
   GtkStackSidebar *sidebar;
   GtkRevealer *detail_revealer;
   GtkDropDown *compare_dropdown;
+  GtkDropDown *peer_dropdown; /* a province (or the country) beside the one shown */
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -46,6 +47,8 @@ struct _CakWindow
   GArray *compare_periods; /* CakPeriod, after "no comparison" in the dropdown */
   char *selected_code;     /* the region selected everywhere */
   gboolean filling_compare;
+  GPtrArray *peer_codes; /* char *, the peer dropdown's places after "none" */
+  gboolean filling_peer;
 
   /* The detail panel of the selected regency */
   GtkLabel *detail_title;

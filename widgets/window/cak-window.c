@@ -539,6 +539,59 @@ start_import (CakWindow *self, GPtrArray *files, GPtrArray *choices)
   g_task_run_in_thread (task, import_thread);
 }
 
+/* The places that can stand beside @data's: the country, then every other province of the
+ * files; the one remembered selected when it is among them. The menu is rebuilt only when the
+ * places change: never from within its own selection's notification. */
+static void
+fill_peers (CakWindow *self, const CakChartData *data)
+{
+  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *saved = NULL;
+  gboolean same;
+  guint selected = 0;
+
+  if (cak_chart_data_can_peer (data, self->dataset, CAK_CHART_PEER_COUNTRY))
+    {
+      g_ptr_array_add (codes, g_strdup (CAK_CHART_PEER_COUNTRY));
+      g_ptr_array_add (names, (gpointer) "Indonesia");
+    }
+  for (guint i = 0; self->provinces && i < self->provinces->len; i++)
+    {
+      const CakRegion *province = g_ptr_array_index (self->provinces, i);
+
+      if (province && cak_chart_data_can_peer (data, self->dataset, province->code))
+        {
+          g_ptr_array_add (codes, g_strdup (province->code));
+          g_ptr_array_add (names, (gpointer)province->name);
+        }
+    }
+  same = codes->len == self->peer_codes->len && gtk_drop_down_get_model (self->peer_dropdown);
+  for (guint i = 0; same && i < codes->len; i++)
+    same = g_str_equal (g_ptr_array_index (codes, i), g_ptr_array_index (self->peer_codes, i));
+  saved = self->settings ? g_settings_get_string (self->settings, "peer") : NULL;
+  for (guint i = 0; i < codes->len; i++)
+    if (g_strcmp0 (saved, g_ptr_array_index (codes, i)) == 0)
+      selected = i + 1;
+  self->filling_peer = TRUE;
+  if (!same)
+    {
+      g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+      /* TRANSLATORS: the first choice of the "Compare With Province" menu */
+      gtk_string_list_append (list, _ ("No Province Beside"));
+      for (guint i = 0; i < names->len; i++)
+        gtk_string_list_append (list, g_ptr_array_index (names, i));
+      g_ptr_array_set_size (self->peer_codes, 0);
+      g_ptr_array_extend_and_steal (self->peer_codes, g_steal_pointer (&codes));
+      gtk_drop_down_set_model (self->peer_dropdown, G_LIST_MODEL (list));
+    }
+  if (gtk_drop_down_get_selected (self->peer_dropdown) != selected)
+    gtk_drop_down_set_selected (self->peer_dropdown, selected);
+  self->filling_peer = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->peer_dropdown), self->peer_codes->len > 0);
+}
+
 static void
 refresh (CakWindow *self)
 {
@@ -550,7 +603,8 @@ refresh (CakWindow *self)
   g_autoptr (CakChartData) data = NULL;
   const char *code;
 
-  if (self->dataset == NULL || self->periods->len == 0 || self->filling_compare)
+  if (self->dataset == NULL || self->periods->len == 0 || self->filling_compare
+      || self->filling_peer)
     return;
   pi = gtk_drop_down_get_selected (self->province_dropdown);
   ti = gtk_drop_down_get_selected (self->period_dropdown);
@@ -574,6 +628,13 @@ refresh (CakWindow *self)
   else
     data = cak_chart_data_new (self->dataset, province ? province->code : NULL, period, compare,
                                sources, self->lang);
+  fill_peers (self, data);
+  {
+    guint i = gtk_drop_down_get_selected (self->peer_dropdown);
+
+    if (i != GTK_INVALID_LIST_POSITION && i > 0 && i <= self->peer_codes->len)
+      cak_chart_data_set_peer (data, self->dataset, g_ptr_array_index (self->peer_codes, i - 1));
+  }
   cak_window_charts_set_data (self, data);
 
   self->syncing_selection = TRUE;
@@ -635,6 +696,23 @@ static void
 chooser_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
   refresh (CAK_WINDOW (user_data));
+}
+
+/* Remembered only when the user chooses: a province shown that hides the choice (itself) does not
+ * forget it */
+static void
+peer_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CakWindow *self = CAK_WINDOW (user_data);
+  guint i = gtk_drop_down_get_selected (self->peer_dropdown);
+
+  if (self->filling_peer || self->peer_codes == NULL)
+    return;
+  if (self->settings)
+    g_settings_set_string (
+        self->settings, "peer",
+        i > 0 && i <= self->peer_codes->len ? g_ptr_array_index (self->peer_codes, i - 1) : "");
+  refresh (self);
 }
 
 /**
@@ -1116,6 +1194,7 @@ cak_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_reason, g_free);
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->peer_codes, g_ptr_array_unref);
   cak_window_charts_dispose (self);
   cak_window_present_dispose (self);
   cak_window_report_dispose (self);
@@ -1148,6 +1227,7 @@ cak_window_class_init (CakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CakWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, detail_revealer);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CakWindow, peer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CakWindow, search_entry);
@@ -1192,6 +1272,10 @@ cak_window_init (CakWindow *self)
   cak_accessible_name_drop_down (self->province_dropdown, _ ("Province"));
   cak_accessible_name_drop_down (self->period_dropdown, _ ("Period"));
   cak_accessible_name_drop_down (self->compare_dropdown, _ ("Compare With"));
+  cak_accessible_name_drop_down (self->peer_dropdown, _ ("Compare With Province"));
+  self->peer_codes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_object (self->peer_dropdown, "notify::selected", G_CALLBACK (peer_changed_cb),
+                           self, 0);
 
   g_signal_connect_object (self->province_dropdown, "notify::selected",
                            G_CALLBACK (chooser_changed_cb), self, 0);
