@@ -684,6 +684,9 @@ changed_idle_cb (gpointer user_data)
 void
 cak_window_monev_changed (CakWindow *self)
 {
+  /* A window being closed computes nothing more */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   if (self->monev_idle == 0)
     self->monev_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, changed_idle_cb, self, NULL);
 }

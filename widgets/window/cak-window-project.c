@@ -300,6 +300,10 @@ take_project (CakWindow *self, CakProject *project)
   if (self->project_dialog)
     gtk_window_destroy (GTK_WINDOW (self->project_dialog));
   g_clear_pointer (&self->project_add, add_data_free);
+  /* The project let go of may live on elsewhere (a thread still reading for it): it no longer
+   * speaks to this window */
+  if (self->project)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   self->project = project;
   self->project_discarded = FALSE;
@@ -1099,6 +1103,8 @@ cak_window_project_dispose (CakWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->project_dialog));
   g_clear_pointer (&self->project_add, add_data_free);
   g_clear_object (&self->project_then_file);
+  if (self->project)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
 }
 
