@@ -456,10 +456,15 @@ cak_chart_subtitle (const CakChartData *data, const char *extra)
     {
       g_autofree char *wf = cak_period_format (data->total.workforce_period, data->lang);
 
-      g_string_append_printf (out, _ ("coverage = active participants ÷ workforce (BPS, %s)"), wf);
+      g_string_append_printf (
+          out,
+          cak_lang_gettext (data->lang,
+                            N_ ("coverage = active participants ÷ workforce (BPS, %s)")),
+          wf);
     }
   else
-    g_string_append (out, _ ("coverage = active participants ÷ workforce"));
+    g_string_append (
+        out, cak_lang_gettext (data->lang, N_ ("coverage = active participants ÷ workforce")));
   return g_string_free (out, FALSE);
 }
 
@@ -467,8 +472,9 @@ char *
 cak_chart_footer (const CakChartData *data)
 {
   if (data->sources && *data->sources)
-    return g_strdup_printf (_ ("Source: %s · as of %s"), data->sources, data->as_of);
-  return g_strdup_printf (_ ("As of %s"), data->as_of);
+    return g_strdup_printf (cak_lang_gettext (data->lang, N_ ("Source: %s · as of %s")),
+                            data->sources, data->as_of);
+  return g_strdup_printf (cak_lang_gettext (data->lang, N_ ("As of %s")), data->as_of);
 }
 
 /* The legend */
@@ -1021,7 +1027,7 @@ char *
 cak_chart_format_pct (double value, int decimals, CakLang lang)
 {
   if (isnan (value))
-    return g_strdup (_ ("no data"));
+    return g_strdup (cak_lang_gettext (lang, N_ ("no data")));
   return cak_number_format_percent (value, decimals, lang);
 }
 
@@ -1038,11 +1044,11 @@ cak_chart_format_pp (double value, CakLang lang)
   double rounded = round (value * 10) / 10;
 
   if (isnan (value))
-    return g_strdup (_ ("no data"));
+    return g_strdup (cak_lang_gettext (lang, N_ ("no data")));
   number = cak_number_format (fabs (rounded), 1, lang);
   signed_number = g_strconcat (rounded > 0 ? "+" : rounded < 0 ? "−" : "", number, NULL);
   /* TRANSLATORS: a change in percentage points, e.g. "+1.2 pp"; %s is the signed number */
-  return g_strdup_printf (_ ("%s pp"), signed_number);
+  return g_strdup_printf (cak_lang_gettext (lang, N_ ("%s pp")), signed_number);
 }
 
 CakColor
