@@ -1027,7 +1027,7 @@ char *
 cak_chart_format_pct (double value, int decimals, CakLang lang)
 {
   if (isnan (value))
-    return g_strdup (cak_lang_gettext (lang, N_ ("no data")));
+    return g_strdup (_ ("no data"));
   return cak_number_format_percent (value, decimals, lang);
 }
 
@@ -1044,11 +1044,11 @@ cak_chart_format_pp (double value, CakLang lang)
   double rounded = round (value * 10) / 10;
 
   if (isnan (value))
-    return g_strdup (cak_lang_gettext (lang, N_ ("no data")));
+    return g_strdup (_ ("no data"));
   number = cak_number_format (fabs (rounded), 1, lang);
   signed_number = g_strconcat (rounded > 0 ? "+" : rounded < 0 ? "−" : "", number, NULL);
   /* TRANSLATORS: a change in percentage points, e.g. "+1.2 pp"; %s is the signed number */
-  return g_strdup_printf (cak_lang_gettext (lang, N_ ("%s pp")), signed_number);
+  return g_strdup_printf (_ ("%s pp"), signed_number);
 }
 
 CakColor
