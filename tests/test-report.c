@@ -784,7 +784,7 @@ read_part_bytes (const char *path, const char *part)
   return bytes;
 }
 
-/* The summary sheet carries the map as a picture: a PNG of 1600x900 pixels shown at 800x450,
+/* The summary sheet carries the map as a picture: a PNG of 800x450 pixels shown at that size,
  * drawn in the report's language, with its description as alternative text. */
 static void
 test_map_image (void)
@@ -806,8 +806,8 @@ test_map_image (void)
       g_assert_cmpuint (size, >, 24);
       g_assert_true (memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0);
       /* IHDR: width and height, big-endian */
-      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 16)), ==, 1600);
-      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 20)), ==, 900);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 16)), ==, 800);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 20)), ==, 450);
       g_assert_cmpuint (count_substrings (drawing, "<xdr:pic>"), ==, 1);
       /* Beside the native chart of the ranking, on the first sheet: the summary */
       g_assert_cmpuint (count_substrings (drawing, "<c:chart "), ==, 1);
