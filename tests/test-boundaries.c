@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cak-boundaries.h"
@@ -284,6 +285,67 @@ test_tiles (void)
   }
 }
 
+static double
+segment_distance (const CakGeoPoint *p, const CakGeoPoint *a, const CakGeoPoint *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y, len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((p->x - a->x) * dx + (p->y - a->y) * dy) / len2, 0, 1) : 0;
+
+  return hypot (p->x - (a->x + t * dx), p->y - (a->y + t * dy));
+}
+
+/* The coarse level: each ring a subset of its points, in order, with every point dropped within
+ * the tolerance of the coarse ring, never fewer than three points; the ring's box holds them
+ * all; and fewer points in all than the full level. */
+static void
+test_coarse (void)
+{
+  CakBoundaries *b = boundaries ();
+  double tolerance = cak_boundaries_get_coarse_tolerance ();
+  guint64 full_total = 0, coarse_total = 0;
+
+  g_assert_cmpfloat (tolerance, >, 0);
+  for (guint s = 0; s < cak_boundaries_get_n_shapes (b); s++)
+    {
+      const CakBoundaryShape *shape = cak_boundaries_get_shape (b, s);
+
+      for (guint k = shape->first_ring; k < shape->first_ring + shape->n_rings; k++)
+        {
+          guint n, nc, at = 0;
+          const CakGeoPoint *full = cak_boundaries_get_ring (b, k, &n);
+          const CakGeoPoint *coarse
+              = cak_boundaries_get_ring_at (b, k, CAK_BOUNDARIES_DETAIL_COARSE, &nc);
+          const CakGeoBox *box = cak_boundaries_get_ring_box (b, k);
+          guint nf;
+
+          g_assert_true (cak_boundaries_get_ring_at (b, k, CAK_BOUNDARIES_DETAIL_FULL, &nf)
+                         == full);
+          g_assert_cmpuint (nf, ==, n);
+          g_assert_cmpuint (nc, >=, 3);
+          g_assert_cmpuint (nc, <=, n);
+          full_total += n;
+          coarse_total += nc;
+          g_assert_true (memcmp (&coarse[0], &full[0], sizeof *full) == 0);
+          /* Each full point lies on the span of coarse points around it */
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpfloat (full[i].x, >=, box->x0);
+              g_assert_cmpfloat (full[i].x, <=, box->x1);
+              g_assert_cmpfloat (full[i].y, >=, box->y0);
+              g_assert_cmpfloat (full[i].y, <=, box->y1);
+              if (at + 1 < nc && memcmp (&full[i], &coarse[at + 1], sizeof *full) == 0)
+                at++;
+              else if (memcmp (&full[i], &coarse[at], sizeof *full) != 0)
+                g_assert_cmpfloat (segment_distance (&full[i], &coarse[at], &coarse[(at + 1) % nc]),
+                                   <=, tolerance + 1e-6);
+            }
+          /* Every coarse point was met, in order */
+          g_assert_cmpuint (at, ==, nc - 1);
+        }
+    }
+  g_assert_cmpuint (coarse_total, <, full_total);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,6 +357,7 @@ main (int argc, char **argv)
   g_test_add_func ("/boundaries/small-cities", test_small_cities);
   g_test_add_func ("/boundaries/malformed", test_malformed);
   g_test_add_func ("/boundaries/tiles", test_tiles);
+  g_test_add_func ("/boundaries/coarse", test_coarse);
 
   return g_test_run ();
 }

@@ -770,6 +770,55 @@ test_libreoffice (void)
   }
 }
 
+static GBytes *
+read_part_bytes (const char *path, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
+  g_assert_no_error (error);
+  cak_zip_close (zip);
+  return bytes;
+}
+
+/* The summary sheet carries the map as a picture: a PNG of 800x450 pixels shown at that size,
+ * drawn in the report's language, with its description as alternative text. */
+static void
+test_map_image (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
+  const CakLang langs[] = { CAK_LANG_EN, CAK_LANG_ID };
+  const char *lowest[] = { "Lowest: ", "Terendah: " };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *path = write_sample (langs[l], dir);
+      g_autoptr (GBytes) png = read_part_bytes (path, "xl/media/image1.png");
+      g_autofree char *drawing = read_part (path, "xl/drawings/drawing1.xml");
+      g_autofree char *rels = read_part (path, "xl/drawings/_rels/drawing1.xml.rels");
+      g_autofree char *sheet_rels = read_part (path, "xl/worksheets/_rels/sheet1.xml.rels");
+      gsize size;
+      const guint8 *data = g_bytes_get_data (png, &size);
+
+      g_assert_cmpuint (size, >, 24);
+      g_assert_true (memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0);
+      /* IHDR: width and height, big-endian */
+      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 16)), ==, 800);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 20)), ==, 450);
+      g_assert_cmpuint (count_substrings (drawing, "<xdr:pic>"), ==, 1);
+      /* Beside the native chart of the ranking, on the first sheet: the summary */
+      g_assert_cmpuint (count_substrings (drawing, "<c:chart "), ==, 1);
+      g_assert_nonnull (strstr (drawing, lowest[l]));
+      g_assert_nonnull (strstr (rels, "../media/image1.png"));
+      g_assert_nonnull (strstr (sheet_rels, "../drawings/drawing1.xml"));
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -779,6 +828,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/structure", test_structure);
+  g_test_add_func ("/report/map-image", test_map_image);
   g_test_add_func ("/report/headers-fit", test_headers_fit);
   g_test_add_data_func ("/report/reimport/en", GINT_TO_POINTER (CAK_LANG_EN), test_reimport);
   g_test_add_data_func ("/report/reimport/id", GINT_TO_POINTER (CAK_LANG_ID), test_reimport);

@@ -456,10 +456,15 @@ cak_chart_subtitle (const CakChartData *data, const char *extra)
     {
       g_autofree char *wf = cak_period_format (data->total.workforce_period, data->lang);
 
-      g_string_append_printf (out, _ ("coverage = active participants ÷ workforce (BPS, %s)"), wf);
+      g_string_append_printf (
+          out,
+          cak_lang_gettext (data->lang,
+                            N_ ("coverage = active participants ÷ workforce (BPS, %s)")),
+          wf);
     }
   else
-    g_string_append (out, _ ("coverage = active participants ÷ workforce"));
+    g_string_append (
+        out, cak_lang_gettext (data->lang, N_ ("coverage = active participants ÷ workforce")));
   return g_string_free (out, FALSE);
 }
 
@@ -467,8 +472,9 @@ char *
 cak_chart_footer (const CakChartData *data)
 {
   if (data->sources && *data->sources)
-    return g_strdup_printf (_ ("Source: %s · as of %s"), data->sources, data->as_of);
-  return g_strdup_printf (_ ("As of %s"), data->as_of);
+    return g_strdup_printf (cak_lang_gettext (data->lang, N_ ("Source: %s · as of %s")),
+                            data->sources, data->as_of);
+  return g_strdup_printf (cak_lang_gettext (data->lang, N_ ("As of %s")), data->as_of);
 }
 
 /* The legend */

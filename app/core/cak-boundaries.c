@@ -26,6 +26,10 @@
 #define CODE_SIZE 5
 #define UNIT 1000.0
 
+/* The coarse level: every ring simplified (Douglas-Peucker) to within this many degrees, for
+ * maps at a scale where that is under a pixel (the whole country). */
+#define COARSE_TOLERANCE 0.03
+
 struct _CakBoundaries
 {
   GArray *shapes;      /* CakBoundaryShape, in drawing order */
@@ -33,6 +37,9 @@ struct _CakBoundaries
   GArray *rings;       /* guint: the first point of each ring, and one past the last ring */
   GArray *borders;     /* guint: the first point of each border, and one past the last */
   GHashTable *by_code; /* Kemendagri code -> CakBoundaryShape * (into shapes) */
+  GArray *ring_boxes;  /* CakGeoBox of each ring */
+  GArray *coarse_points; /* CakGeoPoint: every ring simplified by COARSE_TOLERANCE */
+  GArray *coarse_rings;  /* guint: as rings, into coarse_points */
 };
 
 typedef struct
@@ -166,6 +173,103 @@ ring_contains (const CakGeoPoint *pts, guint n, double x, double y)
         && x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x)
       in = !in;
   return in;
+}
+
+/* Douglas-Peucker on pts[first..last], marking the points to keep; iterative, with a stack of
+ * spans, so that a long ring cannot overflow the C stack. */
+static void
+simplify_span (const CakGeoPoint *pts, guint first, guint last, double tolerance, guint8 *keep,
+               GArray *stack)
+{
+  g_array_set_size (stack, 0);
+  g_array_append_val (stack, first);
+  g_array_append_val (stack, last);
+  while (stack->len > 0)
+    {
+      guint b = g_array_index (stack, guint, stack->len - 1);
+      guint a = g_array_index (stack, guint, stack->len - 2);
+      double dx = pts[b].x - pts[a].x, dy = pts[b].y - pts[a].y;
+      double len2 = dx * dx + dy * dy, worst = -1;
+      guint at = a;
+
+      g_array_set_size (stack, stack->len - 2);
+      for (guint i = a + 1; i < b; i++)
+        {
+          /* The distance to the segment, not to its line: a point beyond an end counts */
+          double ex = pts[i].x - pts[a].x, ey = pts[i].y - pts[a].y;
+          double t = len2 > 0 ? CLAMP ((ex * dx + ey * dy) / len2, 0, 1) : 0;
+          double d = hypot (ex - t * dx, ey - t * dy);
+
+          if (d > worst)
+            worst = d, at = i;
+        }
+      if (worst > tolerance)
+        {
+          keep[at] = TRUE;
+          g_array_append_val (stack, a);
+          g_array_append_val (stack, at);
+          g_array_append_val (stack, at);
+          g_array_append_val (stack, b);
+        }
+    }
+}
+
+/* The coarse level and each ring's box, from the rings as read. A ring keeps its first point and
+ * the point farthest from it, so that it never folds to a line; one that simplifies to fewer than
+ * four points keeps its own points (such rings are a pixel or less where the level is used). */
+static void
+build_coarse (CakBoundaries *self)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_rings = self->rings->len - 1;
+
+  self->ring_boxes = g_array_sized_new (FALSE, FALSE, sizeof (CakGeoBox), n_rings);
+  self->coarse_rings = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_rings + 1);
+  self->coarse_points = g_array_new (FALSE, FALSE, sizeof (CakGeoPoint));
+  for (guint k = 0; k < n_rings; k++)
+    {
+      guint n, far = 0, start = self->coarse_points->len, kept = 0;
+      const CakGeoPoint *pts = cak_boundaries_get_ring (self, k, &n);
+      g_autofree guint8 *keep = g_new0 (guint8, n);
+      CakGeoBox box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double far_d = -1;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double d = hypot (pts[i].x - pts[0].x, pts[i].y - pts[0].y);
+
+          extend_box (&box, &pts[i]);
+          if (d > far_d)
+            far_d = d, far = i;
+        }
+      g_array_append_val (self->ring_boxes, box);
+      g_array_append_val (self->coarse_rings, start);
+      keep[0] = keep[far] = TRUE;
+      if (far > 0)
+        simplify_span (pts, 0, far, COARSE_TOLERANCE, keep, stack);
+      /* The closing stretch, from the far point back to the first */
+      if (far < n - 1)
+        {
+          g_autofree CakGeoPoint *tail = g_new (CakGeoPoint, n - far + 1);
+          g_autofree guint8 *tail_keep = g_new0 (guint8, n - far + 1);
+
+          memcpy (tail, pts + far, (n - far) * sizeof *tail);
+          tail[n - far] = pts[0];
+          simplify_span (tail, 0, n - far, COARSE_TOLERANCE, tail_keep, stack);
+          for (guint i = 1; i < n - far; i++)
+            keep[far + i] = tail_keep[i];
+        }
+      for (guint i = 0; i < n; i++)
+        kept += keep[i];
+      for (guint i = 0; i < n; i++)
+        if (keep[i] || kept < 4)
+          g_array_append_val (self->coarse_points, pts[i]);
+    }
+  {
+    guint end = self->coarse_points->len;
+
+    g_array_append_val (self->coarse_rings, end);
+  }
 }
 
 static gboolean
@@ -320,6 +424,7 @@ cak_boundaries_new_from_bytes (GBytes *bytes, CakRegionCatalog *catalog, GError 
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   if (!parse (self, data, size, catalog, error))
     return NULL;
+  build_coarse (self);
   return g_steal_pointer (&self);
 }
 
@@ -368,6 +473,9 @@ cak_boundaries_free (CakBoundaries *self)
   g_clear_pointer (&self->rings, g_array_unref);
   g_clear_pointer (&self->borders, g_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->ring_boxes, g_array_unref);
+  g_clear_pointer (&self->coarse_points, g_array_unref);
+  g_clear_pointer (&self->coarse_rings, g_array_unref);
   g_free (self);
 }
 
@@ -429,6 +537,63 @@ cak_boundaries_get_ring (CakBoundaries *self, guint ring, guint *out_n_points)
   end = g_array_index (self->rings, guint, ring + 1);
   *out_n_points = end - start;
   return &g_array_index (self->points, CakGeoPoint, start);
+}
+
+/**
+ * cak_boundaries_get_ring_at:
+ * @self: the boundaries
+ * @ring: a ring's index, as for cak_boundaries_get_ring ()
+ * @detail: the level: %CAK_BOUNDARIES_DETAIL_FULL is cak_boundaries_get_ring ()
+ * @out_n_points: (out): the number of points, at least three
+ *
+ * The ring at a level of detail. The coarse level is every ring simplified on its own to within
+ * cak_boundaries_get_coarse_tolerance () degrees: for drawing at a scale where that is under a
+ * pixel, never for hit testing.
+ *
+ * Returns: the ring's points
+ */
+const CakGeoPoint *
+cak_boundaries_get_ring_at (CakBoundaries *self, guint ring, CakBoundariesDetail detail,
+                            guint *out_n_points)
+{
+  guint start, end;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ring + 1 < self->rings->len, NULL);
+  g_return_val_if_fail (out_n_points != NULL, NULL);
+
+  if (detail == CAK_BOUNDARIES_DETAIL_FULL)
+    return cak_boundaries_get_ring (self, ring, out_n_points);
+  start = g_array_index (self->coarse_rings, guint, ring);
+  end = g_array_index (self->coarse_rings, guint, ring + 1);
+  *out_n_points = end - start;
+  return &g_array_index (self->coarse_points, CakGeoPoint, start);
+}
+
+/**
+ * cak_boundaries_get_ring_box:
+ * @self: the boundaries
+ * @ring: a ring's index
+ *
+ * Returns: the ring's bounding box (the same at every level of detail, or within it)
+ */
+const CakGeoBox *
+cak_boundaries_get_ring_box (CakBoundaries *self, guint ring)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ring < self->ring_boxes->len, NULL);
+  return &g_array_index (self->ring_boxes, CakGeoBox, ring);
+}
+
+/**
+ * cak_boundaries_get_coarse_tolerance:
+ *
+ * Returns: how far, in degrees, the coarse level may stray from the full outlines
+ */
+double
+cak_boundaries_get_coarse_tolerance (void)
+{
+  return COARSE_TOLERANCE;
 }
 
 guint

@@ -39,6 +39,13 @@ typedef struct
 
 typedef struct _CakBoundaries CakBoundaries;
 
+/* Levels of detail of the outlines */
+typedef enum
+{
+  CAK_BOUNDARIES_DETAIL_FULL,   /* as bundled */
+  CAK_BOUNDARIES_DETAIL_COARSE, /* for the whole country, where a pixel is a large distance */
+} CakBoundariesDetail;
+
 #define CAK_BOUNDARIES_ERROR (cak_boundaries_error_quark ())
 
 typedef enum
@@ -60,6 +67,10 @@ guint cak_boundaries_get_n_shapes (CakBoundaries *self);
 const CakBoundaryShape *cak_boundaries_get_shape (CakBoundaries *self, guint index);
 const CakBoundaryShape *cak_boundaries_lookup (CakBoundaries *self, const char *code);
 const CakGeoPoint *cak_boundaries_get_ring (CakBoundaries *self, guint ring, guint *out_n_points);
+const CakGeoPoint *cak_boundaries_get_ring_at (CakBoundaries *self, guint ring,
+                                               CakBoundariesDetail detail, guint *out_n_points);
+const CakGeoBox *cak_boundaries_get_ring_box (CakBoundaries *self, guint ring);
+double cak_boundaries_get_coarse_tolerance (void);
 
 /* Province borders as polylines (coasts are not among them) */
 guint cak_boundaries_get_n_borders (CakBoundaries *self);
