@@ -684,8 +684,10 @@ changed_idle_cb (gpointer user_data)
 void
 cak_window_monev_changed (CakWindow *self)
 {
-  /* A window being closed computes nothing more */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* Files being added change the project in the thread that reads them, while the window may
+   * read it: the window takes them in when the adding ends, in its own thread. A window being
+   * closed computes nothing more. */
+  if (g_thread_self () != self->main_thread || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   if (self->monev_idle == 0)
     self->monev_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, changed_idle_cb, self, NULL);

@@ -92,6 +92,7 @@ struct _CakWindow
   GCancellable *report_cancellable;
   /* cak-window-project.c: the project shown, the files being added to it, and its dialogs */
   CakProject *project;
+  GThread *main_thread; /* the window's: a project also changes in the threads that add files */
   gpointer project_add;       /* the files read, waiting for the user's word on conflicts */
   GtkWidget *project_dialog;  /* the conflicts or the question on closing */
   int project_then;           /* what to do once the project is saved or discarded */

@@ -1265,6 +1265,7 @@ cak_window_init (CakWindow *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->main_thread = g_thread_self ();
 
   self->lang = cak_lang_from_environment ();
   self->periods = g_array_new (FALSE, FALSE, sizeof (CakPeriod));
