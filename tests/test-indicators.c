@@ -273,6 +273,54 @@ test_measure_registry (void)
   g_assert_cmpfloat (cak_indicator_row_get (&total, CAK_MEASURE_PMI), ==, 440);
 }
 
+/* A copy holds what the dataset held, and stays so while the dataset changes */
+static void
+test_dataset_copy (void)
+{
+  g_autoptr (CakDataset) ds = cak_dataset_new (cak_region_catalog_get_default ());
+  g_autoptr (CakDataset) copy = NULL;
+  CakSource a = { "a.csv", "Sheet1", 5, 3 };
+  CakSheetReport *sheet;
+  CakValue value;
+  double pct;
+
+  g_assert_true (cak_dataset_set (ds, region ("35.05"), period ("2023"), CAK_MEASURE_WORKFORCE,
+                                  449717, &a, NULL));
+  g_assert_true (cak_dataset_set (ds, region ("35.05"), period ("2023-12"),
+                                  CAK_MEASURE_PARTICIPANTS, 114377, &a, NULL));
+  cak_dataset_set_typed_target (ds, region ("35"), period ("2023"), 32.15);
+  cak_dataset_add_issue (ds, CAK_SEVERITY_WARNING, &a, TRUE, "a warning");
+  sheet = cak_dataset_add_sheet_report (ds, "a.csv", "Sheet1");
+  sheet->rows = 10;
+  sheet->imported = 8;
+  cak_sheet_report_add_column (sheet, 0, "Kabupaten/Kota", CAK_COLUMN_USE_IDENTIFIES, "Region",
+                               NULL);
+
+  copy = cak_dataset_copy (ds);
+  cak_dataset_set_typed_target (ds, region ("35"), period ("2023"), NAN);
+  g_assert_true (cak_dataset_replace (ds, region ("35.05"), period ("2023-12"),
+                                      CAK_MEASURE_PARTICIPANTS, 1, &a));
+
+  g_assert_true (cak_dataset_get (copy, region ("35.05"), period ("2023-12"),
+                                  CAK_MEASURE_PARTICIPANTS, &value));
+  g_assert_cmpfloat (value.value, ==, 114377);
+  g_assert_cmpstr (value.source.file, ==, "a.csv");
+  g_assert_cmpuint (value.source.row, ==, 5);
+  g_assert_true (
+      cak_dataset_get (copy, region ("35.05"), period ("2023"), CAK_MEASURE_WORKFORCE, &value));
+  g_assert_cmpfloat (value.value, ==, 449717);
+  g_assert_true (cak_dataset_get_typed_target (copy, region ("35"), period ("2023"), &pct));
+  g_assert_cmpfloat (pct, ==, 32.15);
+  g_assert_false (cak_dataset_get_typed_target (ds, region ("35"), period ("2023"), NULL));
+  g_assert_cmpuint (cak_dataset_get_issues (copy)->len, ==, 1);
+  g_assert_cmpstr (g_array_index (cak_dataset_get_issues (copy), CakIssue, 0).message, ==,
+                   "a warning");
+  g_assert_cmpuint (cak_dataset_get_sheet_reports (copy)->len, ==, 1);
+  sheet = g_ptr_array_index (cak_dataset_get_sheet_reports (copy), 0);
+  g_assert_cmpuint (sheet->imported, ==, 8);
+  g_assert_cmpuint (sheet->columns->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -285,6 +333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/conflict", test_conflict);
   g_test_add_func ("/dataset/column-names", test_column_names);
   g_test_add_func ("/measures/registry", test_measure_registry);
+  g_test_add_func ("/dataset/copy", test_dataset_copy);
 
   return g_test_run ();
 }

@@ -1064,3 +1064,61 @@ cak_severity_from_id (const char *id)
     return CAK_SEVERITY_WARNING;
   return CAK_SEVERITY_INFO;
 }
+
+/**
+ * cak_dataset_copy:
+ *
+ * A copy of everything @self holds (figures with their sources, stated figures, typed targets,
+ * the import report), for a worker thread to read while @self goes on changing: a report being
+ * written while files are added or targets typed. Sources' strings are interned and shared.
+ *
+ * Returns: (transfer full): the copy
+ */
+CakDataset *
+cak_dataset_copy (CakDataset *self)
+{
+  CakDataset *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CAK_IS_DATASET (self), NULL);
+
+  copy = cak_dataset_new (self->catalog);
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const Record *record = key;
+
+      cak_dataset_add_values (copy, record->region, record->period, record->known, record->values);
+    }
+  g_hash_table_iter_init (&iter, self->stated);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    cak_dataset_set_stated (copy, key, NULL);
+  g_hash_table_iter_init (&iter, self->typed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->typed, g_strdup (key), g_memdup2 (value, sizeof (double)));
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      CakIssue issue = g_array_index (self->issues, CakIssue, i);
+
+      issue.message = g_strdup (issue.message);
+      g_array_append_val (copy->issues, issue);
+    }
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      const CakSheetReport *sheet = g_ptr_array_index (self->sheets, i);
+      CakSheetReport *to = cak_dataset_add_sheet_report (copy, sheet->file, sheet->sheet);
+
+      to->rows = sheet->rows;
+      to->imported = sheet->imported;
+      to->skipped = sheet->skipped;
+      to->rejected = sheet->rejected;
+      for (guint k = 0; sheet->columns && k < sheet->columns->len; k++)
+        {
+          const CakColumnReport *c = g_ptr_array_index (sheet->columns, k);
+
+          cak_sheet_report_add_column (to, c->column, c->header, c->use, c->what, c->why);
+        }
+    }
+  return copy;
+}

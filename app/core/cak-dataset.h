@@ -106,6 +106,7 @@ void cak_sheet_report_add_column (CakSheetReport *report, guint column, const ch
 G_DECLARE_FINAL_TYPE (CakDataset, cak_dataset, CAK, DATASET, GObject)
 
 CakDataset *cak_dataset_new (CakRegionCatalog *catalog);
+CakDataset *cak_dataset_copy (CakDataset *self);
 CakRegionCatalog *cak_dataset_get_catalog (CakDataset *self);
 
 gboolean cak_dataset_set (CakDataset *self, const CakRegion *region, CakPeriod period,

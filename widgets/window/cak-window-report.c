@@ -13,9 +13,9 @@
 #include "cak-accessible.h"
 #include "cak-window-private.h"
 
-/* A workbook being written. The job holds its own reference to the dataset: an import made
- * meanwhile fills a new dataset, which the window takes up in place of this one, so nothing
- * changes the dataset the worker reads. */
+/* A workbook being written. The job holds its own dataset: without a project an import made
+ * meanwhile fills a new dataset, which the window takes up in place of this one; with one, the
+ * worker reads a copy, since the project's changes as files are added and targets typed. */
 typedef struct
 {
   CakWindow *window;         /* the task's source object, which keeps it */
@@ -752,7 +752,9 @@ cak_window_export_report_to (CakWindow *self, const char *path, const CakReportO
 
   job = g_new0 (ReportJob, 1);
   job->window = self;
-  job->dataset = g_object_ref (self->dataset);
+  /* A project's dataset goes on changing while the workbook is written (files added in a
+   * thread, targets typed): the worker reads a copy of it as it stands now */
+  job->dataset = self->project ? cak_dataset_copy (self->dataset) : g_object_ref (self->dataset);
   job->path = g_strdup (path);
   job->options = *options;
   job->options.province_code = job->province_code = g_strdup (options->province_code);
