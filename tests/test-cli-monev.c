@@ -13,8 +13,8 @@
 
 #include "cak-cli.h"
 #include "cak-project.h"
-#include "cak-zip.h"
 #include "chart-test-util.h"
+#include "report-test-util.h"
 #include "monev-test-util.h"
 
 static int
@@ -45,26 +45,6 @@ run (const char *first, ...)
   status = result.exit_status;
   cak_cli_result_clear (&result);
   return status;
-}
-
-static char *
-read_part (const char *path, const char *part)
-{
-  g_autoptr (GError) error = NULL;
-  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
-  GBytes *bytes;
-  gsize size;
-  const char *data;
-  char *text;
-
-  g_assert_no_error (error);
-  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &size);
-  text = g_strndup (data, size);
-  g_bytes_unref (bytes);
-  cak_zip_close (zip);
-  return text;
 }
 
 static guint
@@ -115,8 +95,8 @@ test_project (void)
                    CAK_EXIT_OK);
   g_assert_cmpint (run ("--report", plain_report, "--period", "2024-12", sample, NULL), ==,
                    CAK_EXIT_OK);
-  workbook = read_part (report, "xl/workbook.xml");
-  plain_workbook = read_part (plain_report, "xl/workbook.xml");
+  workbook = rtu_read_part (report, "xl/workbook.xml");
+  plain_workbook = rtu_read_part (plain_report, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Action Plan\""));
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Inpres 2-2021\""));
   g_assert_null (strstr (plain_workbook, "Action Plan"));

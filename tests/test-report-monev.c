@@ -11,8 +11,8 @@
 #include <locale.h>
 
 #include "cak-report.h"
-#include "cak-zip.h"
 #include "chart-test-util.h"
+#include "report-test-util.h"
 #include "monev-test-util.h"
 
 #define N_ACTIONS 12
@@ -38,36 +38,6 @@ write_report (CakLang lang, CakMonev *monev, const char *dir, const char *name)
   return path;
 }
 
-static char *
-read_part (const char *path, const char *part)
-{
-  g_autoptr (GError) error = NULL;
-  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
-  GBytes *bytes;
-  gsize size;
-  const char *data;
-  char *text;
-
-  g_assert_no_error (error);
-  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &size);
-  text = g_strndup (data, size);
-  g_bytes_unref (bytes);
-  cak_zip_close (zip);
-  return text;
-}
-
-static guint
-count_substrings (const char *text, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* Sheet names in both languages, after the import notes, marked as computed; statuses and
  * items in the report's language; the counts are formulas with their results. */
 static void
@@ -77,12 +47,12 @@ test_sheets (void)
   g_autoptr (CakMonev) monev = mtu_sample_monev (ctu_sample_dataset (), N_ACTIONS);
   g_autofree char *en = write_report (CAK_LANG_EN, monev, dir, "en.xlsx");
   g_autofree char *id = write_report (CAK_LANG_ID, monev, dir, "id.xlsx");
-  g_autofree char *wb_en = read_part (en, "xl/workbook.xml");
-  g_autofree char *wb_id = read_part (id, "xl/workbook.xml");
-  g_autofree char *strings_en = read_part (en, "xl/sharedStrings.xml");
-  g_autofree char *strings_id = read_part (id, "xl/sharedStrings.xml");
-  g_autofree char *actions = read_part (id, "xl/worksheets/sheet7.xml");
-  g_autofree char *checklist = read_part (id, "xl/worksheets/sheet8.xml");
+  g_autofree char *wb_en = rtu_read_part (en, "xl/workbook.xml");
+  g_autofree char *wb_id = rtu_read_part (id, "xl/workbook.xml");
+  g_autofree char *strings_en = rtu_read_part (en, "xl/sharedStrings.xml");
+  g_autofree char *strings_id = rtu_read_part (id, "xl/sharedStrings.xml");
+  g_autofree char *actions = rtu_read_part (id, "xl/worksheets/sheet7.xml");
+  g_autofree char *checklist = rtu_read_part (id, "xl/worksheets/sheet8.xml");
   const char *in_en[] = { "Action Plan",
                           "Inpres 2-2021",
                           "Planned",
@@ -115,7 +85,7 @@ test_sheets (void)
   g_assert_nonnull (strstr (wb_en, "<sheet name=\"Inpres 2-2021\" sheetId=\"8\""));
   g_assert_nonnull (strstr (wb_en, "<sheet name=\"Data\" sheetId=\"9\""));
   g_assert_nonnull (strstr (wb_id, "<sheet name=\"Rencana Tindak Lanjut\" sheetId=\"7\""));
-  g_assert_cmpuint (count_substrings (wb_en, "name=\"Cakupan_Computed\""), ==, 8);
+  g_assert_cmpuint (rtu_count_substrings (wb_en, "name=\"Cakupan_Computed\""), ==, 8);
   for (guint i = 0; i < G_N_ELEMENTS (in_en); i++)
     if (strstr (strings_en, in_en[i]) == NULL && strstr (wb_en, in_en[i]) == NULL)
       g_error ("“%s” is not in the English workbook", in_en[i]);
@@ -147,7 +117,7 @@ test_sheets (void)
   g_assert_nonnull (strstr (checklist, "<v>5000</v>"));
   g_assert_nonnull (strstr (checklist, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
                                        "orientation=\"landscape\"/>"));
-  g_assert_cmpuint (count_substrings (checklist, "<autoFilter"), ==, 1);
+  g_assert_cmpuint (rtu_count_substrings (checklist, "<autoFilter"), ==, 1);
   g_rmdir (dir);
   g_unlink (en);
   g_unlink (id);
@@ -161,10 +131,10 @@ test_without (void)
   g_autoptr (CakMonev) empty = cak_monev_new (ctu_sample_dataset ());
   g_autofree char *none = write_report (CAK_LANG_EN, NULL, dir, "none.xlsx");
   g_autofree char *blank = write_report (CAK_LANG_EN, empty, dir, "blank.xlsx");
-  g_autofree char *wb_none = read_part (none, "xl/workbook.xml");
-  g_autofree char *wb_blank = read_part (blank, "xl/workbook.xml");
-  g_autofree char *strings = read_part (blank, "xl/sharedStrings.xml");
-  g_autofree char *checklist = read_part (blank, "xl/worksheets/sheet8.xml");
+  g_autofree char *wb_none = rtu_read_part (none, "xl/workbook.xml");
+  g_autofree char *wb_blank = rtu_read_part (blank, "xl/workbook.xml");
+  g_autofree char *strings = rtu_read_part (blank, "xl/sharedStrings.xml");
+  g_autofree char *checklist = rtu_read_part (blank, "xl/worksheets/sheet8.xml");
 
   g_assert_null (strstr (wb_none, "Action Plan"));
   g_assert_null (strstr (wb_none, "Inpres"));
@@ -200,7 +170,7 @@ test_choice (void)
   g_assert_true (
       cak_report_write (ctu_sample_dataset (), &options, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  wb = read_part (path, "xl/workbook.xml");
+  wb = rtu_read_part (path, "xl/workbook.xml");
   g_assert_null (strstr (wb, "Action Plan"));
   g_assert_nonnull (strstr (wb, "<sheet name=\"Inpres 2-2021\""));
   g_unlink (path);
@@ -296,7 +266,7 @@ test_target_origins (void)
   options.province_code = "35";
   options.period = ctu_period ("2024-12");
   g_assert_true (cak_report_write (ds, &options, plain_path, NULL, NULL, NULL, &error));
-  plain = read_part (plain_path, "xl/sharedStrings.xml");
+  plain = rtu_read_part (plain_path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (plain, "from the imported files: 38 (jatim-ilustratif-2022-2024.csv)"));
 
   monev = cak_monev_new (ds);
@@ -308,7 +278,7 @@ test_target_origins (void)
   options.monev = monev;
   g_assert_true (cak_report_write (ds, &options, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  strings = read_part (path, "xl/sharedStrings.xml");
+  strings = rtu_read_part (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "typed in the project for the regency or city itself: 1; "
                                      "the province’s target typed in the project: 37. A target "
                                      "typed in the project wins over a file’s; a regency’s own "

@@ -11,8 +11,8 @@
 #include <math.h>
 
 #include "cak-report.h"
-#include "cak-zip.h"
 #include "chart-test-util.h"
+#include "report-test-util.h"
 
 static CakReportOptions
 sample_options (CakLang lang)
@@ -45,36 +45,6 @@ write_sample (CakLang lang, const char *dir)
   return path;
 }
 
-static char *
-read_part (const char *path, const char *part)
-{
-  g_autoptr (GError) error = NULL;
-  CakZip *zip = cak_zip_open (path, "report.xlsx", &error);
-  GBytes *bytes;
-  gsize size;
-  const char *data;
-  char *text;
-
-  g_assert_no_error (error);
-  bytes = cak_zip_read_all (zip, part, 64 << 20, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &size);
-  text = g_strndup (data, size);
-  g_bytes_unref (bytes);
-  cak_zip_close (zip);
-  return text;
-}
-
-static guint
-count_substrings (const char *text, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* The sheets, their names in each language, the marks of the computed ones, print setup,
  * document properties, formulas, conditional formats and native charts. */
 static void
@@ -83,14 +53,14 @@ test_structure (void)
   g_autofree char *dir = g_dir_make_tmp ("cak-report-XXXXXX", NULL);
   g_autofree char *en = write_sample (CAK_LANG_EN, dir);
   g_autofree char *id = write_sample (CAK_LANG_ID, dir);
-  g_autofree char *wb_en = read_part (en, "xl/workbook.xml");
-  g_autofree char *wb_id = read_part (id, "xl/workbook.xml");
-  g_autofree char *sheet2 = read_part (en, "xl/worksheets/sheet2.xml");
-  g_autofree char *core = read_part (en, "docProps/core.xml");
-  g_autofree char *app = read_part (en, "docProps/app.xml");
-  g_autofree char *chart = read_part (en, "xl/charts/chart1.xml");
-  g_autofree char *trend = read_part (en, "xl/charts/chart2.xml");
-  g_autofree char *trend_id = read_part (id, "xl/charts/chart2.xml");
+  g_autofree char *wb_en = rtu_read_part (en, "xl/workbook.xml");
+  g_autofree char *wb_id = rtu_read_part (id, "xl/workbook.xml");
+  g_autofree char *sheet2 = rtu_read_part (en, "xl/worksheets/sheet2.xml");
+  g_autofree char *core = rtu_read_part (en, "docProps/core.xml");
+  g_autofree char *app = rtu_read_part (en, "docProps/app.xml");
+  g_autofree char *chart = rtu_read_part (en, "xl/charts/chart1.xml");
+  g_autofree char *trend = rtu_read_part (en, "xl/charts/chart2.xml");
+  g_autofree char *trend_id = rtu_read_part (id, "xl/charts/chart2.xml");
   const char *names_en[]
       = { "Summary", "Regencies", "Trend", "Segments", "Gap to Target", "Import Notes", "Data" };
   const char *names_id[] = { "Ringkasan", "Cakupan per Kab-Kota",       "Tren",
@@ -106,7 +76,7 @@ test_structure (void)
       g_assert_nonnull (strstr (wb_id, id_tag));
     }
   /* Six computed sheets point into the data sheet; it repeats its header when printed. */
-  g_assert_cmpuint (count_substrings (wb_en, "name=\"Cakupan_Computed\""), ==, 6);
+  g_assert_cmpuint (rtu_count_substrings (wb_en, "name=\"Cakupan_Computed\""), ==, 6);
   g_assert_nonnull (strstr (wb_en, "_xlnm.Print_Titles"));
   g_assert_nonnull (strstr (wb_en, "_xlnm.Print_Area"));
 
@@ -135,7 +105,7 @@ test_structure (void)
   g_assert_nonnull (strstr (chart, "<c:barChart>"));
   g_assert_nonnull (strstr (chart, "<c:barDir val=\"bar\"/>"));
   g_assert_nonnull (strstr (chart, "<c:legend><c:legendPos val=\"t\"/>"));
-  g_assert_cmpuint (count_substrings (chart, "<c:ser>"), ==, 4);
+  g_assert_cmpuint (rtu_count_substrings (chart, "<c:ser>"), ==, 4);
   g_assert_nonnull (strstr (chart, "<c:v>At or above target</c:v>"));
   g_assert_nonnull (strstr (chart, "<c:v>Within 5 pp of target</c:v>"));
   g_assert_nonnull (strstr (chart, "<c:v>Below target</c:v>"));
@@ -202,7 +172,7 @@ strings_text (GMarkupParseContext *context, const char *text, gsize len, gpointe
 static GPtrArray *
 read_strings (const char *path)
 {
-  g_autofree char *xml = read_part (path, "xl/sharedStrings.xml");
+  g_autofree char *xml = rtu_read_part (path, "xl/sharedStrings.xml");
   GMarkupParser parser = { strings_start, strings_end, strings_text, NULL, NULL };
   Strings s = { g_ptr_array_new_with_free_func (g_free), g_string_new (NULL), FALSE };
   g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &s, NULL);
@@ -315,7 +285,7 @@ static void
 read_sheet (const char *path, guint n, Sheet *sh)
 {
   g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", n);
-  g_autofree char *xml = read_part (path, part);
+  g_autofree char *xml = rtu_read_part (path, part);
   GMarkupParser parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
   g_autoptr (GMarkupParseContext) context = NULL;
   g_autoptr (GError) error = NULL;
@@ -797,9 +767,9 @@ test_map_image (void)
     {
       g_autofree char *path = write_sample (langs[l], dir);
       g_autoptr (GBytes) png = read_part_bytes (path, "xl/media/image1.png");
-      g_autofree char *drawing = read_part (path, "xl/drawings/drawing1.xml");
-      g_autofree char *rels = read_part (path, "xl/drawings/_rels/drawing1.xml.rels");
-      g_autofree char *sheet_rels = read_part (path, "xl/worksheets/_rels/sheet1.xml.rels");
+      g_autofree char *drawing = rtu_read_part (path, "xl/drawings/drawing1.xml");
+      g_autofree char *rels = rtu_read_part (path, "xl/drawings/_rels/drawing1.xml.rels");
+      g_autofree char *sheet_rels = rtu_read_part (path, "xl/worksheets/_rels/sheet1.xml.rels");
       gsize size;
       const guint8 *data = g_bytes_get_data (png, &size);
 
@@ -808,9 +778,9 @@ test_map_image (void)
       /* IHDR: width and height, big-endian */
       g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 16)), ==, 800);
       g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *)(data + 20)), ==, 450);
-      g_assert_cmpuint (count_substrings (drawing, "<xdr:pic>"), ==, 1);
+      g_assert_cmpuint (rtu_count_substrings (drawing, "<xdr:pic>"), ==, 1);
       /* Beside the native chart of the ranking, on the first sheet: the summary */
-      g_assert_cmpuint (count_substrings (drawing, "<c:chart "), ==, 1);
+      g_assert_cmpuint (rtu_count_substrings (drawing, "<c:chart "), ==, 1);
       g_assert_nonnull (strstr (drawing, lowest[l]));
       g_assert_nonnull (strstr (rels, "../media/image1.png"));
       g_assert_nonnull (strstr (sheet_rels, "../drawings/drawing1.xml"));
