@@ -103,6 +103,7 @@ typedef struct
   double label_px;
   /* What does not change with a hover, as an image (see paint_cached) */
   cairo_surface_t *base;
+  guint n_paints;
   double base_scale;
   const CakChartData *base_data;
   CakChartTheme base_theme;
@@ -312,6 +313,23 @@ fit (const CakGeoBox *box, const CakRect *rect)
   p.ox = rect->x + (rect->width - w * s) / 2;
   p.oy = rect->y + (rect->height - h * s) / 2;
   return p;
+}
+
+/* The view's zoom (see CakChartFocus): the fitted map magnified about a point of the plot */
+static void
+zoom_proj (Proj *p, const CakRect *plot, const CakChartFocus *focus)
+{
+  double zoom = cak_chart_focus_get_zoom (focus);
+  double cx = plot->x + focus->center_x * plot->width;
+  double cy = plot->y + focus->center_y * plot->height;
+
+  if (zoom <= 1)
+    return;
+  /* A point at x of the fitted map goes to middle + (x - cx) * zoom */
+  p->ox = plot->x + plot->width / 2 + (p->ox - cx) * zoom;
+  p->oy = plot->y + plot->height / 2 + (p->oy - cy) * zoom;
+  p->sx *= zoom;
+  p->sy *= zoom;
 }
 
 /* Items */
@@ -825,6 +843,7 @@ map_layout (CakChartLayout *layout, const CakChartData *data, const CakChartThem
     box.x0 -= mx, box.x1 += mx, box.y0 -= my, box.y1 += my;
   }
   m->proj = fit (&box, &plot);
+  zoom_proj (&m->proj, &plot, &layout->focus);
 
   /* Around a province its neighbours, and any region without a row, in grey */
   m->context_shapes = g_ptr_array_new ();
@@ -852,7 +871,8 @@ map_layout (CakChartLayout *layout, const CakChartData *data, const CakChartThem
 
       it->anchor = project (&m->proj, it->shape->label.x, it->shape->label.y);
     }
-  if (m->province_code == NULL)
+  /* Zoomed in, Jakarta is seen where it is */
+  if (m->province_code == NULL && cak_chart_focus_get_zoom (&layout->focus) <= 1)
     layout_inset (m, &plot);
   place_dots (m, &plot);
   if (m->has_inset)
@@ -1201,7 +1221,9 @@ paint_selected_label (cairo_t *cr, const CakChartLayout *layout, const Map *m,
 }
 
 /* A hover repaints the chart: the part that changes with neither the pointer nor the selection
- * is kept as an image at the device's resolution, when drawing into one, and painted back. */
+ * is kept as an image at the device's resolution, when drawing into one, and painted back. A
+ * layout painted once (an export) draws straight into the target; the image is made at the
+ * second paint. */
 static void
 paint_cached (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
               const CakChartTheme *theme,
@@ -1216,7 +1238,7 @@ paint_cached (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
   cairo_get_matrix (cr, &ctm);
   scale = ctm.xx;
   if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || ctm.xy != 0 || ctm.yx != 0
-      || ctm.xx != ctm.yy || scale <= 0 || scale > 8)
+      || ctm.xx != ctm.yy || scale <= 0 || scale > 8 || m->n_paints++ == 0)
     {
       base (cr, layout, data, theme);
       return;
@@ -1337,13 +1359,18 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 }
 
 static void
-map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-           const CakChartFocus *focus, const CakChartTheme *theme)
+map_paint_over (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Map *m = layout->priv;
   int selected = focus->selected, highlighted = focus->highlighted;
 
-  paint_cached (cr, layout, data, theme, map_paint_base);
+  /* Outlines go over the plot only, when the map is zoomed */
+  cairo_save (cr);
+  cairo_rectangle (cr, layout->plot.x, layout->plot.y, layout->plot.width, layout->plot.height);
+  if (m->has_inset)
+    cairo_rectangle (cr, m->inset.x, m->inset.y, m->inset.width, m->inset.height);
+  cairo_clip (cr);
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
@@ -1358,7 +1385,16 @@ map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
       if (it->item == selected)
         outline_item (cr, m, it, theme, TRUE);
     }
+  cairo_restore (cr);
   paint_selected_label (cr, layout, m, data, focus->selected, theme);
+}
+
+static void
+map_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+           const CakChartFocus *focus, const CakChartTheme *theme)
+{
+  paint_cached (cr, layout, data, theme, map_paint_base);
+  map_paint_over (cr, layout, data, focus, theme);
 }
 
 /* The tile map */
@@ -1539,13 +1575,12 @@ tilemap_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartDat
 }
 
 static void
-tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
-               const CakChartFocus *focus, const CakChartTheme *theme)
+tilemap_paint_over (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                    const CakChartFocus *focus, const CakChartTheme *theme)
 {
   const Map *m = layout->priv;
   int selected = focus->selected, highlighted = focus->highlighted;
 
-  paint_cached (cr, layout, data, theme, tilemap_paint_base);
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
@@ -1560,6 +1595,14 @@ tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *da
         }
     }
   paint_selected_label (cr, layout, m, data, focus->selected, theme);
+}
+
+static void
+tilemap_paint (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+               const CakChartFocus *focus, const CakChartTheme *theme)
+{
+  paint_cached (cr, layout, data, theme, tilemap_paint_base);
+  tilemap_paint_over (cr, layout, data, focus, theme);
 }
 
 /* In words */
@@ -1640,6 +1683,9 @@ const CakChartPainter cak_chart_map_painter = {
   .paint = map_paint,
   .describe = map_describe,
   .hit_test = map_hit_test,
+  .paint_base = map_paint_base,
+  .paint_over = map_paint_over,
+  .can_zoom = TRUE,
 };
 
 const CakChartPainter cak_chart_tilemap_painter = {
@@ -1647,6 +1693,8 @@ const CakChartPainter cak_chart_tilemap_painter = {
   .paint = tilemap_paint,
   .describe = tilemap_describe,
   .hit_test = map_hit_test,
+  .paint_base = tilemap_paint_base,
+  .paint_over = tilemap_paint_over,
 };
 
 /* What the tests read of a map: the anchor where a hit test finds @item */

@@ -21,6 +21,14 @@ typedef struct
                             double font_px);
   /* NULL when the hits' boxes say what is where; else the item at a point (maps) */
   int (*hit_test) (const CakChartLayout *layout, double x, double y);
+  /* NULL unless the chart is drawn in two parts (see cak_chart_kind_has_base()); paint then
+   * draws both */
+  void (*paint_base) (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                      const CakChartTheme *theme);
+  void (*paint_over) (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
+                      const CakChartFocus *focus, const CakChartTheme *theme);
+  /* Whether the focus's zoom applies */
+  gboolean can_zoom;
 } CakChartPainter;
 
 extern const CakChartPainter cak_chart_ranking_painter;

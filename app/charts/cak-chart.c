@@ -171,7 +171,180 @@ cak_chart_font_px_for_size (double width, double height, const CakChartTheme *th
 CakChartFocus
 cak_chart_focus_none (void)
 {
-  return (CakChartFocus){ CAK_CHART_ITEM_NONE, CAK_CHART_ITEM_NONE };
+  return (CakChartFocus){ CAK_CHART_ITEM_NONE, CAK_CHART_ITEM_NONE, 1, 0.5, 0.5 };
+}
+
+/**
+ * cak_chart_kind_can_zoom:
+ *
+ * Returns: whether charts of @kind zoom and pan (the map)
+ */
+gboolean
+cak_chart_kind_can_zoom (CakChartKind kind)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, FALSE);
+
+  return kinds[kind].painter && kinds[kind].painter->can_zoom;
+}
+
+/**
+ * cak_chart_focus_get_zoom:
+ *
+ * Returns: the focus's zoom, at least 1 (a focus written without one shows the whole chart)
+ */
+double
+cak_chart_focus_get_zoom (const CakChartFocus *focus)
+{
+  if (focus == NULL || !(focus->zoom > 1))
+    return 1;
+  return MIN (focus->zoom, CAK_CHART_ZOOM_MAX);
+}
+
+/* The centre of the view, in fractions of the whole plot, kept where the view stays inside it */
+static double
+clamp_center (double c, double zoom)
+{
+  double half = 0.5 / zoom;
+
+  if (!isfinite (c))
+    c = 0.5;
+  return CLAMP (c, half, 1 - half);
+}
+
+static void
+focus_center (const CakChartFocus *focus, double *cx, double *cy)
+{
+  double zoom = cak_chart_focus_get_zoom (focus);
+
+  *cx = zoom > 1 ? clamp_center (focus->center_x, zoom) : 0.5;
+  *cy = zoom > 1 ? clamp_center (focus->center_y, zoom) : 0.5;
+}
+
+/**
+ * cak_chart_focus_same_view:
+ *
+ * Returns: whether @a and @b show the same part of a chart (zoom and centre alike)
+ */
+gboolean
+cak_chart_focus_same_view (const CakChartFocus *a, const CakChartFocus *b)
+{
+  double ax, ay, bx, by;
+
+  focus_center (a, &ax, &ay);
+  focus_center (b, &bx, &by);
+  return cak_chart_focus_get_zoom (a) == cak_chart_focus_get_zoom (b) && ax == bx && ay == by;
+}
+
+/* Where a point of the view (@x, @y) lies in the whole plot, in fractions */
+static void
+view_to_plot (const CakChartLayout *layout, double x, double y, double *u, double *v)
+{
+  const CakRect *p = &layout->plot;
+  double zoom = cak_chart_focus_get_zoom (&layout->focus), cx, cy;
+
+  focus_center (&layout->focus, &cx, &cy);
+  *u = cx + (x - (p->x + p->width / 2)) / (zoom * MAX (1, p->width));
+  *v = cy + (y - (p->y + p->height / 2)) / (zoom * MAX (1, p->height));
+}
+
+static gboolean
+focus_set_view (CakChartFocus *focus, double zoom, double cx, double cy)
+{
+  CakChartFocus before = *focus;
+
+  zoom = CLAMP (zoom, 1, CAK_CHART_ZOOM_MAX);
+  if (zoom < 1.0001)
+    zoom = 1, cx = cy = 0.5;
+  focus->zoom = zoom;
+  focus->center_x = clamp_center (cx, zoom);
+  focus->center_y = clamp_center (cy, zoom);
+  return !cak_chart_focus_same_view (&before, focus);
+}
+
+/**
+ * cak_chart_focus_zoom:
+ * @focus: the view's focus, changed
+ * @layout: the layout the view shows now (made for @focus)
+ * @factor: how much larger (above 1) or smaller the view makes the chart
+ * @x: (in layout coordinates) the point that stays where it is, as under a pointer
+ * @y:
+ *
+ * Zooms a chart that zooms (see cak_chart_kind_can_zoom()) about a point, between the whole
+ * chart and %CAK_CHART_ZOOM_MAX times it.
+ *
+ * Returns: whether the view changed
+ */
+gboolean
+cak_chart_focus_zoom (CakChartFocus *focus, const CakChartLayout *layout, double factor, double x,
+                      double y)
+{
+  const CakRect *p;
+  double zoom, u, v;
+
+  g_return_val_if_fail (focus != NULL && layout != NULL, FALSE);
+
+  if (!cak_chart_kind_can_zoom (layout->kind) || !(factor > 0) || !isfinite (factor))
+    return FALSE;
+  p = &layout->plot;
+  x = CLAMP (x, p->x, p->x + p->width);
+  y = CLAMP (y, p->y, p->y + p->height);
+  view_to_plot (layout, x, y, &u, &v);
+  zoom = CLAMP (cak_chart_focus_get_zoom (&layout->focus) * factor, 1, CAK_CHART_ZOOM_MAX);
+  /* The point under (x, y) stays there: u = cx + (x - middle) / (zoom * width) */
+  return focus_set_view (focus, zoom, u - (x - (p->x + p->width / 2)) / (zoom * MAX (1, p->width)),
+                         v - (y - (p->y + p->height / 2)) / (zoom * MAX (1, p->height)));
+}
+
+/**
+ * cak_chart_focus_pan:
+ * @dx: how far the chart moves right, in layout units (as a pointer dragging it)
+ * @dy: how far it moves down
+ *
+ * Returns: whether the view changed (a chart shown whole does not move)
+ */
+gboolean
+cak_chart_focus_pan (CakChartFocus *focus, const CakChartLayout *layout, double dx, double dy)
+{
+  double zoom, cx, cy;
+
+  g_return_val_if_fail (focus != NULL && layout != NULL, FALSE);
+
+  if (!cak_chart_kind_can_zoom (layout->kind))
+    return FALSE;
+  zoom = cak_chart_focus_get_zoom (&layout->focus);
+  focus_center (&layout->focus, &cx, &cy);
+  return focus_set_view (focus, zoom, cx - dx / (zoom * MAX (1, layout->plot.width)),
+                         cy - dy / (zoom * MAX (1, layout->plot.height)));
+}
+
+/**
+ * cak_chart_focus_reveal:
+ *
+ * Moves a zoomed view so that @item, when it lies outside the view, comes to its middle.
+ *
+ * Returns: whether the view changed
+ */
+gboolean
+cak_chart_focus_reveal (CakChartFocus *focus, const CakChartLayout *layout, int item)
+{
+  const CakRect *p;
+  CakRect rect;
+  double x, y, u, v, margin;
+
+  g_return_val_if_fail (focus != NULL && layout != NULL, FALSE);
+
+  if (!cak_chart_kind_can_zoom (layout->kind) || cak_chart_focus_get_zoom (&layout->focus) <= 1
+      || !cak_chart_find_item (layout, item, &rect))
+    return FALSE;
+  p = &layout->plot;
+  x = rect.x + rect.width / 2;
+  y = rect.y + rect.height / 2;
+  margin = MIN (p->width, p->height) * 0.08;
+  if (x >= p->x + margin && x <= p->x + p->width - margin && y >= p->y + margin
+      && y <= p->y + p->height - margin)
+    return FALSE;
+  view_to_plot (layout, x, y, &u, &v);
+  return focus_set_view (focus, cak_chart_focus_get_zoom (&layout->focus), u, v);
 }
 
 /**
@@ -198,6 +371,15 @@ cak_chart_layout_new (CakChartKind kind, const CakChartData *data, const CakChar
   layout = g_new0 (CakChartLayout, 1);
   layout->kind = kind;
   layout->focus = focus ? *focus : cak_chart_focus_none ();
+  /* The zoom as it applies: whole, for a chart that does not zoom; the centre inside the chart */
+  {
+    double cx, cy;
+
+    focus_center (&layout->focus, &cx, &cy);
+    focus_set_view (&layout->focus,
+                    kinds[kind].painter->can_zoom ? cak_chart_focus_get_zoom (&layout->focus) : 1,
+                    cx, cy);
+  }
   layout->width = width;
   layout->height = height;
   layout->font_px = font_px;
@@ -386,6 +568,58 @@ cak_chart_draw (cairo_t *cr, CakChartKind kind, const CakChartData *data,
   layout = cak_chart_layout_new (kind, data, focus, theme, context, width, height, font_px);
   g_object_unref (context);
   cak_chart_paint (cr, data, focus, theme, layout);
+}
+
+/**
+ * cak_chart_kind_has_base:
+ *
+ * Returns: whether charts of @kind are drawn in two parts: cak_chart_paint_base() and
+ *   cak_chart_paint_over()
+ */
+gboolean
+cak_chart_kind_has_base (CakChartKind kind)
+{
+  g_return_val_if_fail (kind < CAK_N_CHART_KINDS, FALSE);
+
+  return kinds[kind].painter && kinds[kind].painter->paint_base != NULL;
+}
+
+/**
+ * cak_chart_paint_base:
+ *
+ * Draws what of a chart changes with neither the pointer nor the selection: a view keeps it as
+ * an image and draws cak_chart_paint_over() over it for each change of focus.
+ */
+void
+cak_chart_paint_base (cairo_t *cr, const CakChartData *data, const CakChartTheme *theme,
+                      const CakChartLayout *layout)
+{
+  g_return_if_fail (cr != NULL && data != NULL && theme != NULL && layout != NULL);
+  g_return_if_fail (cak_chart_kind_has_base (layout->kind));
+
+  cairo_save (cr);
+  kinds[layout->kind].painter->paint_base (cr, layout, data, theme);
+  cairo_restore (cr);
+}
+
+/**
+ * cak_chart_paint_over:
+ * @focus: (nullable): what is selected and under the pointer now
+ *
+ * Draws over cak_chart_paint_base() what shows the focus.
+ */
+void
+cak_chart_paint_over (cairo_t *cr, const CakChartData *data, const CakChartFocus *focus,
+                      const CakChartTheme *theme, const CakChartLayout *layout)
+{
+  CakChartFocus none = cak_chart_focus_none ();
+
+  g_return_if_fail (cr != NULL && data != NULL && theme != NULL && layout != NULL);
+  g_return_if_fail (cak_chart_kind_has_base (layout->kind));
+
+  cairo_save (cr);
+  kinds[layout->kind].painter->paint_over (cr, layout, data, focus ? focus : &none, theme);
+  cairo_restore (cr);
 }
 
 /**

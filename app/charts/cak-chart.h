@@ -31,12 +31,22 @@ typedef enum
 } CakChartKind;
 
 /* What a view shows of the model: the item selected (its labels are placed by the layout) and the
- * one under the pointer. Each view keeps its own; the model is shared. */
+ * one under the pointer. Each view keeps its own; the model is shared.
+ *
+ * Charts that zoom (the map) also take the view's zoom: 1 (or 0, as a focus written { sel, hi }
+ * has) shows the whole chart; above 1 the plot is magnified by @zoom about the point
+ * (@center_x, @center_y) of the whole chart's plot, in fractions of its width and height (0.5,
+ * 0.5 is its middle). cak_chart_focus_zoom() and cak_chart_focus_pan() change them as a pointer
+ * or the keyboard asks and keep the view inside the chart. */
 typedef struct
 {
   int selected;
   int highlighted;
+  double zoom;
+  double center_x, center_y;
 } CakChartFocus;
+
+#define CAK_CHART_ZOOM_MAX 32.0
 
 typedef struct
 {
@@ -82,6 +92,9 @@ char *cak_chart_format_pp (double value, CakLang lang); /* "+1,2 pp" */
 double cak_chart_font_px_for_size (double width, double height, const CakChartTheme *theme);
 
 CakChartFocus cak_chart_focus_none (void);
+gboolean cak_chart_kind_can_zoom (CakChartKind kind);
+double cak_chart_focus_get_zoom (const CakChartFocus *focus);
+gboolean cak_chart_focus_same_view (const CakChartFocus *a, const CakChartFocus *b);
 
 CakChartLayout *cak_chart_layout_new (CakChartKind kind, const CakChartData *data,
                                       const CakChartFocus *focus, const CakChartTheme *theme,
@@ -94,12 +107,26 @@ double cak_chart_natural_height (CakChartKind kind, const CakChartData *data,
                                  const CakChartTheme *theme, double width, double font_px);
 int cak_chart_hit_test (const CakChartLayout *layout, double x, double y);
 gboolean cak_chart_find_item (const CakChartLayout *layout, int item, CakRect *out_rect);
+gboolean cak_chart_focus_zoom (CakChartFocus *focus, const CakChartLayout *layout, double factor,
+                               double x, double y);
+gboolean cak_chart_focus_pan (CakChartFocus *focus, const CakChartLayout *layout, double dx,
+                              double dy);
+gboolean cak_chart_focus_reveal (CakChartFocus *focus, const CakChartLayout *layout, int item);
 void cak_chart_paint (cairo_t *cr, const CakChartData *data, const CakChartFocus *focus,
                       const CakChartTheme *theme, const CakChartLayout *layout);
 void cak_chart_draw (cairo_t *cr, CakChartKind kind, const CakChartData *data,
                      const CakChartFocus *focus, const CakChartTheme *theme, double width,
                      double height, double font_px);
 char *cak_chart_describe (CakChartKind kind, const CakChartData *data);
+
+/* Charts drawn in two parts (the maps): what changes with neither the pointer nor the selection,
+ * which a view may keep as an image, and what is drawn over it for the focus. Together they draw
+ * what cak_chart_paint() does. */
+gboolean cak_chart_kind_has_base (CakChartKind kind);
+void cak_chart_paint_base (cairo_t *cr, const CakChartData *data, const CakChartTheme *theme,
+                           const CakChartLayout *layout);
+void cak_chart_paint_over (cairo_t *cr, const CakChartData *data, const CakChartFocus *focus,
+                           const CakChartTheme *theme, const CakChartLayout *layout);
 
 PangoContext *cak_chart_create_context (cairo_t *cr);
 
