@@ -14,6 +14,7 @@
 #include "cak-boundaries.h"
 #include "cak-chart-private.h"
 #include "cak-number.h"
+#include "cak-raster.h"
 
 /* Both painters colour each regency by its class (bands below its target, as the ranking draws
  * them, or fixed steps of coverage when no file gives targets) from a sequential palette that
@@ -949,6 +950,7 @@ typedef enum
 {
   RINGS_FILL,   /* tiny rings as boxes */
   RINGS_STROKE, /* tiny rings left out */
+  RINGS_BOTH,   /* (a raster only) the rings, then tiny rings as boxes */
 } RingMode;
 
 /* The coarse outlines wherever they stray from the full ones by at most this many pixels: the
@@ -963,61 +965,85 @@ detail_for (const Proj *p)
              : CAK_BOUNDARIES_DETAIL_FULL;
 }
 
-static void
-shape_path (cairo_t *cr, CakBoundaries *b, const CakBoundaryShape *shape, const Proj *p,
-            RingMode mode)
+/* The outline of a shape, as a path of @cr, or of @raster when it is not %NULL.
+ *
+ * Returns: how many rings were not tiny (in RINGS_BOTH, the first of the path) */
+static guint
+shape_path (cairo_t *cr, CakRaster *raster, CakBoundaries *b, const CakBoundaryShape *shape,
+            const Proj *p, RingMode mode)
 {
   CakBoundariesDetail detail = detail_for (p);
+  guint n_outlined = 0;
 
-  for (guint k = 0; k < shape->n_rings; k++)
-    {
-      guint n;
-      const CakGeoPoint *pts = cak_boundaries_get_ring_at (b, shape->first_ring + k, detail, &n);
-      const CakGeoBox *rb = cak_boundaries_get_ring_box (b, shape->first_ring + k);
-      double lx = NAN, ly = NAN;
+  /* In RINGS_BOTH, the rings first, then the tiny ones */
+  for (guint pass = 0; pass < (mode == RINGS_BOTH ? 2 : 1); pass++)
+    for (guint k = 0; k < shape->n_rings; k++)
+      {
+        guint n;
+        const CakGeoPoint *pts = cak_boundaries_get_ring_at (b, shape->first_ring + k, detail, &n);
+        const CakGeoBox *rb = cak_boundaries_get_ring_box (b, shape->first_ring + k);
+        double lx = NAN, ly = NAN;
 
-      if ((rb->x1 - rb->x0) * p->sx < TINY_RING_PX && (rb->y1 - rb->y0) * p->sy < TINY_RING_PX)
-        {
-          if (mode == RINGS_FILL)
-            {
-              double cx = p->ox + ((rb->x0 + rb->x1) / 2 - p->lon0) * p->sx;
-              double cy = p->oy + (p->lat0 - (rb->y0 + rb->y1) / 2) * p->sy;
-              double w = MAX (0.8, (rb->x1 - rb->x0) * p->sx);
-              double h = MAX (0.8, (rb->y1 - rb->y0) * p->sy);
+        gboolean tiny
+            = (rb->x1 - rb->x0) * p->sx < TINY_RING_PX && (rb->y1 - rb->y0) * p->sy < TINY_RING_PX;
 
-              cairo_rectangle (cr, cx - w / 2, cy - h / 2, w, h);
-            }
+        if (mode == RINGS_BOTH && tiny != (pass == 1))
           continue;
-        }
-      for (guint j = 0; j < n; j++)
-        {
-          double x = p->ox + (pts[j].x - p->lon0) * p->sx;
-          double y = p->oy + (p->lat0 - pts[j].y) * p->sy;
+        if (tiny)
+          {
+            if (mode != RINGS_STROKE)
+              {
+                double cx = p->ox + ((rb->x0 + rb->x1) / 2 - p->lon0) * p->sx;
+                double cy = p->oy + (p->lat0 - (rb->y0 + rb->y1) / 2) * p->sy;
+                double w = MAX (0.8, (rb->x1 - rb->x0) * p->sx);
+                double h = MAX (0.8, (rb->y1 - rb->y0) * p->sy);
 
-          if (j == 0)
-            cairo_move_to (cr, x, y);
-          /* Points closer than half a pixel add nothing but time */
-          else if (fabs (x - lx) + fabs (y - ly) < 0.5)
+                if (raster)
+                  cak_raster_rectangle (raster, cx - w / 2, cy - h / 2, w, h);
+                else
+                  cairo_rectangle (cr, cx - w / 2, cy - h / 2, w, h);
+              }
             continue;
-          else
-            cairo_line_to (cr, x, y);
-          lx = x, ly = y;
-        }
-      cairo_close_path (cr);
-    }
+          }
+        for (guint j = 0; j < n; j++)
+          {
+            double x = p->ox + (pts[j].x - p->lon0) * p->sx;
+            double y = p->oy + (p->lat0 - pts[j].y) * p->sy;
+
+            /* Points closer than half a pixel add nothing but time */
+            if (j > 0 && fabs (x - lx) + fabs (y - ly) < 0.5)
+              continue;
+            if (raster)
+              {
+                if (j == 0)
+                  cak_raster_move_to (raster, x, y);
+                else
+                  cak_raster_line_to (raster, x, y);
+              }
+            else if (j == 0)
+              cairo_move_to (cr, x, y);
+            else
+              cairo_line_to (cr, x, y);
+            lx = x, ly = y;
+          }
+        if (!raster)
+          cairo_close_path (cr);
+        n_outlined++;
+      }
+  return n_outlined;
 }
 
-/* No data: the current path filled with the track colour and hatched finely, whatever its size
- * (cak_chart_hatch spaces its lines by the height of a bar). */
-static void
-hatch_path (cairo_t *cr, const CakChartTheme *theme, double px)
+/* The tile of the hatching of no data: the track colour, crossed finely, whatever the region's
+ * size (cak_chart_hatch spaces its lines by the height of a bar). @scale is the device's. */
+static cairo_surface_t *
+hatch_tile (const CakChartTheme *theme, double px, double scale)
 {
   int step = (int)MAX (5.0, round (px * 0.55));
-  cairo_surface_t *tile
-      = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_COLOR_ALPHA, step, step);
+  int size = MAX (1, (int)round (step * scale));
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *tc = cairo_create (tile);
-  cairo_pattern_t *pattern;
 
+  cairo_scale (tc, size / (double)step, size / (double)step);
   cak_chart_set_color (tc, theme->track);
   cairo_paint (tc);
   cak_chart_set_color (tc, cak_chart_mix (theme->track, theme->muted, 0.45));
@@ -1030,7 +1056,17 @@ hatch_path (cairo_t *cr, const CakChartTheme *theme, double px)
   cairo_line_to (tc, step + 1, step - 1);
   cairo_stroke (tc);
   cairo_destroy (tc);
-  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_surface_flush (tile);
+  return tile;
+}
+
+/* No data: the current path filled with the hatching */
+static void
+hatch_path (cairo_t *cr, const CakChartTheme *theme, double px)
+{
+  cairo_surface_t *tile = hatch_tile (theme, px, 1);
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (tile);
+
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
   cairo_save (cr);
   cairo_set_source (cr, pattern);
@@ -1040,94 +1076,155 @@ hatch_path (cairo_t *cr, const CakChartTheme *theme, double px)
   cairo_surface_destroy (tile);
 }
 
+/* Whether a shape's box meets the part of the map drawn */
+static gboolean
+shape_seen (const CakBoundaryShape *shape, const CakGeoBox *view)
+{
+  const CakGeoBox *sb = &shape->box;
+
+  return !(sb->x1 < view->x0 || sb->x0 > view->x1 || sb->y1 < view->y0 || sb->y0 > view->y1);
+}
+
+/* The regions with cak-raster when the target is an image (the fills without antialiasing,
+ * every edge then covered by the outlines, antialiased, in the background's colour), else with
+ * cairo, antialiased. */
 static void
 paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj *p,
                const CakRect *clip, gboolean inset)
 {
   gboolean whole_country = m->province_code == NULL && !inset;
-  double lon0, lat0, lon1, lat1;
+  double outline = inset ? 1.5 : m->province_code ? 1.2 : 0.6;
+  double border = inset ? 2 : 1.1;
+  CakColor context = cak_chart_mix (theme->track, theme->background, 0.45);
+  CakColor border_color = cak_chart_mix (theme->text, theme->background, 0.25);
+  CakRect pixels
+      = { floor (clip->x), floor (clip->y), ceil (clip->x + clip->width) - floor (clip->x),
+          ceil (clip->y + clip->height) - floor (clip->y) };
+  cairo_surface_t *hatch = NULL;
+  CakRaster *raster;
+  CakGeoBox view;
 
-  unproject (p, clip->x, clip->y + clip->height, &lon0, &lat0);
-  unproject (p, clip->x + clip->width, clip->y, &lon1, &lat1);
+  unproject (p, clip->x, clip->y + clip->height, &view.x0, &view.y0);
+  unproject (p, clip->x + clip->width, clip->y, &view.x1, &view.y1);
   cairo_save (cr);
   /* A clip on whole pixels: cairo clips it as a region, not through a mask */
-  cairo_rectangle (cr, floor (clip->x), floor (clip->y),
-                   ceil (clip->x + clip->width) - floor (clip->x),
-                   ceil (clip->y + clip->height) - floor (clip->y));
+  cairo_rectangle (cr, pixels.x, pixels.y, pixels.width, pixels.height);
   cairo_clip (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  /* The whole country is 30,000 edges. The fills go without antialiasing (five times faster):
-   * every edge of a region, coasts too, is then covered by its outline in the background's
-   * colour, antialiased, which hides the steps. The outlines get cairo's faster antialiasing. */
-  if (whole_country)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  raster = cak_raster_begin (cr, pixels.x, pixels.y, pixels.width, pixels.height);
 
   /* Neighbours of the province, and regions without a row, in grey */
-  cak_chart_set_color (cr, cak_chart_mix (theme->track, theme->background, 0.45));
   for (guint i = 0; i < m->context_shapes->len; i++)
-    shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p, RINGS_FILL);
-  cairo_fill (cr);
+    shape_path (cr, raster, m->boundaries, g_ptr_array_index (m->context_shapes, i), p, RINGS_FILL);
+  if (raster)
+    cak_raster_fill (raster, context);
+  else
+    {
+      cak_chart_set_color (cr, context);
+      cairo_fill (cr);
+    }
 
-  /* Each region on its own, largest first, so that a city over its kabupaten stays seen (one
-   * path per region is also faster than one per class: cairo scans only the region's box) */
+  /* Each region on its own, largest first, so that a city over its kabupaten stays seen */
+  if (whole_country && !raster)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
-      const CakGeoBox *sb = &it->shape->box;
 
-      if (sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0 || sb->y0 > lat1)
+      if (!shape_seen (it->shape, &view))
         continue;
-      shape_path (cr, m->boundaries, it->shape, p, RINGS_FILL);
-      cak_chart_set_color (cr, class_color (m, theme, it->klass));
-      if (it->klass == CLASS_NO_DATA)
-        hatch_path (cr, theme, m->label_px);
+      /* A raster takes the outline from the same path: it lays outlines over all fills */
+      if (raster)
+        cak_raster_stroke_closed_preserve (
+            raster, outline, shape_path (cr, raster, m->boundaries, it->shape, p, RINGS_BOTH));
       else
-        cairo_fill (cr);
+        shape_path (cr, raster, m->boundaries, it->shape, p, RINGS_FILL);
+      if (it->klass == CLASS_NO_DATA && raster)
+        {
+          cairo_matrix_t ctm;
+
+          /* The tile in device pixels */
+          cairo_get_matrix (cr, &ctm);
+          if (hatch == NULL)
+            hatch = hatch_tile (theme, m->label_px, ctm.xx);
+          cak_raster_fill_tile (raster, (const guint32 *)cairo_image_surface_get_data (hatch),
+                                cairo_image_surface_get_width (hatch));
+        }
+      else if (it->klass == CLASS_NO_DATA)
+        hatch_path (cr, theme, m->label_px);
+      else if (raster)
+        cak_raster_fill (raster, class_color (m, theme, it->klass));
+      else
+        {
+          cak_chart_set_color (cr, class_color (m, theme, it->klass));
+          cairo_fill (cr);
+        }
     }
 
-  /* Regency outlines in the background's colour, thin, each on its own; then province borders */
-  cairo_set_line_width (cr, inset ? 1.5 : m->province_code ? 1.2 : 0.6);
-  if (whole_country)
+  /* Regency outlines in the background's colour, thin; then province borders */
+  if (whole_country && !raster)
     cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_line_width (cr, outline);
   cak_chart_set_color (cr, theme->background);
   for (guint i = 0; i < m->items->len; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
-      const CakGeoBox *sb = &it->shape->box;
 
-      if (sb->x1 < lon0 || sb->x0 > lon1 || sb->y1 < lat0 || sb->y0 > lat1)
+      if (raster || !shape_seen (it->shape, &view))
         continue;
-      shape_path (cr, m->boundaries, it->shape, p, RINGS_STROKE);
+      shape_path (cr, NULL, m->boundaries, it->shape, p, RINGS_STROKE);
       cairo_stroke (cr);
     }
   for (guint i = 0; i < m->context_shapes->len; i++)
     {
-      shape_path (cr, m->boundaries, g_ptr_array_index (m->context_shapes, i), p, RINGS_STROKE);
-      cairo_stroke (cr);
+      shape_path (cr, raster, m->boundaries, g_ptr_array_index (m->context_shapes, i), p,
+                  RINGS_STROKE);
+      if (raster)
+        cak_raster_stroke_closed (raster, outline);
+      else
+        cairo_stroke (cr);
     }
+  if (raster)
+    cak_raster_paint_strokes (raster, theme->background);
 
   if (m->province_code == NULL)
     {
-      cak_chart_set_color (cr, cak_chart_mix (theme->text, theme->background, 0.25));
-      cairo_set_line_width (cr, inset ? 2 : 1.1);
       for (guint i = 0; i < cak_boundaries_get_n_borders (m->boundaries); i++)
         {
           guint n;
           const CakGeoPoint *pts = cak_boundaries_get_border (m->boundaries, i, &n);
+          const CakGeoBox *bb = cak_boundaries_get_border_box (m->boundaries, i);
 
+          if (bb->x1 < view.x0 || bb->x0 > view.x1 || bb->y1 < view.y0 || bb->y0 > view.y1)
+            continue;
           for (guint j = 0; j < n; j++)
             {
               Pt q = project (p, pts[j].x, pts[j].y);
 
-              if (j == 0)
+              if (raster && j == 0)
+                cak_raster_move_to (raster, q.x, q.y);
+              else if (raster)
+                cak_raster_line_to (raster, q.x, q.y);
+              else if (j == 0)
                 cairo_move_to (cr, q.x, q.y);
               else
                 cairo_line_to (cr, q.x, q.y);
             }
+          if (raster)
+            cak_raster_stroke_open (raster, border);
         }
-      cairo_stroke (cr);
+      if (raster)
+        cak_raster_paint_strokes (raster, border_color);
+      else
+        {
+          cak_chart_set_color (cr, border_color);
+          cairo_set_line_width (cr, border);
+          cairo_stroke (cr);
+        }
     }
+  cak_raster_end (raster);
+  g_clear_pointer (&hatch, cairo_surface_destroy);
   cairo_restore (cr);
 }
 
@@ -1143,7 +1240,7 @@ outline_item (cairo_t *cr, const Map *m, const MapItem *it, const CakChartTheme 
     {
       cairo_rectangle (cr, 0, 0, 1e5, 1e5);
       cairo_clip (cr);
-      shape_path (cr, m->boundaries, it->shape, it->in_inset ? &m->inset_proj : &m->proj,
+      shape_path (cr, NULL, m->boundaries, it->shape, it->in_inset ? &m->inset_proj : &m->proj,
                   RINGS_STROKE);
     }
   cak_chart_set_color (cr, theme->text);

@@ -38,6 +38,7 @@ struct _CakBoundaries
   GArray *borders;     /* guint: the first point of each border, and one past the last */
   GHashTable *by_code; /* Kemendagri code -> CakBoundaryShape * (into shapes) */
   GArray *ring_boxes;  /* CakGeoBox of each ring */
+  GArray *border_boxes;  /* CakGeoBox of each border */
   GArray *coarse_points; /* CakGeoPoint: every ring simplified by COARSE_TOLERANCE */
   GArray *coarse_rings;  /* guint: as rings, into coarse_points */
 };
@@ -270,6 +271,16 @@ build_coarse (CakBoundaries *self)
 
     g_array_append_val (self->coarse_rings, end);
   }
+  self->border_boxes = g_array_new (FALSE, FALSE, sizeof (CakGeoBox));
+  for (guint i = 0; i + 1 < self->borders->len; i++)
+    {
+      CakGeoBox box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+      for (guint j = g_array_index (self->borders, guint, i);
+           j < g_array_index (self->borders, guint, i + 1); j++)
+        extend_box (&box, &g_array_index (self->points, CakGeoPoint, j));
+      g_array_append_val (self->border_boxes, box);
+    }
 }
 
 static gboolean
@@ -474,6 +485,7 @@ cak_boundaries_free (CakBoundaries *self)
   g_clear_pointer (&self->borders, g_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->ring_boxes, g_array_unref);
+  g_clear_pointer (&self->border_boxes, g_array_unref);
   g_clear_pointer (&self->coarse_points, g_array_unref);
   g_clear_pointer (&self->coarse_rings, g_array_unref);
   g_free (self);
@@ -616,6 +628,20 @@ cak_boundaries_get_border (CakBoundaries *self, guint index, guint *out_n_points
   end = g_array_index (self->borders, guint, index + 1);
   *out_n_points = end - start;
   return &g_array_index (self->points, CakGeoPoint, start);
+}
+
+/**
+ * cak_boundaries_get_border_box:
+ *
+ * Returns: the box around a province border, to pass over borders out of view
+ */
+const CakGeoBox *
+cak_boundaries_get_border_box (CakBoundaries *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->border_boxes->len, NULL);
+
+  return &g_array_index (self->border_boxes, CakGeoBox, index);
 }
 
 gboolean

@@ -76,6 +76,7 @@ double cak_boundaries_get_coarse_tolerance (void);
 guint cak_boundaries_get_n_borders (CakBoundaries *self);
 const CakGeoPoint *cak_boundaries_get_border (CakBoundaries *self, guint index,
                                               guint *out_n_points);
+const CakGeoBox *cak_boundaries_get_border_box (CakBoundaries *self, guint index);
 
 gboolean cak_boundaries_shape_contains (CakBoundaries *self, const CakBoundaryShape *shape,
                                         double x, double y);
