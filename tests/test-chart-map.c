@@ -263,6 +263,189 @@ test_exports (void)
       ctu_check_exports (map_kinds[k], data, themes[t]);
 }
 
+/* Zoom and pan: the point under the pointer stays under it, a drag moves the map with it, the
+ * view stays inside the map, a region out of view is brought into it; what is in view is drawn
+ * and found where it is drawn, with its labels inside the frame and apart */
+static CakChartLayout *
+map_layout_at (const CakChartData *data, const CakChartFocus *focus, double width, double height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cak_chart_create_context (cr);
+  CakChartTheme theme;
+  CakChartLayout *layout;
+
+  cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
+  layout = cak_chart_layout_new (CAK_CHART_MAP, data, focus, &theme, context, width, height,
+                                 cak_chart_font_px_for_size (width, height, &theme));
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return layout;
+}
+
+/* What a zoomed layout must hold: every mark in the plot found where it is, the labels inside
+ * the frame and apart. Returns how many regions are in view. */
+static guint
+check_zoomed (const CakChartLayout *layout)
+{
+  guint in_view = 0;
+
+  for (guint i = 0; i < layout->hits->len; i++)
+    {
+      const CakChartHit *hit = &g_array_index (layout->hits, CakChartHit, i);
+      double x = hit->rect.x + hit->rect.width / 2, y = hit->rect.y + hit->rect.height / 2;
+
+      if (!cak_rect_contains (&layout->plot, x, y))
+        continue;
+      in_view++;
+      g_assert_cmpint (cak_chart_hit_test (layout, x, y), ==, hit->item);
+    }
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const CakRect *a = &g_array_index (layout->labels, CakRect, i);
+
+      g_assert_cmpfloat (a->x, >=, 0);
+      g_assert_cmpfloat (a->y, >=, 0);
+      g_assert_cmpfloat (a->x + a->width, <=, layout->width);
+      g_assert_cmpfloat (a->y + a->height, <=, layout->height);
+      for (guint j = i + 1; j < layout->labels->len; j++)
+        g_assert_false (cak_rect_overlaps (a, &g_array_index (layout->labels, CakRect, j)));
+    }
+  return in_view;
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr (CakChartData) data = national_data (CAK_LANG_ID);
+  g_autoptr (CakChartLayout) whole = map_layout_at (data, NULL, 1366, 768);
+  g_autoptr (CakChartLayout) zoomed = NULL;
+  g_autoptr (CakChartLayout) panned = NULL;
+  g_autoptr (CakChartLayout) revealed = NULL;
+  CakChartFocus focus = cak_chart_focus_none (), moved, far_focus, back;
+  int malang = cak_chart_data_find_code (data, "35.07");
+  int jayapura = cak_chart_data_find_code (data, "91.71");
+  double x, y, x1, y1;
+
+  g_assert_cmpint (malang, >=, 0);
+  g_assert_cmpint (jayapura, >=, 0);
+  g_assert_cmpuint (check_zoomed (whole), ==, 514);
+  g_assert_true (cak_chart_map_get_anchor (whole, malang, &x, &y));
+
+  /* Four times, about Malang: Malang stays under the pointer, far fewer regions are in view */
+  g_assert_true (cak_chart_focus_zoom (&focus, whole, 4, x, y));
+  g_assert_cmpfloat (cak_chart_focus_get_zoom (&focus), ==, 4);
+  zoomed = map_layout_at (data, &focus, 1366, 768);
+  g_assert_cmpfloat (cak_chart_focus_get_zoom (&zoomed->focus), ==, 4);
+  g_assert_cmpint (cak_chart_hit_test (zoomed, x, y), ==, malang);
+  g_assert_cmpuint (check_zoomed (zoomed), <, 200);
+  g_assert_true (cak_chart_map_get_anchor (zoomed, jayapura, &x1, &y1));
+  g_assert_false (cak_rect_contains (&zoomed->plot, x1, y1));
+  g_assert_cmpint (cak_chart_hit_test (zoomed, x1, y1), ==, CAK_CHART_ITEM_NONE);
+
+  /* Zoomed in, the regions in view with room for it carry their names, inside them */
+  {
+    CakChartFocus closer = focus;
+    g_autoptr (CakChartLayout) close_layout = NULL;
+    guint names = 0;
+
+    g_assert_true (cak_chart_focus_zoom (&closer, zoomed, 2, x, y));
+    close_layout = map_layout_at (data, &closer, 1366, 768);
+    check_zoomed (close_layout);
+    for (guint i = 0; i < close_layout->placed->len; i++)
+      {
+        const char *text = g_ptr_array_index (close_layout->placed, i);
+
+        names += (g_str_has_prefix (text, "Kab. ") || g_str_has_prefix (text, "Kota "))
+                 && strchr (text, '%') == NULL;
+      }
+    g_test_message ("%u names in view at zoom 8", names);
+    g_assert_cmpuint (names, >=, 3);
+  }
+
+  /* A drag of (120, -40) moves the map with it */
+  moved = focus;
+  g_assert_true (cak_chart_focus_pan (&moved, zoomed, 120, -40));
+  panned = map_layout_at (data, &moved, 1366, 768);
+  g_assert_cmpint (cak_chart_hit_test (panned, x + 120, y - 40), ==, malang);
+  check_zoomed (panned);
+
+  /* Jayapura, out of view, is brought into it */
+  far_focus = focus;
+  g_assert_true (cak_chart_focus_reveal (&far_focus, zoomed, jayapura));
+  revealed = map_layout_at (data, &far_focus, 1366, 768);
+  g_assert_true (cak_chart_map_get_anchor (revealed, jayapura, &x1, &y1));
+  g_assert_true (cak_rect_contains (&revealed->plot, x1, y1));
+  g_assert_cmpint (cak_chart_hit_test (revealed, x1, y1), ==, jayapura);
+  /* A region in view stays where it is */
+  g_assert_false (cak_chart_focus_reveal (&far_focus, revealed, jayapura));
+
+  /* The view stays inside the map: zoomed out past the whole map it is the whole map; a pan of
+   * the whole map, or far past an edge, moves nothing more than the edge allows */
+  back = focus;
+  g_assert_true (cak_chart_focus_zoom (&back, zoomed, 0.01, x, y));
+  g_assert_cmpfloat (cak_chart_focus_get_zoom (&back), ==, 1);
+  {
+    CakChartFocus none = cak_chart_focus_none ();
+
+    g_assert_true (cak_chart_focus_same_view (&back, &none));
+    g_assert_false (cak_chart_focus_pan (&none, whole, 300, 300));
+    g_assert_true (cak_chart_focus_zoom (&none, whole, 1e6, x, y));
+    g_assert_cmpfloat (cak_chart_focus_get_zoom (&none), ==, CAK_CHART_ZOOM_MAX);
+  }
+  moved = focus;
+  cak_chart_focus_pan (&moved, zoomed, 1e6, 1e6);
+  g_assert_cmpfloat (moved.center_x, ==, 0.5 / 4);
+  g_assert_cmpfloat (moved.center_y, ==, 0.5 / 4);
+  /* Charts that do not zoom ignore it */
+  {
+    g_autoptr (CakChartLayout) ranking
+        = ctu_layout_focus (CAK_CHART_RANKING, data, &focus, CAK_CHART_THEME_LIGHT, 1366, 768, 0);
+
+    g_assert_false (cak_chart_kind_can_zoom (CAK_CHART_RANKING));
+    g_assert_cmpfloat (cak_chart_focus_get_zoom (&ranking->focus), ==, 1);
+    g_assert_false (cak_chart_focus_zoom (&focus, ranking, 2, 100, 100));
+  }
+
+  /* Drawn zoomed, into an image: Malang's place is in its class's colour, not the sea's */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+    cairo_t *cr = cairo_create (surface);
+    CakChartTheme theme;
+    guint32 px;
+
+    cak_chart_theme_init (&theme, CAK_CHART_THEME_LIGHT);
+    cak_chart_paint (cr, data, &zoomed->focus, &theme, zoomed);
+    cairo_surface_flush (surface);
+    px = *(guint32 *)(cairo_image_surface_get_data (surface)
+                      + (int)y * cairo_image_surface_get_stride (surface) + (int)x * 4);
+    g_assert_cmphex (px & 0xffffff, !=, 0xffffff);
+    g_assert_cmphex (px >> 24, ==, 0xff);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  /* A province zooms too, every size */
+  {
+    g_autoptr (CakChartData) province = ctu_sample_data (CAK_LANG_EN);
+
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr (CakChartLayout) fitted
+            = map_layout_at (province, NULL, sizes[s][0], sizes[s][1]);
+        g_autoptr (CakChartLayout) near = NULL;
+        CakChartFocus f = cak_chart_focus_none ();
+
+        g_assert_true (cak_chart_focus_zoom (&f, fitted, 3,
+                                             fitted->plot.x + fitted->plot.width * 0.3,
+                                             fitted->plot.y + fitted->plot.height * 0.6));
+        near = map_layout_at (province, &f, sizes[s][0], sizes[s][1]);
+        g_assert_cmpuint (check_zoomed (near), >, 0);
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -275,5 +458,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/map/no-data", test_no_data);
   g_test_add_func ("/chart/tilemap/tiles", test_tiles);
   g_test_add_func ("/chart/map/exports", test_exports);
+  g_test_add_func ("/chart/map/zoom", test_zoom);
   return g_test_run ();
 }

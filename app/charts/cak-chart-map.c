@@ -67,6 +67,8 @@ typedef struct
   char *text;
   CakRect box; /* the text's box */
   Pt anchor;
+  gboolean in_region; /* a name written in its region (a zoomed map), not beside it */
+  int klass;
 } MapLabel;
 
 typedef struct
@@ -506,7 +508,8 @@ place_dots (Map *m, const CakRect *plot)
       MapItem *it = &g_array_index (m->items, MapItem, i);
       double area = it->shape->area * m->proj.sx * m->proj.sy;
 
-      it->dot = !it->in_inset
+      /* Only for a region in view (a zoomed map shows part of the country) */
+      it->dot = !it->in_inset && cak_rect_contains (plot, it->anchor.x, it->anchor.y)
                 && (area < r2 * 2
                     || (it->shape->region->kind == CAK_REGION_KIND_KOTA && area < r2 * 12));
     }
@@ -616,6 +619,16 @@ layout_inset (Map *m, const CakRect *plot)
 
 /* Labels: the selected and the extreme regencies */
 
+static CakColor
+text_on (CakColor fill, const CakChartTheme *theme)
+{
+  double l = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
+  CakColor dark = { 0.08, 0.08, 0.1, 1 }, light = { 1, 1, 1, 1 };
+
+  (void)theme;
+  return l > 0.45 ? dark : light;
+}
+
 static char *
 label_text (const CakChartData *data, int item)
 {
@@ -700,6 +713,86 @@ place_label (const CakChartLayout *layout, const Map *m, const CakChartTheme *th
   return FALSE;
 }
 
+/* Whether a text's box lies in a region: its corners and the middles of its sides */
+static gboolean
+box_in_shape (const Map *m, const CakBoundaryShape *shape, const CakRect *box)
+{
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      {
+        double lon, lat;
+
+        if (i == 1 && j == 1)
+          continue;
+        unproject (&m->proj, box->x + box->width * i / 2, box->y + box->height * j / 2, &lon, &lat);
+        if (!cak_boundaries_shape_contains (m->boundaries, shape, lon, lat))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* A zoomed map writes the names of the regions in view that have room for them, largest first,
+ * in the regions themselves */
+#define MAX_REGION_NAMES 80
+
+static void
+layout_region_names (CakChartLayout *layout, Map *m, const CakChartData *data,
+                     const CakChartTheme *theme)
+{
+  double px = m->label_px * 0.9;
+  guint n = 0;
+
+  if (m->tiles || cak_chart_focus_get_zoom (&layout->focus) <= 1)
+    return;
+  for (guint i = 0; i < m->items->len && n < MAX_REGION_NAMES; i++)
+    {
+      const MapItem *it = &g_array_index (m->items, MapItem, i);
+      const CakRegion *region;
+      g_autofree char *name = NULL;
+      gboolean labelled = FALSE;
+      double bw, bh, w;
+      MapLabel label = { 0 };
+      CakRect box;
+      char *adm;
+
+      if (it->dot || it->in_inset || find_map_item (m, it->item) != it
+          || !cak_rect_contains (&layout->plot, it->anchor.x, it->anchor.y))
+        continue;
+      for (guint j = 0; j < m->labels->len && !labelled; j++)
+        labelled = g_array_index (m->labels, MapLabel, j).item == it->item;
+      if (labelled)
+        continue;
+      region = g_array_index (data->rows, CakIndicatorRow, it->item).region;
+      name = cak_chart_short_name (region->name);
+      /* "Kota Administrasi Jakarta Selatan": "Kota Jakarta Selatan" */
+      adm = strstr (name, "Administrasi ");
+      if (adm)
+        memmove (adm, adm + strlen ("Administrasi "), strlen (adm + strlen ("Administrasi ")) + 1);
+      bw = (it->shape->box.x1 - it->shape->box.x0) * m->proj.sx;
+      bh = (it->shape->box.y1 - it->shape->box.y0) * m->proj.sy;
+      if (bh < px * 2.2 || bw < px * 3)
+        continue;
+      w = cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, name);
+      if (w > bw * 0.7)
+        continue;
+      box = cak_chart_text_rect (layout, theme, px, PANGO_WEIGHT_NORMAL, name, it->anchor.x,
+                                 it->anchor.y, 0.5, 0);
+      if (!label_box_free (layout, m, &box, &layout->plot, NULL, FALSE)
+          || !box_in_shape (m, it->shape, &box))
+        continue;
+      label.item = it->item;
+      label.text = g_steal_pointer (&name);
+      label.box = box;
+      label.anchor = it->anchor;
+      label.in_region = TRUE;
+      label.klass = it->klass;
+      cak_chart_place_text (layout, theme, px, PANGO_WEIGHT_NORMAL, label.text, it->anchor.x,
+                            it->anchor.y, 0.5, 0);
+      g_array_append_val (m->labels, label);
+      n++;
+    }
+}
+
 static void
 layout_labels (CakChartLayout *layout, Map *m, const CakChartData *data, const CakChartTheme *theme)
 {
@@ -742,6 +835,7 @@ layout_labels (CakChartLayout *layout, Map *m, const CakChartData *data, const C
       cak_chart_place_text (layout, theme, m->label_px, PANGO_WEIGHT_BOLD, l->text,
                             l->box.x + l->box.width / 2, l->box.y + l->box.height / 2, 0.5, 0);
     }
+  layout_region_names (layout, m, data, theme);
 }
 
 /* Hits: a small box around each anchor, in reading order */
@@ -1258,6 +1352,14 @@ paint_label (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakC
   double cx = CLAMP (l->anchor.x, b->x, b->x + b->width);
   double cy = CLAMP (l->anchor.y, b->y, b->y + b->height);
 
+  if (l->in_region)
+    {
+      cak_chart_set_color (cr, l->klass >= 0 ? text_on (m->colors[l->klass], theme) : theme->text);
+      cak_chart_show_text (cr, layout, theme, m->label_px * 0.9, PANGO_WEIGHT_NORMAL, l->text,
+                           b->x + b->width / 2, b->y + b->height / 2, 0.5, 0);
+      return;
+    }
+
   /* A leader from the region to its name, when the name sits away from it */
   cak_chart_set_color (cr, theme->text);
   cairo_set_line_width (cr, 1.2);
@@ -1579,16 +1681,6 @@ tilemap_layout (CakChartLayout *layout, const CakChartData *data, const CakChart
       g_array_set_clear_func (m->labels, map_label_clear);
     }
   add_hits (layout, m);
-}
-
-static CakColor
-text_on (CakColor fill, const CakChartTheme *theme)
-{
-  double l = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
-  CakColor dark = { 0.08, 0.08, 0.1, 1 }, light = { 1, 1, 1, 1 };
-
-  (void)theme;
-  return l > 0.45 ? dark : light;
 }
 
 static void
