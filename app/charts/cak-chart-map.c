@@ -58,6 +58,7 @@ typedef struct
   gboolean dot; /* drawn as a dot too; the anchor is the dot's centre */
   gboolean in_inset;
   Pt dot_origin; /* where the region is, when its dot was moved aside */
+  double dot_origin_x; /* the anchor's x before any dot moved (what place_dots sorts by) */
   CakTile tile;
 } MapItem;
 
@@ -439,26 +440,15 @@ view_extent (const Map *m, CakGeoBox *out_box)
       box.y1 = MAX (box.y1, shape->label.y);
       for (guint k = 0; k < shape->n_rings; k++)
         {
-          guint n;
-          const CakGeoPoint *pts
-              = cak_boundaries_get_ring (m->boundaries, shape->first_ring + k, &n);
-          double area = 0;
-          CakGeoBox rb = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+          const CakGeoBox *rb = cak_boundaries_get_ring_box (m->boundaries, shape->first_ring + k);
 
-          for (guint j = 0, l = n - 1; j < n; l = j++)
-            {
-              area += (double)pts[l].x * pts[j].y - (double)pts[j].x * pts[l].y;
-              rb.x0 = MIN (rb.x0, pts[j].x);
-              rb.x1 = MAX (rb.x1, pts[j].x);
-              rb.y0 = MIN (rb.y0, pts[j].y);
-              rb.y1 = MAX (rb.y1, pts[j].y);
-            }
-          if (fabs (area) / 2 < shape->area * 0.04)
+          if (cak_boundaries_get_ring_area (m->boundaries, shape->first_ring + k)
+              < shape->area * 0.04)
             continue;
-          box.x0 = MIN (box.x0, rb.x0);
-          box.x1 = MAX (box.x1, rb.x1);
-          box.y0 = MIN (box.y0, rb.y0);
-          box.y1 = MAX (box.y1, rb.y1);
+          box.x0 = MIN (box.x0, rb->x0);
+          box.x1 = MAX (box.x1, rb->x1);
+          box.y0 = MIN (box.y0, rb->y0);
+          box.y1 = MAX (box.y1, rb->y1);
         }
     }
   if (box.x0 > box.x1)
@@ -497,10 +487,21 @@ dot_free (const Map *m, Pt p, guint upto, const CakRect *plot, const GArray *nea
   return TRUE;
 }
 
+static int
+compare_anchor_x (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const GArray *items = user_data;
+  double xa = g_array_index (items, MapItem, *(const guint *)a).dot_origin_x;
+  double xb = g_array_index (items, MapItem, *(const guint *)b).dot_origin_x;
+
+  return (xa > xb) - (xa < xb);
+}
+
 static void
 place_dots (Map *m, const CakRect *plot)
 {
   double r2 = m->dot_r * m->dot_r;
+  g_autoptr (GArray) by_x = NULL;
 
   /* A city smaller than a dot of four times the dot's area, or any region smaller than a dot */
   for (guint i = 0; i < m->items->len; i++)
@@ -509,10 +510,18 @@ place_dots (Map *m, const CakRect *plot)
       double area = it->shape->area * m->proj.sx * m->proj.sy;
 
       /* Only for a region in view (a zoomed map shows part of the country) */
+      it->dot_origin_x = it->anchor.x;
       it->dot = !it->in_inset && cak_rect_contains (plot, it->anchor.x, it->anchor.y)
                 && (area < r2 * 2
                     || (it->shape->region->kind == CAK_REGION_KIND_KOTA && area < r2 * 12));
     }
+  /* The regions by their anchors' x, to find those near a dot (the anchors of regions placed
+   * before as dots have moved by less than the reach: the search reaches that much further) */
+  by_x = g_array_sized_new (FALSE, FALSE, sizeof (guint), m->items->len);
+  for (guint j = 0; j < m->items->len; j++)
+    if (!g_array_index (m->items, MapItem, j).in_inset)
+      g_array_append_val (by_x, j);
+  g_array_sort_with_data (by_x, compare_anchor_x, m->items);
   /* Smallest first would push the tiniest farthest; place in drawing order, largest first. */
   for (guint i = 0; i < m->items->len; i++)
     {
@@ -521,16 +530,32 @@ place_dots (Map *m, const CakRect *plot)
 
       g_autoptr (GArray) near = NULL;
       double reach = MAX_DOT_RING * m->dot_r * 0.9 + 2 * m->dot_r + 2;
+      guint lo = 0, hi;
 
       if (!it->dot)
         continue;
       it->dot_origin = it->anchor;
       near = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint j = 0; j < m->items->len; j++)
+      /* The first in x order within twice the reach to the left */
+      hi = by_x->len;
+      while (lo < hi)
         {
+          guint mid = (lo + hi) / 2;
+          const MapItem *o = &g_array_index (m->items, MapItem, g_array_index (by_x, guint, mid));
+
+          if (o->dot_origin_x < it->anchor.x - 2 * reach)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint k = lo; k < by_x->len; k++)
+        {
+          guint j = g_array_index (by_x, guint, k);
           const MapItem *o = &g_array_index (m->items, MapItem, j);
 
-          if (j != i && !o->in_inset && fabs (o->anchor.x - it->anchor.x) < reach
+          if (o->dot_origin_x > it->anchor.x + 2 * reach)
+            break;
+          if (j != i && fabs (o->anchor.x - it->anchor.x) < reach
               && fabs (o->anchor.y - it->anchor.y) < reach)
             g_array_append_val (near, j);
         }
@@ -675,7 +700,8 @@ place_label (const CakChartLayout *layout, const Map *m, const CakChartTheme *th
   Pt anchor;
   double w, h;
 
-  if (it == NULL)
+  /* A region out of view (a zoomed map) gets no label */
+  if (it == NULL || (!m->tiles && !cak_rect_contains (&plot, it->anchor.x, it->anchor.y)))
     return FALSE;
   anchor = it->anchor;
   if (m->tiles)

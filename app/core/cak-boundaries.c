@@ -38,6 +38,7 @@ struct _CakBoundaries
   GArray *borders;     /* guint: the first point of each border, and one past the last */
   GHashTable *by_code; /* Kemendagri code -> CakBoundaryShape * (into shapes) */
   GArray *ring_boxes;  /* CakGeoBox of each ring */
+  GArray *ring_areas;  /* double: the area each ring encloses, in square degrees */
   GArray *border_boxes;  /* CakGeoBox of each border */
   GArray *coarse_points; /* CakGeoPoint: every ring simplified by COARSE_TOLERANCE */
   GArray *coarse_rings;  /* guint: as rings, into coarse_points */
@@ -225,6 +226,7 @@ build_coarse (CakBoundaries *self)
   guint n_rings = self->rings->len - 1;
 
   self->ring_boxes = g_array_sized_new (FALSE, FALSE, sizeof (CakGeoBox), n_rings);
+  self->ring_areas = g_array_sized_new (FALSE, FALSE, sizeof (double), n_rings);
   self->coarse_rings = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_rings + 1);
   self->coarse_points = g_array_new (FALSE, FALSE, sizeof (CakGeoPoint));
   for (guint k = 0; k < n_rings; k++)
@@ -244,6 +246,14 @@ build_coarse (CakBoundaries *self)
             far_d = d, far = i;
         }
       g_array_append_val (self->ring_boxes, box);
+      {
+        double area = 0;
+
+        for (guint j = 0, l = n - 1; j < n; l = j++)
+          area += (double)pts[l].x * pts[j].y - (double)pts[j].x * pts[l].y;
+        area = fabs (area) / 2;
+        g_array_append_val (self->ring_areas, area);
+      }
       g_array_append_val (self->coarse_rings, start);
       keep[0] = keep[far] = TRUE;
       if (far > 0)
@@ -485,6 +495,7 @@ cak_boundaries_free (CakBoundaries *self)
   g_clear_pointer (&self->borders, g_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->ring_boxes, g_array_unref);
+  g_clear_pointer (&self->ring_areas, g_array_unref);
   g_clear_pointer (&self->border_boxes, g_array_unref);
   g_clear_pointer (&self->coarse_points, g_array_unref);
   g_clear_pointer (&self->coarse_rings, g_array_unref);
@@ -589,6 +600,20 @@ cak_boundaries_get_ring_at (CakBoundaries *self, guint ring, CakBoundariesDetail
  *
  * Returns: the ring's bounding box (the same at every level of detail, or within it)
  */
+/**
+ * cak_boundaries_get_ring_area:
+ *
+ * Returns: the area a ring encloses, in square degrees
+ */
+double
+cak_boundaries_get_ring_area (CakBoundaries *self, guint ring)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (ring < self->ring_areas->len, 0);
+
+  return g_array_index (self->ring_areas, double, ring);
+}
+
 const CakGeoBox *
 cak_boundaries_get_ring_box (CakBoundaries *self, guint ring)
 {

@@ -70,6 +70,7 @@ const CakGeoPoint *cak_boundaries_get_ring (CakBoundaries *self, guint ring, gui
 const CakGeoPoint *cak_boundaries_get_ring_at (CakBoundaries *self, guint ring,
                                                CakBoundariesDetail detail, guint *out_n_points);
 const CakGeoBox *cak_boundaries_get_ring_box (CakBoundaries *self, guint ring);
+double cak_boundaries_get_ring_area (CakBoundaries *self, guint ring);
 double cak_boundaries_get_coarse_tolerance (void);
 
 /* Province borders as polylines (coasts are not among them) */
