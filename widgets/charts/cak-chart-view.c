@@ -774,6 +774,13 @@ query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTo
   return TRUE;
 }
 
+/* A screen of another scale: the map's kept image is drawn again at it */
+static void
+scale_factor_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (object));
+}
+
 static gboolean
 fade_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -1107,6 +1114,7 @@ cak_chart_view_init (CakChartView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
