@@ -1272,6 +1272,51 @@ test_names_peer (void)
   g_settings_set_string (cak_application_get_settings (app), "province", "");
 }
 
+/* The Map page zoomed in: its zoom buttons are named, say their keys, and the map says it is
+ * zoomed and how to move it */
+static void
+test_names_map_zoomed (void)
+{
+  CakWindow *window = window_on_sample ();
+  GtkStack *pages = find_stack_with (GTK_WIDGET (window), "overview");
+  GtkWidget *page = gtk_stack_get_child_by_name (pages, "map");
+  const char *actions[] = { "win.map-zoom-in", "win.map-zoom-out", "win.map-zoom-reset" };
+  const char *names[] = { "Zoom In", "Zoom Out", "Show Whole Map" };
+  g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  CakChartView *map = CAK_CHART_VIEW (find_of_type (page, CAK_TYPE_CHART_VIEW));
+  g_autofree char *description = NULL;
+
+  gtk_stack_set_visible_child (pages, page);
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-zoom-in", NULL));
+  settle ();
+  g_assert_cmpfloat (cak_chart_view_get_zoom (map), >, 1);
+  collect_of_type (page, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = NULL;
+      g_autofree char *label = NULL;
+
+      for (guint j = 0; j < buttons->len; j++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, j)), actions[i])
+            == 0)
+          button = g_ptr_array_index (buttons, j);
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_sensitive (button));
+      label = label_of (GTK_ACCESSIBLE (button));
+      g_assert_cmpstr (label, ==, names[i]);
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), names[i]));
+    }
+  description = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01 not this \x01");
+  g_assert_true (g_str_has_prefix (description, "Zoomed in 1.5×.")
+                 || g_str_has_prefix (description, "Zoomed in 1,5×."));
+  check_names (GTK_WIDGET (window), faults);
+  assert_no_faults ("the map zoomed in", faults);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1285,6 +1330,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/names/empty", test_names_empty);
   g_test_add_func ("/a11y/names/window", test_names_window);
   g_test_add_func ("/a11y/names/peer", test_names_peer);
+  g_test_add_func ("/a11y/names/map-zoomed", test_names_map_zoomed);
   g_test_add_func ("/a11y/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/a11y/window-size", test_window_size);
   g_test_add_func ("/a11y/table", test_table);

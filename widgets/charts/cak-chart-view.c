@@ -17,6 +17,11 @@
 #define FONT_PX 13.5
 /* Data changes cross-fade for this long, unless animations are off. */
 #define FADE_USEC (220 * 1000)
+/* A wheel's step zooms the map by this much, the keys and the buttons by the other */
+#define WHEEL_ZOOM 1.25
+#define KEY_ZOOM 1.5
+/* Touchpads that scroll in pixels: this many make one wheel step */
+#define PIXELS_PER_STEP 50.0
 
 struct _CakChartView
 {
@@ -38,6 +43,22 @@ struct _CakChartView
   GskRenderNode *old_node;
   gint64 fade_start;
   guint fade_tick;
+
+  /* Charts drawn in two parts (the maps): the part that changes with neither the pointer nor
+   * the selection, drawn once for the layout at base_scale */
+  GdkTexture *base;
+  int base_scale;
+
+  /* The map's zoom and centre (see CakChartFocus); 1 and the middle for the other charts */
+  double zoom, center_x, center_y;
+  double pointer_x, pointer_y; /* where the pointer is, for the wheel */
+  gboolean has_pointer;
+  double press_x, press_y; /* where the last button press was */
+  double drag_x, drag_y;   /* how far the drag has moved the map so far */
+  gboolean panning;        /* a drag is moving the map */
+  gboolean panned;         /* since the last press: a click that moved selects nothing */
+  gboolean pinching;
+  double pinch_scale;
 };
 
 static void scrollable_init (GtkScrollableInterface *iface);
@@ -50,6 +71,7 @@ enum
   PROP_0,
   PROP_KIND,
   PROP_SELECTED_CODE,
+  PROP_ZOOM,
   N_PROPS,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -86,10 +108,18 @@ selected_item (CakChartView *self)
   return cak_chart_data_find_code (self->data, self->selected_code);
 }
 
+/* The layout and what was drawn once for it go together */
+static void
+drop_layout (CakChartView *self)
+{
+  g_clear_pointer (&self->layout, cak_chart_layout_free);
+  g_clear_object (&self->base);
+}
+
 static void
 invalidate_layout (CakChartView *self)
 {
-  g_clear_pointer (&self->layout, cak_chart_layout_free);
+  drop_layout (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -119,11 +149,15 @@ ensure_layout (CakChartView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double font_px = round (FONT_PX * self->theme.font_scale * 2) / 2;
   double natural, content;
-  CakChartFocus focus = { selected_item (self), self->highlighted };
+  CakChartFocus focus
+      = { selected_item (self), self->highlighted, self->zoom, self->center_x, self->center_y };
 
-  /* The selected regency's labels are placed by the layout: a new selection lays out again. */
-  if (self->layout && self->layout->focus.selected != focus.selected)
-    g_clear_pointer (&self->layout, cak_chart_layout_free);
+  /* The selected regency's labels are placed by the layout, and the map is laid out for its
+   * zoom: a new selection or view lays out again. */
+  if (self->layout
+      && (self->layout->focus.selected != focus.selected
+          || !cak_chart_focus_same_view (&self->layout->focus, &focus)))
+    drop_layout (self);
   if (self->layout || self->data == NULL || width <= 0 || height <= 0)
     return;
   /* Charts with a row per regency scroll when the rows do not fit; the others fit the view. */
@@ -132,6 +166,10 @@ ensure_layout (CakChartView *self)
   self->layout = cak_chart_layout_new (self->kind, self->data, &focus, &self->theme,
                                        gtk_widget_get_pango_context (GTK_WIDGET (self)), width,
                                        content, font_px);
+  /* The view as it applies (kept inside the chart) */
+  self->zoom = cak_chart_focus_get_zoom (&self->layout->focus);
+  self->center_x = self->layout->focus.center_x;
+  self->center_y = self->layout->focus.center_y;
   configure_adjustment (self, content);
 }
 
@@ -153,6 +191,22 @@ accessible_label (CakChartView *self)
   return g_strdup_printf (_ ("%s, selected: %s"), cak_chart_kind_get_name (self->kind), text);
 }
 
+/* What a screen reader is told of a zoomed map: how much, and the keys that move it */
+static char *
+describe_zoom (CakChartView *self)
+{
+  double zoom = self->zoom;
+  g_autofree char *times = NULL;
+
+  /* 1,5× and 4× (not 4,0×) */
+  times = cak_number_format (zoom, fabs (zoom - round (zoom)) < 0.05 ? 0 : 1, self->data->lang);
+  /* Translators: said by a screen reader of the map when it is zoomed in; %s is how much, as
+   * in "4" or "1,5" */
+  return g_strdup_printf (_ ("Zoomed in %s×. Plus and minus zoom, 0 shows the whole map, Ctrl "
+                             "and the arrow keys move it."),
+                          times);
+}
+
 static void
 update_accessible (CakChartView *self)
 {
@@ -162,6 +216,13 @@ update_accessible (CakChartView *self)
   if (self->data == NULL)
     return;
   description = cak_chart_describe (self->kind, self->data);
+  if (cak_chart_kind_can_zoom (self->kind) && self->zoom > 1)
+    {
+      g_autofree char *whole = g_steal_pointer (&description);
+      g_autofree char *zoom = describe_zoom (self);
+
+      description = g_strdup_printf ("%s\n%s", zoom, whole);
+    }
   label = accessible_label (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -236,12 +297,321 @@ hit_test (CakChartView *self, double x, double y)
   return cak_chart_hit_test (self->layout, x, y + scroll_y (self));
 }
 
+/* The map's view: zoom and pan */
+
+static gboolean
+can_zoom (CakChartView *self)
+{
+  return cak_chart_kind_can_zoom (self->kind);
+}
+
+static double
+drag_threshold (CakChartView *self)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold,
+                NULL);
+  return MAX (1, threshold);
+}
+
+/* A zoomed map can be taken and moved */
+static void
+update_cursor (CakChartView *self)
+{
+  const char *name = NULL;
+
+  if (can_zoom (self) && self->zoom > 1)
+    name = self->panning ? "grabbing" : "grab";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+}
+
+/* The region under the pointer, after the map moved under it */
+static void
+follow_pointer (CakChartView *self)
+{
+  int item
+      = self->has_pointer ? hit_test (self, self->pointer_x, self->pointer_y) : CAK_CHART_ITEM_NONE;
+
+  if (item != self->highlighted)
+    {
+      self->highlighted = item;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Shows the part of the map @focus says (its zoom and centre) */
+static void
+set_view (CakChartView *self, const CakChartFocus *focus)
+{
+  double zoom = cak_chart_focus_get_zoom (focus);
+  gboolean zoom_changed = zoom != self->zoom;
+
+  self->zoom = zoom;
+  self->center_x = zoom > 1 ? focus->center_x : 0.5;
+  self->center_y = zoom > 1 ? focus->center_y : 0.5;
+  drop_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_cursor (self);
+  follow_pointer (self);
+  if (zoom_changed)
+    {
+      update_accessible (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+}
+
+/* The whole map again, without asking the layout (a new kind or place) */
+static void
+reset_view (CakChartView *self)
+{
+  CakChartFocus whole = cak_chart_focus_none ();
+
+  if (self->zoom == 1 && self->center_x == 0.5 && self->center_y == 0.5)
+    return;
+  set_view (self, &whole);
+}
+
+/* Zooms about (@x, @y) of the layout, which stays where it is */
+static gboolean
+zoom_about (CakChartView *self, double factor, double x, double y)
+{
+  CakChartFocus focus;
+
+  ensure_layout (self);
+  if (self->layout == NULL || !can_zoom (self))
+    return FALSE;
+  focus = self->layout->focus;
+  if (!cak_chart_focus_zoom (&focus, self->layout, factor, x, y))
+    return FALSE;
+  set_view (self, &focus);
+  return TRUE;
+}
+
+static gboolean
+zoom_about_middle (CakChartView *self, double factor)
+{
+  const CakRect *plot;
+
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+  plot = &self->layout->plot;
+  return zoom_about (self, factor, plot->x + plot->width / 2, plot->y + plot->height / 2);
+}
+
+/* Moves the map by (@dx, @dy), as a drag does */
+static gboolean
+pan (CakChartView *self, double dx, double dy)
+{
+  CakChartFocus focus;
+
+  ensure_layout (self);
+  if (self->layout == NULL || !can_zoom (self))
+    return FALSE;
+  focus = self->layout->focus;
+  if (!cak_chart_focus_pan (&focus, self->layout, dx, dy))
+    return FALSE;
+  set_view (self, &focus);
+  return TRUE;
+}
+
+/* A zoomed map follows the selection when it goes out of view */
+static void
+reveal_selected (CakChartView *self)
+{
+  CakChartFocus focus;
+  int item = selected_item (self);
+
+  if (!can_zoom (self) || self->zoom <= 1 || item == CAK_CHART_ITEM_NONE)
+    return;
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return;
+  focus = self->layout->focus;
+  if (cak_chart_focus_reveal (&focus, self->layout, item))
+    set_view (self, &focus);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, gpointer user_data)
+{
+  CakChartView *self = user_data;
+  double steps = dy;
+
+  if (!can_zoom (self))
+    return FALSE;
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+  /* A touchpad's smooth scroll zooms smoothly: a power of a wheel's step */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    steps /= PIXELS_PER_STEP;
+  if (steps != 0 && isfinite (steps))
+    {
+      if (self->has_pointer)
+        zoom_about (self, pow (WHEEL_ZOOM, -steps), self->pointer_x,
+                    self->pointer_y + scroll_y (self));
+      else
+        zoom_about_middle (self, pow (WHEEL_ZOOM, -steps));
+    }
+  /* The page does not scroll under the map */
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture, double x, double y, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  self->drag_x = self->drag_y = 0;
+  self->panning = FALSE;
+  self->panned = FALSE;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture, double offset_x, double offset_y, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  if (!can_zoom (self) || self->zoom <= 1 || self->pinching)
+    return;
+  if (!self->panning)
+    {
+      /* A hand that shakes while clicking does not move the map */
+      if (hypot (offset_x, offset_y) < drag_threshold (self))
+        return;
+      self->panning = self->panned = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      update_cursor (self);
+    }
+  pan (self, offset_x - self->drag_x, offset_y - self->drag_y);
+  self->drag_x = offset_x;
+  self->drag_y = offset_y;
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture, double offset_x, double offset_y, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  if (!self->panning)
+    return;
+  drag_update_cb (gesture, offset_x, offset_y, self);
+  self->panning = FALSE;
+  update_cursor (self);
+}
+
+static void
+pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  if (!can_zoom (self))
+    return;
+  self->pinching = TRUE;
+  self->pinch_scale = 1;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+pinch_scale_changed_cb (GtkGestureZoom *gesture, double scale, gpointer user_data)
+{
+  CakChartView *self = user_data;
+  double x, y;
+
+  if (!self->pinching || !(scale > 0) || !(self->pinch_scale > 0))
+    return;
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    zoom_about (self, scale / self->pinch_scale, x, y + scroll_y (self));
+  else
+    zoom_about_middle (self, scale / self->pinch_scale);
+  self->pinch_scale = scale;
+}
+
+static void
+pinch_end_cb (GtkGesture *gesture, GdkEventSequence *sequence, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  self->pinching = FALSE;
+}
+
+/* The keys of a map: + and - zoom about the middle, 0 shows it whole, Ctrl and the arrows move
+ * it by a tenth of the plot */
+static gboolean
+zoom_key (CakChartView *self, guint keyval, GdkModifierType state)
+{
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  double step_x, step_y;
+
+  if (state & GDK_ALT_MASK)
+    return FALSE;
+  switch (keyval)
+    {
+      case GDK_KEY_plus:
+      case GDK_KEY_equal:
+      case GDK_KEY_KP_Add:
+        if (ctrl)
+          return FALSE;
+        zoom_about_middle (self, KEY_ZOOM);
+        return TRUE;
+      case GDK_KEY_minus:
+      case GDK_KEY_KP_Subtract:
+        if (ctrl)
+          return FALSE;
+        zoom_about_middle (self, 1 / KEY_ZOOM);
+        return TRUE;
+      case GDK_KEY_0:
+      case GDK_KEY_KP_0:
+        if (ctrl)
+          return FALSE;
+        reset_view (self);
+        return TRUE;
+      default:
+        break;
+    }
+  if (!ctrl)
+    return FALSE;
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+  step_x = self->layout->plot.width / 10;
+  step_y = self->layout->plot.height / 10;
+  switch (keyval)
+    {
+      /* The view goes the arrow's way: the map the other */
+      case GDK_KEY_Left:
+      case GDK_KEY_KP_Left:
+        pan (self, step_x, 0);
+        return TRUE;
+      case GDK_KEY_Right:
+      case GDK_KEY_KP_Right:
+        pan (self, -step_x, 0);
+        return TRUE;
+      case GDK_KEY_Up:
+      case GDK_KEY_KP_Up:
+        pan (self, 0, step_y);
+        return TRUE;
+      case GDK_KEY_Down:
+      case GDK_KEY_KP_Down:
+        pan (self, 0, -step_y);
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static void
 motion_cb (GtkEventControllerMotion *controller, double x, double y, gpointer user_data)
 {
   CakChartView *self = user_data;
-  int item = hit_test (self, x, y);
+  int item;
 
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+  item = hit_test (self, x, y);
   if (item != self->highlighted)
     {
       self->highlighted = item;
@@ -254,6 +624,7 @@ leave_cb (GtkEventControllerMotion *controller, gpointer user_data)
 {
   CakChartView *self = user_data;
 
+  self->has_pointer = FALSE;
   if (self->highlighted != CAK_CHART_ITEM_NONE)
     {
       self->highlighted = CAK_CHART_ITEM_NONE;
@@ -265,12 +636,31 @@ static void
 pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
 {
   CakChartView *self = user_data;
-  int item = hit_test (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  set_selected_item (self, item);
-  if (n_press == 2 && self->selected_code)
-    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected_code);
+  self->press_x = x;
+  self->press_y = y;
+  self->panned = FALSE;
+  /* A double click shows the region's details (the first click selected it) */
+  if (n_press == 2)
+    {
+      set_selected_item (self, hit_test (self, x, y));
+      if (self->selected_code)
+        g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected_code);
+    }
+}
+
+/* A click selects as the button comes up, unless the pointer moved: a drag that moves a map
+ * leaves the selection alone */
+static void
+released_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
+{
+  CakChartView *self = user_data;
+
+  if (n_press != 1 || self->panned
+      || hypot (x - self->press_x, y - self->press_y) >= drag_threshold (self))
+    return;
+  set_selected_item (self, hit_test (self, x, y));
 }
 
 /* The items in the order they are drawn, top to bottom, left to right: what the arrow keys
@@ -306,6 +696,8 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   int current = selected_item (self);
   int pos = -1, n;
 
+  if (can_zoom (self) && zoom_key (self, keyval, state))
+    return TRUE;
   ensure_layout (self);
   order = visual_order (self);
   n = order->len;
@@ -348,6 +740,7 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
         return FALSE;
     }
   set_selected_item (self, g_array_index (order, CakChartHit, pos).item);
+  reveal_selected (self);
   return TRUE;
 }
 
@@ -379,6 +772,13 @@ query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTo
     markup = g_markup_printf_escaped ("<b>%s</b>", text);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
+}
+
+/* A screen of another scale: the map's kept image is drawn again at it */
+static void
+scale_factor_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (object));
 }
 
 static gboolean
@@ -445,10 +845,45 @@ cak_chart_view_size_allocate (GtkWidget *widget, int width, int height, int base
               && cak_chart_natural_height (self->kind, self->data, &self->theme, width,
                                            self->layout->font_px)
                      <= height)))
-    g_clear_pointer (&self->layout, cak_chart_layout_free);
+    drop_layout (self);
   ensure_layout (self);
   if (self->layout)
     configure_adjustment (self, self->layout->height);
+}
+
+/* What of the chart changes with neither the pointer nor the selection, drawn once into an
+ * image at the screen's scale: a hover then draws only the outlines over it */
+static GdkTexture *
+render_base (CakChartView *self, int scale)
+{
+  int width = ceil (self->layout->width * scale);
+  int height = ceil (self->layout->height * scale);
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  GBytes *bytes;
+  cairo_t *cr;
+  int stride;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cak_chart_paint_base (cr, self->data, &self->theme, self->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* Cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT. The texture
+   * keeps the surface's pixels. */
+  bytes
+      = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize)stride * height,
+                                    (GDestroyNotify)cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+  return texture;
 }
 
 static void
@@ -467,16 +902,42 @@ cak_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
   dy = scroll_y (self);
+  if (cak_chart_kind_has_base (self->kind))
+    {
+      int scale = gtk_widget_get_scale_factor (widget);
+
+      if (self->base && self->base_scale != scale)
+        g_clear_object (&self->base);
+      if (self->base == NULL)
+        {
+          self->base = render_base (self, scale);
+          self->base_scale = scale;
+        }
+    }
 
   node = gsk_cairo_node_new (&bounds);
   cr = gsk_cairo_node_get_draw_context (node);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_translate (cr, 0, -dy);
+  focus = self->layout->focus;
   focus.selected = selected_item (self);
   focus.highlighted = self->highlighted;
-  cak_chart_paint (cr, self->data, &focus, &self->theme, self->layout);
+  if (self->base)
+    cak_chart_paint_over (cr, self->data, &focus, &self->theme, self->layout);
+  else
+    cak_chart_paint (cr, self->data, &focus, &self->theme, self->layout);
   cairo_destroy (cr);
+  if (self->base)
+    {
+      graphene_rect_t where
+          = GRAPHENE_RECT_INIT (0, -dy, self->layout->width, self->layout->height);
+      GskRenderNode *parts[2] = { gsk_texture_node_new (self->base, &where), node };
+
+      node = gsk_container_node_new (parts, G_N_ELEMENTS (parts));
+      gsk_render_node_unref (parts[0]);
+      gsk_render_node_unref (parts[1]);
+    }
 
   if (self->old_node && self->fade_tick)
     {
@@ -509,6 +970,9 @@ cak_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_SELECTED_CODE:
         g_value_set_string (value, self->selected_code);
+        break;
+      case PROP_ZOOM:
+        g_value_set_double (value, self->zoom);
         break;
       case PROP_HADJUSTMENT:
         g_value_set_object (value, self->hadjustment);
@@ -575,7 +1039,7 @@ cak_chart_view_finalize (GObject *object)
 {
   CakChartView *self = CAK_CHART_VIEW (object);
 
-  g_clear_pointer (&self->layout, cak_chart_layout_free);
+  drop_layout (self);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   g_clear_pointer (&self->last_node, gsk_render_node_unref);
   g_clear_pointer (&self->old_node, gsk_render_node_unref);
@@ -603,6 +1067,14 @@ cak_chart_view_class_init (CakChartViewClass *klass)
   properties[PROP_SELECTED_CODE]
       = g_param_spec_string ("selected-code", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CakChartView:zoom:
+   *
+   * How much the map is magnified: 1 shows it whole (and every chart that does not zoom).
+   */
+  properties[PROP_ZOOM]
+      = g_param_spec_double ("zoom", NULL, NULL, 1, CAK_CHART_ZOOM_MAX, 1,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -629,19 +1101,39 @@ cak_chart_view_init (CakChartView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *scroll
+      = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
 
   self->highlighted = CAK_CHART_ITEM_NONE;
+  self->zoom = 1;
+  self->center_x = self->center_y = 0.5;
   cak_chart_theme_init (&self->theme, CAK_CHART_THEME_LIGHT);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* The map: the wheel and a pinch zoom, a drag moves it */
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  g_signal_connect (pinch, "end", G_CALLBACK (pinch_end_cb), self);
+  g_signal_connect (pinch, "cancel", G_CALLBACK (pinch_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
@@ -661,6 +1153,8 @@ cak_chart_view_set_kind (CakChartView *self, CakChartKind kind)
   if (self->kind == kind)
     return;
   self->kind = kind;
+  reset_view (self);
+  update_cursor (self);
   invalidate_layout (self);
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -711,6 +1205,9 @@ cak_chart_view_set_data (CakChartView *self, CakChartData *data)
         self->fade_tick
             = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
     }
+  /* Another province (or the country) is shown whole; another period keeps the view */
+  if (self->data == NULL || data == NULL || g_strcmp0 (self->data->place, data->place) != 0)
+    reset_view (self);
   g_clear_pointer (&self->data, cak_chart_data_unref);
   self->data = data ? cak_chart_data_ref (data) : NULL;
   self->highlighted = CAK_CHART_ITEM_NONE;
@@ -791,4 +1288,72 @@ cak_chart_view_select_code (CakChartView *self, const char *code)
       return;
     }
   set_selected_item (self, cak_chart_data_find_code (self->data, code));
+  reveal_selected (self);
+}
+
+/**
+ * cak_chart_view_get_highlighted:
+ *
+ * Returns: the item under the pointer, or %CAK_CHART_ITEM_NONE
+ */
+int
+cak_chart_view_get_highlighted (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), CAK_CHART_ITEM_NONE);
+
+  return self->highlighted;
+}
+
+/**
+ * cak_chart_view_get_zoom:
+ *
+ * Returns: how much the map is magnified, 1 when it is shown whole
+ */
+double
+cak_chart_view_get_zoom (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), 1);
+
+  return self->zoom;
+}
+
+/**
+ * cak_chart_view_zoom_in:
+ *
+ * Magnifies a map (see cak_chart_kind_can_zoom()) about its middle, as the + key does.
+ *
+ * Returns: whether the view changed (not past %CAK_CHART_ZOOM_MAX)
+ */
+gboolean
+cak_chart_view_zoom_in (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), FALSE);
+
+  return zoom_about_middle (self, KEY_ZOOM);
+}
+
+/**
+ * cak_chart_view_zoom_out:
+ *
+ * Returns: whether the view changed (not when the map is shown whole)
+ */
+gboolean
+cak_chart_view_zoom_out (CakChartView *self)
+{
+  g_return_val_if_fail (CAK_IS_CHART_VIEW (self), FALSE);
+
+  return zoom_about_middle (self, 1 / KEY_ZOOM);
+}
+
+/**
+ * cak_chart_view_zoom_reset:
+ *
+ * Shows the whole map.
+ */
+void
+cak_chart_view_zoom_reset (CakChartView *self)
+{
+  g_return_if_fail (CAK_IS_CHART_VIEW (self));
+
+  reset_view (self);
 }

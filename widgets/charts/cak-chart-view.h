@@ -24,5 +24,10 @@ const CakChartTheme *cak_chart_view_get_theme (CakChartView *self);
 const CakChartLayout *cak_chart_view_get_layout (CakChartView *self);
 const char *cak_chart_view_get_selected_code (CakChartView *self);
 void cak_chart_view_select_code (CakChartView *self, const char *code);
+int cak_chart_view_get_highlighted (CakChartView *self);
+double cak_chart_view_get_zoom (CakChartView *self);
+gboolean cak_chart_view_zoom_in (CakChartView *self);
+gboolean cak_chart_view_zoom_out (CakChartView *self);
+void cak_chart_view_zoom_reset (CakChartView *self);
 
 G_END_DECLS

@@ -87,10 +87,115 @@ current_view (CakWindow *self)
   return NULL;
 }
 
+/* The map's zoom buttons: each can act only short of its limit */
+static void
+update_map_actions (CakWindow *self)
+{
+  CakChartView *map = self->views[CAK_CHART_MAP];
+  gboolean shown = map && cak_chart_view_get_data (map) != NULL;
+  double zoom = map ? cak_chart_view_get_zoom (map) : 1;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-zoom-in",
+                                 shown && zoom < CAK_CHART_ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-zoom-out", shown && zoom > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-zoom-reset", shown && zoom > 1);
+}
+
+static void
+map_zoom_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  update_map_actions (CAK_WINDOW (user_data));
+}
+
+static void
+map_zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CakWindow *self = CAK_WINDOW (widget);
+  CakChartView *map = self->views[CAK_CHART_MAP];
+
+  if (map == NULL)
+    return;
+  if (g_strcmp0 (action_name, "win.map-zoom-in") == 0)
+    cak_chart_view_zoom_in (map);
+  else if (g_strcmp0 (action_name, "win.map-zoom-out") == 0)
+    cak_chart_view_zoom_out (map);
+  else
+    cak_chart_view_zoom_reset (map);
+}
+
+static GtkWidget *
+zoom_button (const char *icon, const char *name, const char *key, const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  /* The button's name, and its key on the map */
+  g_autofree char *tooltip = g_strdup_printf ("%s (%s)", name, key);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  cak_accessible_name (button, name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  /* The keyboard stays on the map, whose keys do the same */
+  gtk_widget_set_focus_on_click (button, FALSE);
+  return button;
+}
+
+/* The zoom buttons go in the top right corner of the map itself, below its title and legend
+ * however long they are */
+static gboolean
+map_buttons_position_cb (GtkOverlay *overlay, GtkWidget *buttons, GdkRectangle *allocation,
+                         gpointer user_data)
+{
+  CakChartView *map = user_data;
+  const CakChartLayout *layout = cak_chart_view_get_layout (map);
+  int width, height;
+  double x, y;
+
+  if (layout == NULL
+      || !gtk_widget_translate_coordinates (GTK_WIDGET (map), GTK_WIDGET (overlay),
+                                            layout->plot.x + layout->plot.width, layout->plot.y, &x,
+                                            &y))
+    return FALSE;
+  gtk_widget_measure (buttons, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (buttons, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  allocation->width = width;
+  allocation->height = height;
+  allocation->x = MAX (0, (int)floor (x) - width);
+  allocation->y = MAX (0, (int)ceil (y));
+  return TRUE;
+}
+
+/* The map's page: the map, and its zoom buttons over its top right corner */
+static GtkWidget *
+map_page (CakWindow *self, CakChartView *map)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled (map));
+  gtk_widget_add_css_class (buttons, "linked");
+  gtk_widget_add_css_class (buttons, "osd");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
+  gtk_box_append (GTK_BOX (buttons),
+                  zoom_button ("zoom-in-symbolic", _ ("Zoom In"), "+", "win.map-zoom-in"));
+  gtk_box_append (GTK_BOX (buttons),
+                  zoom_button ("zoom-out-symbolic", _ ("Zoom Out"), "−", "win.map-zoom-out"));
+  gtk_box_append (GTK_BOX (buttons), zoom_button ("zoom-original-symbolic", _ ("Show Whole Map"),
+                                                  "0", "win.map-zoom-reset"));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), buttons);
+  g_signal_connect_object (overlay, "get-child-position", G_CALLBACK (map_buttons_position_cb), map,
+                           0);
+  g_signal_connect_object (map, "notify::zoom", G_CALLBACK (map_zoom_changed_cb), self, 0);
+  return overlay;
+}
+
 static void
 update_actions (CakWindow *self)
 {
   gboolean has_chart = current_view (self) != NULL;
+
+  update_map_actions (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", has_chart);
@@ -776,6 +881,9 @@ cak_window_charts_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-detail", NULL, show_detail_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.map-zoom-in", NULL, map_zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.map-zoom-out", NULL, map_zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.map-zoom-reset", NULL, map_zoom_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -811,8 +919,10 @@ cak_window_charts_init (CakWindow *self)
       if (k == CAK_CHART_KPI || !cak_chart_kind_from_id (cak_chart_kind_to_id (k), NULL))
         continue;
       self->views[k] = new_view (self, k);
-      gtk_stack_add_titled (self->pages, scrolled (self->views[k]), cak_chart_kind_to_id (k),
-                            cak_chart_kind_get_name (k));
+      gtk_stack_add_titled (self->pages,
+                            k == CAK_CHART_MAP ? map_page (self, self->views[k])
+                                               : scrolled (self->views[k]),
+                            cak_chart_kind_to_id (k), cak_chart_kind_get_name (k));
     }
   self->chart_view = self->views[CAK_CHART_RANKING];
   /* The table last, and the overview first */
