@@ -1504,6 +1504,101 @@ paint_attribution (cairo_t *cr, const CakChartLayout *layout, const Map *m,
                        layout->width - 2 * layout->pad);
 }
 
+/* The callouts: leaders from where the small regions are to their dots, then the dots, each
+ * in its class's colour and outlined. With a raster, a dot is a polygon of 24 sides, filled and
+ * outlined as the regions are. */
+static void
+dot_path (CakRaster *raster, Pt centre, double r)
+{
+  for (int k = 0; k < 24; k++)
+    {
+      double a = 2 * G_PI * k / 24;
+
+      if (k == 0)
+        cak_raster_move_to (raster, centre.x + r * cos (a), centre.y + r * sin (a));
+      else
+        cak_raster_line_to (raster, centre.x + r * cos (a), centre.y + r * sin (a));
+    }
+}
+
+static void
+paint_dots (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakChartTheme *theme)
+{
+  const CakRect *plot = &layout->plot;
+  CakRaster *raster = cak_raster_begin (cr, floor (plot->x), floor (plot->y),
+                                        ceil (plot->x + plot->width) - floor (plot->x),
+                                        ceil (plot->y + plot->height) - floor (plot->y));
+  cairo_surface_t *hatch = NULL;
+
+  cairo_set_line_width (cr, 1);
+  cak_chart_set_color (cr, theme->muted);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const MapItem *it = &g_array_index (m->items, MapItem, i);
+
+      if (!it->dot
+          || hypot (it->anchor.x - it->dot_origin.x, it->anchor.y - it->dot_origin.y) <= m->dot_r)
+        continue;
+      if (raster)
+        {
+          cak_raster_move_to (raster, it->dot_origin.x, it->dot_origin.y);
+          cak_raster_line_to (raster, it->anchor.x, it->anchor.y);
+          cak_raster_stroke_open (raster, 1);
+        }
+      else
+        {
+          cairo_move_to (cr, it->dot_origin.x, it->dot_origin.y);
+          cairo_line_to (cr, it->anchor.x, it->anchor.y);
+        }
+    }
+  if (raster)
+    cak_raster_paint_strokes (raster, theme->muted);
+  else
+    cairo_stroke (cr);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const MapItem *it = &g_array_index (m->items, MapItem, i);
+
+      if (!it->dot)
+        continue;
+      if (raster)
+        {
+          dot_path (raster, it->anchor, m->dot_r);
+          cak_raster_stroke_closed_preserve (raster, 1, 1);
+          if (it->klass == CLASS_NO_DATA)
+            {
+              cairo_matrix_t ctm;
+
+              cairo_get_matrix (cr, &ctm);
+              if (hatch == NULL)
+                hatch = hatch_tile (theme, m->label_px * 0.6, ctm.xx);
+              cak_raster_fill_tile (raster, (const guint32 *)cairo_image_surface_get_data (hatch),
+                                    cairo_image_surface_get_width (hatch));
+            }
+          else
+            cak_raster_fill (raster, class_color (m, theme, it->klass));
+          continue;
+        }
+      cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
+      cak_chart_set_color (cr, class_color (m, theme, it->klass));
+      if (it->klass == CLASS_NO_DATA)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
+          hatch_path (cr, theme, m->label_px * 0.6);
+          cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
+        }
+      else
+        cairo_fill_preserve (cr);
+      cak_chart_set_color (cr, theme->text);
+      cairo_stroke (cr);
+    }
+  if (raster)
+    cak_raster_paint_strokes (raster, theme->text);
+  cak_raster_end (raster);
+  g_clear_pointer (&hatch, cairo_surface_destroy);
+}
+
 static void
 map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *data,
                 const CakChartTheme *theme)
@@ -1517,42 +1612,7 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 
   paint_regions (cr, m, theme, &m->proj, &layout->plot, FALSE);
 
-  /* Callouts: leaders, then dots */
-  cairo_set_line_width (cr, 1);
-  cak_chart_set_color (cr, theme->muted);
-  for (guint i = 0; i < m->items->len; i++)
-    {
-      const MapItem *it = &g_array_index (m->items, MapItem, i);
-
-      if (it->dot
-          && hypot (it->anchor.x - it->dot_origin.x, it->anchor.y - it->dot_origin.y) > m->dot_r)
-        {
-          cairo_move_to (cr, it->dot_origin.x, it->dot_origin.y);
-          cairo_line_to (cr, it->anchor.x, it->anchor.y);
-        }
-    }
-  cairo_stroke (cr);
-  for (guint i = 0; i < m->items->len; i++)
-    {
-      const MapItem *it = &g_array_index (m->items, MapItem, i);
-
-      if (!it->dot)
-        continue;
-      cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
-      cak_chart_set_color (cr, class_color (m, theme, it->klass));
-      if (it->klass == CLASS_NO_DATA)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
-          hatch_path (cr, theme, m->label_px * 0.6);
-          cairo_arc (cr, it->anchor.x, it->anchor.y, m->dot_r, 0, 2 * G_PI);
-        }
-      else
-        cairo_fill_preserve (cr);
-      cak_chart_set_color (cr, theme->text);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+  paint_dots (cr, layout, m, theme);
 
   if (m->has_inset)
     {

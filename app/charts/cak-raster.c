@@ -40,20 +40,22 @@ typedef enum
 typedef struct
 {
   OpKind kind;
-  guint first, n; /* edges or segments */
+  guint first, n; /* subpaths */
   int y0, y1;     /* the rows it may touch, y1 not included */
   guint k;        /* OP_FILL: the colour's index */
   guint32 rgb;    /* OP_FILL_BLEND, OP_PAINT: the colour */
   guint alpha;
-  double hw; /* OP_STROKE: half the line's width, in pixels */
+  double hw;       /* OP_STROKE: half the line's width, in pixels */
+  gboolean closed; /* OP_STROKE: its subpaths are polygons */
 } Op;
 
+/* A subpath: its points, in points */
 typedef struct
 {
-  double ax, ay, bx, by;
-} Seg;
+  guint first, n;
+} Sub;
 
-#define BAND_ROWS 32
+#define BAND_ROWS 64
 
 struct _CakRaster
 {
@@ -63,11 +65,10 @@ struct _CakRaster
   gboolean has_alpha;
   double scale, ox, oy; /* device = user * scale + offset */
   int x0, y0, x1, y1;   /* the clip, in whole device pixels (x1 and y1 not included) */
-  GArray *points;       /* RPoint, in device pixels */
-  GArray *starts;       /* guint: where each subpath starts in points */
+  GArray *points;       /* RPoint, in device pixels: every path's, kept for the drawing */
+  GArray *subs;         /* Sub: every path's subpaths */
+  guint path;           /* the current path's first subpath */
   GArray *ops;          /* Op */
-  GArray *edges;        /* Edge, of the fills */
-  GArray *segs;         /* Seg, of the outlines */
   /* Fill colours, 1 to n_colors (0 is none), and tiles */
   guint n_colors;
   guint32 colors[256];
@@ -161,10 +162,9 @@ cak_raster_begin (cairo_t *cr, double clip_x, double clip_y, double clip_width, 
   r->x1 = (int)CLAMP (ceil (x1 * r->scale + r->ox - 0.5), r->x0, width);
   r->y1 = (int)CLAMP (ceil (y1 * r->scale + r->oy - 0.5), r->y0, height);
   r->points = g_array_new (FALSE, FALSE, sizeof (RPoint));
-  r->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  r->subs = g_array_new (FALSE, FALSE, sizeof (Sub));
   r->ops = g_array_new (FALSE, FALSE, sizeof (Op));
-  r->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
-  r->segs = g_array_new (FALSE, FALSE, sizeof (Seg));
+
   return r;
 }
 
@@ -185,10 +185,9 @@ cak_raster_end (CakRaster *r)
   cairo_surface_mark_dirty (r->target);
   cairo_surface_destroy (r->target);
   g_array_unref (r->points);
-  g_array_unref (r->starts);
+  g_array_unref (r->subs);
   g_array_unref (r->ops);
-  g_array_unref (r->edges);
-  g_array_unref (r->segs);
+
   for (guint k = 0; k < G_N_ELEMENTS (r->tile_x); k++)
     g_free (r->tile_x[k]);
   g_free (r);
@@ -199,23 +198,22 @@ cak_raster_end (CakRaster *r)
 void
 cak_raster_new_path (CakRaster *r)
 {
-  g_array_set_size (r->points, 0);
-  g_array_set_size (r->starts, 0);
+  r->path = r->subs->len;
 }
 
 void
 cak_raster_move_to (CakRaster *r, double x, double y)
 {
   RPoint p = { x * r->scale + r->ox, y * r->scale + r->oy };
-  guint start = r->points->len;
+  Sub sub = { r->points->len, 1 };
 
   /* A subpath of one point is no polygon: a move after it replaces it */
-  if (r->starts->len > 0 && g_array_index (r->starts, guint, r->starts->len - 1) + 1 == start)
+  if (r->subs->len > r->path && g_array_index (r->subs, Sub, r->subs->len - 1).n == 1)
     {
-      g_array_index (r->points, RPoint, start - 1) = p;
+      g_array_index (r->points, RPoint, r->points->len - 1) = p;
       return;
     }
-  g_array_append_val (r->starts, start);
+  g_array_append_val (r->subs, sub);
   g_array_append_val (r->points, p);
 }
 
@@ -224,12 +222,13 @@ cak_raster_line_to (CakRaster *r, double x, double y)
 {
   RPoint p = { x * r->scale + r->ox, y * r->scale + r->oy };
 
-  if (r->starts->len == 0)
+  if (r->subs->len == r->path)
     {
       cak_raster_move_to (r, x, y);
       return;
     }
   g_array_append_val (r->points, p);
+  g_array_index (r->subs, Sub, r->subs->len - 1).n++;
 }
 
 void
@@ -297,47 +296,39 @@ color_rgb (CakColor color)
 
 /* Recording */
 
-/* The path's edges as a fill sweeps them, kept for the bands' drawing */
+/* The rows the path's first @n_subs subpaths touch, @reach beyond their points */
+static gboolean
+path_rows (const CakRaster *r, guint first, guint n_subs, double reach, int *out_y0, int *out_y1)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  for (guint s = first; s < first + n_subs; s++)
+    {
+      const Sub *sub = &g_array_index (r->subs, Sub, s);
+      const RPoint *pts = &g_array_index (r->points, RPoint, sub->first);
+
+      for (guint i = 0; i < sub->n; i++)
+        {
+          lo = MIN (lo, pts[i].y);
+          hi = MAX (hi, pts[i].y);
+        }
+    }
+  if (!(lo <= hi))
+    return FALSE;
+  *out_y0 = MAX (ifloor (MAX (lo - reach, r->y0 - 1.0)), r->y0);
+  *out_y1 = MIN (ifloor (MIN (hi + reach, r->y1 + 1.0)) + 1, r->y1);
+  return *out_y0 < *out_y1;
+}
+
+/* The path, kept for the bands' drawing */
 static void
 record_fill (CakRaster *r, Op *op)
 {
-  const RPoint *pts = (const RPoint *)r->points->data;
-  guint first_edge = r->edges->len;
-
-  op->y0 = r->y1;
-  op->y1 = r->y0;
-  for (guint s = 0; s < r->starts->len; s++)
-    {
-      guint first = g_array_index (r->starts, guint, s);
-      guint end = s + 1 < r->starts->len ? g_array_index (r->starts, guint, s + 1) : r->points->len;
-
-      for (guint i = first; i < end; i++)
-        {
-          const RPoint *a = &pts[i], *b = &pts[i + 1 < end ? i + 1 : first];
-          const RPoint *top = a->y < b->y ? a : b, *bottom = a->y < b->y ? b : a;
-          Edge e;
-
-          if (a->y == b->y || !isfinite (a->y) || !isfinite (b->y) || !isfinite (a->x)
-              || !isfinite (b->x))
-            continue;
-          if (top->y > r->y1 + 1 || bottom->y < r->y0 - 1)
-            continue;
-          e.y0 = MAX (iceil (MAX (top->y, r->y0 - 1) - 0.5), r->y0);
-          e.y1 = MIN (iceil (MIN (bottom->y, r->y1 + 1) - 0.5), r->y1);
-          if (e.y0 >= e.y1)
-            continue;
-          e.dxdy = (bottom->x - top->x) / (bottom->y - top->y);
-          e.x = top->x + (e.y0 + 0.5 - top->y) * e.dxdy;
-          g_array_append_val (r->edges, e);
-          op->y0 = MIN (op->y0, e.y0);
-          op->y1 = MAX (op->y1, e.y1);
-        }
-    }
-  op->first = first_edge;
-  op->n = r->edges->len - first_edge;
-  cak_raster_new_path (r);
-  if (op->n > 0)
+  op->first = r->path;
+  op->n = r->subs->len - r->path;
+  if (op->n > 0 && path_rows (r, op->first, op->n, 0.5, &op->y0, &op->y1))
     g_array_append_val (r->ops, *op);
+  cak_raster_new_path (r);
 }
 
 /* The index of a fill colour, or of a tile; 0 when 255 are in use already (the fill is then
@@ -412,51 +403,16 @@ cak_raster_fill_tile (CakRaster *r, const guint32 *tile, int size)
 static void
 record_stroke (CakRaster *r, double width, gboolean closed, guint n_subpaths, gboolean keep)
 {
-  const RPoint *pts = (const RPoint *)r->points->data;
   Op op = { OP_STROKE };
-  double reach;
 
   op.hw = MAX (0, width * r->scale / 2);
-  op.first = r->segs->len;
-  reach = op.hw + 0.5;
-  op.y0 = r->y1;
-  op.y1 = r->y0;
-  for (guint s = 0; s < MIN (n_subpaths, r->starts->len); s++)
-    {
-      guint first = g_array_index (r->starts, guint, s);
-      guint end = s + 1 < r->starts->len ? g_array_index (r->starts, guint, s + 1) : r->points->len;
-      guint n = end - first;
-
-      for (guint i = 0; i < n; i++)
-        {
-          const RPoint *a = &pts[first + i], *b;
-          Seg seg;
-          double lo, hi;
-
-          if (i + 1 < n)
-            b = &pts[first + i + 1];
-          else if (closed && n > 2)
-            b = &pts[first];
-          else
-            break;
-          if (!isfinite (a->x) || !isfinite (a->y) || !isfinite (b->x) || !isfinite (b->y))
-            continue;
-          lo = MIN (a->y, b->y) - reach;
-          hi = MAX (a->y, b->y) + reach;
-          if (hi < r->y0 || lo > r->y1 || MAX (a->x, b->x) + reach < r->x0
-              || MIN (a->x, b->x) - reach > r->x1)
-            continue;
-          seg = (Seg){ a->x, a->y, b->x, b->y };
-          g_array_append_val (r->segs, seg);
-          op.y0 = MIN (op.y0, MAX (ifloor (MAX (lo, r->y0 - 1)), r->y0));
-          op.y1 = MAX (op.y1, MIN (ifloor (MIN (hi, r->y1 + 1)) + 1, r->y1));
-        }
-    }
-  op.n = r->segs->len - op.first;
+  op.closed = closed;
+  op.first = r->path;
+  op.n = MIN (n_subpaths, r->subs->len - r->path);
+  if (op.n > 0 && path_rows (r, op.first, op.n, op.hw + 1, &op.y0, &op.y1))
+    g_array_append_val (r->ops, op);
   if (!keep)
     cak_raster_new_path (r);
-  if (op.n > 0)
-    g_array_append_val (r->ops, op);
 }
 
 /**
@@ -538,46 +494,42 @@ lay_band (const CakRaster *r, Band *b, guint32 stroke_rgb, guint stroke_alpha)
       guint8 *cover = b->mask + (gsize)i * w - r->x0;
       guint32 *row = row_pixels (r, y);
 
-      for (int x = x0; x <= x1; x++)
+      if (x0 > x1)
+        continue;
+      /* Eight pixels at a time: much of a row is neither filled nor outlined */
+      for (int x = x0; x <= x1; x += 8)
         {
-          guint k, c;
+          int end = MIN (x + 8, x1 + 1);
 
-          /* Much of a row is neither: eight pixels at a time */
-          if (x + 8 <= x1 + 1)
+          if (end - x == 8)
             {
               guint64 some, more;
 
               memcpy (&some, index + x, 8);
               memcpy (&more, cover + x, 8);
               if ((some | more) == 0)
-                {
-                  x += 7;
-                  continue;
-                }
+                continue;
             }
-          k = index[x];
-          c = cover[x];
-          if (k)
+          for (int p = x; p < end; p++)
             {
-              const guint32 *tile = r->tiles[k];
+              guint k = index[p], c = cover[p];
 
-              if (tile)
+              if (k)
                 {
-                  int size = r->tile_sizes[k];
+                  const guint32 *tile = r->tiles[k];
 
-                  row[x] = tile[(y % size) * size + r->tile_x[k][x - r->x0]];
+                  if (tile)
+                    row[p]
+                        = tile[(y % r->tile_sizes[k]) * r->tile_sizes[k] + r->tile_x[k][p - r->x0]];
+                  else
+                    row[p] = r->colors[k];
                 }
-              else
-                row[x] = r->colors[k];
-              index[x] = 0;
-            }
-          if (c)
-            {
-              if (stroke_alpha)
-                row[x] = blend (row[x], stroke_rgb, (c * stroke_alpha + 127) / 255);
-              cover[x] = 0;
+              if (c && stroke_alpha)
+                row[p] = blend (row[p], stroke_rgb, (c * stroke_alpha + 127) / 255);
             }
         }
+      memset (index + x0, 0, x1 - x0 + 1);
+      memset (cover + x0, 0, x1 - x0 + 1);
       b->row_min[i] = G_MAXINT;
       b->row_max[i] = -1;
     }
@@ -587,30 +539,50 @@ lay_band (const CakRaster *r, Band *b, guint32 stroke_rgb, guint stroke_alpha)
 static void
 band_fill (const CakRaster *r, Band *b, const Op *op)
 {
-  const Edge *edges = &g_array_index (r->edges, Edge, op->first);
   int w = r->x1 - r->x0;
   int y0 = MAX (op->y0, b->y0), y1 = MIN (op->y1, b->y1);
-  Edge *band, *live;
+  Edge *edges, *band, *live;
   guint n_band, n_live = 0, next = 0;
+  guint counts[BAND_ROWS + 1] = { 0 };
 
-  /* The edges that cross the band, by their first row; then, row by row, those that cross the
-   * row, with their x there */
+  /* The edges that cross the band's rows, by their first row (a pixel's row is crossed when
+   * its centre is); then, row by row, those that cross the row, with their x there */
   g_array_set_size (b->active, 0);
-  for (guint i = 0; i < op->n; i++)
-    if (edges[i].y0 < y1 && edges[i].y1 > y0)
-      {
-        guint j = b->active->len;
+  for (guint s = op->first; s < op->first + op->n; s++)
+    {
+      const Sub *sub = &g_array_index (r->subs, Sub, s);
+      const RPoint *pts = &g_array_index (r->points, RPoint, sub->first);
 
-        g_array_set_size (b->active, j + 1);
-        band = (Edge *)b->active->data;
-        for (; j > 0 && band[j - 1].y0 > edges[i].y0; j--)
-          band[j] = band[j - 1];
-        band[j] = edges[i];
-      }
+      for (guint i = 0; i < sub->n; i++)
+        {
+          const RPoint *a = &pts[i], *c = &pts[i + 1 < sub->n ? i + 1 : 0];
+          const RPoint *top = a->y < c->y ? a : c, *bottom = a->y < c->y ? c : a;
+          Edge e;
+
+          if (!(top->y < y1 && bottom->y > y0 - 1) || a->y == c->y)
+            continue;
+          if (!isfinite (a->x) || !isfinite (c->x) || !isfinite (a->y) || !isfinite (c->y))
+            continue;
+          e.y0 = MAX (iceil (MAX (top->y, y0 - 1.0) - 0.5), y0);
+          e.y1 = MIN (iceil (MIN (bottom->y, y1 + 1.0) - 0.5), y1);
+          if (e.y0 >= e.y1)
+            continue;
+          e.dxdy = (bottom->x - top->x) / (bottom->y - top->y);
+          e.x = top->x + (e.y0 + 0.5 - top->y) * e.dxdy;
+          g_array_append_val (b->active, e);
+          counts[e.y0 - y0 + 1]++;
+        }
+    }
+  /* By their first row: counted, then placed (there are at most BAND_ROWS rows) */
   n_band = b->active->len;
-  g_array_set_size (b->active, 2 * n_band);
-  band = (Edge *)b->active->data;
+  g_array_set_size (b->active, 3 * n_band);
+  edges = (Edge *)b->active->data;
+  band = edges + n_band;
   live = band + n_band;
+  for (int k = 1; k <= BAND_ROWS; k++)
+    counts[k] += counts[k - 1];
+  for (guint i = 0; i < n_band; i++)
+    band[counts[edges[i].y0 - y0]++] = edges[i];
   g_array_set_size (b->crossings, n_band);
   for (int y = y0; y < y1; y++)
     {
@@ -671,18 +643,18 @@ band_fill (const CakRaster *r, Band *b, const Op *op)
  * run it holds (so a line thinner than a pixel is never quite solid, as its area says). Each
  * pixel keeps the most any line gives it. */
 static void
-band_segment (const CakRaster *r, Band *b, const Seg *seg, double hw)
+band_segment (const CakRaster *r, Band *b, const RPoint *p, const RPoint *q, double hw)
 {
-  gboolean along_x = fabs (seg->bx - seg->ax) >= fabs (seg->by - seg->ay);
-  double ua = along_x ? seg->ax : seg->ay, va = along_x ? seg->ay : seg->ax;
-  double ub = along_x ? seg->bx : seg->by, vb = along_x ? seg->by : seg->bx;
+  gboolean along_x = fabs (q->x - p->x) >= fabs (q->y - p->y);
+  double ua = along_x ? p->x : p->y, va = along_x ? p->y : p->x;
+  double ub = along_x ? q->x : q->y, vb = along_x ? q->y : q->x;
   int w = r->x1 - r->x0;
   int umin = along_x ? r->x0 : b->y0, umax = along_x ? r->x1 : b->y1;
   int vmin = along_x ? b->y0 : r->x0, vmax = along_x ? b->y1 : r->x1;
   double slope, half;
   int c0, c1;
 
-  if (MAX (seg->ay, seg->by) + hw + 1 < b->y0 || MIN (seg->ay, seg->by) - hw - 1 >= b->y1)
+  if (!isfinite (ua) || !isfinite (ub) || !isfinite (va) || !isfinite (vb))
     return;
   if (ua > ub)
     {
@@ -725,6 +697,31 @@ band_segment (const CakRaster *r, Band *b, const Seg *seg, double hw)
     }
 }
 
+/* An outline's segments in the band */
+static void
+band_stroke (const CakRaster *r, Band *b, const Op *op)
+{
+  double reach = op->hw + 1;
+
+  for (guint s = op->first; s < op->first + op->n; s++)
+    {
+      const Sub *sub = &g_array_index (r->subs, Sub, s);
+      const RPoint *pts = &g_array_index (r->points, RPoint, sub->first);
+      guint n = op->closed && sub->n > 2 ? sub->n : sub->n - 1;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const RPoint *p = &pts[i], *q = &pts[i + 1 < sub->n ? i + 1 : 0];
+
+          /* Most segments of an outline lie in other bands */
+          if ((p->y < b->y0 - reach && q->y < b->y0 - reach)
+              || (p->y > b->y1 + reach && q->y > b->y1 + reach))
+            continue;
+          band_segment (r, b, p, q, op->hw);
+        }
+    }
+}
+
 static void
 draw_band (const CakRaster *r, Band *b)
 {
@@ -749,8 +746,7 @@ draw_band (const CakRaster *r, Band *b)
             band_fill (r, b, op);
             break;
           case OP_STROKE:
-            for (guint j = 0; j < op->n; j++)
-              band_segment (r, b, &g_array_index (r->segs, Seg, op->first + j), op->hw);
+            band_stroke (r, b, op);
             break;
           case OP_PAINT:
             lay_band (r, b, op->rgb, op->alpha);
