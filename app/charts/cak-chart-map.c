@@ -1196,6 +1196,8 @@ hatch_path (cairo_t *cr, const CakChartTheme *theme, double px)
   cairo_surface_destroy (tile);
 }
 
+static void paint_dots (cairo_t *cr, CakRaster *raster, const Map *m, const CakChartTheme *theme);
+
 /* Whether a shape's box meets the part of the map drawn */
 static gboolean
 shape_seen (const CakBoundaryShape *shape, const CakGeoBox *view)
@@ -1343,6 +1345,9 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
           cairo_stroke (cr);
         }
     }
+  /* The callouts of the map (the inset has none) */
+  if (!inset)
+    paint_dots (cr, raster, m, theme);
   cak_raster_end (raster);
   g_clear_pointer (&hatch, cairo_surface_destroy);
   cairo_restore (cr);
@@ -1522,14 +1527,13 @@ dot_path (CakRaster *raster, Pt centre, double r)
 }
 
 static void
-paint_dots (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakChartTheme *theme)
+paint_dots (cairo_t *cr, CakRaster *raster, const Map *m, const CakChartTheme *theme)
 {
-  const CakRect *plot = &layout->plot;
-  CakRaster *raster = cak_raster_begin (cr, floor (plot->x), floor (plot->y),
-                                        ceil (plot->x + plot->width) - floor (plot->x),
-                                        ceil (plot->y + plot->height) - floor (plot->y));
   cairo_surface_t *hatch = NULL;
 
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_line_width (cr, 1);
   cak_chart_set_color (cr, theme->muted);
   for (guint i = 0; i < m->items->len; i++)
@@ -1595,8 +1599,8 @@ paint_dots (cairo_t *cr, const CakChartLayout *layout, const Map *m, const CakCh
     }
   if (raster)
     cak_raster_paint_strokes (raster, theme->text);
-  cak_raster_end (raster);
   g_clear_pointer (&hatch, cairo_surface_destroy);
+  cairo_restore (cr);
 }
 
 static void
@@ -1611,8 +1615,6 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
   paint_attribution (cr, layout, m, theme);
 
   paint_regions (cr, m, theme, &m->proj, &layout->plot, FALSE);
-
-  paint_dots (cr, layout, m, theme);
 
   if (m->has_inset)
     {

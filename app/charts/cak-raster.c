@@ -72,7 +72,7 @@ struct _CakRaster
   /* Fill colours, 1 to n_colors (0 is none), and tiles */
   guint n_colors;
   guint32 colors[256];
-  const guint32 *tiles[256];
+  guint32 *tiles[256]; /* copies */
   int tile_sizes[256];
   guint8 *tile_x[256]; /* each pixel's column in the tile */
 };
@@ -189,7 +189,10 @@ cak_raster_end (CakRaster *r)
   g_array_unref (r->ops);
 
   for (guint k = 0; k < G_N_ELEMENTS (r->tile_x); k++)
-    g_free (r->tile_x[k]);
+    {
+      g_free (r->tile_x[k]);
+      g_free (r->tiles[k]);
+    }
   g_free (r);
 }
 
@@ -336,14 +339,21 @@ record_fill (CakRaster *r, Op *op)
 static guint
 color_index (CakRaster *r, guint32 pixel, const guint32 *tile, int size)
 {
+  gsize bytes = (gsize)size * size * sizeof (guint32);
+
   for (guint k = 1; k <= r->n_colors; k++)
-    if (r->tiles[k] == tile && (tile ? r->tile_sizes[k] == size : r->colors[k] == pixel))
-      return k;
+    {
+      if (tile == NULL && r->tiles[k] == NULL && r->colors[k] == pixel)
+        return k;
+      if (tile && r->tiles[k] && r->tile_sizes[k] == size && memcmp (r->tiles[k], tile, bytes) == 0)
+        return k;
+    }
   if (r->n_colors == 255)
     return 0;
   r->n_colors++;
   r->colors[r->n_colors] = pixel;
-  r->tiles[r->n_colors] = tile;
+  /* A copy: the caller's tile may go before the drawing */
+  r->tiles[r->n_colors] = tile ? g_memdup2 (tile, bytes) : NULL;
   r->tile_sizes[r->n_colors] = size;
   return r->n_colors;
 }
@@ -381,7 +391,7 @@ cak_raster_fill (CakRaster *r, CakColor color)
 /**
  * cak_raster_fill_tile:
  *
- * Fills the path with the tile repeated; the tile must stay as it is until cak_raster_end().
+ * Fills the path with the tile repeated (the raster keeps a copy).
  */
 void
 cak_raster_fill_tile (CakRaster *r, const guint32 *tile, int size)
