@@ -280,6 +280,26 @@ test_clip (void)
   cairo_surface_destroy (got);
 }
 
+/* Clearing: every pixel of the clip, over what was drawn before, and nothing outside it */
+static void
+test_clear (void)
+{
+  cairo_surface_t *got = blank (300, 200);
+  cairo_t *cr = cairo_create (got);
+  CakRaster *r = cak_raster_begin (cr, 10, 10, 280, 180);
+
+  cak_raster_rectangle (r, 0, 0, 300, 200);
+  cak_raster_fill (r, teal);
+  cak_raster_clear (r, (CakColor){ 0, 0, 0, 1 });
+  cak_raster_end (r);
+  cairo_destroy (cr);
+  for (int y = 0; y < 200; y++)
+    for (int x = 0; x < 300; x++)
+      g_assert_cmphex (pixel (got, x, y), ==,
+                       x >= 10 && x < 290 && y >= 10 && y < 190 ? 0xff000000 : 0xffffffff);
+  cairo_surface_destroy (got);
+}
+
 /* Hatching: a tile repeated from the device's origin */
 static void
 test_tile (void)
@@ -380,6 +400,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/raster/strokes", test_strokes);
   g_test_add_func ("/raster/clip", test_clip);
   g_test_add_func ("/raster/tile", test_tile);
+  g_test_add_func ("/raster/clear", test_clear);
   g_test_add_func ("/raster/refused", test_refused);
   g_test_add_func ("/raster/many-bands", test_many_bands);
   return g_test_run ();

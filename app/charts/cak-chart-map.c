@@ -1609,7 +1609,18 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 {
   const Map *m = layout->priv;
 
-  cak_chart_fill_background (cr, theme, layout);
+  /* The background, on as many processors as the regions will be */
+  {
+    CakRaster *raster = theme->background.a >= 1
+                            ? cak_raster_begin (cr, 0, 0, layout->width, layout->height)
+                            : NULL;
+
+    if (raster)
+      cak_raster_clear (raster, theme->background);
+    else
+      cak_chart_fill_background (cr, theme, layout);
+    cak_raster_end (raster);
+  }
   cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, m->legend, m->n_legend);
   paint_attribution (cr, layout, m, theme);

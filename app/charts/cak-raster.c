@@ -35,6 +35,7 @@ typedef enum
   OP_FILL_BLEND, /* edges blended into the image (a colour not opaque) */
   OP_STROKE,     /* segments into the coverage plane */
   OP_PAINT,      /* the planes laid on the image, the coverage in a colour */
+  OP_CLEAR,      /* every pixel of the clip set to a colour */
 } OpKind;
 
 typedef struct
@@ -479,6 +480,22 @@ cak_raster_paint_strokes (CakRaster *r, CakColor color)
   g_array_append_val (r->ops, op);
 }
 
+/**
+ * cak_raster_clear:
+ *
+ * Sets every pixel of the raster's clip to @color (opaque), over everything drawn before.
+ */
+void
+cak_raster_clear (CakRaster *r, CakColor color)
+{
+  Op op = { OP_CLEAR };
+
+  op.rgb = color_rgb (color) | 0xff000000u;
+  op.y0 = r->y0;
+  op.y1 = r->y1;
+  g_array_append_val (r->ops, op);
+}
+
 /* Drawing, a band at a time */
 
 static inline void
@@ -760,6 +777,16 @@ draw_band (const CakRaster *r, Band *b)
             break;
           case OP_PAINT:
             lay_band (r, b, op->rgb, op->alpha);
+            break;
+          case OP_CLEAR:
+            lay_band (r, b, 0, 0);
+            for (int y = b->y0; y < b->y1; y++)
+              {
+                guint32 *row = row_pixels (r, y);
+
+                for (int x = r->x0; x < r->x1; x++)
+                  row[x] = op->rgb;
+              }
             break;
         }
     }

@@ -27,6 +27,8 @@ CakRaster *cak_raster_begin (cairo_t *cr, double clip_x, double clip_y, double c
                              double clip_height);
 void cak_raster_end (CakRaster *raster);
 
+void cak_raster_clear (CakRaster *raster, CakColor color);
+
 /* The path, in @cr's user coordinates: polygons are closed by the fill or the stroke */
 void cak_raster_move_to (CakRaster *raster, double x, double y);
 void cak_raster_line_to (CakRaster *raster, double x, double y);
