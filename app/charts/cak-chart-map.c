@@ -1210,18 +1210,25 @@ shape_seen (const CakBoundaryShape *shape, const CakGeoBox *view)
 /* The regions with cak-raster when the target is an image (the fills without antialiasing,
  * every edge then covered by the outlines, antialiased, in the background's colour), else with
  * cairo, antialiased. */
+/* A rectangle grown to whole pixels */
+static CakRect
+pixel_rect (const CakRect *r)
+{
+  return (CakRect){ floor (r->x), floor (r->y), ceil (r->x + r->width) - floor (r->x),
+                    ceil (r->y + r->height) - floor (r->y) };
+}
+
+/* @clear: lay the background under the regions first */
 static void
 paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj *p,
-               const CakRect *clip, gboolean inset)
+               const CakRect *clip, gboolean inset, gboolean clear)
 {
   gboolean whole_country = m->province_code == NULL && !inset;
   double outline = inset ? 1.5 : m->province_code ? 1.2 : 0.6;
   double border = inset ? 2 : 1.1;
   CakColor context = cak_chart_mix (theme->track, theme->background, 0.45);
   CakColor border_color = cak_chart_mix (theme->text, theme->background, 0.25);
-  CakRect pixels
-      = { floor (clip->x), floor (clip->y), ceil (clip->x + clip->width) - floor (clip->x),
-          ceil (clip->y + clip->height) - floor (clip->y) };
+  CakRect pixels = pixel_rect (clip);
   cairo_surface_t *hatch = NULL;
   CakRaster *raster;
   CakGeoBox view;
@@ -1235,6 +1242,13 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   raster = cak_raster_begin (cr, pixels.x, pixels.y, pixels.width, pixels.height);
+  if (clear && raster)
+    cak_raster_clear (raster, theme->background);
+  else if (clear)
+    {
+      cak_chart_set_color (cr, theme->background);
+      cairo_paint (cr);
+    }
 
   /* Neighbours of the province, and regions without a row, in grey */
   for (guint i = 0; i < m->context_shapes->len; i++)
@@ -1317,6 +1331,7 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
           guint n;
           const CakGeoPoint *pts = cak_boundaries_get_border (m->boundaries, i, &n);
           const CakGeoBox *bb = cak_boundaries_get_border_box (m->boundaries, i);
+          Pt last = { NAN, NAN };
 
           if (bb->x1 < view.x0 || bb->x0 > view.x1 || bb->y1 < view.y0 || bb->y0 > view.y1)
             continue;
@@ -1324,6 +1339,10 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
             {
               Pt q = project (p, pts[j].x, pts[j].y);
 
+              /* Points closer than half a pixel add nothing but time (the last always goes) */
+              if (j > 0 && j + 1 < n && fabs (q.x - last.x) + fabs (q.y - last.y) < 0.5)
+                continue;
+              last = q;
               if (raster && j == 0)
                 cak_raster_move_to (raster, q.x, q.y);
               else if (raster)
@@ -1493,6 +1512,9 @@ paint_cached (cairo_t *cr, const CakChartLayout *layout, const CakChartData *dat
   cairo_scale (cr, 1 / scale, 1 / scale);
   cairo_set_source_surface (cr, m->base, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  /* An opaque image is copied, not blended */
+  if (theme->background.a >= 1)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_rectangle (cr, 0, 0, layout->width * scale, layout->height * scale);
   cairo_fill (cr);
   cairo_restore (cr);
@@ -1609,23 +1631,25 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
 {
   const Map *m = layout->priv;
 
-  /* The background, on as many processors as the regions will be */
-  {
-    CakRaster *raster = theme->background.a >= 1
-                            ? cak_raster_begin (cr, 0, 0, layout->width, layout->height)
-                            : NULL;
+  CakRect plot = pixel_rect (&layout->plot);
+  gboolean plot_by_raster = theme->background.a >= 1 && cak_raster_supported (cr);
 
-    if (raster)
-      cak_raster_clear (raster, theme->background);
-    else
-      cak_chart_fill_background (cr, theme, layout);
-    cak_raster_end (raster);
-  }
+  /* The background: the plot's part is laid by the raster with the regions, a band at a time,
+   * on as many processors as they are */
+  if (plot_by_raster)
+    {
+      cak_chart_set_color (cr, theme->background);
+      cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+      cairo_rectangle (cr, plot.x, plot.y + plot.height, plot.width, -plot.height);
+      cairo_fill (cr);
+    }
+  else
+    cak_chart_fill_background (cr, theme, layout);
   cak_chart_frame_paint (cr, layout, theme);
   cak_chart_legend_paint (cr, layout, theme, m->legend, m->n_legend);
   paint_attribution (cr, layout, m, theme);
 
-  paint_regions (cr, m, theme, &m->proj, &layout->plot, FALSE);
+  paint_regions (cr, m, theme, &m->proj, &layout->plot, FALSE, plot_by_raster);
 
   if (m->has_inset)
     {
@@ -1640,7 +1664,7 @@ map_paint_base (cairo_t *cr, const CakChartLayout *layout, const CakChartData *d
       cak_chart_set_color (cr, theme->background);
       cairo_rectangle (cr, m->inset.x, m->inset.y, m->inset.width, m->inset.height);
       cairo_fill (cr);
-      paint_regions (cr, m, theme, &m->inset_proj, &m->inset, TRUE);
+      paint_regions (cr, m, theme, &m->inset_proj, &m->inset, TRUE, FALSE);
       cak_chart_set_color (cr, theme->muted);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, m->inset.x + 0.5, m->inset.y + 0.5, m->inset.width - 1,

@@ -172,6 +172,20 @@ cak_raster_begin (cairo_t *cr, double clip_x, double clip_y, double clip_width, 
 static void draw (CakRaster *r);
 
 /**
+ * cak_raster_supported:
+ *
+ * Returns: whether cak_raster_begin() would draw into @cr as it is now (with no clip of its own)
+ */
+gboolean
+cak_raster_supported (cairo_t *cr)
+{
+  CakRaster *r = cak_raster_begin (cr, -1e6, -1e6, 2e6, 2e6);
+
+  cak_raster_end (r);
+  return r != NULL;
+}
+
+/**
  * cak_raster_end:
  *
  * Draws what was asked into the image and hands it back to cairo. Outlines not painted with
@@ -536,6 +550,16 @@ lay_band (const CakRaster *r, Band *b, guint32 stroke_rgb, guint stroke_alpha)
               memcpy (&more, cover + x, 8);
               if ((some | more) == 0)
                 continue;
+              /* Inside a region: eight pixels of one colour */
+              if (more == 0 && some == (some & 0xff) * G_GUINT64_CONSTANT (0x0101010101010101)
+                  && r->tiles[some & 0xff] == NULL)
+                {
+                  guint32 color = r->colors[some & 0xff];
+
+                  for (int p = x; p < end; p++)
+                    row[p] = color;
+                  continue;
+                }
             }
           for (int p = x; p < end; p++)
             {
@@ -663,37 +687,21 @@ band_fill (const CakRaster *r, Band *b, const Op *op)
     }
 }
 
-/* One segment's coverage in the band's rows. Along its major axis (x for a line flatter than
- * 45 degrees), each column whose centre lies on the segment, or within half a pixel of its ends
- * (so that polylines close at their corners), is covered where the line crosses it: a vertical
- * run of the line's width divided by the cosine of its angle, each pixel by the length of the
- * run it holds (so a line thinner than a pixel is never quite solid, as its area says). Each
- * pixel keeps the most any line gives it. */
-static void
-band_segment (const CakRaster *r, Band *b, const RPoint *p, const RPoint *q, double hw)
+/* The coverage of the segment from (ua, va) to (ub, vb), ua <= ub, along its major axis u: x
+ * when @along_x, else y. Written once for each, as the compiler specialises it. */
+static inline void
+segment_along (const CakRaster *r, Band *b, double ua, double va, double ub, double vb, double hw,
+               const gboolean along_x)
 {
-  gboolean along_x = fabs (q->x - p->x) >= fabs (q->y - p->y);
-  double ua = along_x ? p->x : p->y, va = along_x ? p->y : p->x;
-  double ub = along_x ? q->x : q->y, vb = along_x ? q->y : q->x;
   int w = r->x1 - r->x0;
   int umin = along_x ? r->x0 : b->y0, umax = along_x ? r->x1 : b->y1;
   int vmin = along_x ? b->y0 : r->x0, vmax = along_x ? b->y1 : r->x1;
-  double slope, half;
-  int c0, c1;
+  double slope = ub > ua ? (vb - va) / (ub - ua) : 0;
+  double half = hw * sqrt (1 + slope * slope);
+  int c0 = MAX (iceil (MAX (ua, umin - 2.0) - 1), umin);
+  int c1 = MIN (ifloor (MIN (ub, umax + 2.0) + 0.5), umax - 1);
+  int lo_v = G_MAXINT, hi_v = G_MININT;
 
-  if (!isfinite (ua) || !isfinite (ub) || !isfinite (va) || !isfinite (vb))
-    return;
-  if (ua > ub)
-    {
-      double t = ua;
-
-      ua = ub, ub = t;
-      t = va, va = vb, vb = t;
-    }
-  slope = ub > ua ? (vb - va) / (ub - ua) : 0;
-  half = hw * sqrt (1 + slope * slope);
-  c0 = MAX (iceil (MAX (ua, umin - 2.0) - 1), umin);
-  c1 = MIN (ifloor (MIN (ub, umax + 2.0) + 0.5), umax - 1);
   for (int c = c0; c <= c1; c++)
     {
       double uc = CLAMP (c + 0.5, ua, ub);
@@ -704,24 +712,51 @@ band_segment (const CakRaster *r, Band *b, const RPoint *p, const RPoint *q, dou
       for (int v = v0; v <= v1; v++)
         {
           double cover = MIN (hi, v + 1.0) - MAX (lo, (double)v);
-          int px = along_x ? c : v, py = along_x ? v : c;
           guint8 value, *cell;
 
           if (cover <= 0)
             continue;
           value = (guint8)(MIN (cover, 1.0) * 255 + 0.5);
-          cell = &b->mask[(gsize)(py - b->y0) * w + (px - r->x0)];
+          cell = along_x ? &b->mask[(gsize)(v - b->y0) * w + (c - r->x0)]
+                         : &b->mask[(gsize)(c - b->y0) * w + (v - r->x0)];
           if (value > *cell)
             *cell = value;
         }
       if (v0 > v1)
         continue;
       if (along_x)
-        for (int v = v0; v <= v1; v++)
-          touch_row (b, v, c, c);
+        lo_v = MIN (lo_v, v0), hi_v = MAX (hi_v, v1);
       else
         touch_row (b, c, v0, v1);
     }
+  /* Along x, the rows crossed, each from the first column to the last */
+  if (along_x)
+    for (int v = lo_v; v <= hi_v; v++)
+      touch_row (b, v, c0, c1);
+}
+
+/* One segment's coverage in the band's rows. Along its major axis (x for a line flatter than
+ * 45 degrees), each column whose centre lies on the segment, or within half a pixel of its ends
+ * (so that polylines close at their corners), is covered where the line crosses it: a vertical
+ * run of the line's width divided by the cosine of its angle, each pixel by the length of the
+ * run it holds (so a line thinner than a pixel is never quite solid, as its area says). Each
+ * pixel keeps the most any line gives it. */
+static void
+band_segment (const CakRaster *r, Band *b, const RPoint *p, const RPoint *q, double hw)
+{
+  if (!isfinite (p->x) || !isfinite (p->y) || !isfinite (q->x) || !isfinite (q->y))
+    return;
+  if (fabs (q->x - p->x) >= fabs (q->y - p->y))
+    {
+      if (p->x <= q->x)
+        segment_along (r, b, p->x, p->y, q->x, q->y, hw, TRUE);
+      else
+        segment_along (r, b, q->x, q->y, p->x, p->y, hw, TRUE);
+    }
+  else if (p->y <= q->y)
+    segment_along (r, b, p->y, p->x, q->y, q->x, hw, FALSE);
+  else
+    segment_along (r, b, q->y, q->x, p->y, p->x, hw, FALSE);
 }
 
 /* An outline's segments in the band */

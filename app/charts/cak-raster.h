@@ -26,6 +26,7 @@ typedef struct _CakRaster CakRaster;
 CakRaster *cak_raster_begin (cairo_t *cr, double clip_x, double clip_y, double clip_width,
                              double clip_height);
 void cak_raster_end (CakRaster *raster);
+gboolean cak_raster_supported (cairo_t *cr);
 
 void cak_raster_clear (CakRaster *raster, CakColor color);
 
