@@ -426,6 +426,27 @@ test_zoom (void)
     cairo_surface_destroy (surface);
   }
 
+  /* As far as it goes, about Jakarta, drawn: the largest coordinates a map gives the raster */
+  {
+    int jakarta = cak_chart_data_find_code (data, "31.71");
+    g_autoptr (CakChartLayout) deepest = NULL;
+    CakChartFocus f = cak_chart_focus_none ();
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+    cairo_t *cr = cairo_create (surface);
+    CakChartTheme theme;
+    double jx, jy;
+
+    g_assert_true (cak_chart_map_get_anchor (whole, jakarta, &jx, &jy));
+    g_assert_true (cak_chart_focus_zoom (&f, whole, 1000, jx, jy));
+    deepest = map_layout_at (data, &f, 1366, 768);
+    check_zoomed (deepest);
+    cak_chart_theme_init (&theme, CAK_CHART_THEME_DARK);
+    cak_chart_paint (cr, data, &deepest->focus, &theme, deepest);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
   /* A province zooms too, every size */
   {
     g_autoptr (CakChartData) province = ctu_sample_data (CAK_LANG_EN);
