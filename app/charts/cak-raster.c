@@ -702,6 +702,43 @@ segment_along (const CakRaster *r, Band *b, double ua, double va, double ub, dou
   int c1 = MIN (ifloor (MIN (ub, umax + 2.0) + 0.5), umax - 1);
   int lo_v = G_MAXINT, hi_v = G_MININT;
 
+  /* A line no thicker than a pixel across (the regencies' outlines): it covers at most the two
+   * pixels its centre passes between, each by its share of its width (as Xiaolin Wu draws) */
+  if (2 * half <= 1)
+    {
+      for (int c = c0; c <= c1; c++)
+        {
+          double uc = CLAMP (c + 0.5, ua, ub);
+          double vc = va + (uc - ua) * slope - 0.5;
+          int v = ifloor (CLAMP (vc, vmin - 2.0, vmax + 1.0));
+          double f = vc - v;
+          guint8 both[2];
+
+          both[0] = (guint8)((1 - f) * 2 * half * 255 + 0.5);
+          both[1] = (guint8)(f * 2 * half * 255 + 0.5);
+          for (int k = 0; k < 2; k++)
+            {
+              guint8 *cell;
+
+              if (v + k < vmin || v + k >= vmax || both[k] == 0)
+                continue;
+              cell = along_x ? &b->mask[(gsize)(v + k - b->y0) * w + (c - r->x0)]
+                             : &b->mask[(gsize)(c - b->y0) * w + (v + k - r->x0)];
+              if (both[k] > *cell)
+                *cell = both[k];
+            }
+          if (v + 1 < vmin || v >= vmax)
+            continue;
+          if (along_x)
+            lo_v = MIN (lo_v, MAX (v, vmin)), hi_v = MAX (hi_v, MIN (v + 1, vmax - 1));
+          else
+            touch_row (b, c, MAX (v, vmin), MIN (v + 1, vmax - 1));
+        }
+      if (along_x)
+        for (int v = lo_v; v <= hi_v; v++)
+          touch_row (b, v, c0, c1);
+      return;
+    }
   for (int c = c0; c <= c1; c++)
     {
       double uc = CLAMP (c + 0.5, ua, ub);
