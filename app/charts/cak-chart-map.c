@@ -1224,8 +1224,8 @@ paint_regions (cairo_t *cr, const Map *m, const CakChartTheme *theme, const Proj
                const CakRect *clip, gboolean inset, gboolean clear)
 {
   gboolean whole_country = m->province_code == NULL && !inset;
-  double outline = inset ? 1.5 : m->province_code ? 1.2 : 0.6;
-  double border = inset ? 2 : 1.1;
+  double outline = inset ? 0.9 : m->province_code ? 1.2 : 0.6;
+  double border = inset ? 1.4 : 1.1;
   CakColor context = cak_chart_mix (theme->track, theme->background, 0.45);
   CakColor border_color = cak_chart_mix (theme->text, theme->background, 0.25);
   CakRect pixels = pixel_rect (clip);
