@@ -19,52 +19,17 @@
 #include "cak-slide-view.h"
 #include "cak-window.h"
 
+#include "ui-test-util.h"
+
 static CakApplication *app;
-static int status;
 
 /* ---- Running the main loop ------------------------------------------------------------- */
-
-static gboolean
-keep_waking_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop, as the application would, until done () says so. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
 
 /* Lets the main loop settle: layouts, idles and transitions done. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  guint tick = g_timeout_add (10, keep_waking_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static void
-collect_of_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, out);
+  uitu_spin (500);
 }
 
 static GtkWidget *
@@ -72,7 +37,7 @@ find_of_type (GtkWidget *widget, GType type)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
 
-  collect_of_type (widget, type, found);
+  uitu_collect_of_type (widget, type, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
@@ -81,7 +46,7 @@ find_stack_with (GtkWidget *root, const char *page)
 {
   g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
 
-  collect_of_type (root, GTK_TYPE_STACK, stacks);
+  uitu_collect_of_type (root, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), page))
       return g_ptr_array_index (stacks, i);
@@ -115,7 +80,7 @@ window_on_sample (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   cak_window_open_files (window, &file, 1, FALSE);
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   return window;
 }
 
@@ -324,7 +289,7 @@ test_names_empty (void)
   g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func (g_free);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
+  uitu_wait_until (is_mapped, window);
   settle ();
   check_names (GTK_WIDGET (window), faults);
   assert_no_faults ("empty window", faults);
@@ -429,14 +394,6 @@ temp_file (const char *name, const char *contents)
   return path;
 }
 
-static void
-open_path (CakWindow *window, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  cak_window_open_files (window, &file, 1, FALSE);
-}
-
 static gboolean
 project_modified (gpointer data)
 {
@@ -454,8 +411,8 @@ fill_project (CakWindow *window)
   g_autofree char *december = temp_file ("cakupan-a11y-desember.csv", project_december);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
-  open_path (window, december);
-  wait_until (project_modified, window);
+  uitu_open_path (window, december);
+  uitu_wait_until (project_modified, window);
 }
 
 static void
@@ -464,7 +421,7 @@ open_figures_differ (CakWindow *window)
   g_autofree char *january = temp_file ("cakupan-a11y-januari.csv", project_january);
 
   fill_project (window);
-  open_path (window, january);
+  uitu_open_path (window, january);
 }
 
 static void
@@ -537,7 +494,7 @@ test_dialog (gconstpointer data)
     {
       window = cak_window_new (app);
       gtk_window_present (GTK_WINDOW (window));
-      wait_until (is_mapped, window);
+      uitu_wait_until (is_mapped, window);
     }
   wait.window = window;
   wait.before = g_ptr_array_new ();
@@ -553,7 +510,7 @@ test_dialog (gconstpointer data)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), c->action, NULL));
   else
     c->open (window);
-  wait_until (new_dialog_mapped, &wait);
+  uitu_wait_until (new_dialog_mapped, &wait);
   g_object_add_weak_pointer (G_OBJECT (wait.dialog), (gpointer *)&wait.dialog);
   settle ();
 
@@ -561,7 +518,7 @@ test_dialog (gconstpointer data)
   assert_no_faults (c->name, faults);
 
   g_assert_true (press_escape (wait.dialog));
-  wait_until (dialog_gone, &wait);
+  uitu_wait_until (dialog_gone, &wait);
   /* Escape cancels: the window stays */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   if (wait.dialog)
@@ -627,7 +584,7 @@ listed_keys (GtkWidget *overlay)
   GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
 
-  collect_of_type (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  uitu_collect_of_type (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
   for (guint i = 0; i < shortcuts->len; i++)
     {
       g_autofree char *accelerator = NULL;
@@ -682,7 +639,7 @@ test_shortcuts_window (void)
   g_assert_cmpuint (missing, ==, 0);
 
   /* What the keys say: never a key's raw name */
-  collect_of_type (overlay, GTK_TYPE_LABEL, labels);
+  uitu_collect_of_type (overlay, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -767,7 +724,7 @@ test_tab_reaches_charts (void)
 
       gtk_stack_set_visible_child (pages, page);
       settle ();
-      collect_of_type (page, CAK_TYPE_CHART_VIEW, views);
+      uitu_collect_of_type (page, CAK_TYPE_CHART_VIEW, views);
       chain = tab_chain (window, gtk_widget_get_first_child (list));
       for (guint i = 0; i < views->len; i++)
         if (!g_ptr_array_find (chain, g_ptr_array_index (views, i), NULL))
@@ -784,7 +741,7 @@ detail_revealer (CakWindow *window)
   g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
 
   /* The search bar has a revealer of its own: the detail panel's slides from the right */
-  collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+  uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
   for (guint i = 0; i < revealers->len; i++)
     if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
         == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
@@ -850,7 +807,7 @@ test_table (void)
       previous = coverage;
     }
 
-  collect_of_type (GTK_WIDGET (table), GTK_TYPE_LABEL, labels);
+  uitu_collect_of_type (GTK_WIDGET (table), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       g_autofree char *name = label_of (g_ptr_array_index (labels, i));
@@ -862,7 +819,7 @@ test_table (void)
 
   /* One Tab stop: Tab from a row leaves the table for what follows it */
   gtk_widget_grab_focus (GTK_WIDGET (table));
-  wait_until (focus_in_table, table);
+  uitu_wait_until (focus_in_table, table);
   press_tab (window, GTK_DIR_TAB_FORWARD);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
@@ -870,7 +827,7 @@ test_table (void)
   g_assert_true (GTK_IS_BUTTON (focus));
   /* ... and Shift+Tab from a row for what comes before it */
   gtk_widget_grab_focus (GTK_WIDGET (table));
-  wait_until (focus_in_table, table);
+  uitu_wait_until (focus_in_table, table);
   press_tab (window, GTK_DIR_TAB_BACKWARD);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
@@ -881,7 +838,7 @@ test_table (void)
   {
     g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
 
-    collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+    uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
     for (guint i = 0; i < revealers->len; i++)
       if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
           == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
@@ -907,19 +864,19 @@ test_detail_province (void)
   CakChartView *kpi = NULL;
   gboolean title = FALSE, workforce = FALSE;
 
-  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (cak_chart_view_get_kind (g_ptr_array_index (views, i)) == CAK_CHART_KPI)
       kpi = g_ptr_array_index (views, i);
   g_assert_nonnull (kpi);
-  wait_until (is_mapped, kpi);
+  uitu_wait_until (is_mapped, kpi);
   settle ();
   gtk_widget_grab_focus (GTK_WIDGET (kpi));
   g_assert_true (press_key (GTK_WIDGET (kpi), GDK_KEY_Down, 0));
   g_assert_cmpstr (cak_chart_view_get_selected_code (kpi), ==, "35");
   g_assert_true (press_key (GTK_WIDGET (kpi), GDK_KEY_Return, 0));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  collect_of_type (GTK_WIDGET (revealer), GTK_TYPE_LABEL, labels);
+  uitu_collect_of_type (GTK_WIDGET (revealer), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -962,7 +919,7 @@ test_search_focus_and_words (void)
   gtk_stack_set_visible_child_name (pages, "ranking");
   settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  collect_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+  uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     if (gtk_widget_get_ancestor (g_ptr_array_index (entries, i), GTK_TYPE_SEARCH_BAR))
       entry = g_ptr_array_index (entries, i);
@@ -1016,7 +973,7 @@ test_slide_descriptions (void)
   CakChartData *data;
   guint n;
 
-  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
   ranking = g_ptr_array_index (views, 0);
   data = cak_chart_view_get_data (ranking);
   deck = cak_deck_new_default (data);
@@ -1072,8 +1029,8 @@ test_export_overview_charts (void)
 
   gtk_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "overview"), "overview");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
-  wait_until (export_dialog_shown, &dialog);
-  collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  uitu_wait_until (export_dialog_shown, &dialog);
+  uitu_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Chart") == 0)
       chart = g_ptr_array_index (rows, i);
@@ -1156,7 +1113,7 @@ test_table_header_contrast (void)
         if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
           header = child;
       g_assert_nonnull (header);
-      collect_of_type (header, GTK_TYPE_LABEL, labels);
+      uitu_collect_of_type (header, GTK_TYPE_LABEL, labels);
       g_assert_cmpuint (labels->len, ==, 7);
       for (guint i = 0; i < labels->len; i++)
         {
@@ -1196,7 +1153,7 @@ test_window_size (void)
   g_assert_cmpint (width, <=, 1366);
   g_assert_cmpint (height, <=, 768);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
+  uitu_wait_until (is_mapped, window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
@@ -1209,24 +1166,6 @@ test_window_size (void)
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
-}
-
-static gboolean
-run_tests_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  g_application_hold (application);
-  status = g_test_run ();
-  g_application_release (application);
-  g_application_quit (application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *application, gpointer user_data)
-{
-  g_idle_add (run_tests_cb, application);
 }
 
 /* A national file with a province beside the one shown: the "Compare With Province" menu is
@@ -1245,7 +1184,7 @@ test_names_peer (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   cak_window_open_files (window, &file, 1, FALSE);
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   peers = GTK_DROP_DOWN (
       gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "peer_dropdown"));
   provinces = GTK_DROP_DOWN (
@@ -1292,7 +1231,7 @@ test_names_map_zoomed (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-zoom-in", NULL));
   settle ();
   g_assert_cmpfloat (cak_chart_view_get_zoom (map), >, 1);
-  collect_of_type (page, GTK_TYPE_BUTTON, buttons);
+  uitu_collect_of_type (page, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       GtkWidget *button = NULL;
@@ -1320,12 +1259,9 @@ test_names_map_zoomed (void)
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[] = { argv[0], NULL };
-
   g_test_init (&argc, &argv, NULL);
 
   app = cak_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   g_test_add_func ("/a11y/names/empty", test_names_empty);
   g_test_add_func ("/a11y/names/window", test_names_window);
@@ -1347,7 +1283,5 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &dialog_cases[i], test_dialog);
     }
 
-  g_application_run (G_APPLICATION (app), 1, app_argv);
-  g_object_unref (app);
-  return status;
+  return uitu_run (app, argv[0]);
 }

@@ -16,46 +16,16 @@
 #include "cak-chart-view.h"
 #include "cak-window.h"
 
+#include "ui-test-util.h"
+
 static CakApplication *app;
-static int status;
-
-static gboolean
-keep_waking_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop, as the application would, until done () says so. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, (GSourceFunc)keep_waking_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-collect_of_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, out);
-}
 
 static GtkStack *
 find_page_stack (GtkWidget *window)
 {
   g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
 
-  collect_of_type (window, GTK_TYPE_STACK, stacks);
+  uitu_collect_of_type (window, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "overview"))
       return g_ptr_array_index (stacks, i);
@@ -111,10 +81,10 @@ show_page (GtkStack *pages, const char *name)
 
   g_assert_nonnull (page);
   gtk_stack_set_visible_child (pages, page);
-  collect_of_type (page, CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (page, CAK_TYPE_CHART_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   view = g_ptr_array_index (views, 0);
-  wait_until (drawn, view);
+  uitu_wait_until (drawn, view);
   return view;
 }
 
@@ -148,7 +118,7 @@ find_button (GtkWidget *root, const char *action)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_of_type (root, GTK_TYPE_BUTTON, buttons);
+  uitu_collect_of_type (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
       return g_ptr_array_index (buttons, i);
@@ -270,12 +240,12 @@ test_map_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   cak_window_open_files (window, &file, 1, FALSE);
-  wait_until (loaded, window);
+  uitu_wait_until (loaded, window);
   pages = find_page_stack (GTK_WIDGET (window));
   map = show_page (pages, "map");
   g_assert_cmpint (cak_chart_view_get_kind (map), ==, CAK_CHART_MAP);
   g_assert_cmpfloat (cak_chart_view_get_zoom (map), ==, 1);
-  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (cak_chart_view_get_kind (g_ptr_array_index (views, i)) == CAK_CHART_RANKING)
       ranking = g_ptr_array_index (views, i);
@@ -326,7 +296,7 @@ test_map_page (void)
   {
     g_autoptr (GPtrArray) tables = g_ptr_array_new ();
 
-    collect_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, tables);
+    uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, tables);
     g_assert_cmpuint (tables->len, ==, 1);
     table = g_ptr_array_index (tables, 0);
   }
@@ -462,40 +432,16 @@ test_map_page (void)
   g_assert_false (press_key (tiles, GDK_KEY_plus, 0));
   g_assert_cmpfloat (cak_chart_view_get_zoom (tiles), ==, 1);
   /* Its page has no zoom buttons: the map's go with their page */
-  wait_until (unmapped, zoom_in);
+  uitu_wait_until (unmapped, zoom_in);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The tests run inside the application's main loop, as the window does for a user. */
-static gboolean
-run_tests_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  g_application_hold (application);
-  status = g_test_run ();
-  g_application_release (application);
-  g_application_quit (application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *application, gpointer user_data)
-{
-  g_idle_add (run_tests_cb, application);
 }
 
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[] = { argv[0], NULL };
-
   g_test_init (&argc, &argv, NULL);
   app = cak_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_test_add_func ("/map-window/page", test_map_page);
-  g_application_run (G_APPLICATION (app), 1, app_argv);
-  g_object_unref (app);
-  return status;
+  return uitu_run (app, argv[0]);
 }

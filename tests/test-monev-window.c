@@ -17,6 +17,8 @@
 #include "cak-indicators.h"
 #include "cak-window.h"
 
+#include "ui-test-util.h"
+
 static CakApplication *app;
 
 static const char january[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Penduduk Bekerja\n"
@@ -29,26 +31,6 @@ static const char february[] = "Kode,Kabupaten/Kota,Periode,Peserta Aktif,Pendud
                                "35.72,Kota Blitar,2026-02,27100,80000\n"
                                "35.10,Kabupaten Banyuwangi,2026-02,124000,647000\n"
                                "35.16,Kabupaten Mojokerto,2026-02,151000,560000\n";
-
-static gboolean
-keep_waking_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
 
 /* Lets idle work (the window's refresh after a change) run. */
 static void
@@ -179,14 +161,6 @@ new_window (void)
   return window;
 }
 
-static void
-open_path (CakWindow *window, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  cak_window_open_files (window, &file, 1, FALSE);
-}
-
 static CakMonev *
 monev_of (CakWindow *window)
 {
@@ -295,7 +269,7 @@ add_action (CakWindow *window, const char *code, const char *what, const char *o
     g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "action-due"), "entry-activated");
   else
     gtk_widget_activate (gtk_window_get_default_widget (dialog));
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
 }
 
 static void
@@ -405,13 +379,13 @@ test_monev_window_cycle (void)
 
   /* Files without a project: the first target typed makes the unsaved project of them */
   window = new_window ();
-  open_path (window, january_path);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, january_path);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_null (cak_window_get_project (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.targets", NULL);
   dialog = dialog_of (window, "Targets");
   type_target (dialog, "target-35", "34,99");
-  wait_until (project_has_target, window);
+  uitu_wait_until (project_has_target, window);
   g_assert_true (cak_project_get_modified (cak_window_get_project (window)));
   g_assert_null (cak_project_get_file (cak_window_get_project (window)));
 
@@ -419,14 +393,14 @@ test_monev_window_cycle (void)
   type_target (dialog, "target-35.05", "40");
   type_target (dialog, "target-35.72", "35.5");
   type_target (dialog, "target-35.10", "30 %");
-  wait_until (has_four_targets, window);
+  uitu_wait_until (has_four_targets, window);
   settle ();
   check_targets (window, "2026-01");
   /* The dialog says where each comes from */
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "34.99%, the province's"));
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "40.00%, its own, typed"));
   escape (dialog);
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
 
   /* A meeting, then an action agreed at it for two regencies, by the button and by Enter */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.meetings", NULL);
@@ -438,7 +412,7 @@ test_monev_window_cycle (void)
   g_assert_cmpuint (cak_monev_get_meetings (monev_of (window))->len, ==, 1);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Rakor monev Januari"));
   escape (dialog);
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
   add_action (window, "35.05", "Sosialisasi BPU ke 12 desa", "Disnaker", "2026-03-31", FALSE);
   add_action (window, "35.10", "Daftarkan 5.000 nelayan dari APBD", "Dinas Perikanan", "2026-06-30",
               TRUE);
@@ -456,7 +430,7 @@ test_monev_window_cycle (void)
   g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "is not a date"));
   escape (dialog);
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
   g_assert_cmpuint (cak_monev_get_actions (monev)->len, ==, 2);
 
   /* The checklist of one regency, in its dialog and as a tick in the table */
@@ -468,7 +442,7 @@ test_monev_window_cycle (void)
   gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "checklist-item-1")), TRUE);
   set_text (dialog, "checklist-apbd-workers", "5000");
   gtk_widget_activate (gtk_window_get_default_widget (dialog));
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.checklist", NULL);
   dialog = dialog_of (window, "Inpres 2/2021 Checklist");
   settle ();
@@ -478,7 +452,7 @@ test_monev_window_cycle (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "check-35.05-3")),
                                TRUE);
   escape (dialog);
-  wait_until (no_dialog, window);
+  uitu_wait_until (no_dialog, window);
   checklist = cak_monev_get_checklist (monev, blitar);
   g_assert_nonnull (checklist);
   g_assert_true (checklist->regulation && checklist->apbd && checklist->non_asn);
@@ -498,28 +472,28 @@ test_monev_window_cycle (void)
 
   /* Closing the unsaved project asks; saved, it closes without a question */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (message_shown, NULL);
+  uitu_wait_until (message_shown, NULL);
   question = find_dialog (window, NULL);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (question));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
   settle ();
   g_assert_true (cak_window_save_project_to (window, project_file));
-  wait_until (project_saved, window);
+  uitu_wait_until (project_saved, window);
   g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (is_true, &destroyed);
+  uitu_wait_until (is_true, &destroyed);
 
   /* Reopened, then the next month's file: everything typed is there and applies */
   window = new_window ();
-  open_path (window, project_path);
-  wait_until (has_four_targets, window);
+  uitu_open_path (window, project_path);
+  uitu_wait_until (has_four_targets, window);
   monev = monev_of (window);
   g_assert_cmpuint (cak_monev_get_actions (monev)->len, ==, 2);
   g_assert_cmpint (action_of (monev, "35.05")->status, ==, CAK_ACTION_IN_PROGRESS);
   g_assert_nonnull (cak_monev_get_checklist (monev, blitar));
   check_targets (window, "2026-01");
-  open_path (window, february_path);
-  wait_until (february_added, window);
+  uitu_open_path (window, february_path);
+  uitu_wait_until (february_added, window);
   settle ();
   check_targets (window, "2026-02");
 
@@ -540,40 +514,15 @@ test_monev_window_cycle (void)
   destroyed = FALSE;
   g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (is_true, &destroyed);
+  uitu_wait_until (is_true, &destroyed);
   remove_dir (dir);
-}
-
-static int status;
-
-static gboolean
-run_tests_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  g_application_hold (application);
-  status = g_test_run ();
-  g_application_release (application);
-  g_application_quit (application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *application, gpointer user_data)
-{
-  g_idle_add (run_tests_cb, application);
 }
 
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[] = { argv[0], NULL };
-
   g_test_init (&argc, &argv, NULL);
   app = cak_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_test_add_func ("/monev-window/cycle", test_monev_window_cycle);
-  g_application_run (G_APPLICATION (app), 1, app_argv);
-  g_object_unref (app);
-  return status;
+  return uitu_run (app, argv[0]);
 }

@@ -19,41 +19,9 @@
 #include "cak-zip.h"
 #include "monev-test-util.h"
 
+#include "ui-test-util.h"
+
 static CakApplication *app;
-static int status;
-
-static gboolean
-keep_waking_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop, as the application would, until done () says so. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, (GSourceFunc)keep_waking_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-/* Lets the main loop run for a while: redraws, the window manager's answers */
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, (GSourceFunc)keep_waking_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -179,7 +147,7 @@ open_sample (void)
 
   gtk_window_present (GTK_WINDOW (window));
   cak_window_open_files (window, &file, 1, FALSE);
-  wait_until (window_ready, window);
+  uitu_wait_until (window_ready, window);
   return window;
 }
 
@@ -201,9 +169,9 @@ test_present_keys (void)
   g_settings_set_string (settings, "deck", "");
   window = open_sample ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  wait_until (presentation_shown, NULL);
+  uitu_wait_until (presentation_shown, NULL);
   p = CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION));
-  wait_until (full_screen, p);
+  uitu_wait_until (full_screen, p);
   g_assert_false (gtk_window_get_decorated (GTK_WINDOW (p)));
   n = cak_presentation_get_n_slides (p);
   g_assert_cmpuint (n, >=, 5);
@@ -247,7 +215,7 @@ test_present_keys (void)
   cak_presentation_handle_key (p, GDK_KEY_Return, 0);
   g_assert_cmpuint (cak_presentation_get_index (p), ==, n - 1);
   cak_presentation_go_to (p, 1);
-  spin (400);
+  uitu_spin (400);
   g_assert_cmpuint (middle_pixel (p), !=, 0x000000);
 
   /* Black, and back with any key; white; the slide has not moved */
@@ -309,7 +277,7 @@ test_present_keys (void)
   g_assert_cmpint (cak_presentation_get_highlight (p), ==, CAK_CHART_ITEM_NONE);
   g_assert_true (presentation_shown (NULL));
   cak_presentation_handle_key (p, GDK_KEY_Escape, 0);
-  wait_until (presentation_gone, NULL);
+  uitu_wait_until (presentation_gone, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -328,9 +296,9 @@ test_present_hits_and_advance (void)
   g_settings_set_string (settings, "deck", "title\nchart:ranking\nsummary");
   window = open_sample ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_until (presentation_shown, NULL);
+  uitu_wait_until (presentation_shown, NULL);
   p = CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION));
-  wait_until (full_screen, p);
+  uitu_wait_until (full_screen, p);
   g_assert_cmpuint (cak_presentation_get_n_slides (p), ==, 3);
   view = cak_presentation_get_view (p);
   g_assert_cmpint (cak_slide_view_hit_test (view, 200, 200), ==, CAK_CHART_ITEM_NONE);
@@ -344,12 +312,12 @@ test_present_hits_and_advance (void)
     gint64 start = g_get_monotonic_time ();
 
     cak_presentation_set_advance_seconds (p, 1);
-    wait_until (on_last_slide, p);
+    uitu_wait_until (on_last_slide, p);
     g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
   }
   cak_presentation_set_advance_seconds (p, 0);
   cak_presentation_end (p);
-  wait_until (presentation_gone, NULL);
+  uitu_wait_until (presentation_gone, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -414,7 +382,7 @@ test_present_deck_dialog (void)
     gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.remove", "u", 0);
   g_assert_cmpuint (cak_deck_get_n_slides (cak_deck_dialog_get_deck (dialog)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.start", NULL);
-  spin (100);
+  uitu_spin (100);
   g_assert_null (find_toplevel (CAK_TYPE_PRESENTATION));
   g_assert_nonnull (find_toplevel (CAK_TYPE_DECK_DIALOG));
   /* Reset: the default again, kept as "" */
@@ -435,15 +403,15 @@ test_present_deck_dialog (void)
 
     cak_deck_dialog_export (dialog, pdf, TRUE);
     g_assert_true (cak_deck_dialog_get_exporting (dialog));
-    wait_until (not_exporting, dialog);
+    uitu_wait_until (not_exporting, dialog);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
     cak_deck_dialog_export (dialog, prefix, FALSE);
-    wait_until (not_exporting, dialog);
+    uitu_wait_until (not_exporting, dialog);
     g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
     g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
     cak_deck_dialog_export (dialog, cancelled, TRUE);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.cancel-export", NULL);
-    wait_until (not_exporting, dialog);
+    uitu_wait_until (not_exporting, dialog);
     for (guint i = 1; i <= n; i++)
       {
         g_autofree char *name = g_strdup_printf ("%s-%02u.png", prefix, i);
@@ -459,43 +427,24 @@ test_present_deck_dialog (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.remove", "u", 0);
   cak_deck_dialog_set_dark (dialog, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.start", NULL);
-  wait_until (presentation_shown, NULL);
+  uitu_wait_until (presentation_shown, NULL);
   g_assert_null (find_toplevel (CAK_TYPE_DECK_DIALOG));
   {
     CakPresentation *p = CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION));
 
     g_assert_cmpuint (cak_presentation_get_n_slides (p), ==, n - 1);
-    wait_until (full_screen, p);
+    uitu_wait_until (full_screen, p);
     cak_presentation_handle_key (p, GDK_KEY_Escape, 0);
   }
-  wait_until (presentation_gone, NULL);
+  uitu_wait_until (presentation_gone, NULL);
   /* The kept deck is what F5 shows next time */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_until (presentation_shown, NULL);
+  uitu_wait_until (presentation_shown, NULL);
   g_assert_cmpuint (
       cak_presentation_get_n_slides (CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION))), ==,
       n - 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (presentation_gone, NULL);
-}
-
-/* The tests run inside the application's main loop, as the window does for a user. */
-static gboolean
-run_tests_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  g_application_hold (application);
-  status = g_test_run ();
-  g_application_release (application);
-  g_application_quit (application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *application, gpointer user_data)
-{
-  g_idle_add (run_tests_cb, application);
+  uitu_wait_until (presentation_gone, NULL);
 }
 
 /* With a project open, the deck is the project's: kept in its file, not in the settings */
@@ -531,7 +480,7 @@ test_present_deck_project (void)
   g_settings_set_string (settings, "deck", "");
   window = open_sample ();
   g_assert_true (cak_window_save_project_to (window, file));
-  wait_until (project_has_file, window);
+  uitu_wait_until (project_has_file, window);
   g_assert_null (cak_project_dup_deck (cak_window_get_project (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-presentation", NULL));
@@ -543,7 +492,7 @@ test_present_deck_project (void)
   /* In the project, on disk within the autosave's second; the settings untouched */
   text = g_settings_get_string (settings, "deck");
   g_assert_cmpstr (text, ==, "");
-  wait_until (project_written, cak_window_get_project (window));
+  uitu_wait_until (project_written, cak_window_get_project (window));
   reopened = cak_project_open (file, cak_region_catalog_get_default (), NULL, &error);
   g_assert_no_error (error);
   deck = cak_project_dup_deck (reopened);
@@ -560,7 +509,7 @@ test_present_deck_project (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  uitu_spin (50);
   {
     g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
@@ -602,7 +551,7 @@ test_present_monev (void)
   g_settings_set_string (settings, "deck", "");
   window = open_sample ();
   g_assert_true (cak_window_save_project_to (window, file));
-  wait_until (project_has_file, window);
+  uitu_wait_until (project_has_file, window);
   monev = cak_project_get_monev (cak_window_get_project (window));
   mtu_fill_monev (monev, 8);
 
@@ -612,12 +561,12 @@ test_present_monev (void)
   text = cak_deck_to_string (cak_deck_dialog_get_deck (dialog));
   g_assert_true (g_str_has_suffix (text, "\nactions\nactions:2\nchecklist\nsummary\n"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "deck.start", NULL);
-  spin (200);
+  uitu_spin (200);
   presentation = CAK_PRESENTATION (find_toplevel (CAK_TYPE_PRESENTATION));
   g_assert_nonnull (presentation);
   g_assert_true (cak_slide_view_get_monev (cak_presentation_get_view (presentation)) == monev);
   cak_presentation_end (presentation);
-  spin (100);
+  uitu_spin (100);
   if ((dialog = CAK_DECK_DIALOG (find_toplevel (CAK_TYPE_DECK_DIALOG))))
     gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -625,7 +574,7 @@ test_present_monev (void)
   options.period = cak_period_month (2024, 12);
   options.province_code = "35";
   g_assert_true (cak_window_export_report_to (window, report, &options));
-  wait_until (report_written, window);
+  uitu_wait_until (report_written, window);
   {
     g_autoptr (GError) error = NULL;
     CakZip *zip = cak_zip_open (report, "monev.xlsx", &error);
@@ -642,7 +591,7 @@ test_present_monev (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  uitu_spin (50);
   {
     g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
@@ -660,12 +609,9 @@ test_present_monev (void)
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[] = { argv[0], NULL };
-
   g_test_init (&argc, &argv, NULL);
 
   app = cak_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   g_test_add_func ("/present/keys", test_present_keys);
   g_test_add_func ("/present/hits-and-advance", test_present_hits_and_advance);
@@ -673,7 +619,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/present/deck-project", test_present_deck_project);
   g_test_add_func ("/present/monev", test_present_monev);
 
-  g_application_run (G_APPLICATION (app), 1, app_argv);
-  g_object_unref (app);
-  return status;
+  return uitu_run (app, argv[0]);
 }

@@ -18,34 +18,9 @@
 #include "cak-summary.h"
 #include "cak-window.h"
 
+#include "ui-test-util.h"
+
 static CakApplication *app;
-
-static gboolean
-keep_waking_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop, as the application would, until done () says so. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  guint tick = g_timeout_add (10, (GSourceFunc)keep_waking_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline && GTK_IS_WIDGET (data))
-        for (GtkWidget *w = data; w; w = gtk_widget_get_parent (w))
-          g_printerr ("# waited for %s: visible %d mapped %d, %dx%d\n", G_OBJECT_TYPE_NAME (w),
-                      gtk_widget_get_visible (w), gtk_widget_get_mapped (w),
-                      gtk_widget_get_width (w), gtk_widget_get_height (w));
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
 
 static gboolean
 dataset_loaded (gpointer data)
@@ -101,7 +76,7 @@ test_window_sample (void)
   g_assert_nonnull (table);
   g_object_set_data (G_OBJECT (window), "test-stack", stack);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (drawn, stack);
+  uitu_wait_until (drawn, stack);
 
   /* empty state first */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -112,7 +87,7 @@ test_window_sample (void)
   cak_window_open_files (window, &file, 1, FALSE);
   /* the import runs in a worker thread: the window shows it is loading meanwhile */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
 
   data = cak_chart_view_get_data (chart);
   g_assert_nonnull (data);
@@ -120,7 +95,7 @@ test_window_sample (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
                     38);
 
-  wait_until (drawn, chart);
+  uitu_wait_until (drawn, chart);
   /* the chart draws something real: a cairo node of its size */
   snapshot = gtk_snapshot_new ();
   GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
@@ -213,14 +188,6 @@ new_window (void)
   return window;
 }
 
-static void
-open_path (CakWindow *window, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  cak_window_open_files (window, &file, 1, FALSE);
-}
-
 static double
 value_of (CakWindow *window, const char *code, const char *period_text, CakMeasure measure)
 {
@@ -301,11 +268,11 @@ test_window_progress (void)
 
   g_assert_nonnull (bar);
   g_assert_nonnull (label);
-  open_path (window, path);
+  uitu_open_path (window, path);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Reading cakupan-test-besar.csv…");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_cmpfloat (value_of (window, "35.09", "2029-12", CAK_MEASURE_PARTICIPANTS), ==, 9012);
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -324,8 +291,8 @@ test_mapping_unknown_headers (void)
                                                     "Kab. Malang;1.400.000;430.000\n");
   CakMappingDialog *dialog;
 
-  open_path (window, path);
-  wait_until (mapping_ready, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (mapping_ready, window);
   g_assert_null (cak_window_get_dataset (window));
   dialog = cak_window_get_mapping_dialog (window);
   g_assert_cmpuint (cak_mapping_dialog_get_n_columns (dialog), ==, 3);
@@ -336,16 +303,16 @@ test_mapping_unknown_headers (void)
   cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
   cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
   cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
-  wait_until (mapping_settled, dialog);
+  uitu_wait_until (mapping_settled, dialog);
   /* the roles are complete, but the file names no period */
   g_assert_false (cak_mapping_dialog_import (dialog));
   cak_mapping_dialog_set_period (dialog, "Smarch 2024");
   g_assert_false (cak_mapping_dialog_import (dialog));
   cak_mapping_dialog_set_period (dialog, "2024-12");
-  wait_until (mapping_settled, dialog);
+  uitu_wait_until (mapping_settled, dialog);
   g_assert_true (cak_mapping_dialog_import (dialog));
 
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_null (cak_window_get_mapping_dialog (window));
   g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   g_assert_cmpfloat (value_of (window, "35.72", "2024-12", CAK_MEASURE_WORKFORCE), ==, 80000);
@@ -369,12 +336,12 @@ test_mapping_no_period (void)
   CakMeasure measure;
   CakDataset *before;
 
-  open_path (window, sample);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, sample);
+  uitu_wait_until (dataset_loaded, window);
   before = cak_window_get_dataset (window);
 
-  open_path (window, path);
-  wait_until (mapping_ready, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (mapping_ready, window);
   /* the sample is still shown */
   g_assert_true (cak_window_get_dataset (window) == before);
   dialog = cak_window_get_mapping_dialog (window);
@@ -383,11 +350,11 @@ test_mapping_no_period (void)
   g_assert_cmpint (measure, ==, CAK_MEASURE_PARTICIPANTS);
   g_assert_false (cak_mapping_dialog_import (dialog));
   cak_mapping_dialog_set_period (dialog, "Desember 2023");
-  wait_until (mapping_settled, dialog);
+  uitu_wait_until (mapping_settled, dialog);
   g_assert_true (cak_mapping_dialog_import (dialog));
 
-  wait_until (import_done, window);
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (import_done, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_true (cak_window_get_dataset (window) != before);
   g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   g_assert_cmpfloat (value_of (window, "35.72", "2023-12", CAK_MEASURE_WORKFORCE), ==, 80000);
@@ -415,28 +382,28 @@ test_mapping_remembered (void)
   CakMappingDialog *dialog;
   CakMeasure measure;
 
-  open_path (window, first);
-  wait_until (mapping_ready, window);
+  uitu_open_path (window, first);
+  uitu_wait_until (mapping_ready, window);
   dialog = cak_window_get_mapping_dialog (window);
   cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
   cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
   cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
-  wait_until (mapping_settled, dialog);
+  uitu_wait_until (mapping_settled, dialog);
   g_assert_true (cak_mapping_dialog_import (dialog));
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_cmpfloat (value_of (window, "35.05", "2024-11", CAK_MEASURE_PARTICIPANTS), ==, 114377);
 
   /* The next month's file goes straight in. */
-  open_path (window, second);
-  wait_until (import_done, window);
+  uitu_open_path (window, second);
+  uitu_wait_until (import_done, window);
   g_assert_null (cak_window_get_mapping_dialog (window));
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 120000);
   g_assert_cmpfloat (value_of (window, "35.72", "2024-12", CAK_MEASURE_WORKFORCE), ==, 80000);
 
   /* Import with Mapping starts from the remembered roles. */
   cak_window_import_mapped (window, second_file);
-  wait_until (mapping_ready, window);
+  uitu_wait_until (mapping_ready, window);
   dialog = cak_window_get_mapping_dialog (window);
   g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 0, NULL), ==, CAK_COLUMN_REGION_NAME);
   g_assert_cmpint (cak_mapping_dialog_get_role (dialog, 2, &measure), ==, CAK_COLUMN_MEASURE);
@@ -462,57 +429,26 @@ test_mapping_regions (void)
                                                 "Kab. Malangg;2024-12;430000\n");
   CakMappingDialog *dialog;
 
-  open_path (window, path);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   g_assert_cmpfloat (value_of (window, "35.07", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, -1);
 
   /* as the toast's button does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-columns", NULL));
-  wait_until (mapping_ready, window);
+  uitu_wait_until (mapping_ready, window);
   dialog = cak_window_get_mapping_dialog (window);
   g_assert_cmpuint (cak_mapping_dialog_get_n_unmatched (dialog), ==, 1);
   g_assert_false (cak_mapping_dialog_set_region (dialog, "Kab. Malangg", "11.01"));
   g_assert_true (cak_mapping_dialog_set_region (dialog, "Kab. Malangg", "35.07"));
   g_assert_true (cak_mapping_dialog_import (dialog));
 
-  wait_until (import_done, window);
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (import_done, window);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_cmpfloat (value_of (window, "35.07", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 430000);
   g_assert_cmpuint (cak_dataset_count_errors (cak_window_get_dataset (window)), ==, 0);
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static int status;
-
-/* The tests run inside the application's main loop, as the window does for a user. */
-static gboolean
-run_tests_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  g_application_hold (application);
-  status = g_test_run ();
-  g_application_release (application);
-  g_application_quit (application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *application, gpointer user_data)
-{
-  g_idle_add (run_tests_cb, application);
-}
-
-static void
-collect_of_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, out);
 }
 
 static gboolean
@@ -528,7 +464,7 @@ find_page_stack (GtkWidget *window)
 {
   g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
 
-  collect_of_type (window, GTK_TYPE_STACK, stacks);
+  uitu_collect_of_type (window, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "overview"))
       return g_ptr_array_index (stacks, i);
@@ -557,12 +493,12 @@ test_window_charts (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   cak_window_open_files (window, &file, 1, FALSE);
-  wait_until (dataset_loaded, window);
+  uitu_wait_until (dataset_loaded, window);
 
   pages = GTK_STACK (find_page_stack (GTK_WIDGET (window)));
   g_assert_nonnull (pages);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
-  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
   /* the overview's three, a page for each of the eight charts (the map and the tile map among
    * them), and the detail panel's two */
   g_assert_cmpuint (views->len, ==, 13);
@@ -579,7 +515,7 @@ test_window_charts (void)
       g_assert_nonnull (page);
       gtk_stack_set_visible_child (pages, page);
       view = CAK_CHART_VIEW (find_child_of_type (page, CAK_TYPE_CHART_VIEW));
-      wait_until (drawn, view);
+      uitu_wait_until (drawn, view);
       g_assert_cmpint (cak_chart_view_get_kind (view), ==, k);
       layout = cak_chart_view_get_layout (view);
       g_assert_nonnull (layout);
@@ -591,7 +527,7 @@ test_window_charts (void)
   g_assert_nonnull (gtk_stack_get_child_by_name (pages, "table"));
 
   /* The comparison period: a year before December 2024, and the change known */
-  collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
   for (guint i = 0; i < dropdowns->len; i++)
     {
       GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i));
@@ -620,7 +556,7 @@ test_window_charts (void)
     /* The search bar has a revealer of its own: the detail panel's slides from the right */
     g_autoptr (GPtrArray) revealers = g_ptr_array_new ();
 
-    collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
+    uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER, revealers);
     for (guint i = 0; i < revealers->len; i++)
       if (gtk_revealer_get_transition_type (g_ptr_array_index (revealers, i))
           == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
@@ -650,7 +586,7 @@ test_window_charts (void)
   gtk_stack_set_visible_child_name (pages, "ranking");
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL);
-  wait_until (has_texture, clipboard);
+  uitu_wait_until (has_texture, clipboard);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -693,8 +629,8 @@ window_on_sample (void)
   g_autofree char *sample = cak_application_find_sample ();
 
   g_assert_nonnull (sample);
-  open_path (window, sample);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, sample);
+  uitu_wait_until (dataset_loaded, window);
   return window;
 }
 
@@ -770,7 +706,7 @@ test_window_export_report (void)
   g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
   /* one report at a time */
   g_assert_false (cak_window_export_report_to (window, path, &options));
-  wait_until (report_finished, window);
+  uitu_wait_until (report_finished, window);
   g_source_remove (tick);
   /* the main loop ran while the workbook was written, and the bar showed how far it was */
   g_assert_cmpuint (ticks, >, 0);
@@ -784,7 +720,7 @@ test_window_export_report (void)
   /* Cancelled at once: no workbook, no part of one */
   g_assert_true (cak_window_export_report_to (window, path, &options));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-report", NULL);
-  wait_until (report_finished, window);
+  uitu_wait_until (report_finished, window);
   g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
   g_assert_true (leaves_nothing (base));
 
@@ -792,7 +728,7 @@ test_window_export_report (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
   dialog = find_dialog (window, ADW_TYPE_WINDOW, "Export Report");
   g_assert_nonnull (dialog);
-  collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  uitu_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 4);
   {
     AdwComboRow *province = g_ptr_array_index (combos, 0);
@@ -822,7 +758,7 @@ test_window_export_report (void)
                      "December 2022");
   }
   /* the regency and data sheets, always there, and the five one may leave out */
-  collect_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
+  uitu_collect_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
   g_assert_cmpuint (switches->len, ==, 6);
   g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (switches, 0)));
   gtk_window_destroy (dialog);
@@ -1021,8 +957,8 @@ test_window_project_open_add (void)
   g_clear_object (&made);
 
   window = new_window ();
-  open_path (window, path);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (dataset_loaded, window);
   g_assert_nonnull (cak_window_get_project (window));
   g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   g_assert_cmpfloat (value_of (window, "35.72", "2023-12", CAK_MEASURE_WORKFORCE), ==, 80000);
@@ -1031,8 +967,8 @@ test_window_project_open_add (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "blitar-desember.csv");
 
   /* January gives December differently: the user is asked, and takes the new figure */
-  open_path (window, january_path);
-  wait_until (message_shown, window);
+  uitu_open_path (window, january_path);
+  uitu_wait_until (message_shown, window);
   dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Figures Differ");
@@ -1043,7 +979,7 @@ test_window_project_open_add (void)
   g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "cancel");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "replace");
-  wait_until (january_added, window);
+  uitu_wait_until (january_added, window);
   if ((dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL)))
     gtk_window_destroy (dialog);
   g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114400);
@@ -1060,15 +996,15 @@ test_window_project_open_add (void)
   g_clear_object (&reopened);
 
   /* The same file again changes nothing and asks nothing */
-  open_path (window, january_path);
-  wait_until (import_done, window);
+  uitu_open_path (window, january_path);
+  uitu_wait_until (import_done, window);
   g_assert_null (find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpuint (cak_project_get_sources (cak_window_get_project (window))->len, ==, 2);
 
   /* Saved: closing does not ask */
   g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (is_true, &destroyed);
+  uitu_wait_until (is_true, &destroyed);
   remove_dir (dir);
 }
 
@@ -1090,7 +1026,7 @@ test_window_project_save_as (void)
   g_assert_null (cak_window_get_project (window));
   shown = cak_summary_to_json (cak_window_get_dataset (window), &options);
   g_assert_true (cak_window_save_project_to (window, file));
-  wait_until (project_saved, window);
+  uitu_wait_until (project_saved, window);
   g_assert_false (cak_project_get_modified (cak_window_get_project (window)));
   title = ADW_WINDOW_TITLE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "jatim");
@@ -1120,13 +1056,13 @@ test_window_project_close_question (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
   g_assert_nonnull (cak_window_get_project (window));
   g_assert_false (cak_project_get_modified (cak_window_get_project (window)));
-  open_path (window, csv);
-  wait_until (project_modified, window);
+  uitu_open_path (window, csv);
+  uitu_wait_until (project_modified, window);
   g_assert_cmpfloat (value_of (window, "35.05", "2023-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   g_signal_connect (window, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
 
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (message_shown, window);
+  uitu_wait_until (message_shown, window);
   dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Save the project before closing?");
@@ -1139,10 +1075,10 @@ test_window_project_close_question (void)
   g_assert_false (destroyed);
 
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (message_shown, window);
+  uitu_wait_until (message_shown, window);
   dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  wait_until (is_true, &destroyed);
+  uitu_wait_until (is_true, &destroyed);
   remove_dir (dir);
 }
 
@@ -1162,16 +1098,16 @@ test_window_project_mapping (void)
                                       "Kota Blitar;80.000;27.000\n",
                                       -1, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
-  open_path (window, csv);
-  wait_until (mapping_ready, window);
+  uitu_open_path (window, csv);
+  uitu_wait_until (mapping_ready, window);
   dialog = cak_window_get_mapping_dialog (window);
   cak_mapping_dialog_set_role (dialog, 0, CAK_COLUMN_REGION_NAME, 0);
   cak_mapping_dialog_set_role (dialog, 1, CAK_COLUMN_MEASURE, CAK_MEASURE_WORKFORCE);
   cak_mapping_dialog_set_role (dialog, 2, CAK_COLUMN_MEASURE, CAK_MEASURE_PARTICIPANTS);
   cak_mapping_dialog_set_period (dialog, "2024-12");
-  wait_until (mapping_settled, dialog);
+  uitu_wait_until (mapping_settled, dialog);
   g_assert_true (cak_mapping_dialog_import (dialog));
-  wait_until (project_modified, window);
+  uitu_wait_until (project_modified, window);
   g_assert_cmpuint (cak_project_get_sources (cak_window_get_project (window))->len, ==, 1);
   g_assert_cmpfloat (value_of (window, "35.05", "2024-12", CAK_MEASURE_PARTICIPANTS), ==, 114377);
   /* Unsaved: destroyed without the question, as a test may */
@@ -1216,7 +1152,7 @@ test_window_project_recent (void)
   const char *with_gone[] = { NULL, NULL, NULL };
 
   g_assert_true (cak_window_save_project_to (window, file));
-  wait_until (project_saved, window);
+  uitu_wait_until (project_saved, window);
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (recent[0], ==, path);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1232,7 +1168,7 @@ test_window_project_recent (void)
 
   /* Chosen, it opens */
   gtk_widget_activate_action (GTK_WIDGET (second), "win.open-recent", "s", path);
-  wait_until (project_opened, second);
+  uitu_wait_until (project_opened, second);
   g_assert_true (g_file_equal (cak_project_get_file (cak_window_get_project (second)), file));
 
   /* A project gone since is taken off the list */
@@ -1267,7 +1203,7 @@ ranking_view (CakWindow *window)
 {
   g_autoptr (GPtrArray) views = g_ptr_array_new ();
 
-  collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
+  uitu_collect_of_type (GTK_WIDGET (window), CAK_TYPE_CHART_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (cak_chart_view_get_kind (g_ptr_array_index (views, i)) == CAK_CHART_RANKING
         && cak_chart_view_get_data (g_ptr_array_index (views, i)))
@@ -1308,10 +1244,10 @@ test_window_national (void)
 
   g_settings_set_string (settings, "province", "");
   g_assert_true (g_file_set_contents (path, national_csv, -1, NULL));
-  open_path (window, path);
-  wait_until (dataset_loaded, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (dataset_loaded, window);
 
-  collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  uitu_collect_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
   for (guint i = 0; i < dropdowns->len && provinces == NULL; i++)
     {
       GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i));
@@ -1322,7 +1258,7 @@ test_window_national (void)
     }
   g_assert_nonnull (provinces);
   g_assert_cmpuint (gtk_drop_down_get_selected (provinces), ==, 0);
-  wait_until (shows_country, window);
+  uitu_wait_until (shows_country, window);
   view = ranking_view (window);
   data = cak_chart_view_get_data (view);
   g_assert_cmpuint (data->rows->len, ==, 38);
@@ -1332,12 +1268,12 @@ test_window_national (void)
 
   /* Drill down: a province activated in the country's ranking opens it */
   g_signal_emit_by_name (view, "item-activated", "35");
-  wait_until (shows_jatim, window);
+  uitu_wait_until (shows_jatim, window);
   g_assert_cmpuint (gtk_drop_down_get_selected (provinces), ==, 2);
 
   /* Back to the country, then a search for a regency of Bali opens Bali and selects it */
   gtk_drop_down_set_selected (provinces, 0);
-  wait_until (shows_country, window);
+  uitu_wait_until (shows_country, window);
   /* The header's search entry: the one Ctrl+F focuses (drop-downs have their own) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   entry = GTK_SEARCH_ENTRY (
@@ -1381,9 +1317,9 @@ test_window_peer (void)
   g_settings_set_string (settings, "province", "");
   g_settings_set_string (settings, "peer", "");
   g_assert_true (g_file_set_contents (path, national_csv, -1, NULL));
-  open_path (window, path);
-  wait_until (dataset_loaded, window);
-  wait_until (shows_country, window);
+  uitu_open_path (window, path);
+  uitu_wait_until (dataset_loaded, window);
+  uitu_wait_until (shows_country, window);
 
   peers = GTK_DROP_DOWN (
       gtk_widget_get_template_child (GTK_WIDGET (window), CAK_TYPE_WINDOW, "peer_dropdown"));
@@ -1393,7 +1329,7 @@ test_window_peer (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (peers)));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (peers)), ==, 4);
   gtk_drop_down_set_selected (provinces, 2);
-  wait_until (shows_jatim, window);
+  uitu_wait_until (shows_jatim, window);
   model = gtk_drop_down_get_model (peers);
   /* None, Indonesia, Aceh, Bali: not Jawa Timur itself */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -1418,7 +1354,7 @@ test_window_peer (void)
 
   /* Bali shown: nothing beside it by default (it cannot stand beside itself), the choice kept */
   gtk_drop_down_set_selected (provinces, 3);
-  wait_until (shows_bali, window);
+  uitu_wait_until (shows_bali, window);
   data = cak_chart_view_get_data (ranking_view (window));
   g_assert_false (data->has_peer);
   g_assert_cmpuint (gtk_drop_down_get_selected (peers), ==, 0);
@@ -1428,7 +1364,7 @@ test_window_peer (void)
     g_assert_cmpstr (peer, ==, "51");
   }
   gtk_drop_down_set_selected (provinces, 2);
-  wait_until (shows_jatim, window);
+  uitu_wait_until (shows_jatim, window);
   data = cak_chart_view_get_data (ranking_view (window));
   g_assert_true (data->has_peer);
   g_assert_cmpstr (data->peer_code, ==, "51");
@@ -1448,12 +1384,9 @@ test_window_peer (void)
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[] = { argv[0], NULL };
-
   g_test_init (&argc, &argv, NULL);
 
   app = cak_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   g_test_add_func ("/window/charts", test_window_charts);
   g_test_add_func ("/window/sample", test_window_sample);
@@ -1475,7 +1408,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/national", test_window_national);
   g_test_add_func ("/window/peer", test_window_peer);
 
-  g_application_run (G_APPLICATION (app), 1, app_argv);
-  g_object_unref (app);
-  return status;
+  return uitu_run (app, argv[0]);
 }
