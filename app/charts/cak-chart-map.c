@@ -654,18 +654,26 @@ text_on (CakColor fill, const CakChartTheme *theme)
   return l > 0.45 ? dark : light;
 }
 
+/* A region's name on the map: short, and "Kota Administrasi Jakarta Selatan" as "Kota Jakarta
+ * Selatan" */
+static char *
+map_name (const CakRegion *region)
+{
+  char *name = cak_chart_short_name (region->name);
+  char *adm = strstr (name, "Administrasi ");
+
+  if (adm)
+    memmove (adm, adm + strlen ("Administrasi "), strlen (adm + strlen ("Administrasi ")) + 1);
+  return name;
+}
+
 static char *
 label_text (const CakChartData *data, int item)
 {
   const CakIndicatorRow *row = &g_array_index (data->rows, CakIndicatorRow, item);
-  g_autofree char *name = cak_chart_short_name (row->region->name);
+  g_autofree char *name = map_name (row->region);
   g_autofree char *value = cak_chart_format_pct (row->coverage_pct, 1, data->lang);
-  const char *adm = strstr (name, "Administrasi ");
 
-  /* "Kota Administrasi Jakarta Selatan": "Kota Jakarta Selatan" */
-  if (adm)
-    memmove ((char *)adm, adm + strlen ("Administrasi "),
-             strlen (adm + strlen ("Administrasi ")) + 1);
   return g_strdup_printf ("%s %s", name, value);
 }
 
@@ -773,13 +781,11 @@ layout_region_names (CakChartLayout *layout, Map *m, const CakChartData *data,
   for (guint i = 0; i < m->items->len && n < MAX_REGION_NAMES; i++)
     {
       const MapItem *it = &g_array_index (m->items, MapItem, i);
-      const CakRegion *region;
       g_autofree char *name = NULL;
       gboolean labelled = FALSE;
       double bw, bh, w;
       MapLabel label = { 0 };
       CakRect box;
-      char *adm;
 
       if (it->dot || it->in_inset || find_map_item (m, it->item) != it
           || !cak_rect_contains (&layout->plot, it->anchor.x, it->anchor.y))
@@ -788,16 +794,11 @@ layout_region_names (CakChartLayout *layout, Map *m, const CakChartData *data,
         labelled = g_array_index (m->labels, MapLabel, j).item == it->item;
       if (labelled)
         continue;
-      region = g_array_index (data->rows, CakIndicatorRow, it->item).region;
-      name = cak_chart_short_name (region->name);
-      /* "Kota Administrasi Jakarta Selatan": "Kota Jakarta Selatan" */
-      adm = strstr (name, "Administrasi ");
-      if (adm)
-        memmove (adm, adm + strlen ("Administrasi "), strlen (adm + strlen ("Administrasi ")) + 1);
       bw = (it->shape->box.x1 - it->shape->box.x0) * m->proj.sx;
       bh = (it->shape->box.y1 - it->shape->box.y0) * m->proj.sy;
       if (bh < px * 2.2 || bw < px * 3)
         continue;
+      name = map_name (g_array_index (data->rows, CakIndicatorRow, it->item).region);
       w = cak_chart_text_width (layout, theme, px, PANGO_WEIGHT_NORMAL, name);
       if (w > bw * 0.7)
         continue;

@@ -63,7 +63,6 @@ struct _CakRaster
   cairo_surface_t *target;
   guint8 *data;
   int stride;
-  gboolean has_alpha;
   double scale, ox, oy; /* device = user * scale + offset */
   int x0, y0, x1, y1;   /* the clip, in whole device pixels (x1 and y1 not included) */
   GArray *points;       /* RPoint, in device pixels: every path's, kept for the drawing */
@@ -153,7 +152,6 @@ cak_raster_begin (cairo_t *cr, double clip_x, double clip_y, double clip_width, 
   r->target = cairo_surface_reference (target);
   r->data = cairo_image_surface_get_data (target);
   r->stride = cairo_image_surface_get_stride (target);
-  r->has_alpha = format == CAIRO_FORMAT_ARGB32;
   r->scale = m.xx * dev_sx;
   r->ox = m.x0 * dev_sx + dev_x;
   r->oy = m.y0 * dev_sy + dev_y;
